@@ -1,0 +1,43 @@
+/**
+ * Every Cypher statement lives in `cypher/` as one file per question, loaded once at start.
+ * Callers name a query by its path (`tables/referenced-by`); an unknown name fails loudly.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { REPO_ROOT } from "../inventory/paths.js";
+
+export const CYPHER_DIR = path.join(REPO_ROOT, "cypher");
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".cypher") ? [path.join(dir, e.name)] : [],
+  );
+}
+
+function loadAll(dir: string): Map<string, string> {
+  const queries = new Map<string, string>();
+  for (const file of walk(dir)) {
+    const name = path.relative(dir, file).replace(/\\/g, "/").replace(/\.cypher$/, "");
+    const text = readFileSync(file, "utf8").trim();
+    if (!text.startsWith("//")) throw new Error(`cypher/${name}.cypher must start with a one-line comment saying what it returns`);
+    queries.set(name, text);
+  }
+  return queries;
+}
+
+const queries = loadAll(CYPHER_DIR);
+
+export function cypher(name: string): string {
+  const q = queries.get(name);
+  if (q === undefined) throw new Error(`No Cypher file cypher/${name}.cypher`);
+  return q;
+}
+
+/** A file holding several statements separated by `;` (schema set-up): run them one by one. */
+export function cypherStatements(name: string): string[] {
+  return cypher(name)
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.replace(/^\s*\/\/.*$/gm, "").trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,131 @@
+/**
+ * The default database: Neo4j Community embedded in a small JVM launcher (neo4j-launcher/), built once
+ * with Maven and started as a child process with Bolt on 127.0.0.1. The child stops when our stdin pipe
+ * to it closes, so it never outlives this process, even when this process is killed.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+
+import { REPO_ROOT } from "../inventory/paths.js";
+
+export const LAUNCHER_DIR = path.join(REPO_ROOT, "neo4j-launcher");
+const JAR = path.join(LAUNCHER_DIR, "target", "neo4j-launcher.jar");
+
+/** Flags Neo4j 5 needs on JDK 17+ (it uses NIO internals and native access). */
+const JVM_FLAGS = [
+  "--add-opens=java.base/java.nio=ALL-UNNAMED",
+  "--add-opens=java.base/java.io=ALL-UNNAMED",
+  "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+  "--enable-native-access=ALL-UNNAMED",
+  "-XX:+UseG1GC",
+  "-XX:+ExitOnOutOfMemoryError",
+];
+
+export class EmbeddedNeo4jError extends Error {
+  override name = "EmbeddedNeo4jError";
+}
+
+function newestMtime(p: string): number {
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(p).map((n) => newestMtime(path.join(p, n))));
+}
+
+function javaMajorVersion(): number | null {
+  const r = spawnSync("java", ["-version"], { encoding: "utf8" });
+  if (r.error || r.status !== 0) return null;
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr);
+  if (!m) return null;
+  return m[1] === "1" ? Number(m[2]) : Number(m[1]);
+}
+
+/** Builds the launcher with Maven unless target/ is newer than its sources (the usual case after the first start). */
+export function ensureLauncherBuilt(log: (msg: string) => void = console.log): void {
+  const major = javaMajorVersion();
+  if (major === null) throw new EmbeddedNeo4jError("`java` was not found on PATH. Install a JDK 17 or newer (e.g. `apt-get install openjdk-17-jdk-headless`), or set NEO4J_URI to use another Neo4j.");
+  if (major < 17) throw new EmbeddedNeo4jError(`Java ${major} found; the embedded Neo4j 5 needs Java 17 or newer. Install JDK 17+, or set NEO4J_URI.`);
+  const sources = Math.max(newestMtime(path.join(LAUNCHER_DIR, "pom.xml")), newestMtime(path.join(LAUNCHER_DIR, "src")));
+  if (existsSync(JAR) && statSync(JAR).mtimeMs >= sources && existsSync(path.join(LAUNCHER_DIR, "target", "lib"))) return;
+  if (spawnSync("mvn", ["--version"], { encoding: "utf8" }).error) {
+    throw new EmbeddedNeo4jError("`mvn` (Apache Maven) was not found on PATH; it builds the embedded Neo4j launcher once. Install Maven (e.g. `apt-get install maven`), or set NEO4J_URI.");
+  }
+  log("Building the embedded Neo4j launcher with Maven (first start only)…");
+  const r = spawnSync("mvn", ["-q", "-B", "package", "-DskipTests"], { cwd: LAUNCHER_DIR, encoding: "utf8" });
+  if (r.status !== 0) {
+    throw new EmbeddedNeo4jError(`Maven could not build neo4j-launcher (exit ${r.status}):\n${(r.stdout + r.stderr).trim().split("\n").slice(-25).join("\n")}`);
+  }
+}
+
+export interface EmbeddedNeo4j {
+  uri: string;
+  version: string;
+  /** Stops the database cleanly and waits for the JVM to exit. */
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port?: number;
+  heapMb: number;
+  pageCacheMb: number;
+  startTimeoutMs?: number;
+  log?: (msg: string) => void;
+}
+
+export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<EmbeddedNeo4j> {
+  const log = opts.log ?? console.log;
+  ensureLauncherBuilt(log);
+  const dataDir = path.resolve(REPO_ROOT, opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+
+  const child = spawn(
+    "java",
+    [`-Xms${Math.min(512, opts.heapMb)}m`, `-Xmx${opts.heapMb}m`, ...JVM_FLAGS, "-jar", JAR, dataDir, String(opts.port ?? 0), String(opts.pageCacheMb)],
+    { stdio: ["pipe", "pipe", "pipe"] },
+  );
+  const stderrTail: string[] = [];
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    stderrTail.push(...chunk.split("\n").filter(Boolean));
+    stderrTail.splice(0, Math.max(0, stderrTail.length - 30));
+  });
+
+  const ready = await waitForReady(child, opts.startTimeoutMs ?? 120_000, stderrTail);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    uri: ready.uri,
+    version: ready.version,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.stdin?.end();
+      const timer = setTimeout(() => child.kill("SIGTERM"), 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function waitForReady(child: ChildProcess, timeoutMs: number, stderrTail: string[]): Promise<{ uri: string; version: string }> {
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill("SIGTERM");
+      const hint = stderrTail.some((l) => l.includes("FileLockException") || l.includes("lock"))
+        ? "\nAnother explorer (or Neo4j) is probably using the same data folder; stop it or set NEO4J_DATA_DIR."
+        : "";
+      reject(new EmbeddedNeo4jError(`${why}\n${stderrTail.slice(-15).join("\n")}${hint}`));
+    };
+    const timer = setTimeout(() => fail(`The embedded Neo4j did not start within ${timeoutMs / 1000} s.`), timeoutMs);
+    child.once("error", (err) => fail(`Could not start java: ${err.message}`));
+    child.once("exit", (code) => fail(`The embedded Neo4j exited during start-up (exit ${code}).`));
+    lines.on("line", (line) => {
+      const m = /^NEO4J_READY (\S+) (\S+)/.exec(line);
+      if (!m) return;
+      clearTimeout(timer);
+      child.removeAllListeners("exit");
+      resolve({ uri: m[1]!, version: m[2]! });
+    });
+  });
+}

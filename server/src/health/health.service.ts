@@ -1,0 +1,13 @@
+import type { Graph } from "../db/graph.js";
+
+export interface Health {
+  status: "ok";
+  neo4j: { version: string; edition: string; address: string };
+  counts: { nodes: number; relationships: number };
+}
+
+export async function getHealth(graph: Graph): Promise<Health> {
+  const [neo4j, rows] = await Promise.all([graph.serverInfo(), graph.read("health/counts")]);
+  const row = rows[0] ?? {};
+  return { status: "ok", neo4j, counts: { nodes: Number(row.nodes ?? 0), relationships: Number(row.relationships ?? 0) } };
+}

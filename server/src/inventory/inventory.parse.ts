@@ -1,0 +1,228 @@
+/**
+ * Reads inventory and catalogue files (YAML or JSON), validates them with the zod schemas and the
+ * cross-reference rules, and reports every problem with file, line and field path.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import { type Document, LineCounter, parseDocument, isNode } from "yaml";
+import type { z } from "zod";
+
+import {
+  CategoryCatalogueSchema,
+  CountryCatalogueSchema,
+  InventorySchema,
+  type Category,
+  type Country,
+  type Inventory,
+} from "./inventory.schema.js";
+
+export interface InventoryIssue {
+  file: string;
+  line: number | null;
+  /** Dotted path into the file, e.g. `entities[3].columns[0].category`. */
+  field: string;
+  message: string;
+}
+
+export class InventoryValidationError extends Error {
+  readonly code = "INVENTORY_INVALID";
+  constructor(readonly issues: InventoryIssue[]) {
+    super(
+      `${issues.length} problem${issues.length === 1 ? "" : "s"} in the inventory:\n` +
+        issues.map((i) => `  ${i.file}${i.line ? `:${i.line}` : ""}  ${i.field || "(file)"}: ${i.message}`).join("\n"),
+    );
+    this.name = "InventoryValidationError";
+  }
+}
+
+export interface Catalogue {
+  categories: Map<string, Category>;
+  countries: Map<string, Country>;
+}
+
+type PathKey = string | number;
+
+function fieldPath(p: readonly PathKey[]): string {
+  return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), "");
+}
+
+/** A parsed YAML/JSON file that can tell the line of any path in it. */
+class SourceFile {
+  private constructor(
+    readonly file: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  static async read(file: string): Promise<SourceFile> {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (err) {
+      throw new InventoryValidationError([
+        { file, line: null, field: "", message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})` },
+      ]);
+    }
+    return SourceFile.fromText(file, text);
+  }
+
+  static fromText(file: string, text: string): SourceFile {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      throw new InventoryValidationError(
+        doc.errors.map((e) => ({
+          file,
+          line: e.linePos?.[0]?.line ?? null,
+          field: "",
+          message: `not valid YAML/JSON: ${e.message.split("\n")[0]}`,
+        })),
+      );
+    }
+    return new SourceFile(file, doc, lines);
+  }
+
+  get value(): unknown {
+    return this.doc.toJS();
+  }
+
+  /** Line of the deepest node that exists along `p` (so a missing key points at its parent). */
+  lineOf(p: readonly PathKey[]): number | null {
+    for (let n = p.length; n >= 0; n--) {
+      const node = this.doc.getIn(p.slice(0, n), true);
+      if (isNode(node) && node.range) return this.lines.linePos(node.range[0]).line;
+    }
+    return null;
+  }
+
+  issue(p: readonly PathKey[], message: string): InventoryIssue {
+    return { file: this.file, line: this.lineOf(p), field: fieldPath(p), message };
+  }
+
+  parse<S extends z.ZodType>(schema: S): z.infer<S> {
+    const result = schema.safeParse(this.value);
+    if (result.success) return result.data;
+    throw new InventoryValidationError(
+      result.error.issues.map((i) => this.issue(i.path as PathKey[], humanMessage(i))),
+    );
+  }
+}
+
+function humanMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined ? `is required (expected ${issue.expected})` : `expected ${issue.expected}`;
+    case "unrecognized_keys":
+      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map((v) => `'${String(v)}'`).join(", ")}`;
+    case "too_small":
+      return issue.origin === "array" ? `needs at least ${String(issue.minimum)} item(s)` : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+export async function readCatalogue(dir: string): Promise<Catalogue> {
+  const cats = (await SourceFile.read(path.join(dir, "categories.yaml"))).parse(CategoryCatalogueSchema);
+  const countries = (await SourceFile.read(path.join(dir, "countries.yaml"))).parse(CountryCatalogueSchema);
+  return {
+    categories: new Map(cats.categories.map((c) => [c.id, c])),
+    countries: new Map(countries.countries.map((c) => [c.code, c])),
+  };
+}
+
+export async function readInventory(file: string, catalogue: Catalogue): Promise<Inventory> {
+  const src = await SourceFile.read(file);
+  return validateInventory(src, catalogue);
+}
+
+export function parseInventoryText(file: string, text: string, catalogue: Catalogue): Inventory {
+  return validateInventory(SourceFile.fromText(file, text), catalogue);
+}
+
+function duplicates<T>(items: T[], key: (t: T) => string): number[] {
+  const seen = new Set<string>();
+  const dups: number[] = [];
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) dups.push(i);
+    seen.add(k);
+  });
+  return dups;
+}
+
+/** Schema first, then the rules that span the file: every id that is used must be declared once. */
+function validateInventory(src: SourceFile, catalogue: Catalogue): Inventory {
+  const inv = src.parse(InventorySchema);
+  const issues: InventoryIssue[] = [];
+  const bad = (p: PathKey[], message: string) => issues.push(src.issue(p, message));
+
+  const categoryIds = new Set([...catalogue.categories.keys(), ...inv.categories.map((c) => c.id)]);
+  const subjectIds = new Set(inv.subjects.map((s) => s.id));
+  const purposeIds = new Set(inv.purposes.map((p) => p.id));
+  const vendorIds = new Set(inv.vendors.map((v) => v.vendor.id));
+  const entities = new Map(inv.entities.map((e) => [e.name, e]));
+
+  for (const i of duplicates(inv.entities, (e) => e.name)) bad(["entities", i, "name"], `entity '${inv.entities[i]!.name}' is declared twice`);
+  for (const i of duplicates(inv.purposes, (p) => p.id)) bad(["purposes", i, "id"], `purpose '${inv.purposes[i]!.id}' is declared twice`);
+  for (const i of duplicates(inv.sources, (s) => s.id)) bad(["sources", i, "id"], `source '${inv.sources[i]!.id}' is declared twice`);
+  for (const i of duplicates(inv.subjects, (s) => s.id)) bad(["subjects", i, "id"], `data subject '${inv.subjects[i]!.id}' is declared twice`);
+
+  const entityExists = (p: PathKey[], name: string) => {
+    if (!entities.has(name)) bad(p, `names table '${name}', which is not in 'entities' (add it, with kind 'mentioned' if the document only names it)`);
+  };
+  const countryExists = (p: PathKey[], code: string) => {
+    if (!catalogue.countries.has(code)) bad(p, `unknown country code '${code}'`);
+  };
+  const fieldExists = (p: PathKey[], ref: string) => {
+    const [table, column] = splitFieldRef(ref);
+    const entity = entities.get(table);
+    if (!entity) return entityExists(p, table);
+    if (column !== "*" && !entity.columns.some((c) => c.name === column)) bad(p, `table '${table}' has no column '${column}'`);
+  };
+
+  inv.entities.forEach((e, ei) => {
+    for (const i of duplicates(e.columns, (c) => c.name)) bad(["entities", ei, "columns", i, "name"], `column '${e.columns[i]!.name}' appears twice in '${e.name}'`);
+    e.subjects.forEach((s, si) => {
+      if (!subjectIds.has(s)) bad(["entities", ei, "subjects", si], `unknown data subject '${s}' (declare it under 'subjects')`);
+    });
+    e.columns.forEach((c, ci) => {
+      const p: PathKey[] = ["entities", ei, "columns", ci];
+      if (c.category && !categoryIds.has(c.category)) bad([...p, "category"], `unknown data category '${c.category}' (use the catalogue's id or declare it under 'categories')`);
+      c.purposes.forEach((pid, pi) => {
+        if (!purposeIds.has(pid)) bad([...p, "purposes", pi], `unknown purpose '${pid}' (declare it under 'purposes')`);
+      });
+      if (c.references) entityExists([...p, "references"], c.references);
+    });
+  });
+  inv.purposes.forEach((pu, pi) =>
+    pu.vendors.forEach((v, vi) => {
+      if (!vendorIds.has(v)) bad(["purposes", pi, "vendors", vi], `unknown vendor '${v}' (declare it under 'vendors')`);
+    }),
+  );
+  inv.sources.forEach((s, si) => {
+    s.feeds.forEach((t, ti) => entityExists(["sources", si, "feeds", ti], t));
+    s.copiesFrom.forEach((t, ti) => entityExists(["sources", si, "copiesFrom", ti], t));
+    s.fills.forEach((f, fi) => fieldExists(["sources", si, "fills", fi], f));
+  });
+  inv.references.forEach((r, ri) => {
+    entityExists(["references", ri, "from"], r.from);
+    entityExists(["references", ri, "to"], r.to);
+  });
+  inv.vendors.forEach((v, vi) => {
+    if (v.entityCountry) countryExists(["vendors", vi, "entityCountry"], v.entityCountry);
+    v.dataCountries.forEach((c, ci) => countryExists(["vendors", vi, "dataCountries", ci], c));
+    v.receives.forEach((f, fi) => fieldExists(["vendors", vi, "receives", fi], f));
+    v.sendsBack.forEach((f, fi) => fieldExists(["vendors", vi, "sendsBack", fi], f));
+  });
+
+  if (issues.length > 0) throw new InventoryValidationError(issues);
+  return inv;
+}
+
+export function splitFieldRef(ref: string): [table: string, column: string] {
+  const dot = ref.indexOf(".");
+  return [ref.slice(0, dot), ref.slice(dot + 1)];
+}

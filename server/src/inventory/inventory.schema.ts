@@ -1,0 +1,193 @@
+/**
+ * The inventory format: one file describes the personal data held by one system.
+ * Every built-in data file and every user's own inventory goes through these schemas;
+ * the TypeScript types and the JSON Schema (seed/inventory.schema.json) are derived from them.
+ */
+import { z } from "zod";
+
+/** Lower-case, dash-separated key, e.g. `kentico-cloud`, `email-address`. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by dashes, e.g. 'email-address'");
+
+/** A table or logical entity name: letters, digits and underscores, e.g. `CMS_User`, `KontentAi_User`. */
+export const EntityName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a table name of letters, digits and underscores, e.g. 'CMS_User'");
+
+/** A column or field name; logical entities may use spaces ("Email address"). */
+export const FieldName = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine((s) => !s.includes(".") && s.trim() === s, "must not contain '.' or leading/trailing spaces");
+
+/** ISO 3166-1 alpha-2 code, upper case. */
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 country code, e.g. 'DE'");
+
+/**
+ * `Table.Column` (one column) or `Table.*` (every personal column of the table).
+ * Used wherever a flow names the fields it carries.
+ */
+export const FieldRef = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*\.(?:\*|[^.]+)$/, "must be 'Table.Column' or 'Table.*'");
+
+const Text = z.string().min(1).max(2000);
+
+export const SystemSchema = z
+  .object({
+    id: Slug,
+    name: z.string().min(1).max(200),
+    kind: z.enum(["self-hosted", "saas"]),
+    description: Text.optional(),
+    /** Where the facts come from (document title / file), for provenance in reports. */
+    document: z.object({ title: z.string().min(1), file: z.string().optional(), url: z.string().optional() }).optional(),
+  })
+  .strict();
+
+export const SubjectSchema = z
+  .object({
+    id: Slug,
+    name: z.string().min(1),
+    description: Text.optional(),
+  })
+  .strict();
+
+/** A data category the system declares beyond the shared catalogue (seed/catalogue/categories.yaml). */
+export const CategorySchema = z
+  .object({
+    id: Slug,
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    special: z.boolean().default(false).describe("GDPR Art. 9/10 special category"),
+  })
+  .strict();
+
+export const PurposeSchema = z
+  .object({
+    id: Slug,
+    name: z.string().min(1).max(200),
+    description: Text.optional(),
+    /** Vendors (ids from `vendors[].vendor.id`) this purpose relies on. */
+    vendors: z.array(Slug).default([]),
+  })
+  .strict();
+
+export const ColumnSchema = z
+  .object({
+    name: FieldName,
+    kind: z.enum(["personal", "system", "reference"]),
+    /** Category id (shared catalogue or `categories`); personal columns should have one. */
+    category: Slug.optional(),
+    /** The document's own wording of the category, e.g. "Contact information". */
+    categoryLabel: z.string().optional(),
+    purposes: z.array(Slug).default([]),
+    /** For reference columns: the table the column points at, when the document names it. */
+    references: EntityName.optional(),
+    description: Text.optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.kind === "personal" && !c.category) {
+      ctx.addIssue({ code: "custom", path: ["category"], message: "a personal column needs a data category" });
+    }
+    if (c.references && c.kind !== "reference") {
+      ctx.addIssue({ code: "custom", path: ["references"], message: "only a column of kind 'reference' can reference a table" });
+    }
+  });
+
+export const EntitySchema = z
+  .object({
+    name: EntityName,
+    /** Human label, e.g. the document's section heading ("Accounts"). */
+    label: z.string().optional(),
+    /** `table` for database tables; `logical` for a SaaS record with named fields; `mentioned` for tables only named in references. */
+    kind: z.enum(["table", "logical", "mentioned"]).default("table"),
+    description: Text.optional(),
+    subjects: z.array(Slug).default([]),
+    columns: z.array(ColumnSchema).default([]),
+  })
+  .strict();
+
+export const SourceSchema = z
+  .object({
+    id: Slug,
+    name: z.string().min(1).max(200),
+    description: Text.optional(),
+    /** Entities this source fills. */
+    feeds: z.array(EntityName).min(1),
+    /** Entities the source copies data from (e.g. COM_Customer → CMS_User). */
+    copiesFrom: z.array(EntityName).default([]),
+    /** The particular columns/fields it fills, when the document says so (SaaS data items). */
+    fills: z.array(FieldRef).default([]),
+  })
+  .strict();
+
+export const ReferenceSchema = z
+  .object({
+    from: EntityName,
+    columns: z.array(FieldName).min(1),
+    to: EntityName,
+    /** How the document states it: in the referencing table's section ("outgoing") or the referenced table's ("incoming"). */
+    form: z.enum(["outgoing", "incoming"]).default("incoming"),
+    description: Text.optional(),
+  })
+  .strict();
+
+export const VendorIdentitySchema = z
+  .object({
+    id: Slug,
+    name: z.string().min(1),
+    legalName: z.string().optional(),
+    /** Registered office address as published (short, factual). */
+    address: z.string().optional(),
+  })
+  .strict();
+
+export const VendorFlowSchema = z
+  .object({
+    vendor: VendorIdentitySchema,
+    /** The vendor's product used, when the company offers several (e.g. "Loggly", "S3"). */
+    service: z.string().optional(),
+    role: z.enum(["sub-processor", "third-party", "storage"]).default("third-party"),
+    purpose: z.string().min(1),
+    entityCountry: CountryCode.optional(),
+    dataCountries: z.array(CountryCode).default([]),
+    retention: z.string().optional(),
+    receives: z.array(FieldRef).default([]),
+    sendsBack: z.array(FieldRef).default([]),
+    description: Text.optional(),
+  })
+  .strict();
+
+export const InventorySchema = z
+  .object({
+    $schema: z.string().optional(),
+    system: SystemSchema,
+    subjects: z.array(SubjectSchema).default([]),
+    categories: z.array(CategorySchema).default([]),
+    purposes: z.array(PurposeSchema).default([]),
+    entities: z.array(EntitySchema).min(1),
+    sources: z.array(SourceSchema).default([]),
+    references: z.array(ReferenceSchema).default([]),
+    vendors: z.array(VendorFlowSchema).default([]),
+  })
+  .strict();
+
+export type Inventory = z.infer<typeof InventorySchema>;
+export type InventoryInput = z.input<typeof InventorySchema>;
+export type Entity = z.infer<typeof EntitySchema>;
+export type Column = z.infer<typeof ColumnSchema>;
+export type VendorFlow = z.infer<typeof VendorFlowSchema>;
+
+/** Shared catalogues: categories and countries, used by every inventory. */
+export const CategoryCatalogueSchema = z.object({ categories: z.array(CategorySchema).min(1) }).strict();
+
+export const CountrySchema = z
+  .object({ code: CountryCode, name: z.string().min(1), eea: z.boolean(), aliases: z.array(z.string()).default([]) })
+  .strict();
+export const CountryCatalogueSchema = z.object({ countries: z.array(CountrySchema).min(1) }).strict();
+
+export type Category = z.infer<typeof CategorySchema>;
+export type Country = z.infer<typeof CountrySchema>;

@@ -1,0 +1,14 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/** Built-in inventories, one file per system. */
+export const BUILT_IN_DIR = path.join(REPO_ROOT, "seed", "inventories");
+/** Shared catalogues (categories, countries) that every inventory refers to. */
+export const CATALOGUE_DIR = path.join(REPO_ROOT, "seed", "catalogue");
+
+export async function builtInInventoryFiles(): Promise<string[]> {
+  const names = await readdir(BUILT_IN_DIR);
+  return names.filter((n) => /\.(ya?ml|json)$/.test(n)).sort().map((n) => path.join(BUILT_IN_DIR, n));
+}

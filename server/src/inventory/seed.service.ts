@@ -1,0 +1,34 @@
+/** Loading inventories into the graph: validate every file first, then one transaction for the whole load. */
+import { inventoriesToGraph } from "./inventory.graph.js";
+import { readCatalogue, readInventory } from "./inventory.parse.js";
+import { ensureSchema, replaceSystems, type LoadResult } from "./inventory.repository.js";
+import { builtInInventoryFiles, CATALOGUE_DIR } from "./paths.js";
+import type { Graph } from "../db/graph.js";
+
+export interface SeedReport extends LoadResult {
+  files: string[];
+  systems: string[];
+  millis: number;
+}
+
+export async function loadInventoryFiles(graph: Graph, files: string[]): Promise<SeedReport> {
+  const started = performance.now();
+  const catalogue = await readCatalogue(CATALOGUE_DIR);
+  // Validation happens before the database is touched: an invalid file changes nothing.
+  const inventories = [];
+  for (const file of files) inventories.push(await readInventory(file, catalogue));
+  const rows = inventoriesToGraph(inventories, catalogue);
+  await ensureSchema(graph);
+  const result = await replaceSystems(graph, rows);
+  return { ...result, files, systems: rows.systems, millis: Math.round(performance.now() - started) };
+}
+
+export async function seedBuiltIn(graph: Graph): Promise<SeedReport> {
+  return loadInventoryFiles(graph, await builtInInventoryFiles());
+}
+
+/** True when the database holds no explorer data yet (first start). */
+export async function isEmpty(graph: Graph): Promise<boolean> {
+  const rows = await graph.read("seed/system-count");
+  return Number(rows[0]?.systems ?? 0) === 0;
+}

@@ -1,0 +1,56 @@
+/**
+ * `npm start`: builds the client once if needed, starts (or connects to) Neo4j, seeds an empty database
+ * with the built-in inventories, serves the explorer, and shuts everything down cleanly on Ctrl-C / SIGTERM.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+import { readEnv } from "./config/env.js";
+import { connectDatabase } from "./db/connect.js";
+import { EmbeddedNeo4jError } from "./db/embedded.js";
+import { REPO_ROOT } from "./inventory/paths.js";
+import { isEmpty, seedBuiltIn } from "./inventory/seed.service.js";
+import { CLIENT_DIST, createApp } from "./server.js";
+
+function ensureClientBuilt(): void {
+  if (existsSync(path.join(CLIENT_DIST, "index.html"))) return;
+  console.log("Building the web client (first start only)…");
+  const r = spawnSync("npm", ["run", "build", "-w", "client"], { cwd: REPO_ROOT, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("The client build failed; see the output above.");
+}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  ensureClientBuilt();
+  const db = await connectDatabase(env);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    server?.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  if (await isEmpty(db.graph)) {
+    console.log("Empty database: loading the built-in inventories…");
+    const report = await seedBuiltIn(db.graph);
+    console.log(`Loaded ${report.systems.join(", ")}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms.`);
+  }
+
+  const app = createApp({ graph: db.graph });
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const addr = server.address();
+    const port = typeof addr === "object" && addr ? addr.port : env.PORT;
+    console.log(`\nPersonal-data lineage explorer: http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}/\n`);
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof EmbeddedNeo4jError ? `Cannot start the embedded Neo4j: ${err.message}` : err);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+
+import { Graph } from "../../server/src/db/graph.js";
+import { createApp } from "../../server/src/server.js";
+import { testApp } from "../support/graph.js";
+
+describe("GET /api/health", () => {
+  it("answers 200 with the Neo4j 5.26 version and the graph's size when the database is up", async () => {
+    const res = await request(testApp()).get("/api/health");
+
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe("ok");
+    expect(res.body.neo4j.version).toMatch(/^5\.26\./);
+    expect(res.body.counts.nodes).toBeGreaterThan(500);
+    expect(res.body.counts.relationships).toBeGreaterThan(1000);
+  });
+
+  it("answers 503 with a JSON error within 2 s when the database is stopped", async () => {
+    // Nothing listens on this port: to the driver, a database that is down.
+    const graph = Graph.open({ uri: "bolt://127.0.0.1:9", user: "neo4j", password: "x", queryTimeoutMs: 1000 });
+    const started = Date.now();
+    try {
+      const res = await request(createApp({ graph })).get("/api/health");
+
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe("DATABASE_UNAVAILABLE");
+      expect(res.body.error.message).toMatch(/not reachable/);
+      expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);
+      expect(Date.now() - started).toBeLessThan(2500);
+    } finally {
+      await graph.close();
+    }
+  });
+});
+
+describe("unknown API paths", () => {
+  it("answer 404 JSON, not the client's HTML", async () => {
+    const res = await request(testApp()).get("/api/no-such-thing");
+
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Gets a real Neo4j for the whole run, in this order: NEO4J_URI if set → testcontainers' Neo4j module
+ * if a container runtime answers → the embedded launcher. Seeds the built-in inventories into it and
+ * builds the client for the browser tests. There is no fallback that skips: without a database the run fails.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import type { TestProject } from "vitest/node";
+
+import { startEmbeddedNeo4j } from "../../server/src/db/embedded.js";
+import { Graph } from "../../server/src/db/graph.js";
+import { REPO_ROOT } from "../../server/src/inventory/paths.js";
+import { seedBuiltIn } from "../../server/src/inventory/seed.service.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    neo4j: { uri: string; user: string; password: string; mode: string };
+  }
+}
+
+async function containerRuntimeAnswers(): Promise<boolean> {
+  try {
+    const { getContainerRuntimeClient } = await import("testcontainers");
+    await Promise.race([getContainerRuntimeClient(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5000))]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const cleanups: (() => Promise<void>)[] = [];
+  let conn: { uri: string; user: string; password: string; mode: string };
+
+  if (process.env.NEO4J_URI) {
+    conn = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? "neo4j", password: process.env.NEO4J_PASSWORD ?? "", mode: "NEO4J_URI" };
+  } else if (process.env.TEST_NEO4J !== "embedded" && (await containerRuntimeAnswers())) {
+    const { Neo4jContainer } = await import("@testcontainers/neo4j");
+    const container = await new Neo4jContainer("neo4j:5.26-community").withPassword("test-password").start();
+    cleanups.push(async () => void (await container.stop()));
+    conn = { uri: container.getBoltUri(), user: "neo4j", password: "test-password", mode: "testcontainers" };
+  } else {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "pd-lineage-test-"));
+    const neo = await startEmbeddedNeo4j({ dataDir, heapMb: 1024, pageCacheMb: 256, log: () => {} });
+    cleanups.push(async () => {
+      await neo.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    conn = { uri: neo.uri, user: "neo4j", password: "", mode: "embedded" };
+  }
+  console.log(`[tests] Neo4j via ${conn.mode} at ${conn.uri}`);
+
+  const graph = Graph.open({ ...conn, queryTimeoutMs: 10_000 });
+  try {
+    const report = await seedBuiltIn(graph);
+    console.log(`[tests] seeded ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms`);
+  } finally {
+    await graph.close();
+  }
+
+  const build = spawnSync("npm", ["run", "build", "-w", "client"], { cwd: REPO_ROOT, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`client build failed:\n${build.stdout}\n${build.stderr}`);
+
+  project.provide("neo4j", conn);
+  return async () => {
+    for (const c of cleanups.reverse()) await c();
+  };
+}
