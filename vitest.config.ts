@@ -10,6 +10,7 @@ export default defineConfig({
     teardownTimeout: 60_000,
     fileParallelism: true,
     maxWorkers: 2,
-    reporters: ["default"],
+    // The JSON report is what .ci/run counts for its closing "N passed, N failed" line.
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
   },
 });

@@ -35,6 +35,11 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+  // npm does not pass SIGTERM on to its child: when `npm start` is killed we are re-parented, and stop too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop("parent process exited");
+  }, 1000).unref();
 
   if (await isEmpty(db.graph)) {
     console.log("Empty database: loading the built-in inventories…");

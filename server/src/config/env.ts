@@ -17,11 +17,7 @@ const EnvSchema = z
     /** Read queries give up after this long, so a runaway traversal cannot hold the API. */
     QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   })
-  .superRefine((env, ctx) => {
-    if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
-      ctx.addIssue({ code: "custom", path: ["NEO4J_PASSWORD"], message: "is required when NEO4J_URI is set" });
-    }
-  });
+  .strip();
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -161,7 +161,11 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
       if (description) r.descriptions.add(description);
       tableRefs.set(key, r);
     };
-    for (const e of inv.entities) for (const c of e.columns) if (c.references) addTableRef(e.name, c.references, [c.name], "outgoing", c.description);
+    // A mentioned table's reference columns are known only from the referenced table's "References from" list.
+    for (const e of inv.entities) {
+      const form = e.kind === "mentioned" ? "incoming" : "outgoing";
+      for (const c of e.columns) if (c.references) addTableRef(e.name, c.references, [c.name], form, c.description);
+    }
     for (const r of inv.references) addTableRef(r.from, r.to, r.columns, r.form, r.description);
     for (const r of tableRefs.values()) {
       rel(ids.table(r.from), "REFERENCES", ids.table(r.to), {

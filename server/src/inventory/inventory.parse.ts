@@ -69,7 +69,7 @@ class SourceFile {
 
   static fromText(file: string, text: string): SourceFile {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
       throw new InventoryValidationError(
         doc.errors.map((e) => ({

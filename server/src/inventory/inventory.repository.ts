@@ -23,6 +23,14 @@ export async function ensureSchema(graph: Graph): Promise<void> {
   for (const statement of cypherStatements("seed/schema")) await graph.runAutoCommit(statement);
 }
 
+/** Removes systems (and shared nodes nothing points at any more) in one transaction. */
+export async function removeSystems(graph: Graph, systems: string[]): Promise<void> {
+  await graph.writeTransaction(async (tx) => {
+    await tx.run(cypher("seed/delete-systems"), { systems });
+    await tx.run(cypher("seed/delete-orphans"));
+  });
+}
+
 export interface LoadResult {
   nodes: number;
   relationships: number;

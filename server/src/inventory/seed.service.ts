@@ -1,7 +1,8 @@
 /** Loading inventories into the graph: validate every file first, then one transaction for the whole load. */
 import { inventoriesToGraph } from "./inventory.graph.js";
-import { readCatalogue, readInventory } from "./inventory.parse.js";
+import { InventoryValidationError, readCatalogue, readInventory, type InventoryIssue } from "./inventory.parse.js";
 import { ensureSchema, replaceSystems, type LoadResult } from "./inventory.repository.js";
+import type { Inventory } from "./inventory.schema.js";
 import { builtInInventoryFiles, CATALOGUE_DIR } from "./paths.js";
 import type { Graph } from "../db/graph.js";
 
@@ -17,6 +18,7 @@ export async function loadInventoryFiles(graph: Graph, files: string[]): Promise
   // Validation happens before the database is touched: an invalid file changes nothing.
   const inventories = [];
   for (const file of files) inventories.push(await readInventory(file, catalogue));
+  checkDistinct(files, inventories);
   const rows = inventoriesToGraph(inventories, catalogue);
   await ensureSchema(graph);
   const result = await replaceSystems(graph, rows);
@@ -31,4 +33,23 @@ export async function seedBuiltIn(graph: Graph): Promise<SeedReport> {
 export async function isEmpty(graph: Graph): Promise<boolean> {
   const rows = await graph.read("seed/system-count");
   return Number(rows[0]?.systems ?? 0) === 0;
+}
+
+/** Files loaded together must not both claim a system or a table name. */
+function checkDistinct(files: string[], inventories: Inventory[]): void {
+  const issues: InventoryIssue[] = [];
+  const systems = new Map<string, string>();
+  const tables = new Map<string, string>();
+  inventories.forEach((inv, i) => {
+    const file = files[i]!;
+    const other = systems.get(inv.system.id);
+    if (other) issues.push({ file, line: null, field: "system.id", message: `system '${inv.system.id}' is also loaded from ${other}` });
+    systems.set(inv.system.id, file);
+    for (const e of inv.entities) {
+      const owner = tables.get(e.name);
+      if (owner && owner !== file) issues.push({ file, line: null, field: "entities", message: `table '${e.name}' is also declared in ${owner}` });
+      tables.set(e.name, file);
+    }
+  });
+  if (issues.length > 0) throw new InventoryValidationError(issues);
 }
