@@ -61,6 +61,8 @@ export function ensureLauncherBuilt(log: (msg: string) => void = console.log): v
 export interface EmbeddedNeo4j {
   uri: string;
   version: string;
+  /** The JVM's process id. */
+  pid: number;
   /** Stops the database cleanly and waits for the JVM to exit. */
   stop(): Promise<void>;
 }
@@ -96,6 +98,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   return {
     uri: ready.uri,
     version: ready.version,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null) return;
       child.stdin?.end();

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import request from "supertest";
+import { afterAll, describe, expect, it } from "vitest";
+
+import { ensureLauncherBuilt, EmbeddedNeo4jError, startEmbeddedNeo4j } from "../../server/src/db/embedded.js";
+import { Graph } from "../../server/src/db/graph.js";
+import { REPO_ROOT } from "../../server/src/inventory/paths.js";
+import { loadInventoryFiles } from "../../server/src/inventory/seed.service.js";
+import { createApp } from "../../server/src/server.js";
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "pd-lineage-embedded-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("the embedded Neo4j", () => {
+  it("serves health 200, then 503 within 2 s once stopped, leaves no JVM behind, and keeps the graph for the next start", async () => {
+    const first = await startEmbeddedNeo4j({ dataDir, heapMb: 512, pageCacheMb: 64, log: () => {} });
+    const graph = Graph.open({ uri: first.uri, user: "neo4j", password: "", queryTimeoutMs: 5000 });
+    const app = createApp({ graph });
+    await loadInventoryFiles(graph, [path.join(REPO_ROOT, "test", "fixtures", "fixture-crm.yaml")]);
+
+    const up = await request(app).get("/api/health");
+    expect(up.status).toBe(200);
+    expect(up.body.neo4j.version).toMatch(/^5\.26\./);
+    const stored = up.body.counts;
+
+    await first.stop();
+    expect(isRunning(first.pid)).toBe(false);
+    const started = Date.now();
+    const down = await request(app).get("/api/health");
+    expect(down.status).toBe(503);
+    expect(down.body.error.code).toBe("DATABASE_UNAVAILABLE");
+    expect(Date.now() - started).toBeLessThan(2000);
+    await graph.close();
+
+    const second = await startEmbeddedNeo4j({ dataDir, heapMb: 512, pageCacheMb: 64, log: () => {} });
+    const again = Graph.open({ uri: second.uri, user: "neo4j", password: "", queryTimeoutMs: 5000 });
+    try {
+      const res = await request(createApp({ graph: again })).get("/api/health");
+      expect(res.body.counts).toEqual(stored);
+    } finally {
+      await again.close();
+      await second.stop();
+    }
+  }, 180_000);
+
+  it("says clearly that Java is missing when `java` is not on PATH", () => {
+    const path = process.env.PATH;
+    process.env.PATH = "/nonexistent";
+    try {
+      expect(() => ensureLauncherBuilt(() => {})).toThrow(EmbeddedNeo4jError);
+      expect(() => ensureLauncherBuilt(() => {})).toThrow(/`java` was not found on PATH\. Install a JDK 17 or newer/);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});
