@@ -22,8 +22,9 @@ declare module "vitest" {
 }
 
 async function containerRuntimeAnswers(): Promise<boolean> {
+  // A broken testcontainers install must fail the run, not quietly fall through to another database.
+  const { getContainerRuntimeClient } = await import("testcontainers");
   try {
-    const { getContainerRuntimeClient } = await import("testcontainers");
     await Promise.race([getContainerRuntimeClient(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5000))]);
     return true;
   } catch {
