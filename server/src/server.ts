@@ -7,8 +7,17 @@ import helmet from "helmet";
 
 import type { Graph } from "./db/graph.js";
 import { healthRoutes } from "./health/health.routes.js";
+import { ApiRouter } from "./http/api-router.js";
 import { errorMiddleware, notFoundApi } from "./http/error-middleware.js";
 import { REPO_ROOT } from "./inventory/paths.js";
+import { nodesRoutes } from "./nodes/nodes.routes.js";
+import { openApiHandler } from "./openapi/openapi.routes.js";
+import { overviewRoutes } from "./overview/overview.routes.js";
+import { pathsRoutes } from "./paths/paths.routes.js";
+import { searchRoutes } from "./search/search.routes.js";
+import { tablesRoutes } from "./tables/tables.routes.js";
+import { traceRoutes } from "./trace/trace.routes.js";
+import { vendorsRoutes } from "./vendors/vendors.routes.js";
 
 export const CLIENT_DIST = path.join(REPO_ROOT, "client", "dist");
 
@@ -30,10 +39,23 @@ export function createApp({ graph, clientDir = CLIENT_DIST }: AppDeps): Express 
     }),
   );
 
-  const api = express.Router();
-  api.use(healthRoutes(graph));
-  api.use(notFoundApi);
-  app.use("/api", api);
+  const api = new ApiRouter();
+  searchRoutes(api, graph);
+  nodesRoutes(api, graph);
+  tablesRoutes(api, graph);
+  traceRoutes(api, graph);
+  vendorsRoutes(api, graph);
+  pathsRoutes(api, graph);
+  overviewRoutes(api, graph);
+  const openApi = openApiHandler(api);
+
+  const router = express.Router();
+  router.use(healthRoutes(graph));
+  router.use(api.router);
+  router.get("/openapi.json", openApi);
+  router.use(notFoundApi);
+  app.use("/api", router);
+  app.get("/openapi.json", openApi);
 
   // The built client; every other GET path is a client-side route (deep links such as /tables/CMS_User/referenced-by).
   if (existsSync(path.join(clientDir, "index.html"))) {

@@ -57,6 +57,8 @@ export const NeighborhoodResponseSchema = z.object({
 });
 
 export const TableColumnSchema = z.object({
+  /** The column's node id (`column:Table.Column`). Added later: always sent, optional so earlier fixtures still type-check. */
+  id: z.string().optional(),
   name: z.string(),
   kind: z.enum(["personal", "system", "reference"]),
   category: z.string().nullable(),
@@ -67,6 +69,10 @@ export const TableColumnSchema = z.object({
   vendors: z.array(z.string()),
   sources: z.array(z.string()),
   description: z.string().nullable(),
+  /** Node ids parallel to `purposes`, `vendors` and `sources` (same order), for links. Added later, like `id`. */
+  purposeIds: z.array(z.string()).optional(),
+  vendorIds: z.array(z.string()).optional(),
+  sourceIds: z.array(z.string()).optional(),
 });
 
 export const TableResponseSchema = z.object({
@@ -81,6 +87,24 @@ export const TableResponseSchema = z.object({
   }),
   columns: z.array(TableColumnSchema),
   sources: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().nullable(), copiesFrom: z.array(z.string()) })),
+  /** The data subjects whose data the table holds. Added later: always sent, optional for earlier fixtures. */
+  subjects: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+});
+
+export const TablesResponseSchema = z.object({
+  tables: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      title: z.string().nullable(),
+      system: z.string(),
+      systemName: z.string(),
+      entityKind: z.enum(["table", "logical", "mentioned"]),
+      columns: z.number(),
+      personalColumns: z.number(),
+      referencedBy: z.number(),
+    }),
+  ),
 });
 
 export const ReferencedByResponseSchema = z.object({
@@ -171,6 +195,7 @@ export type NodeResponse = z.infer<typeof NodeResponseSchema>;
 export type NeighborhoodResponse = z.infer<typeof NeighborhoodResponseSchema>;
 export type TableColumn = z.infer<typeof TableColumnSchema>;
 export type TableResponse = z.infer<typeof TableResponseSchema>;
+export type TablesResponse = z.infer<typeof TablesResponseSchema>;
 export type ReferencedByResponse = z.infer<typeof ReferencedByResponseSchema>;
 export type TraceVendor = z.infer<typeof TraceVendorSchema>;
 export type TraceResponse = z.infer<typeof TraceResponseSchema>;

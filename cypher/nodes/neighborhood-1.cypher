@@ -1,0 +1,16 @@
+// The nodes within 1 step(s) of a node (any relationship, either direction, optionally only some kinds), nearest first, capped at $max, each with its depth and outgoing relationships.
+MATCH (c:Node {id: $id})
+CALL (c) {
+  OPTIONAL MATCH (c)--(n:Node) WHERE $kinds IS NULL OR n.kind IN $kinds
+  RETURN collect(DISTINCT n) AS l1
+}
+UNWIND [{ns: [c], depth: 0}, {ns: l1, depth: 1}] AS layer
+UNWIND layer.ns AS n
+WITH n, min(layer.depth) AS depth
+ORDER BY depth, n.kind, n.name
+WITH collect({n: n, depth: depth}) AS found
+WITH found[..$max] AS kept, size(found) > $max AS truncated
+UNWIND kept AS k
+WITH k.n AS n, k.depth AS depth, truncated
+RETURN n {.kind, .key, .name, .system, .title, .table, .columnKind, .eea} AS node, depth, truncated,
+       [(n)-[r]->(m:Node) | {source: n.id, target: m.id, type: type(r), columns: r.columns, label: r.label}] AS out

@@ -1,0 +1,21 @@
+// One vendor and every flow to it (per system, service and purpose): role, retention, countries, the fields it receives and sends back with their tables and categories.
+MATCH (v:Vendor {id: $id})
+CALL (v) {
+  OPTIONAL MATCH (s:System)-[u:USES_VENDOR]->(v)
+  WITH s, u ORDER BY s.name, u.service, u.purpose
+  RETURN collect(CASE WHEN u IS NULL THEN null ELSE {
+    system: s {.kind, .key, .name, .system},
+    service: u.service, role: u.role, purpose: u.purpose, retention: u.retention,
+    entityCountry: u.entityCountry, dataCountries: u.dataCountries,
+    receives: [(t:Table)-[:HAS_COLUMN]->(c:Column)-[r:SENT_TO]->(v)
+               WHERE r.system = s.system AND coalesce(r.service, '') = coalesce(u.service, '') AND r.purpose = u.purpose
+               | {column: c {.kind, .key, .name, .table, .system, .columnKind}, table: t {.kind, .key, .name, .system, .title},
+                  category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.name][0]}],
+    sendsBack: [(v)-[r:SENDS_BACK]->(c:Column)<-[:HAS_COLUMN]-(t:Table)
+                WHERE r.system = s.system AND coalesce(r.service, '') = coalesce(u.service, '') AND r.purpose = u.purpose
+                | {column: c {.kind, .key, .name, .table, .system, .columnKind}, table: t {.kind, .key, .name, .system, .title},
+                   category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.name][0]}]
+  } END) AS flows
+}
+RETURN v {.kind, .key, .name, .legalNames, .services, .address} AS vendor, flows,
+       [(v)-[l:LOCATED_IN|STORES_DATA_IN]->(loc:Location) | {type: type(l), system: l.system, location: loc {.kind, .key, .name, .code, .eea}}] AS places

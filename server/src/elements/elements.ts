@@ -1,0 +1,123 @@
+/**
+ * Rows from Cypher → Cytoscape elements, for every feature. Node ids come from the one id helper
+ * (`kind:key`); an edge is only emitted when both of its ends are in the answer, and the node count is
+ * capped so a broad question still returns a drawable graph (with `truncated` telling the client).
+ */
+import type { ElementEdge, ElementNode, Elements } from "../contract/api.js";
+import { isNodeKind, nodeId, type NodeKind } from "../contract/ids.js";
+
+/** The most nodes any graph answer carries. */
+export const MAX_NODES = 500;
+
+/** A node as the queries return it: the stored properties every node has, plus per-kind extras. */
+export interface NodeProps {
+  kind: string;
+  key: string;
+  name: string;
+  system?: string | null;
+  title?: string | null;
+  table?: string | null;
+  columnKind?: string | null;
+  eea?: boolean | null;
+  [extra: string]: unknown;
+}
+
+/** A relationship as the queries return it: `{ source, target, type, props }` with node ids as ends. */
+export interface RelRow {
+  source: string;
+  target: string;
+  type: string;
+  props?: Record<string, unknown> | null;
+}
+
+export function kindOf(props: NodeProps): NodeKind {
+  if (!isNodeKind(props.kind)) throw new Error(`node of unknown kind '${props.kind}'`);
+  return props.kind;
+}
+
+export function idOf(props: NodeProps): string {
+  return nodeId(kindOf(props), props.key);
+}
+
+/** What a node shows besides its name: a table's section heading, a column's table. */
+function titleOf(props: NodeProps): string | null {
+  if (props.kind === "column") return props.table ?? null;
+  return props.title ?? null;
+}
+
+export function toElementNode(props: NodeProps, extra: Record<string, unknown> = {}): ElementNode {
+  const data: ElementNode["data"] = { id: idOf(props), label: props.name, kind: kindOf(props), system: props.system ?? null, title: titleOf(props) };
+  if (props.kind === "location" && typeof props.eea === "boolean") data.eea = props.eea;
+  if (props.kind === "column" && (props.columnKind === "personal" || props.columnKind === "system" || props.columnKind === "reference")) {
+    data.columnKind = props.columnKind;
+  }
+  return { data: { ...data, ...extra } };
+}
+
+export function edgeId(source: string, type: string, target: string): string {
+  return `${source}|${type}|${target}`;
+}
+
+export class ElementsBuilder {
+  private readonly nodes = new Map<string, ElementNode>();
+  private readonly edges = new Map<string, ElementEdge>();
+  private capped = false;
+
+  constructor(private readonly maxNodes: number = MAX_NODES) {}
+
+  /** Adds a node (once); returns its id, or null when the cap is reached and the node was left out. */
+  node(props: NodeProps, extra: Record<string, unknown> = {}): string | null {
+    const id = idOf(props);
+    const existing = this.nodes.get(id);
+    if (existing) {
+      Object.assign(existing.data, extra);
+      return id;
+    }
+    if (this.nodes.size >= this.maxNodes) {
+      this.capped = true;
+      return null;
+    }
+    this.nodes.set(id, toElementNode(props, extra));
+    return id;
+  }
+
+  has(id: string): boolean {
+    return this.nodes.has(id);
+  }
+
+  /**
+   * Adds an edge between two nodes already added. The same relationship stated twice (e.g. one flow per
+   * purpose) is drawn once, its labels merged.
+   */
+  edge(source: string, type: string, target: string, data: { label?: string | null; [extra: string]: unknown } = {}): void {
+    if (!this.nodes.has(source) || !this.nodes.has(target)) return;
+    const id = edgeId(source, type, target);
+    const { label, ...rest } = data;
+    const existing = this.edges.get(id);
+    if (existing) {
+      if (label && existing.data.label !== label) {
+        const labels = new Set((existing.data.label ?? "").split(", ").filter(Boolean));
+        labels.add(label);
+        existing.data.label = [...labels].join(", ");
+      }
+      return;
+    }
+    this.edges.set(id, { data: { ...rest, id, source, target, type, ...(label ? { label } : {}) } });
+  }
+
+  rel(r: RelRow, label?: string | null): void {
+    this.edge(r.source, r.type, r.target, { label: label ?? null });
+  }
+
+  get truncated(): boolean {
+    return this.capped;
+  }
+
+  get size(): number {
+    return this.nodes.size;
+  }
+
+  build(): Elements {
+    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
+  }
+}

@@ -1,0 +1,37 @@
+import type { NodesRepository } from "./nodes.repository.js";
+import type { NeighborhoodQuery } from "./nodes.schema.js";
+import type { NeighborhoodResponse, NodeResponse } from "../contract/api.js";
+import { ElementsBuilder, idOf, kindOf, MAX_NODES } from "../elements/elements.js";
+import { NotFoundError } from "../http/errors.js";
+import type { ParsedNodeId } from "../http/params.js";
+
+/** Stored properties that are already in the answer's own fields, or only feed the search index. */
+const HIDDEN = new Set(["id", "kind", "key", "name", "search"]);
+
+export class NodesService {
+  constructor(private readonly repo: NodesRepository) {}
+
+  async node(id: ParsedNodeId): Promise<NodeResponse> {
+    const row = await this.repo.node(id.id);
+    if (!row) throw new NotFoundError(`No node with id '${id.id}'.`, { id: id.id });
+    const n = row.node;
+    const properties = Object.fromEntries(
+      Object.entries(n).filter(([k, v]) => !HIDDEN.has(k) && !(k === "legalNames" && n.kind !== "vendor") && v !== null),
+    );
+    return {
+      node: { id: idOf(n), kind: kindOf(n), label: n.name, system: n.system ?? null, properties },
+      neighbours: Object.fromEntries(row.neighbours.map((x) => [x.kind, x.count])),
+    };
+  }
+
+  async neighborhood(id: ParsedNodeId, q: NeighborhoodQuery): Promise<NeighborhoodResponse> {
+    const rows = await this.repo.neighborhood(id.id, q.depth, q.kinds ?? null, MAX_NODES);
+    if (rows.length === 0) throw new NotFoundError(`No node with id '${id.id}'.`, { id: id.id });
+    const elements = new ElementsBuilder();
+    for (const r of rows) elements.node(r.node, { depth: r.depth });
+    for (const r of rows) {
+      for (const e of r.out) elements.edge(e.source, e.type, e.target, { label: e.columns?.join(", ") ?? e.label });
+    }
+    return { center: id.id, depth: q.depth, elements: elements.build(), truncated: rows[0]!.truncated || elements.truncated };
+  }
+}

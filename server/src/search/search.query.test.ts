@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+
+import { escapeLucene, luceneQuery, searchTerms } from "./search.query.js";
+
+describe("luceneQuery", () => {
+  it("makes every word a required, lower-cased prefix", () => {
+    expect(luceneQuery("CMS us")).toBe("+cms* +us*");
+  });
+
+  it("keeps names joined by _ or . as one word, as the index's analyser does", () => {
+    expect(searchTerms("CMS_User.Email")).toEqual(["cms_user.email"]);
+    expect(searchTerms("  _CMS_User. ")).toEqual(["cms_user"]);
+  });
+
+  it("drops characters Lucene would read as syntax, so no input changes the query's structure", () => {
+    expect(luceneQuery('title:x OR (y* AND "z")~2 \\ /re/')).toBe("+title* +x* +or* +y* +and* +z* +2* +re*");
+    expect(luceneQuery("*?!^")).toBe("");
+  });
+
+  it("keeps letters of any script", () => {
+    expect(luceneQuery("Zürich Ωmega")).toBe("+zürich* +ωmega*");
+  });
+});
+
+describe("escapeLucene", () => {
+  it("escapes every special character", () => {
+    expect(escapeLucene('+-&|!(){}[]^"~*?:\\/')).toBe('\\+\\-\\&\\|\\!\\(\\)\\{\\}\\[\\]\\^\\"\\~\\*\\?\\:\\\\\\/');
+  });
+});

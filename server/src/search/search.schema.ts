@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+import { NodeKindSchema } from "../contract/api.js";
+
+export const SearchQuerySchema = z.object({
+  q: z
+    .string({ error: (issue) => (issue.input === undefined ? "is required: the text to search for" : "must be given once, as text") })
+    .trim()
+    .min(1, "must not be empty")
+    .max(200, "must be at most 200 characters")
+    .meta({ description: "Text to find; every word matches as a prefix, case-insensitively (also inside names).", example: "cms_us" }),
+  kind: NodeKindSchema.optional().meta({ description: "Only nodes of this kind." }),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(100, "must be at most 100")
+    .default(20)
+    .meta({ description: "How many results (1–100, default 20)." }),
+});
+
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;

@@ -1,0 +1,85 @@
+import type { CountryProps, FieldRow, VendorNode, VendorsRepository } from "./vendors.repository.js";
+import type { Country, VendorFlow, VendorResponse, VendorSummary, VendorsResponse } from "../contract/api.js";
+import { ElementsBuilder, idOf } from "../elements/elements.js";
+import { NotFoundError } from "../http/errors.js";
+import type { ParsedNodeId } from "../http/params.js";
+
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+
+function countries(list: CountryProps[]): Country[] {
+  const byCode = new Map(list.map((c) => [c.code, { code: c.code, name: c.name, eea: c.eea }]));
+  return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+function summary(v: VendorNode, systems: string[], places: CountryProps[], fieldCount: number): VendorSummary {
+  const list = countries(places);
+  return {
+    id: idOf(v),
+    name: v.name,
+    legalNames: sorted(v.legalNames ?? []),
+    services: sorted(v.services ?? []),
+    systems: sorted(systems),
+    countries: list,
+    outsideEEA: list.some((c) => !c.eea),
+    fieldCount,
+  };
+}
+
+function field(f: FieldRow) {
+  return { id: idOf(f.column), table: f.table.name, column: f.column.name, category: f.category ?? null };
+}
+
+export class VendorsService {
+  constructor(private readonly repo: VendorsRepository) {}
+
+  async list(): Promise<VendorsResponse> {
+    const rows = await this.repo.list();
+    return { vendors: rows.map((r) => summary(r.vendor, r.systems, r.countries, r.fieldCount)) };
+  }
+
+  async vendor(id: ParsedNodeId): Promise<VendorResponse> {
+    const row = await this.repo.vendor(id.id);
+    if (!row) throw new NotFoundError(`No vendor with id '${id.id}'.`, { id: id.id });
+    const byCode = new Map(row.places.map((p) => [p.location.code, { code: p.location.code, name: p.location.name, eea: p.location.eea }]));
+    const country = (code: string): Country => byCode.get(code) ?? { code, name: code, eea: false };
+    const fieldIds = new Set(row.flows.flatMap((f) => f.receives.map((r) => idOf(r.column))));
+
+    const flows: VendorFlow[] = row.flows.map((f) => ({
+      system: f.system.system,
+      systemName: f.system.name,
+      service: f.service ?? null,
+      role: f.role,
+      purpose: f.purpose,
+      retention: f.retention ?? null,
+      entityCountry: f.entityCountry ? country(f.entityCountry) : null,
+      dataCountries: (f.dataCountries ?? []).map(country),
+      receives: f.receives.map(field).sort((a, b) => a.id.localeCompare(b.id)),
+      sendsBack: f.sendsBack.map(field).sort((a, b) => a.id.localeCompare(b.id)),
+    }));
+
+    // System → table → column → vendor → countries, the way the data travels.
+    const elements = new ElementsBuilder();
+    const vendor = elements.node(row.vendor, { focus: true })!;
+    for (const f of row.flows) {
+      const system = elements.node(f.system);
+      for (const r of [...f.receives, ...f.sendsBack]) {
+        const table = elements.node(r.table);
+        const column = elements.node(r.column);
+        if (system && table) elements.edge(system, "CONTAINS", table);
+        if (table && column) elements.edge(table, "HAS_COLUMN", column);
+      }
+      for (const r of f.receives) elements.edge(idOf(r.column), "SENT_TO", vendor, { label: f.service ?? f.purpose });
+      for (const r of f.sendsBack) elements.edge(vendor, "SENDS_BACK", idOf(r.column), { label: f.service ?? f.purpose });
+    }
+    for (const p of row.places) {
+      const location = elements.node(p.location);
+      if (location) elements.edge(vendor, p.type, location, { label: p.system });
+    }
+
+    return {
+      vendor: { ...summary(row.vendor, row.flows.map((f) => f.system.system), row.places.map((p) => p.location), fieldIds.size), address: row.vendor.address ?? null },
+      flows,
+      elements: elements.build(),
+    };
+  }
+}

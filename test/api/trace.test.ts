@@ -1,0 +1,150 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+
+import { TraceResponseSchema, type TraceResponse } from "../../server/src/contract/api.js";
+import { testApp } from "../support/graph.js";
+
+const app = testApp();
+
+async function trace(from: string): Promise<TraceResponse> {
+  const res = await request(app).get("/api/trace").query({ from });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return TraceResponseSchema.parse(res.body);
+}
+
+const vendorIds = (t: TraceResponse) => t.vendors.map((v) => v.id);
+
+describe("GET /api/trace", () => {
+  it("from COM_Customer reaches PayPal and Authorize.Net with the customer fields and their categories", async () => {
+    const t = await trace("table:COM_Customer");
+
+    expect(t.from).toEqual({ id: "table:COM_Customer", kind: "table", label: "COM_Customer" });
+    expect(vendorIds(t)).toEqual(expect.arrayContaining(["vendor:paypal", "vendor:authorize-net"]));
+    const paypal = t.vendors.find((v) => v.id === "vendor:paypal")!;
+    expect(paypal.fields.map((f) => f.id)).toEqual(
+      expect.arrayContaining(["column:COM_Customer.CustomerEmail", "column:COM_Customer.CustomerFirstName", "column:COM_Customer.CustomerPhone"]),
+    );
+    expect(paypal.categories.map((c) => c.name)).toEqual(expect.arrayContaining(["Email address", "Name", "Phone number", "Postal address"]));
+    expect(paypal.services).toEqual(["PayPal payment gateway"]);
+    expect(paypal.systems).toEqual(["kentico"]);
+    const authorizeNet = t.vendors.find((v) => v.id === "vendor:authorize-net")!;
+    expect(authorizeNet.fields.find((f) => f.id === "column:COM_Customer.CustomerEmail")).toEqual({
+      id: "column:COM_Customer.CustomerEmail",
+      table: "COM_Customer",
+      column: "CustomerEmail",
+      category: "Email address",
+    });
+  });
+
+  it("from COM_Customer follows the copies into other tables (customer → user account → Gravatar)", async () => {
+    const t = await trace("table:COM_Customer");
+
+    expect(vendorIds(t)).toContain("vendor:gravatar");
+    const edges = t.elements.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
+    expect(edges).toContain("table:COM_Customer COPIED_TO table:CMS_User");
+    expect(edges).toContain("table:CMS_User HAS_COLUMN column:CMS_User.Email");
+    expect(edges).toContain("column:CMS_User.Email SENT_TO vendor:gravatar");
+    // Only data-flow edges are drawn.
+    expect(new Set(t.elements.edges.map((e) => e.data.type))).toEqual(new Set(["COPIED_TO", "HAS_COLUMN", "SENT_TO"]));
+  });
+
+  it("from the customer data subject reaches PayPal and Authorize.Net through the tables that describe customers", async () => {
+    const t = await trace("subject:kentico/customer");
+
+    expect(vendorIds(t)).toEqual(expect.arrayContaining(["vendor:paypal", "vendor:authorize-net"]));
+    expect(t.elements.edges.some((e) => e.data.source === "subject:kentico/customer" && e.data.type === "DESCRIBED_IN")).toBe(true);
+  });
+
+  it("from the postal-address category reaches PayPal and Authorize.Net through the columns of that category only", async () => {
+    const t = await trace("category:postal-address");
+
+    expect(vendorIds(t)).toEqual(expect.arrayContaining(["vendor:paypal", "vendor:authorize-net"]));
+    for (const v of t.vendors) expect(v.categories.map((c) => c.id), v.id).toEqual(["category:postal-address"]);
+    // A category is only a start: no edge leaves it, none enters it except from its own columns.
+    const categoryEdges = t.elements.edges.filter((e) => e.data.source === "category:postal-address" || e.data.target === "category:postal-address");
+    expect(categoryEdges.every((e) => e.data.type === "OF_CATEGORY" && e.data.target === "category:postal-address")).toBe(true);
+  });
+
+  it("never crosses into another system through a shared category: a Kontent.ai trace stays in Kontent.ai", async () => {
+    const t = await trace("table:KontentAi_User");
+
+    expect(t.vendors.every((v) => v.systems.length === 1 && v.systems[0] === "kontent-ai")).toBe(true);
+    expect(t.elements.nodes.every((n) => n.data.system === "kontent-ai" || n.data.system === null)).toBe(true);
+    expect(t.elements.nodes.some((n) => n.data.kind === "category")).toBe(false);
+  });
+
+  it("gives each vendor only the countries of the traced flow's system (Intercom: Ireland for Kontent.ai, not the US of Ambassify)", async () => {
+    const t = await trace("table:KontentAi_User");
+
+    const intercom = t.vendors.find((v) => v.id === "vendor:intercom")!;
+    expect(intercom.countries).toEqual([{ code: "IE", name: "Ireland", eea: true, role: "entity" }]);
+    expect(intercom.outsideEEA).toBe(false);
+    const sendgrid = t.vendors.find((v) => v.id === "vendor:sendgrid")!;
+    expect(sendgrid.countries).toEqual([{ code: "US", name: "United States", eea: false, role: "entity" }]);
+    expect(sendgrid.outsideEEA).toBe(true);
+    const edges = t.elements.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
+    expect(edges).toContain("vendor:intercom LOCATED_IN location:IE");
+    expect(edges).not.toContain("vendor:intercom LOCATED_IN location:US");
+  });
+
+  it("reports where a sub-processor sits and stores data, with retention, for an Ambassify trace", async () => {
+    const t = await trace("table:Ambassify_User");
+
+    const twilio = t.vendors.find((v) => v.id === "vendor:twilio")!;
+    expect(twilio.countries).toEqual([
+      { code: "US", name: "United States", eea: false, role: "entity" },
+      { code: "DE", name: "Germany", eea: true, role: "data" },
+    ]);
+    expect(twilio.retention).toEqual(["30 days"]);
+    expect(twilio.fields.map((f) => f.column)).toEqual(["Contact information", "Conversational data"]);
+  });
+
+  it("from a column reaches only where that column goes", async () => {
+    const t = await trace("column:CMS_User.Email");
+
+    expect(vendorIds(t)).toEqual(["vendor:gravatar"]);
+    expect(t.elements.nodes.map((n) => n.data.id).sort()).toEqual(["column:CMS_User.Email", "vendor:gravatar"]);
+  });
+
+  it("from a source reaches the vendors of the fields it fills", async () => {
+    const t = await trace("source:kontent-ai/sign-up");
+
+    expect(vendorIds(t)).toEqual(expect.arrayContaining(["vendor:intercom", "vendor:salesforce", "vendor:sendgrid"]));
+    expect(t.elements.edges.some((e) => e.data.source === "source:kontent-ai/sign-up" && e.data.type === "FILLS")).toBe(true);
+  });
+
+  it("from a source that names the fields it fills reaches only the vendors of those fields", async () => {
+    const t = await trace("source:kontent-ai/browser");
+
+    // Browser, device type and operating system go to Microsoft (Azure, Application Insights) and nowhere else.
+    expect(vendorIds(t)).toEqual(["vendor:microsoft"]);
+    expect(t.vendors[0]?.fields.map((f) => f.column)).toEqual(["Browser", "Device type", "Operating system"]);
+    expect(t.vendors[0]?.services).toEqual(["Azure", "Azure Application Insights"]);
+  });
+
+  it("from a whole system answers within the node cap", async () => {
+    const t = await trace("system:kentico");
+
+    expect(vendorIds(t)).toEqual(expect.arrayContaining(["vendor:paypal", "vendor:authorize-net", "vendor:strands", "vendor:salesforce"]));
+    expect(t.truncated).toBe(false);
+    expect(t.elements.nodes.length).toBeLessThanOrEqual(500);
+  });
+
+  it("answers 400 naming 'from' when it is missing, malformed or a vendor", async () => {
+    for (const query of [{}, { from: "CMS_User" }, { from: "vendor:paypal" }]) {
+      const res = await request(app).get("/api/trace").query(query);
+
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("VALIDATION_ERROR");
+      expect(res.body.error.message).toMatch(/'from'/);
+      expect(res.body.error.details[0].field).toBe("from");
+    }
+  });
+
+  it("answers 404 for an unknown node", async () => {
+    const res = await request(app).get("/api/trace").query({ from: "table:No_Such_Table" });
+
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: "NOT_FOUND", message: "No node with id 'table:No_Such_Table'." });
+  });
+});

@@ -1,0 +1,85 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+
+import { VendorResponseSchema, VendorsResponseSchema } from "../../server/src/contract/api.js";
+import { testApp } from "../support/graph.js";
+
+const app = testApp();
+
+describe("GET /api/vendors", () => {
+  it("lists every vendor with the systems using it and where it sits or stores data", async () => {
+    const res = await request(app).get("/api/vendors");
+
+    expect(res.status).toBe(200);
+    const { vendors } = VendorsResponseSchema.parse(res.body);
+    expect(vendors.map((v) => v.name)).toEqual(expect.arrayContaining(["PayPal", "Authorize.Net", "Intercom", "Microsoft"]));
+    expect(vendors.find((v) => v.id === "vendor:paypal")).toMatchObject({ systems: ["kentico"], countries: [], outsideEEA: false, fieldCount: 16 });
+    expect(vendors.find((v) => v.id === "vendor:intercom")).toMatchObject({
+      systems: ["ambassify", "kentico-cloud", "kontent-ai"],
+      countries: [
+        { code: "IE", name: "Ireland", eea: true },
+        { code: "US", name: "United States", eea: false },
+      ],
+      outsideEEA: true,
+    });
+  });
+});
+
+describe("GET /api/vendors/:id", () => {
+  it("says what PayPal receives, from which system and field, and why", async () => {
+    const res = await request(app).get("/api/vendors/paypal");
+
+    expect(res.status).toBe(200);
+    const body = VendorResponseSchema.parse(res.body);
+    expect(body.vendor).toMatchObject({ id: "vendor:paypal", name: "PayPal", address: null });
+    expect(body.flows).toHaveLength(1);
+    expect(body.flows[0]).toMatchObject({
+      system: "kentico",
+      systemName: "Kentico",
+      service: "PayPal payment gateway",
+      role: "third-party",
+      purpose: "Payment transactions (default payment gateway)",
+      entityCountry: null,
+      dataCountries: [],
+    });
+    expect(body.flows[0]?.receives).toContainEqual({ id: "column:COM_Customer.CustomerEmail", table: "COM_Customer", column: "CustomerEmail", category: "Email address" });
+    expect(body.flows[0]?.receives).toHaveLength(16);
+    const edges = body.elements.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
+    expect(edges).toContain("column:COM_Customer.CustomerEmail SENT_TO vendor:paypal");
+    expect(edges).toContain("table:COM_Customer HAS_COLUMN column:COM_Customer.CustomerEmail");
+  });
+
+  it("gives each flow of a shared vendor its own system, countries and retention", async () => {
+    const res = await request(app).get("/api/vendors/vendor%3Aintercom");
+
+    const body = VendorResponseSchema.parse(res.body);
+    const bySystem = new Map(body.flows.map((f) => [f.system, f]));
+    expect(bySystem.get("kontent-ai")).toMatchObject({ entityCountry: { code: "IE", name: "Ireland", eea: true }, dataCountries: [], retention: null });
+    expect(bySystem.get("ambassify")).toMatchObject({
+      service: "Intercom",
+      role: "sub-processor",
+      entityCountry: { code: "US", name: "United States", eea: false },
+      dataCountries: [{ code: "US", name: "United States", eea: false }],
+      retention: "contract",
+    });
+    expect(bySystem.get("kontent-ai")?.receives.map((f) => f.column)).toContain("Phone number");
+  });
+
+  it("lists what a vendor sends back", async () => {
+    const res = await request(app).get("/api/vendors/auth0");
+
+    const body = VendorResponseSchema.parse(res.body);
+    const kontent = body.flows.find((f) => f.system === "kontent-ai");
+    expect(kontent?.sendsBack).toEqual([{ id: "column:KontentAi_User.Email address", table: "KontentAi_User", column: "Email address", category: "Email address" }]);
+  });
+
+  it("answers 404 for an unknown vendor and 400 naming the field for another kind of id", async () => {
+    const missing = await request(app).get("/api/vendors/nobody");
+    const wrongKind = await request(app).get("/api/vendors/table%3ACMS_User");
+
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: "NOT_FOUND", message: "No vendor with id 'vendor:nobody'." });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.error.details).toEqual([{ field: "id", message: expect.stringMatching(/vendor/) }]);
+  });
+});
