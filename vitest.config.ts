@@ -1,6 +1,10 @@
+import path from "node:path";
+
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // Client modules import the shared contract as "@contract/…", as in client/vite.config.ts.
+  resolve: { alias: { "@contract": path.resolve(import.meta.dirname, "server/src/contract") } },
   test: {
     include: ["server/src/**/*.test.ts", "client/src/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],

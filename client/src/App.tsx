@@ -1,30 +1,93 @@
-import cytoscape from "cytoscape";
-import { useEffect, useRef, useState } from "react";
-
+/** The shell: header with navigation, search and database status; one route per view (every view is a URL). */
 import type { OverviewResponse } from "@contract/api";
+import { useMemo, useRef } from "react";
+import { BrowserRouter, NavLink, Route, Routes, useNavigate } from "react-router";
 
-/** Skeleton: draws the overview graph from the API. */
-export function App() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let cy: cytoscape.Core | undefined;
-    fetch("/api/overview")
-      .then(async (r) => {
-        if (!r.ok) throw new Error(`API answered ${r.status}`);
-        return (await r.json()) as OverviewResponse;
-      })
-      .then((data) => {
-        cy = cytoscape({ container: ref.current, elements: [...data.elements.nodes, ...data.elements.edges], layout: { name: "breadthfirst" } });
-      })
-      .catch((e: unknown) => setError(String(e)));
-    return () => cy?.destroy();
-  }, []);
+import { api, type HealthResponse } from "./api/endpoints";
+import { useApi } from "./api/useApi";
+import { exploreLink } from "./components/NodeDetails";
+import { SearchBox } from "./components/SearchBox";
+import { Empty } from "./components/States";
+import { ExploreView } from "./views/ExploreView";
+import { OverviewView } from "./views/OverviewView";
+import { ReferencedByView } from "./views/ReferencedByView";
+import { TraceView } from "./views/TraceView";
+import { VendorsView } from "./views/VendorsView";
+import { DatasetContext, FocusContext, type FocusHook } from "./views/context";
+
+function Logo() {
   return (
-    <main style={{ height: "100vh", display: "flex", flexDirection: "column" }}>
-      <h1>Personal-data lineage explorer</h1>
-      {error && <p role="alert">{error}</p>}
-      <div ref={ref} data-testid="graph" style={{ flex: 1 }} />
-    </main>
+    <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden>
+      <rect x="1.5" y="8" width="7" height="8" rx="2" fill="#0072B2" />
+      <path d="M15 4.5h5.2l2.3 3.5-2.3 3.5H15l-2.3-3.5z" fill="#E69F00" />
+      <path d="M15 12.5h5.2l2.3 3.5-2.3 3.5H15l-2.3-3.5z" fill="#56B4E9" />
+      <path d="M8.5 12h2.2M10.7 12c1.2 0 1-4 2.1-4M10.7 12c1.2 0 1 4 2.1 4" stroke="#3B4352" strokeWidth="1.4" fill="none" />
+    </svg>
+  );
+}
+
+function DbStatus() {
+  const h = useApi<HealthResponse>("health", (s) => api.health(s));
+  const ok = h.status === "ok" && h.data.status === "ok";
+  const text = h.status === "loading" ? "Connecting…" : ok ? `${h.data.counts?.nodes?.toLocaleString("en") ?? "?"} nodes` : "Database unreachable";
+  return (
+    <span className={`db-status ${ok ? "is-ok" : h.status === "loading" ? "" : "is-down"}`} title={ok ? `Neo4j ${h.data.neo4j?.version ?? ""}` : text}>
+      <span className="db-status__dot" aria-hidden /> {text}
+    </span>
+  );
+}
+
+function Shell() {
+  const navigate = useNavigate();
+  const focusHook = useRef<FocusHook | null>(null);
+  const overview = useApi<OverviewResponse>("overview", (s) => api.overview(s));
+  const dataset = useMemo(() => ({ systems: overview.data?.systems.map((s) => ({ id: s.id.replace(/^system:/, ""), name: s.name })) ?? [] }), [overview.data]);
+  return (
+    <DatasetContext value={dataset}>
+      <FocusContext value={focusHook}>
+        <div className="app">
+          <header className="topbar">
+            <NavLink to="/" className="brand">
+              <Logo />
+              <span>
+                Lineage <span className="brand__light">Explorer</span>
+              </span>
+            </NavLink>
+            <nav className="nav" aria-label="Views">
+              <NavLink to="/" end>
+                Overview
+              </NavLink>
+              <NavLink to="/vendors">Vendors</NavLink>
+            </nav>
+            <SearchBox
+              onChoose={(r) => {
+                if (focusHook.current?.(r.id)) return;
+                void navigate(`${exploreLink(r.id)}&node=${encodeURIComponent(r.id)}`);
+              }}
+            />
+            <DbStatus />
+          </header>
+          <main className="content">
+            <Routes>
+              <Route path="/" element={<OverviewView />} />
+              <Route path="/trace" element={<TraceView />} />
+              <Route path="/tables/:name/referenced-by" element={<ReferencedByView />} />
+              <Route path="/tables/:name" element={<ExploreView />} />
+              <Route path="/explore" element={<ExploreView />} />
+              <Route path="/vendors" element={<VendorsView />} />
+              <Route path="*" element={<Empty title="No such page">This address is not a view of the explorer. Start from the overview or search above.</Empty>} />
+            </Routes>
+          </main>
+        </div>
+      </FocusContext>
+    </DatasetContext>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Shell />
+    </BrowserRouter>
   );
 }

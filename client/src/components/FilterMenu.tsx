@@ -1,0 +1,82 @@
+/** The filter popover: kinds, systems, categories, vendors, countries, and "hide system columns". */
+import type { NodeKind } from "@contract/ids";
+import { SlidersHorizontal } from "lucide-react";
+
+import { EeaBadge } from "./EeaBadge";
+import { KindIcon } from "./KindIcon";
+import { activeFilterCount, type FilterOption, type FilterOptions, type Filters } from "../graph/filters";
+import { KIND_LOOK } from "../graph/kinds";
+
+
+function toggle<T>(list: T[], v: T): T[] {
+  return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
+}
+
+function OptionGroup({ title, options, selected, onChange }: { title: string; options: FilterOption[]; selected: string[]; onChange: (v: string[]) => void }) {
+  if (options.length < 2) return null;
+  return (
+    <fieldset className="filter-group">
+      <legend>
+        {title}
+        {selected.length > 0 && (
+          <button type="button" className="linkish small" onClick={() => onChange([])}>
+            all
+          </button>
+        )}
+      </legend>
+      <div className="filter-group__options">
+        {options.map((o) => (
+          <label key={o.value} className="check">
+            <input type="checkbox" checked={selected.includes(o.value)} onChange={() => onChange(toggle(selected, o.value))} />
+            <span>{o.label}</span>
+            <EeaBadge outside={!!o.outsideEea} />
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function FilterMenu({ options, filters, onChange }: { options: FilterOptions; filters: Filters; onChange: (f: Filters) => void }) {
+  const n = activeFilterCount(filters);
+  return (
+    <details className="menu">
+      <summary className={`btn btn--secondary btn--sm${n ? " is-active" : ""}`}>
+        <SlidersHorizontal size={14} aria-hidden /> Filters{n ? ` (${n})` : ""}
+      </summary>
+      <div className="menu__panel filter-panel" role="group" aria-label="Filters">
+        <fieldset className="filter-group">
+          <legend>Show kinds</legend>
+          <div className="filter-group__options filter-group__options--kinds">
+            {options.kinds.map((k: NodeKind) => (
+              <label key={k} className="check">
+                <input type="checkbox" checked={!filters.hiddenKinds.includes(k)} onChange={() => onChange({ ...filters, hiddenKinds: toggle(filters.hiddenKinds, k) })} />
+                <KindIcon kind={k} size={11} />
+                <span>{KIND_LOOK[k].plural}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {options.hasSystemColumns && (
+          <label className="check check--switch">
+            <input type="checkbox" checked={filters.hideSystemColumns} onChange={() => onChange({ ...filters, hideSystemColumns: !filters.hideSystemColumns })} />
+            <span>Hide system columns</span>
+          </label>
+        )}
+        <OptionGroup title="Systems" options={options.systems} selected={filters.systems} onChange={(systems) => onChange({ ...filters, systems })} />
+        <OptionGroup title="Data categories" options={options.categories} selected={filters.categories} onChange={(categories) => onChange({ ...filters, categories })} />
+        <OptionGroup title="Vendors" options={options.vendors} selected={filters.vendors} onChange={(vendors) => onChange({ ...filters, vendors })} />
+        <OptionGroup title="Countries" options={options.countries} selected={filters.countries} onChange={(countries) => onChange({ ...filters, countries })} />
+        {n > 0 && (
+          <button
+            type="button"
+            className="btn btn--ghost btn--sm"
+            onClick={() => onChange({ systems: [], hiddenKinds: [], categories: [], vendors: [], countries: [], hideSystemColumns: false })}
+          >
+            Clear all filters
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}

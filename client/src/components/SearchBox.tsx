@@ -1,0 +1,108 @@
+/**
+ * Search with autocomplete: prefix, case-insensitive, over every kind of node. Keyboard: ↑/↓ to move,
+ * Enter to choose, Esc to close; "/" anywhere focuses it. Built on downshift's ARIA combobox.
+ */
+import type { SearchResponse } from "@contract/api";
+import { useCombobox } from "downshift";
+import { Search } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+
+import { KindIcon } from "./KindIcon";
+import { api } from "../api/endpoints";
+import { KIND_LOOK } from "../graph/kinds";
+
+
+export type SearchResult = SearchResponse["results"][number];
+
+export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void }) {
+  const [query, setQuery] = useState("");
+  const [results, setResults] = useState<SearchResult[]>([]);
+  const [state, setState] = useState<"idle" | "loading" | "ok" | "error">("idle");
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q.length < 1) {
+      setResults([]);
+      setState("idle");
+      return;
+    }
+    const ctrl = new AbortController();
+    setState("loading");
+    const t = setTimeout(() => {
+      api.search(q, { limit: 12 }, ctrl.signal).then(
+        (r) => {
+          setResults(r.results);
+          setState("ok");
+        },
+        () => {
+          if (!ctrl.signal.aborted) setState("error");
+        },
+      );
+    }, 120);
+    return () => {
+      clearTimeout(t);
+      ctrl.abort();
+    };
+  }, [query]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      if (e.key === "/" && !typing) {
+        e.preventDefault();
+        input.current?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const { isOpen, getMenuProps, getInputProps, getItemProps, highlightedIndex } = useCombobox<SearchResult>({
+    items: results,
+    inputValue: query,
+    itemToString: (r) => r?.label ?? "",
+    defaultHighlightedIndex: 0,
+    onInputValueChange: ({ inputValue, type }) => {
+      if (type === useCombobox.stateChangeTypes.InputChange) setQuery(inputValue ?? "");
+    },
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (!selectedItem) return;
+      onChoose(selectedItem);
+      setQuery("");
+      input.current?.blur();
+    },
+  });
+
+  const showMenu = isOpen && query.trim().length > 0;
+  return (
+    <div className="search">
+      <Search className="search__icon" size={16} aria-hidden />
+      <input
+        {...getInputProps({ ref: input })}
+        className="search__input"
+        placeholder="Search tables, columns, vendors, categories…"
+        aria-label="Search the inventory"
+        spellCheck={false}
+      />
+      <kbd className="search__kbd" aria-hidden>
+        /
+      </kbd>
+      <ul {...getMenuProps()} className={`search__menu${showMenu ? " is-open" : ""}`}>
+        {showMenu &&
+          results.map((r, i) => (
+            <li key={r.id} {...getItemProps({ item: r, index: i })} className={`search__item${highlightedIndex === i ? " is-active" : ""}`}>
+              <KindIcon kind={r.kind} />
+              <span className="search__label">{r.label}</span>
+              <span className="search__meta">
+                {KIND_LOOK[r.kind].name}
+                {r.detail ? ` · ${r.detail}` : r.system ? ` · ${r.system}` : ""}
+              </span>
+            </li>
+          ))}
+        {showMenu && state === "ok" && results.length === 0 && <li className="search__none">Nothing matches “{query.trim()}”.</li>}
+        {showMenu && state === "error" && <li className="search__none">Search is not available right now.</li>}
+      </ul>
+    </div>
+  );
+}

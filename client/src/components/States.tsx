@@ -1,0 +1,57 @@
+/** Designed empty, loading and error states: every view says what happened and what to do next. */
+import { AlertTriangle, DatabaseZap, Loader2, SearchX, Unplug } from "lucide-react";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+
+import type { ApiError } from "../api/http";
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <div className="state state--loading" role="status" aria-live="polite">
+      <Loader2 className="spin" size={22} aria-hidden />
+      <p>Loading {what}…</p>
+    </div>
+  );
+}
+
+export function Empty({ title, children, icon }: { title: string; children?: ReactNode; icon?: ReactNode }) {
+  return (
+    <div className="state state--empty" role="status">
+      <div className="state__icon">{icon ?? <SearchX size={22} aria-hidden />}</div>
+      <h2>{title}</h2>
+      {children && <div className="state__body">{children}</div>}
+    </div>
+  );
+}
+
+function explain(error: ApiError): { title: string; body: string; icon: ReactNode } {
+  if (error.code === "DATABASE_UNAVAILABLE")
+    return { title: "The database is not reachable", body: "Neo4j does not answer. Start it (npm start starts an embedded one) and try again.", icon: <DatabaseZap size={22} aria-hidden /> };
+  if (error.code === "NETWORK") return { title: "The server does not answer", body: error.message, icon: <Unplug size={22} aria-hidden /> };
+  if (error.status === 404) return { title: "Not found", body: error.message, icon: <SearchX size={22} aria-hidden /> };
+  if (error.status === 400) return { title: "This link is not valid", body: error.message, icon: <AlertTriangle size={22} aria-hidden /> };
+  if (error.code === "QUERY_TIMEOUT") return { title: "The question took too long", body: "Narrow it down (a table instead of a whole system, a smaller depth) and try again.", icon: <AlertTriangle size={22} aria-hidden /> };
+  return { title: "Something went wrong", body: error.message, icon: <AlertTriangle size={22} aria-hidden /> };
+}
+
+export function ErrorState({ error, onRetry, children }: { error: ApiError; onRetry?: () => void; children?: ReactNode }) {
+  const { title, body, icon } = explain(error);
+  return (
+    <div className="state state--error" role="alert" data-error-code={error.code}>
+      <div className="state__icon">{icon}</div>
+      <h2>{title}</h2>
+      <p className="state__body">{body}</p>
+      {children}
+      {(error.status === 404 || error.status === 400) && (
+        <Link className="btn btn--secondary" to="/">
+          Back to the overview
+        </Link>
+      )}
+      {onRetry && error.status !== 404 && error.status !== 400 && (
+        <button type="button" className="btn btn--primary" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * The Cytoscape wrapper. It knows nothing of the domain: it draws the element definitions it is given with the
+ * stylesheet it is given, asks the `layout` function for positions (ELK runs in a worker), and reports taps,
+ * double-taps and context taps. Hovering or selecting a node fades everything not on its paths.
+ */
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from "cytoscape";
+import cytoscapeSvg from "cytoscape-svg";
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+
+cytoscape.use(cytoscapeSvg);
+
+export interface LayoutPatch {
+  positions: Record<string, { x: number; y: number }>;
+  /** Per-edge data and classes the layout computed (routes); `labelAt` anchors the edge label at a model point. */
+  edges?: Record<string, { data?: Record<string, unknown>; classes?: string; labelAt?: { x: number; y: number } }>;
+}
+
+export interface GraphHandle {
+  cy: () => Core | null;
+  fit: () => void;
+  focus: (id: string) => void;
+}
+
+export interface GraphCanvasProps {
+  elements: ElementDefinition[];
+  stylesheet: StylesheetJson;
+  layout: (elements: ElementDefinition[]) => Promise<LayoutPatch>;
+  selected?: string | null;
+  onSelect?: (id: string | null) => void;
+  onExpand?: (id: string) => void;
+  onContext?: (id: string, at: { x: number; y: number }) => void;
+  /** Called after each layout is drawn. */
+  onDrawn?: (cy: Core) => void;
+  ariaLabel: string;
+  /** When the whole graph would be drawn too small to read, start zoomed in on these instead. */
+  anchor?: readonly string[];
+  ref?: Ref<GraphHandle>;
+}
+
+/** Below this zoom the labels are too small to read: a big graph then opens at READABLE_ZOOM on its anchor. */
+const MIN_FIT_ZOOM = 0.3;
+const READABLE_ZOOM = 0.8;
+
+/** Past this many elements, Cytoscape renders with WebGL (when the browser has it) and simplifies while moving. */
+const LARGE = 600;
+const HUGE = 2500;
+
+function webglAvailable(): boolean {
+  try {
+    return !!document.createElement("canvas").getContext("webgl2");
+  } catch {
+    return false;
+  }
+}
+
+function pathsOf(node: NodeSingular) {
+  return node.predecessors().union(node.successors()).union(node);
+}
+
+export function GraphCanvas({ elements, stylesheet, layout, selected = null, onSelect, onExpand, onContext, onDrawn, ariaLabel, anchor, ref }: GraphCanvasProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const size = elements.length > HUGE ? "huge" : elements.length > LARGE ? "large" : "normal";
+  const handlers = useRef({ onSelect, onExpand, onContext, onDrawn });
+  handlers.current = { onSelect, onExpand, onContext, onDrawn };
+  const anchorRef = useRef(anchor ?? []);
+  anchorRef.current = anchor ?? [];
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+
+  // One Cytoscape per size class: the renderer options cannot change on a live instance.
+  useEffect(() => {
+    const huge = size === "huge" && webglAvailable();
+    const cy = cytoscape({
+      container: container.current,
+      style: stylesheet,
+      elements: [],
+      minZoom: 0.03,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+      selectionType: "single",
+      textureOnViewport: size !== "normal",
+      hideEdgesOnViewport: size !== "normal",
+      pixelRatio: "auto",
+      ...(huge ? { renderer: { name: "canvas", webgl: true } } : {}),
+    } as cytoscape.CytoscapeOptions);
+    cyRef.current = cy;
+
+    const highlight = (node: NodeSingular | null) => {
+      cy.batch(() => {
+        cy.elements().removeClass("faded on-path");
+        if (!node || node.removed()) return;
+        const on = pathsOf(node);
+        cy.elements().not(on).addClass("faded");
+        on.edges().addClass("on-path");
+      });
+    };
+    const selectedNode = () => {
+      const id = selectedRef.current;
+      const n = id ? cy.getElementById(id) : null;
+      return n && n.nonempty() && n.isNode() ? n : null;
+    };
+    cy.on("mouseover", "node", (e) => highlight(e.target as NodeSingular));
+    cy.on("mouseout", "node", () => highlight(selectedNode()));
+    cy.on("tap", (e) => {
+      if (e.target === cy) handlers.current.onSelect?.(null);
+      else if ((e.target as NodeSingular).isNode?.()) handlers.current.onSelect?.((e.target as NodeSingular).id());
+    });
+    cy.on("dbltap", "node", (e) => handlers.current.onExpand?.((e.target as NodeSingular).id()));
+    cy.on("cxttap", "node", (e) => {
+      const p = (e.target as NodeSingular).renderedPosition();
+      handlers.current.onContext?.((e.target as NodeSingular).id(), { x: p.x, y: p.y });
+    });
+    (cy as unknown as { highlight: typeof highlight }).highlight = highlight;
+    return () => {
+      cyRef.current = null;
+      cy.destroy();
+    };
+    // The stylesheet is fixed per app; the instance is rebuilt only when the size class changes.
+  }, [size]);
+
+  // New elements: lay out first (off the main thread), then swap them in at their final positions.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    let stale = false;
+    setBusy(true);
+    setFailed(null);
+    layout(elements)
+      .then((patch) => {
+        if (stale || cy.destroyed()) return;
+        cy.batch(() => {
+          cy.elements().remove();
+          cy.add(
+            elements.map((el) => {
+              if (el.group === "edges" || el.data.source) {
+                const p = patch.edges?.[el.data.id!];
+                return { ...el, data: { ...el.data, ...p?.data }, classes: [el.classes, p?.classes].filter(Boolean).join(" ") };
+              }
+              return { ...el, position: patch.positions[el.data.id!] ?? { x: 0, y: 0 } };
+            }),
+          );
+        });
+        // Edge labels at the layout's anchor: Cytoscape draws them at the route's midpoint, so shift by the difference.
+        cy.batch(() => {
+          for (const [id, p] of Object.entries(patch.edges ?? {})) {
+            if (!p.labelAt) continue;
+            const edge = cy.getElementById(id);
+            if (edge.empty()) continue;
+            const mid = edge.midpoint();
+            edge.data({ lblDx: p.labelAt.x - mid.x, lblDy: p.labelAt.y - mid.y });
+          }
+        });
+        cy.fit(undefined, 32);
+        if (cy.zoom() > 1.25) {
+          cy.zoom(1.25);
+          cy.center();
+        } else if (cy.zoom() < MIN_FIT_ZOOM) {
+          const a = anchorRef.current.reduce((acc, id) => acc.union(cy.getElementById(id)), cy.collection());
+          cy.zoom(READABLE_ZOOM);
+          cy.center(a.nonempty() ? a : undefined);
+        }
+        const sel = selectedRef.current ? cy.getElementById(selectedRef.current) : cy.collection();
+        if (sel.nonempty()) sel.select();
+        (cy as unknown as { highlight: (n: NodeSingular | null) => void }).highlight(sel.nonempty() && sel.isNode() ? (sel as NodeSingular) : null);
+        setBusy(false);
+        handlers.current.onDrawn?.(cy);
+      })
+      .catch((err: unknown) => {
+        if (stale) return;
+        setBusy(false);
+        setFailed(err instanceof Error ? err.message : String(err));
+      });
+    return () => {
+      stale = true;
+    };
+  }, [elements, layout, size]);
+
+  // Selection from outside (URL, list, search): select, highlight paths, bring into view.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.$(":selected").unselect();
+    const n = selected ? cy.getElementById(selected) : null;
+    const highlight = (cy as unknown as { highlight?: (n: NodeSingular | null) => void }).highlight;
+    if (n && n.nonempty()) {
+      n.select();
+      highlight?.(n as NodeSingular);
+      const bb = cy.extent();
+      const p = n.position();
+      if (p.x < bb.x1 || p.x > bb.x2 || p.y < bb.y1 || p.y > bb.y2) cy.animate({ center: { eles: n }, duration: 250 });
+    } else {
+      highlight?.(null);
+    }
+  }, [selected]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      cy: () => cyRef.current,
+      fit: () => cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 32 }, duration: 250 }),
+      focus: (id: string) => {
+        const cy = cyRef.current;
+        const n = cy?.getElementById(id);
+        if (!cy || !n || n.empty()) return;
+        cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 0.9), duration: 300 });
+        n.flashClass("flash", 900);
+      },
+    }),
+    [],
+  );
+
+  return (
+    <div className="graph-canvas">
+      <div ref={container} className="graph-canvas__cy" data-testid="graph" role="img" aria-label={ariaLabel} />
+      {busy && (
+        <div className="graph-canvas__busy" role="status">
+          <span className="spinner" aria-hidden /> Laying out {elements.filter((e) => !e.data.source).length} nodes…
+        </div>
+      )}
+      {failed && (
+        <div className="graph-canvas__busy graph-canvas__busy--error" role="alert">
+          The layout failed: {failed}
+        </div>
+      )}
+    </div>
+  );
+}

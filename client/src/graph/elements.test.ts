@@ -1,0 +1,100 @@
+import type { Elements } from "@contract/api";
+import { describe, expect, it } from "vitest";
+
+import { approxMeasure, collapseNode, edgesAround, kindsPresent, markVendorsOutsideEea, mergeElements, toModel } from "./elements";
+
+const elements: Elements = {
+  nodes: [
+    { data: { id: "table:COM_Customer", label: "COM_Customer", kind: "table", system: "kentico" } },
+    { data: { id: "column:COM_Customer.CustomerEmail", label: "CustomerEmail", kind: "column", system: "kentico", columnKind: "personal" } },
+    { data: { id: "column:COM_Customer.CustomerID", label: "CustomerID", kind: "column", system: "kentico", columnKind: "system" } },
+    { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor" } },
+    { data: { id: "location:US", label: "United States", kind: "location", eea: false } },
+    { data: { id: "location:IE", label: "Ireland", kind: "location", eea: true } },
+  ],
+  edges: [
+    { data: { id: "e1", source: "table:COM_Customer", target: "column:COM_Customer.CustomerEmail", type: "HAS_COLUMN" } },
+    { data: { id: "e2", source: "column:COM_Customer.CustomerEmail", target: "vendor:paypal", type: "SENT_TO" } },
+    { data: { id: "e3", source: "vendor:paypal", target: "location:US", type: "STORES_DATA_IN" } },
+    { data: { id: "dangling", source: "vendor:paypal", target: "location:XX", type: "LOCATED_IN" } },
+  ],
+};
+
+describe("toModel", () => {
+  it("gives every node its kind class, size and lane, and marks roots", () => {
+    const m = toModel(elements, { roots: ["table:COM_Customer"] });
+    const table = m.nodes.find((n) => n.data.id === "table:COM_Customer")!;
+
+    expect(table.classes.split(" ")).toEqual(["kind-table", "root"]);
+    expect(table.data.w).toBeGreaterThan(approxMeasure("COM_Customer", 13));
+    expect(table.data.h).toBeGreaterThan(20);
+    expect(table.data.lane).toBeLessThan(m.nodes.find((n) => n.data.kind === "vendor")!.data.lane);
+  });
+
+  it("marks countries outside the EEA with a class and a second label line", () => {
+    const m = toModel(elements);
+    const us = m.nodes.find((n) => n.data.id === "location:US")!;
+    const ie = m.nodes.find((n) => n.data.id === "location:IE")!;
+
+    expect(us.classes).toContain("outside-eea");
+    expect(us.data.display).toBe("United States\noutside EEA");
+    expect(ie.classes).not.toContain("outside-eea");
+    expect(ie.data.display).toBe("Ireland");
+  });
+
+  it("classes columns by kind so system columns can be drawn muted", () => {
+    const m = toModel(elements);
+    expect(m.nodes.find((n) => n.data.id === "column:COM_Customer.CustomerID")!.classes).toContain("column-system");
+  });
+
+  it("drops edges whose ends are not in the answer", () => {
+    expect(toModel(elements).edges.map((e) => e.data.id)).toEqual(["e1", "e2", "e3"]);
+  });
+
+  it("labels edges with the referencing columns only when asked", () => {
+    const refs: Elements = {
+      nodes: [
+        { data: { id: "table:A", label: "A", kind: "table" } },
+        { data: { id: "table:CMS_User", label: "CMS_User", kind: "table" } },
+      ],
+      edges: [{ data: { id: "r", source: "table:A", target: "table:CMS_User", type: "REFERENCES", columns: ["AUserID", "ACreatorID"] } }],
+    };
+
+    expect(toModel(refs).edges[0]!.data.edgeLabel).toBe("");
+    const labelled = toModel(refs, { edgeLabels: true }).edges[0]!;
+    expect(labelled.data.edgeLabel).toBe("AUserID, ACreatorID");
+    expect(labelled.classes).toContain("labelled");
+    expect(labelled.data.labelW).toBeGreaterThan(0);
+  });
+});
+
+describe("markVendorsOutsideEea", () => {
+  it("marks a vendor linked to a country outside the EEA", () => {
+    const out = markVendorsOutsideEea(elements);
+    expect(out.nodes.find((n) => n.data.id === "vendor:paypal")!.data.eea).toBe(false);
+  });
+});
+
+describe("mergeElements / collapseNode / edgesAround", () => {
+  it("merges answers by id, first occurrence winning", () => {
+    const merged = mergeElements(elements, { nodes: [{ data: { id: "vendor:paypal", label: "Other", kind: "vendor" } }], edges: [] });
+    expect(merged.nodes).toHaveLength(elements.nodes.length);
+    expect(merged.nodes.find((n) => n.data.id === "vendor:paypal")!.data.label).toBe("PayPal");
+  });
+
+  it("collapse removes only the neighbours that hang on the node alone", () => {
+    const out = collapseNode(elements, "vendor:paypal", ["table:COM_Customer"]);
+    const ids = out.nodes.map((n) => n.data.id);
+
+    expect(ids).not.toContain("location:US");
+    expect(ids).toContain("column:COM_Customer.CustomerEmail");
+  });
+
+  it("keeps only the edges that touch the centres", () => {
+    expect(edgesAround(elements, ["vendor:paypal"]).edges.map((e) => e.data.id)).toEqual(["e2", "e3", "dangling"]);
+  });
+
+  it("lists the kinds present in lane order", () => {
+    expect(kindsPresent(elements)).toEqual(["table", "column", "vendor", "location"]);
+  });
+});

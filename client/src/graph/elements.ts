@@ -1,0 +1,203 @@
+/**
+ * Pure transforms from the API's graph answers to Cytoscape element definitions: display labels, node sizes,
+ * lanes and the classes the stylesheet keys on. No DOM here: text width comes in as a `measure` function.
+ */
+import type { ElementEdge, ElementNode, Elements } from "@contract/api";
+import type { NodeKind } from "@contract/ids";
+
+import { KIND_LOOK, laneOf } from "./kinds";
+
+export const NODE_FONT_SIZE = 13;
+export const EDGE_FONT_SIZE = 11;
+const LINE_HEIGHT = 17;
+const PAD_Y = 8;
+const MIN_WIDTH = 54;
+const MAX_LABEL_CHARS = 46;
+
+export type Measure = (text: string, fontSize: number, weight?: number) => number;
+
+/** A rough text width for places without a canvas (tests, workers): average glyph ≈ 0.56 em. */
+export const approxMeasure: Measure = (text, fontSize) => Math.ceil(text.length * fontSize * 0.56);
+
+export interface NodeData {
+  id: string;
+  label: string;
+  kind: NodeKind;
+  system?: string | null;
+  title?: string | null;
+  eea?: boolean;
+  columnKind?: "personal" | "system" | "reference";
+  /** The text drawn inside the node (may hold a second line). */
+  display: string;
+  w: number;
+  h: number;
+  lane: number;
+  [key: string]: unknown;
+}
+
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  /** Text drawn on the edge, empty when none. */
+  edgeLabel: string;
+  labelW: number;
+  [key: string]: unknown;
+}
+
+export interface CyNode {
+  group: "nodes";
+  data: NodeData;
+  classes: string;
+}
+export interface CyEdge {
+  group: "edges";
+  data: EdgeData;
+  classes: string;
+}
+export interface GraphModel {
+  nodes: CyNode[];
+  edges: CyEdge[];
+}
+
+export interface ToModelOptions {
+  measure?: Measure;
+  /** Nodes drawn emphasised: the start of a trace, the centre of a neighbourhood, the referenced table. */
+  roots?: readonly string[];
+  /** Draw edge labels (e.g. the referencing columns); off by default to keep flows uncluttered. */
+  edgeLabels?: boolean;
+}
+
+/** Vendors and countries outside the EEA are the ones a DPIA must discuss (transfers under GDPR chapter V). */
+export function isOutsideEea(node: Pick<NodeData, "kind" | "eea">): boolean {
+  return (node.kind === "location" || node.kind === "vendor") && node.eea === false;
+}
+
+function truncate(s: string, max = MAX_LABEL_CHARS): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export function displayLabel(node: ElementNode["data"]): string {
+  const main = truncate(node.label || node.id);
+  return isOutsideEea(node as Pick<NodeData, "kind" | "eea">) ? `${main}\noutside EEA` : main;
+}
+
+/** Edge text: the server's label, else the columns a reference is made through. */
+export function edgeText(edge: ElementEdge["data"]): string {
+  if (edge.label) return edge.label;
+  const cols = edge.columns;
+  return Array.isArray(cols) ? cols.map(String).join(", ") : "";
+}
+
+export function nodeSize(display: string, kind: NodeKind, measure: Measure): { w: number; h: number } {
+  const lines = display.split("\n");
+  const textW = Math.max(...lines.map((l) => measure(l, NODE_FONT_SIZE, 500)));
+  const h = lines.length * LINE_HEIGHT + 2 * PAD_Y;
+  // A diamond's text box is the middle of the shape: give it the room of a box half again as tall and wide.
+  if (KIND_LOOK[kind].shape === "round-diamond") return { w: Math.max(MIN_WIDTH, Math.ceil(textW * 1.5 + 2 * KIND_LOOK[kind].padX)), h: Math.ceil(h * 1.5) };
+  return { w: Math.max(MIN_WIDTH, Math.ceil(textW + 2 * KIND_LOOK[kind].padX)), h };
+}
+
+/**
+ * Vendors answer `eea` only in some views; a vendor drawn with a link to a country outside the EEA is
+ * outside the EEA for the picture too (the same rule as the API's: any of its countries).
+ */
+export function markVendorsOutsideEea(elements: Elements): Elements {
+  const outside = new Set(elements.nodes.filter((n) => n.data.kind === "location" && n.data.eea === false).map((n) => n.data.id));
+  const vendors = new Set(elements.edges.filter((e) => outside.has(e.data.target)).map((e) => e.data.source));
+  if (vendors.size === 0) return elements;
+  return {
+    nodes: elements.nodes.map((n) => (n.data.kind === "vendor" && vendors.has(n.data.id) && n.data.eea === undefined ? { data: { ...n.data, eea: false } } : n)),
+    edges: elements.edges,
+  };
+}
+
+export function toModel(elements: Elements, options: ToModelOptions = {}): GraphModel {
+  const measure = options.measure ?? approxMeasure;
+  const roots = new Set(options.roots ?? []);
+  const nodes = new Map<string, CyNode>();
+  for (const n of elements.nodes) {
+    if (nodes.has(n.data.id)) continue;
+    const display = displayLabel(n.data);
+    const classes = [`kind-${n.data.kind}`];
+    if (isOutsideEea(n.data as NodeData)) classes.push("outside-eea");
+    if (n.data.kind === "column" && n.data.columnKind) classes.push(`column-${n.data.columnKind}`);
+    if (roots.has(n.data.id)) classes.push("root");
+    nodes.set(n.data.id, {
+      group: "nodes",
+      data: { ...n.data, display, ...nodeSize(display, n.data.kind, measure), lane: laneOf(n.data.kind) } as NodeData,
+      classes: classes.join(" "),
+    });
+  }
+  const edges = new Map<string, CyEdge>();
+  for (const e of elements.edges) {
+    if (edges.has(e.data.id) || !nodes.has(e.data.source) || !nodes.has(e.data.target)) continue;
+    // Long enough for every column list in the data (a DPIA picture must not hide a referencing column).
+    const edgeLabel = options.edgeLabels ? truncate(edgeText(e.data), 160) : "";
+    edges.set(e.data.id, {
+      group: "edges",
+      data: { ...e.data, edgeLabel, labelW: edgeLabel ? measure(edgeLabel, EDGE_FONT_SIZE) : 0, lblDx: 0, lblDy: 0 } as EdgeData,
+      classes: [`type-${e.data.type}`, ...(edgeLabel ? ["labelled"] : [])].join(" "),
+    });
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/** API elements of several answers (an expanded neighbourhood) as one: first occurrence of an id wins. */
+export function mergeElements(...parts: Elements[]): Elements {
+  const nodes = new Map<string, ElementNode>();
+  const edges = new Map<string, ElementEdge>();
+  for (const p of parts) {
+    for (const n of p.nodes) if (!nodes.has(n.data.id)) nodes.set(n.data.id, n);
+    for (const e of p.edges) if (!edges.has(e.data.id)) edges.set(e.data.id, e);
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/**
+ * Collapse: removes the neighbours of `id` that hang only on it (their other edges lead nowhere else),
+ * keeping `keep` (e.g. the view's centre). Returns the same object when nothing would change.
+ */
+export function collapseNode(elements: Elements, id: string, keep: readonly string[] = []): Elements {
+  const adjacency = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    if (!adjacency.has(a)) adjacency.set(a, new Set());
+    adjacency.get(a)!.add(b);
+  };
+  for (const e of elements.edges) {
+    link(e.data.source, e.data.target);
+    link(e.data.target, e.data.source);
+  }
+  const kept = new Set([id, ...keep]);
+  const removed = new Set<string>();
+  for (const n of adjacency.get(id) ?? []) {
+    if (kept.has(n)) continue;
+    const others = [...(adjacency.get(n) ?? [])].filter((m) => m !== id && m !== n);
+    if (others.length === 0) removed.add(n);
+  }
+  if (removed.size === 0) return elements;
+  return {
+    nodes: elements.nodes.filter((n) => !removed.has(n.data.id)),
+    edges: elements.edges.filter((e) => !removed.has(e.data.source) && !removed.has(e.data.target)),
+  };
+}
+
+/** Kinds present in a model, in lane order: what the legend shows. */
+export function kindsPresent(elements: Pick<Elements, "nodes">): NodeKind[] {
+  const present = new Set(elements.nodes.map((n) => n.data.kind));
+  return (Object.keys(KIND_LOOK) as NodeKind[]).filter((k) => present.has(k)).sort((a, b) => laneOf(a) - laneOf(b));
+}
+
+export function hasOutsideEea(elements: Pick<Elements, "nodes">): boolean {
+  return elements.nodes.some((n) => isOutsideEea(n.data as NodeData));
+}
+
+/**
+ * Only the edges that touch one of `centres`: in a one-step neighbourhood the links among the neighbours
+ * (a system containing every table around) add crossings without answering "what is this node connected to".
+ */
+export function edgesAround(elements: Elements, centres: readonly string[]): Elements {
+  const c = new Set(centres);
+  return { nodes: elements.nodes, edges: elements.edges.filter((e) => c.has(e.data.source) || c.has(e.data.target)) };
+}

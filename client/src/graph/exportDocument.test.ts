@@ -1,0 +1,58 @@
+import type { Elements } from "@contract/api";
+import { describe, expect, it } from "vitest";
+
+import { composeSvg, exportFrame } from "./exportDocument";
+import { legendItems, legendLayout } from "./legend";
+
+const elements: Elements = {
+  nodes: [
+    { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor", eea: false } },
+    { data: { id: "location:US", label: "United States", kind: "location", eea: false } },
+  ],
+  edges: [{ data: { id: "e", source: "vendor:paypal", target: "location:US", type: "LOCATED_IN" } }],
+};
+
+describe("legendItems", () => {
+  it("lists the kinds present, the outside-EEA mark and the line styles in use", () => {
+    expect(legendItems(elements).map((i) => i.label)).toEqual(["Vendor", "Country", "Outside the EEA", "data flows to / refers to", "vendor's legal entity in"]);
+  });
+});
+
+describe("legendLayout", () => {
+  it("wraps items into rows no wider than asked", () => {
+    const items = legendItems(elements);
+    const l = legendLayout(items, 200);
+    expect(l.items.every((i) => i.x < 200)).toBe(true);
+    expect(new Set(l.items.map((i) => i.y)).size).toBeGreaterThan(1);
+  });
+});
+
+describe("composeSvg", () => {
+  const graph = `<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x"><svg xmlns="http://www.w3.org/2000/svg" width="900" height="400"><rect/></svg>`;
+  const meta = { title: "Where data from COM_Customer goes", subtitle: "9 vendors", caption: "Data set: Kentico inventories · Exported 1 May 2026", legend: legendItems(elements) };
+
+  it("wraps the graph with title, legend group and caption", () => {
+    const svg = composeSvg(graph, meta);
+
+    expect(svg.startsWith("<?xml")).toBe(true);
+    expect(svg.match(/<\?xml/g)).toHaveLength(1);
+    expect(svg).toContain('<g id="legend"');
+    expect(svg).toContain(">Outside the EEA</text>");
+    expect(svg).toContain(">Where data from COM_Customer goes</text>");
+    expect(svg).toContain("Data set: Kentico inventories");
+    expect(svg).toContain('<g id="graph"');
+  });
+
+  it("escapes text", () => {
+    expect(composeSvg(graph, { ...meta, title: "A & <B>" })).toContain("A &amp; &lt;B&gt;");
+  });
+
+  it("frames the graph below the title and above the legend and caption", () => {
+    const f = exportFrame(900, 400, meta);
+    expect(f.width).toBeGreaterThanOrEqual(900);
+    expect(f.graph.y).toBeGreaterThan(f.title.y);
+    expect(f.legend.y).toBeGreaterThanOrEqual(f.graph.y + 400);
+    expect(f.caption.y).toBeGreaterThan(f.legend.y);
+    expect(f.height).toBeGreaterThan(f.caption.y);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * All looks of the graph, in one Cytoscape selector stylesheet: defaults declared once, then one rule per
+ * kind (colour + shape from kinds.ts), then states (root, outside EEA, faded, selected). Geometry computed
+ * by the layout (endpoints, bends, label offsets) comes in through element data, never through bypasses.
+ */
+import type { NodeKind } from "@contract/ids";
+import type { StylesheetJson } from "cytoscape";
+
+import { EDGE_FONT_SIZE, NODE_FONT_SIZE } from "./elements";
+import { KIND_LOOK, OUTSIDE_EEA_COLOUR } from "./kinds";
+
+export const FONT_FAMILY = '"Inter Variable", "Inter", "Segoe UI", "Helvetica Neue", Arial, sans-serif';
+const EDGE_COLOUR = "#8D96A5";
+const EDGE_STRONG = "#4A5262";
+const SELECT_COLOUR = "#2B59C3";
+
+export function buildStylesheet(): StylesheetJson {
+  const kindRules = (Object.entries(KIND_LOOK) as [NodeKind, (typeof KIND_LOOK)[NodeKind]][]).map(([kind, look]) => ({
+    selector: `node.kind-${kind}`,
+    style: { shape: look.shape, "background-color": look.fill, "border-color": look.colour, color: look.text },
+  }));
+  return [
+    {
+      selector: "node",
+      style: {
+        label: "data(display)",
+        width: "data(w)",
+        height: "data(h)",
+        "text-valign": "center",
+        "text-halign": "center",
+        "text-wrap": "wrap",
+        "text-max-width": "1000px",
+        "font-family": FONT_FAMILY,
+        "font-size": NODE_FONT_SIZE,
+        "font-weight": 500,
+        "line-height": 1.25,
+        "border-width": 1.5,
+        "border-opacity": 1,
+        "background-opacity": 1,
+        "min-zoomed-font-size": 4,
+        "transition-property": "opacity",
+        "transition-duration": 120,
+      },
+    },
+    ...kindRules,
+    { selector: "node.kind-system", style: { "font-weight": 600 } },
+    { selector: "node.column-system", style: { color: "#6B7280", "background-color": "#F7F8FA", "border-color": "#C4CAD3", "border-style": "dotted" } },
+    { selector: "node.column-reference", style: { "border-style": "dashed" } },
+    { selector: "node.root", style: { "border-width": 3, "font-weight": 700 } },
+    {
+      selector: "node.outside-eea",
+      style: { "border-color": OUTSIDE_EEA_COLOUR, "border-style": "dashed", "border-width": 3, "border-dash-pattern": [6, 3] },
+    },
+    {
+      selector: "edge",
+      style: {
+        width: 1.3,
+        "line-color": EDGE_COLOUR,
+        "target-arrow-color": EDGE_COLOUR,
+        "target-arrow-shape": "triangle",
+        "arrow-scale": 0.75,
+        "curve-style": "bezier",
+        "transition-property": "opacity, line-color",
+        "transition-duration": 120,
+      },
+    },
+    {
+      // Orthogonal routes from ELK: exact endpoints on the node borders and the bends between layers.
+      selector: "edge.routed",
+      style: {
+        "curve-style": "round-segments",
+        "segment-radius": 8,
+        "edge-distances": "endpoints",
+        "segment-weights": "data(segW)",
+        "segment-distances": "data(segD)",
+        "source-endpoint": "data(srcEnd)",
+        "target-endpoint": "data(tgtEnd)",
+      },
+    },
+    { selector: "edge.routed.straight", style: { "curve-style": "straight" } },
+    { selector: "edge.type-LOCATED_IN", style: { "line-style": "dashed", "line-dash-pattern": [4, 3] } },
+    { selector: "edge.type-SENDS_BACK", style: { "line-style": "dashed", "line-dash-pattern": [2, 3] } },
+    {
+      selector: "edge.labelled",
+      style: {
+        label: "data(edgeLabel)",
+        "font-family": FONT_FAMILY,
+        "font-size": EDGE_FONT_SIZE,
+        color: "#2E3440",
+        "text-background-color": "#FFFFFF",
+        "text-background-opacity": 0.92,
+        "text-background-padding": "2px",
+        "text-background-shape": "round-rectangle",
+        "text-margin-x": "data(lblDx)",
+        "text-margin-y": "data(lblDy)",
+        "min-zoomed-font-size": 5,
+      },
+    },
+    { selector: ".faded", style: { opacity: 0.14 } },
+    { selector: "edge.on-path", style: { "line-color": EDGE_STRONG, "target-arrow-color": EDGE_STRONG, width: 1.7 } },
+    {
+      selector: "node:selected",
+      style: { "underlay-color": SELECT_COLOUR, "underlay-opacity": 0.22, "underlay-padding": 6, "underlay-shape": "round-rectangle" },
+    },
+    { selector: "node.flash", style: { "underlay-color": SELECT_COLOUR, "underlay-opacity": 0.4, "underlay-padding": 10 } },
+  ] as StylesheetJson;
+}

@@ -1,0 +1,291 @@
+/**
+ * The frame every graph view shares: heading and actions, the graph with its legend, filters from the URL,
+ * the result list and the details panel, keyboard shortcuts, a context menu and the DPIA exports.
+ */
+import type { Elements } from "@contract/api";
+import { parseNodeId } from "@contract/ids";
+import type { ElementDefinition } from "cytoscape";
+import { FileImage, FileCode2, Maximize2, TriangleAlert } from "lucide-react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+
+import { datasetCaption, useDataset, useFocusHook } from "./context";
+import { FilterMenu } from "../components/FilterMenu";
+import { Legend } from "../components/Legend";
+import { exploreLink, NodeDetails, referencedByLink, TRACEABLE, traceLink } from "../components/NodeDetails";
+import { Empty } from "../components/States";
+import { GraphCanvas, type GraphHandle } from "../graph/GraphCanvas";
+import { markVendorsOutsideEea, toModel } from "../graph/elements";
+import { exportPng, exportSvg } from "../graph/export";
+import { applyFilters, filterOptions } from "../graph/filters";
+import { elkLayout } from "../graph/flowLayout";
+import { KIND_LOOK } from "../graph/kinds";
+import { legendItems } from "../graph/legend";
+import { canvasMeasure } from "../graph/measure";
+import { buildStylesheet } from "../graph/stylesheet";
+import { download, slug } from "../lib/download";
+import { readFilters, withParam, writeFilters } from "../lib/urlState";
+
+const STYLESHEET = buildStylesheet();
+
+export interface GraphScreenProps {
+  /** Heading on screen and title of the exported picture. */
+  title: string;
+  subtitle?: string;
+  elements: Elements;
+  roots: string[];
+  lanes: boolean;
+  edgeLabels?: boolean;
+  truncated?: boolean;
+  results: ReactNode;
+  toolbar?: ReactNode;
+  onExpand?: (id: string) => void;
+  onCollapse?: (id: string) => void;
+  /** Shown instead of the graph when there is nothing to draw. */
+  empty?: ReactNode;
+  /** Edges into one node share one port: clean for star-shaped answers, ambiguous for flows. */
+  mergeEdges?: boolean;
+  /** Selected when the URL names no node (e.g. the table of /tables/:name). */
+  defaultSelected?: string;
+}
+
+type Tab = "results" | "details";
+
+export function GraphScreen({ title, subtitle, elements, roots, lanes, edgeLabels = false, truncated, results, toolbar, onExpand, onCollapse, empty, defaultSelected, mergeEdges = edgeLabels }: GraphScreenProps) {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const dataset = useDataset();
+  const focusHook = useFocusHook();
+  const graph = useRef<GraphHandle>(null);
+  const selected = params.has("node") ? params.get("node") || null : (defaultSelected ?? null);
+  const [tab, setTab] = useState<Tab>(selected ? "details" : "results");
+  const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
+  const [exporting, setExporting] = useState<null | "png" | "svg">(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const filters = useMemo(() => readFilters(params), [params]);
+  const systemNames = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
+  const options = useMemo(() => filterOptions(elements, systemNames), [elements, systemNames]);
+  const shown = useMemo(() => applyFilters(markVendorsOutsideEea(elements), filters, roots), [elements, filters, roots]);
+  const cyElements = useMemo(() => {
+    const m = toModel(shown, { measure: canvasMeasure, roots, edgeLabels });
+    return [...m.nodes, ...m.edges] as unknown as ElementDefinition[];
+  }, [shown, roots, edgeLabels]);
+  const layout = useMemo(() => elkLayout({ lanes, mergeEdges }), [lanes, mergeEdges]);
+  const legend = useMemo(() => legendItems(shown), [shown]);
+  const drawn = useMemo(() => new Set(shown.nodes.map((n) => n.data.id)), [shown]);
+
+  const select = useCallback(
+    (id: string | null) => {
+      setParams(
+        (p) => {
+          // An empty `node=` keeps a default selection from coming back after the user closed it.
+          if (!id && defaultSelected) return new URLSearchParams([...[...p.entries()].filter(([k]) => k !== "node"), ["node", ""]]);
+          return withParam(p, "node", id);
+        },
+        { replace: true },
+      );
+      setMenu(null);
+      if (id) setTab("details");
+    },
+    [setParams, defaultSelected],
+  );
+
+  useEffect(() => {
+    focusHook.current = (id) => {
+      if (!drawn.has(id)) return false;
+      select(id);
+      graph.current?.focus(id);
+      return true;
+    };
+    return () => {
+      focusHook.current = null;
+    };
+  }, [drawn, focusHook, select]);
+
+  useEffect(() => {
+    if (selected) setTab("details");
+  }, [selected]);
+
+  // Keyboard: R referenced by, T trace, E explore, X expand, C collapse, F fit, Esc deselect.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) return;
+      if (e.metaKey || e.ctrlKey || e.altKey) return;
+      const p = selected ? parseNodeId(selected) : null;
+      const key = e.key.toLowerCase();
+      if (key === "escape") {
+        setMenu(null);
+        if (selected) select(null);
+      } else if (key === "f") graph.current?.fit();
+      else if (p && key === "r" && p.kind === "table") void navigate(referencedByLink(p.key));
+      else if (p && key === "t" && TRACEABLE.includes(p.kind)) void navigate(traceLink(selected!));
+      else if (p && key === "e") void navigate(exploreLink(selected!));
+      else if (p && key === "x" && onExpand) onExpand(selected!);
+      else if (p && key === "c" && onCollapse) onCollapse(selected!);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selected, select, navigate, onExpand, onCollapse]);
+
+  const doExport = async (format: "png" | "svg") => {
+    const cy = graph.current?.cy();
+    if (!cy) return;
+    setExporting(format);
+    setExportError(null);
+    try {
+      const meta = { title, ...(subtitle ? { subtitle } : {}), caption: datasetCaption(dataset), legend };
+      const name = `${slug(title)}-${new Date().toISOString().slice(0, 10)}.${format}`;
+      download(format === "png" ? await exportPng(cy, meta) : exportSvg(cy, meta), name);
+    } catch (err) {
+      setExportError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const hasGraph = shown.nodes.length > 0;
+  return (
+    <div className="screen">
+      <div className="screen__main">
+        <header className="screen__header">
+          <div className="screen__titles">
+            <h1 className="screen__title">{title}</h1>
+            {subtitle && <p className="screen__subtitle">{subtitle}</p>}
+          </div>
+          <div className="toolbar" role="toolbar" aria-label="Graph tools">
+            {toolbar}
+            <FilterMenu options={options} filters={filters} onChange={(f) => setParams((p) => writeFilters(p, f), { replace: true })} />
+            <button type="button" className="btn btn--secondary btn--sm" onClick={() => graph.current?.fit()} title="Fit the whole graph (F)" disabled={!hasGraph}>
+              <Maximize2 size={14} aria-hidden /> Fit
+            </button>
+            <span className="toolbar__sep" aria-hidden />
+            <button type="button" className="btn btn--secondary btn--sm" onClick={() => void doExport("png")} disabled={!hasGraph || exporting !== null} title="The whole graph at print resolution, with title, legend and caption">
+              <FileImage size={14} aria-hidden /> {exporting === "png" ? "Exporting…" : "Export PNG"}
+            </button>
+            <button type="button" className="btn btn--secondary btn--sm" onClick={() => void doExport("svg")} disabled={!hasGraph || exporting !== null} title="The whole graph as a vector picture, with title, legend and caption">
+              <FileCode2 size={14} aria-hidden /> {exporting === "svg" ? "Exporting…" : "Export SVG"}
+            </button>
+          </div>
+        </header>
+        {(truncated || exportError) && (
+          <div className="banner" role="status">
+            <TriangleAlert size={15} aria-hidden />
+            {exportError ? `The export failed: ${exportError}` : "This answer was capped at the server's node limit: part of the graph is not drawn. Narrow it with a more specific start or a smaller depth."}
+          </div>
+        )}
+        <div className="stage">
+          {hasGraph ? (
+            <>
+              <GraphCanvas
+                ref={graph}
+                elements={cyElements}
+                stylesheet={STYLESHEET}
+                layout={layout}
+                selected={selected}
+                onSelect={select}
+                anchor={selected && drawn.has(selected) ? [selected] : roots}
+                {...(onExpand ? { onExpand } : {})}
+                onContext={(id, at) => setMenu({ id, ...at })}
+                ariaLabel={`${title}: ${shown.nodes.length} nodes, ${shown.edges.length} links`}
+              />
+              <p className="stage__hint" aria-hidden>
+                Click to select · double-click to expand · right-click for actions · scroll to zoom
+              </p>
+              {menu && <ContextMenu menu={menu} onClose={() => setMenu(null)} onSelect={select} onExpand={onExpand} onCollapse={onCollapse} />}
+            </>
+          ) : (
+            (empty ?? <Empty title="Nothing to draw">{elements.nodes.length > 0 ? "The filters hide every node. Clear them to see the graph." : "This answer has no nodes."}</Empty>)
+          )}
+        </div>
+        {hasGraph && (
+          <footer className="stage-footer">
+            <Legend items={legend} />
+          </footer>
+        )}
+      </div>
+      <aside className="panel" aria-label="Side panel">
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === "results"} className={`tab${tab === "results" ? " is-active" : ""}`} onClick={() => setTab("results")}>
+            Results
+          </button>
+          <button type="button" role="tab" aria-selected={tab === "details"} className={`tab${tab === "details" ? " is-active" : ""}`} onClick={() => setTab("details")} disabled={!selected}>
+            Details
+          </button>
+        </div>
+        <div className="panel__body">
+          {tab === "results" || !selected ? (
+            results
+          ) : (
+            <NodeDetails
+              id={selected}
+              onClose={() => {
+                select(null);
+                setTab("results");
+              }}
+              onPick={(id) => {
+                if (drawn.has(id)) {
+                  select(id);
+                  graph.current?.focus(id);
+                } else void navigate(`${exploreLink(id)}&node=${encodeURIComponent(id)}`);
+              }}
+            />
+          )}
+        </div>
+      </aside>
+    </div>
+  );
+}
+
+function ContextMenu({
+  menu,
+  onClose,
+  onSelect,
+  onExpand,
+  onCollapse,
+}: {
+  menu: { id: string; x: number; y: number };
+  onClose: () => void;
+  onSelect: (id: string) => void;
+  onExpand: ((id: string) => void) | undefined;
+  onCollapse: ((id: string) => void) | undefined;
+}) {
+  const navigate = useNavigate();
+  const p = parseNodeId(menu.id);
+  const go = (fn: () => void) => () => {
+    onClose();
+    fn();
+  };
+  return (
+    <div className="context-menu" role="menu" style={{ left: menu.x + 8, top: menu.y + 8 }} onMouseLeave={onClose}>
+      <p className="context-menu__title">{p ? `${KIND_LOOK[p.kind].name}: ${p.key}` : menu.id}</p>
+      <button type="button" role="menuitem" onClick={go(() => onSelect(menu.id))}>
+        Show details
+      </button>
+      {p?.kind === "table" && (
+        <button type="button" role="menuitem" onClick={go(() => void navigate(referencedByLink(p.key)))}>
+          Referenced by <kbd>R</kbd>
+        </button>
+      )}
+      {p && TRACEABLE.includes(p.kind) && (
+        <button type="button" role="menuitem" onClick={go(() => void navigate(traceLink(menu.id)))}>
+          Trace to vendors <kbd>T</kbd>
+        </button>
+      )}
+      {onExpand && (
+        <button type="button" role="menuitem" onClick={go(() => onExpand(menu.id))}>
+          Expand neighbours <kbd>X</kbd>
+        </button>
+      )}
+      {onCollapse && (
+        <button type="button" role="menuitem" onClick={go(() => onCollapse(menu.id))}>
+          Collapse <kbd>C</kbd>
+        </button>
+      )}
+      <button type="button" role="menuitem" onClick={go(() => void navigate(exploreLink(menu.id)))}>
+        Explore from here <kbd>E</kbd>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/** Every vendor in the inventory: who uses it, where it sits and stores data, how many fields it receives. */
+import type { VendorsResponse } from "@contract/api";
+import { useMemo } from "react";
+import { Link } from "react-router";
+
+import { api } from "../api/endpoints";
+import { useApi } from "../api/useApi";
+import { EeaBadge } from "../components/EeaBadge";
+import { KindIcon } from "../components/KindIcon";
+import { ResultList } from "../components/ResultList";
+import { ErrorState, Loading } from "../components/States";
+import type { RowSet } from "../lib/rows";
+
+interface Row extends Record<string, string | number | boolean | string[]> {
+  id: string;
+  vendor: string;
+  outsideEea: boolean;
+  services: string[];
+  systems: string[];
+  countries: string[];
+  fields: number;
+}
+
+export function VendorsView() {
+  const v = useApi<VendorsResponse>("vendors", (s) => api.vendors(s));
+  const set = useMemo<RowSet<Row> | null>(
+    () =>
+      v.data
+        ? {
+            columns: [
+              { key: "vendor", header: "Vendor" },
+              { key: "outsideEea", header: "Outside EEA" },
+              { key: "services", header: "Services" },
+              { key: "systems", header: "Systems" },
+              { key: "countries", header: "Countries" },
+              { key: "fields", header: "Fields received" },
+            ],
+            rows: [...v.data.vendors]
+              .sort((a, b) => Number(b.outsideEEA) - Number(a.outsideEEA) || a.name.localeCompare(b.name))
+              .map((x) => ({
+                id: x.id,
+                vendor: x.name,
+                outsideEea: x.outsideEEA,
+                services: x.services,
+                systems: x.systems,
+                countries: x.countries.map((c) => (c.eea ? c.name : `${c.name} (outside EEA)`)),
+                fields: x.fieldCount,
+              })),
+          }
+        : null,
+    [v.data],
+  );
+  if (v.status === "loading") return <Loading what="vendors" />;
+  if (v.status === "error") return <ErrorState error={v.error} onRetry={v.reload} />;
+  return (
+    <div className="page">
+      <ResultList
+        title="Vendors"
+        set={set!}
+        rowKey={(r) => r.id}
+        testId="vendors-list"
+        summary={`${set!.rows.length} vendors · ${set!.rows.filter((r) => r.outsideEea).length} outside the EEA`}
+        renderRow={(r) => (
+          <div className="vendor-row">
+            <span className="row-button__main">
+              <KindIcon kind="vendor" /> <strong>{r.vendor}</strong> <EeaBadge outside={r.outsideEea} />
+            </span>
+            <span className="row-button__meta">{r.services.join(", ")}</span>
+            <span className="row-button__meta">
+              {r.systems.join(", ")} · {r.fields} fields{r.countries.length ? ` · ${r.countries.join(", ")}` : ""}
+            </span>
+            <span className="vendor-row__links">
+              <Link to={`/explore?focus=${encodeURIComponent(r.id)}&node=${encodeURIComponent(r.id)}`}>Show on graph</Link>
+            </span>
+          </div>
+        )}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+/** App-wide context: the loaded data set (for captions) and the current graph's "select if drawn" hook (for search). */
+import { createContext, useContext, type RefObject } from "react";
+
+export interface Dataset {
+  systems: { id: string; name: string }[];
+}
+
+export const DatasetContext = createContext<Dataset>({ systems: [] });
+export const useDataset = () => useContext(DatasetContext);
+
+/** Set by the graph on screen: selects the node and returns true when it is drawn there. */
+export type FocusHook = (id: string) => boolean;
+export const FocusContext = createContext<RefObject<FocusHook | null>>({ current: null });
+export const useFocusHook = () => useContext(FocusContext);
+
+export function datasetCaption(d: Dataset, date = new Date()): string {
+  const names = d.systems.map((s) => s.name).sort((a, b) => a.localeCompare(b));
+  const when = date.toLocaleString("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+  return `Data set: ${names.length ? `${names.join(", ")} inventories` : "personal-data inventories"} · Exported ${when} · Personal-data lineage explorer`;
+}

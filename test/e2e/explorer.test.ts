@@ -1,0 +1,258 @@
+/**
+ * The explorer in headless Debian Chromium against the real API and a seeded Neo4j: the deep links, search →
+ * trace, the DPIA exports and the designed error states. Each main view leaves a screenshot in
+ * test-results/screenshots/ for a human to look at.
+ */
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { Graph } from "../../server/src/db/graph.js";
+import { REPO_ROOT } from "../../server/src/inventory/paths.js";
+import { createApp } from "../../server/src/server.js";
+import { testApp } from "../support/graph.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = path.join(REPO_ROOT, "test-results", "screenshots");
+const VIEWPORT = { width: 1440, height: 900 };
+
+type Server = ReturnType<ReturnType<typeof createApp>["listen"]>;
+
+function listen(app: ReturnType<typeof createApp>): Promise<{ server: Server; base: string }> {
+  return new Promise((resolve) => {
+    const server = app.listen(0, "127.0.0.1", () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  });
+}
+
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests need it. Install it with: apt-get install -y chromium`);
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  ({ server, base } = await listen(testApp()));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+async function open(url: string, root = base): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT, acceptDownloads: true });
+  page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
+  await page.goto(`${root}${url}`);
+  return page;
+}
+
+/** Waits until Cytoscape has drawn a laid-out graph (the layout runs in a worker first). */
+async function graphDrawn(page: Page) {
+  // After a client-side navigation the previous view's canvas may still be up for a frame.
+  await page.waitForTimeout(150);
+  await page.locator('[data-testid="graph"] canvas').first().waitFor();
+  await page.locator(".graph-canvas__busy").waitFor({ state: "detached", timeout: 20_000 });
+  await page.waitForTimeout(300);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+async function apiJson<T>(url: string): Promise<T> {
+  const res = await fetch(`${base}${url}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+describe("landing page", () => {
+  it("draws the overview of systems, vendors and countries with a legend", { timeout: 60_000 }, async () => {
+    const page = await open("/");
+    await graphDrawn(page);
+
+    const legend = page.getByRole("region", { name: "Legend" });
+    await legend.getByText("System", { exact: true }).waitFor();
+    await legend.getByText("Vendor", { exact: true }).waitFor();
+    await page.getByRole("combobox", { name: "Search the inventory" }).waitFor();
+    await expect(page.getByTestId("overview-vendors").locator("li").count()).resolves.toBeGreaterThan(5);
+    await shot(page, "overview");
+    await page.close();
+  });
+});
+
+describe("/tables/CMS_User/referenced-by", () => {
+  it("lists every table that references CMS_User, also after a reload", { timeout: 60_000 }, async () => {
+    const api = await apiJson<{ referencedBy: { table: string }[] }>("/api/tables/CMS_User/referenced-by");
+    const expected = api.referencedBy.map((r) => r.table).sort();
+    expect(expected).toEqual(expect.arrayContaining(["Blog_Comment", "CMS_UserSettings", "COM_Customer", "OM_Contact", "Forums_ForumPost", "Media_File"]));
+
+    const page = await open("/tables/CMS_User/referenced-by");
+    await graphDrawn(page);
+    const listed = async () => (await page.getByTestId("referencing-table").allTextContents()).map((s) => s.trim()).sort();
+
+    expect(await listed()).toEqual(expected);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Tables that reference CMS_User");
+    await shot(page, "referenced-by");
+
+    await page.reload();
+    await graphDrawn(page);
+    expect(await listed()).toEqual(expected);
+    await page.close();
+  });
+
+  it("is one click away from a table's details panel", { timeout: 60_000 }, async () => {
+    const page = await open("/tables/COM_Customer");
+    await graphDrawn(page);
+    await page.getByTestId("table-columns").waitFor();
+    await shot(page, "table-details");
+
+    await page.getByRole("link", { name: "Referenced by" }).click();
+    await page.waitForURL(/\/tables\/COM_Customer\/referenced-by$/);
+    await graphDrawn(page);
+    await expect(page.getByTestId("referencing-table").count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe("search → select → trace", () => {
+  it("finds PayPal and Authorize.Net among the vendors of customer data", { timeout: 90_000 }, async () => {
+    const page = await open("/");
+    await graphDrawn(page);
+    const search = page.getByRole("combobox", { name: "Search the inventory" });
+    await search.click();
+    await search.pressSequentially("COM_Custo", { delay: 30 });
+    const option = page.getByRole("option").filter({ hasText: "COM_Customer" }).first();
+    await option.waitFor();
+    await shot(page, "search");
+    // Keyboard navigation: move to the COM_Customer option and choose it with Enter.
+    const options = await page.getByRole("option").allTextContents();
+    const index = options.findIndex((o) => o.includes("COM_Customer") && o.includes("Table"));
+    expect(index).toBeGreaterThanOrEqual(0);
+    await search.press("Home");
+    for (let i = 0; i < index; i++) await search.press("ArrowDown");
+    await search.press("Enter");
+
+    await page.waitForURL(/node=table%3ACOM_Customer|node=table:COM_Customer/);
+    await page.getByTestId("details").getByRole("link", { name: "Trace to vendors" }).click();
+    await page.waitForURL(/\/trace\?from=table(%3A|:)COM_Customer/);
+    await graphDrawn(page);
+
+    const vendors = page.getByTestId("trace-vendors");
+    await vendors.getByText("PayPal", { exact: true }).waitFor();
+    await vendors.getByText("Authorize.Net", { exact: true }).waitFor();
+    await shot(page, "trace");
+
+    await page.reload();
+    await graphDrawn(page);
+    await page.getByTestId("trace-vendors").getByText("PayPal", { exact: true }).waitFor();
+    await page.close();
+  });
+});
+
+describe("/trace?from=system:ambassify", () => {
+  it("marks every vendor and country outside the EEA, in the graph's legend and in the list", { timeout: 60_000 }, async () => {
+    const api = await apiJson<{ vendors: { name: string; outsideEEA: boolean }[] }>("/api/trace?from=system:ambassify");
+    const outside = api.vendors.filter((v) => v.outsideEEA).map((v) => v.name);
+    expect(outside.length).toBeGreaterThan(0);
+
+    const page = await open("/trace?from=system:ambassify");
+    await graphDrawn(page);
+    await page.getByRole("region", { name: "Legend" }).getByText("Outside the EEA", { exact: true }).waitFor();
+    const list = page.getByTestId("trace-vendors");
+    for (const name of outside) {
+      await list.locator("li", { hasText: name }).locator(".badge--outside-eea").waitFor();
+    }
+    await shot(page, "trace-outside-eea");
+    await page.close();
+  });
+});
+
+describe("Export PNG / Export SVG", () => {
+  it("save the whole graph at print resolution with title, legend and caption", { timeout: 90_000 }, async () => {
+    const page = await open("/trace?from=table:COM_Customer");
+    await graphDrawn(page);
+
+    const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export PNG" }).click()]);
+    const pngBytes = readFileSync((await png.path())!);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = pngBytes.readUInt32BE(16);
+    const height = pngBytes.readUInt32BE(20);
+    // Print resolution: the whole graph at 3× is far larger than the 1440 × 900 viewport.
+    expect(width).toBeGreaterThan(VIEWPORT.width * 1.5);
+    expect(height).toBeGreaterThan(VIEWPORT.height);
+    expect(pngBytes.length).toBeGreaterThan(100_000);
+
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export SVG" }).click()]);
+    const svgText = readFileSync((await svg.path())!, "utf8");
+    expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+    expect(svgText).toMatch(/^<\?xml/);
+    expect(svgText).toContain('<g id="legend"');
+    expect(svgText).toMatch(/<g id="legend"[^]*>Vendor<\/text>/);
+    expect(svgText).toContain("Where data from COM_Customer goes");
+    expect(svgText).toMatch(/Data set: .*Kentico.* · Exported /);
+    await page.close();
+  });
+});
+
+describe("explore", () => {
+  it("expands a node's neighbours and keeps them on reload", { timeout: 60_000 }, async () => {
+    const page = await open("/explore?focus=table:COM_Customer");
+    await graphDrawn(page);
+    const before = await page.getByTestId("explore-list").locator("li").count();
+    await page.getByTestId("explore-list").getByRole("button", { name: /CMS_User\b/ }).first().click();
+    await page.waitForURL(/node=table(%3A|:)CMS_User/);
+    await page.getByRole("tab", { name: "Details", selected: true }).waitFor();
+    // X expands the selected node (double-click on the canvas does the same).
+    await page.keyboard.press("x");
+    await page.waitForURL(/expand=table(%3A|:)CMS_User(&|$)/);
+    await graphDrawn(page);
+    // Selecting a node opened its details; the list of drawn nodes is on the Results tab.
+    await page.getByRole("tab", { name: "Results" }).click();
+    await expect.poll(() => page.getByTestId("explore-list").locator("li").count()).toBeGreaterThan(before);
+    await shot(page, "explore");
+
+    await page.reload();
+    await graphDrawn(page);
+    await page.getByRole("tab", { name: "Results" }).click();
+    await expect.poll(() => page.getByTestId("explore-list").locator("li").count()).toBeGreaterThan(before);
+    await page.close();
+  });
+});
+
+describe("error and empty states", () => {
+  it("says the database is not reachable when Neo4j is down", { timeout: 60_000 }, async () => {
+    const graph = Graph.open({ uri: "bolt://127.0.0.1:9", user: "neo4j", password: "x", queryTimeoutMs: 1000 });
+    const down = await listen(createApp({ graph }));
+    try {
+      const page = await open("/", down.base);
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      await expect(alert.getAttribute("data-error-code")).resolves.toBe("DATABASE_UNAVAILABLE");
+      await expect(alert.textContent()).resolves.toMatch(/database is not reachable/i);
+      await shot(page, "error-database-down");
+      await page.close();
+    } finally {
+      await new Promise((r) => down.server.close(r));
+      await graph.close();
+    }
+  });
+
+  it("says what was not found for an unknown table", { timeout: 60_000 }, async () => {
+    const page = await open("/tables/No_Such_Table/referenced-by");
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/not found/i);
+    await shot(page, "not-found");
+    await page.close();
+  });
+});
