@@ -1,9 +1,9 @@
 /** The shell: header with navigation, search and database status; one route per view (every view is a URL). */
-import type { OverviewResponse } from "@contract/api";
+import type { HealthResponse, OverviewResponse } from "@contract/api";
 import { useMemo, useRef } from "react";
 import { BrowserRouter, NavLink, Route, Routes, useNavigate } from "react-router";
 
-import { api, type HealthResponse } from "./api/endpoints";
+import { api } from "./api/endpoints";
 import { useApi } from "./api/useApi";
 import { exploreLink } from "./components/NodeDetails";
 import { SearchBox } from "./components/SearchBox";

@@ -2,5 +2,6 @@
 UNWIND $rows AS row
 MERGE (n:Node {id: row.id})
 SET n += row.props, n:$(row.label)
-SET n.legalNames = reduce(acc = [], x IN coalesce(n.legalNames, []) + coalesce(row.props.legalNames, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END)
+FOREACH (_ IN CASE WHEN row.label = 'Vendor' THEN [1] ELSE [] END |
+  SET n.legalNames = reduce(acc = [], x IN coalesce(n.legalNames, []) + coalesce(row.props.legalNames, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END))
 RETURN count(n) AS merged

@@ -5,7 +5,7 @@ CALL (v) {
   WITH s, u ORDER BY s.name, u.service, u.purpose
   RETURN collect(CASE WHEN u IS NULL THEN null ELSE {
     system: s {.kind, .key, .name, .system},
-    service: u.service, role: u.role, purpose: u.purpose, retention: u.retention,
+    service: u.service, role: u.role, purpose: u.purpose, retention: u.retention, legalName: u.legalName, address: u.address,
     entityCountry: u.entityCountry, dataCountries: u.dataCountries,
     receives: [(t:Table)-[:HAS_COLUMN]->(c:Column)-[r:SENT_TO]->(v)
                WHERE r.system = s.system AND coalesce(r.service, '') = coalesce(u.service, '') AND r.purpose = u.purpose
@@ -17,5 +17,5 @@ CALL (v) {
                    category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.name][0]}]
   } END) AS flows
 }
-RETURN v {.kind, .key, .name, .legalNames, .services, .address} AS vendor, flows,
+RETURN v {.kind, .key, .name, .legalNames, .services} AS vendor, flows,
        [(v)-[l:LOCATED_IN|STORES_DATA_IN]->(loc:Location) | {type: type(l), system: l.system, location: loc {.kind, .key, .name, .code, .eea}}] AS places

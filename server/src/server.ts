@@ -40,6 +40,7 @@ export function createApp({ graph, clientDir = CLIENT_DIST }: AppDeps): Express 
   );
 
   const api = new ApiRouter();
+  healthRoutes(api, graph);
   searchRoutes(api, graph);
   nodesRoutes(api, graph);
   tablesRoutes(api, graph);
@@ -50,7 +51,6 @@ export function createApp({ graph, clientDir = CLIENT_DIST }: AppDeps): Express 
   const openApi = openApiHandler(api);
 
   const router = express.Router();
-  router.use(healthRoutes(graph));
   router.use(api.router);
   router.get("/openapi.json", openApi);
   router.use(notFoundApi);

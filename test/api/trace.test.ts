@@ -33,6 +33,7 @@ describe("GET /api/trace", () => {
       table: "COM_Customer",
       column: "CustomerEmail",
       category: "Email address",
+      categoryId: "category:email-address",
     });
   });
 

@@ -26,6 +26,17 @@ describe("GET /api/vendors", () => {
 });
 
 describe("GET /api/vendors/:id", () => {
+  it("keeps each system's contracting entity and registered office on that system's flows", async () => {
+    const res = await request(app).get("/api/vendors/salesforce");
+
+    const { vendor, flows } = VendorResponseSchema.parse(res.body);
+    const pardot = flows.find((f) => f.system === "kontent-ai");
+    expect(pardot).toMatchObject({ service: "Pardot", legalName: "Salesforce Pardot" });
+    expect(pardot?.address).toMatch(/San Francisco/);
+    expect(flows.filter((f) => f.system === "kentico").every((f) => f.legalName === null && f.address === null)).toBe(true);
+    expect(vendor.address).toBe(pardot?.address);
+  });
+
   it("says what PayPal receives, from which system and field, and why", async () => {
     const res = await request(app).get("/api/vendors/paypal");
 

@@ -1,5 +1,6 @@
 /** Typed fetchers, one per API endpoint (shapes from the shared contract). */
 import type {
+  HealthResponse,
   NeighborhoodResponse,
   NodeResponse,
   OverviewResponse,
@@ -14,13 +15,6 @@ import type {
 import type { NodeKind } from "@contract/ids";
 
 import { getJson } from "./http";
-
-/** /api/health is not in the contract (it predates it); the client reads only these fields. */
-export interface HealthResponse {
-  status: string;
-  neo4j?: { version?: string };
-  counts?: { nodes?: number; relationships?: number };
-}
 
 const enc = encodeURIComponent;
 

@@ -206,11 +206,14 @@ function VendorFlows({ id }: { id: string }) {
               {f.service ? ` · ${f.service}` : ""}
             </p>
             <p className="column-row__meta">Purpose: {f.purpose}</p>
+            {f.legalName && <p className="column-row__meta">Contracting entity: {f.legalName}</p>}
             {f.entityCountry && (
               <p className="column-row__meta">
                 Legal entity: {f.entityCountry.name} <EeaBadge outside={!f.entityCountry.eea} />
               </p>
             )}
+            {f.address && <p className="column-row__meta">Registered office: {f.address}</p>}
+            {!f.entityCountry && f.dataCountries.length === 0 && <p className="column-row__meta">Countries: not stated in the inventory</p>}
             {f.dataCountries.length > 0 && (
               <p className="column-row__meta">
                 Data stored in: {f.dataCountries.map((c) => c.name).join(", ")} <EeaBadge outside={f.dataCountries.some((c) => !c.eea)} />

@@ -129,7 +129,7 @@ export const TraceVendorSchema = z.object({
   countries: z.array(CountrySchema.extend({ role: z.enum(["entity", "data"]) })),
   outsideEEA: z.boolean(),
   categories: z.array(z.object({ id: z.string(), name: z.string() })),
-  fields: z.array(z.object({ id: z.string(), table: z.string(), column: z.string(), category: z.string().nullable() })),
+  fields: z.array(z.object({ id: z.string(), table: z.string(), column: z.string(), category: z.string().nullable(), categoryId: z.string().nullable().optional() })),
   systems: z.array(z.string()),
   services: z.array(z.string()),
   purposes: z.array(z.string()),
@@ -149,6 +149,9 @@ export const VendorFlowSchema = z.object({
   service: z.string().nullable(),
   role: z.string(),
   purpose: z.string(),
+  /** The contracting entity and its registered office, as this system's document names them. */
+  legalName: z.string().nullable().optional(),
+  address: z.string().nullable().optional(),
   retention: z.string().nullable(),
   entityCountry: CountrySchema.nullable(),
   dataCountries: z.array(CountrySchema),
@@ -182,6 +185,12 @@ export const OverviewResponseSchema = z.object({
   elements: ElementsSchema,
 });
 
+export const HealthResponseSchema = z.object({
+  status: z.literal("ok"),
+  neo4j: z.object({ version: z.string(), edition: z.string(), address: z.string() }),
+  counts: z.object({ nodes: z.number(), relationships: z.number() }),
+});
+
 export const ErrorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
@@ -205,4 +214,5 @@ export type VendorsResponse = z.infer<typeof VendorsResponseSchema>;
 export type VendorResponse = z.infer<typeof VendorResponseSchema>;
 export type PathsResponse = z.infer<typeof PathsResponseSchema>;
 export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

@@ -117,7 +117,18 @@ export class ElementsBuilder {
     return this.nodes.size;
   }
 
+  /** Vendors drawn with their countries get `eea: false` when any of those countries is outside the EEA. */
   build(): Elements {
+    const outside = new Map<string, boolean>();
+    for (const e of this.edges.values()) {
+      if (e.data.type !== "LOCATED_IN" && e.data.type !== "STORES_DATA_IN") continue;
+      const eea = this.nodes.get(e.data.target)?.data.eea;
+      if (typeof eea === "boolean") outside.set(e.data.source, (outside.get(e.data.source) ?? false) || !eea);
+    }
+    for (const [vendorId, isOutside] of outside) {
+      const vendor = this.nodes.get(vendorId);
+      if (vendor?.data.kind === "vendor") vendor.data.eea = !isOutside;
+    }
     return { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
   }
 }

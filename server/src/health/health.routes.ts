@@ -1,13 +1,18 @@
-import { Router } from "express";
-
 import { getHealth } from "./health.service.js";
+import { HealthResponseSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
+import type { ApiRouter } from "../http/api-router.js";
 
-export function healthRoutes(graph: Graph): Router {
-  const router = Router();
-  /** 200 with the database version and graph size when Neo4j answers; 503 (via the error middleware) when not. */
-  router.get("/health", async (_req, res) => {
-    res.json(await getHealth(graph));
-  });
-  return router;
+export function healthRoutes(api: ApiRouter, graph: Graph): void {
+  api.get(
+    {
+      path: "/health",
+      tag: "health",
+      summary: "Whether Neo4j answers, its version and the graph's size (503 when the database is down)",
+      response: HealthResponseSchema,
+      responseName: "HealthResponse",
+      errors: [],
+    },
+    () => getHealth(graph),
+  );
 }

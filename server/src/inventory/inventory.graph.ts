@@ -198,7 +198,6 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         node("vendor", vendorId, existing?.props.name as string | undefined ?? v.vendor.name, {
           legalNames: [...legalNames],
           services: [...services],
-          address: (existing?.props.address as string | null | undefined) ?? v.vendor.address ?? null,
           search: searchText(...legalNames, ...services),
         }),
       );
@@ -208,6 +207,9 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         role: v.role,
         purpose: v.purpose,
         retention: v.retention ?? null,
+        // Each system's document names the contracting entity; the same company can differ by system.
+        legalName: v.vendor.legalName ?? null,
+        address: v.vendor.address ?? null,
         entityCountry: v.entityCountry ?? null,
         dataCountries: v.dataCountries,
         description: v.description ?? null,

@@ -53,7 +53,7 @@ describe("assembleTrace", () => {
         ],
         outsideEEA: true,
         categories: [{ id: "category:email-address", name: "Email address" }],
-        fields: [{ id: "column:Shop_Order.Email", table: "Shop_Order", column: "Email", category: "Email address" }],
+        fields: [{ id: "column:Shop_Order.Email", table: "Shop_Order", column: "Email", category: "Email address", categoryId: "category:email-address" }],
         systems: ["shop"],
         services: ["Checkout"],
         purposes: ["Payments"],

@@ -45,7 +45,7 @@ export function vendorsOf(row: TraceRow): TraceVendor[] {
       vendors.set(id, v);
     }
     const columnId = idOf(s.column);
-    v.fields.set(columnId, { id: columnId, table: s.column.table ?? "", column: s.column.name, category: s.category?.name ?? null });
+    v.fields.set(columnId, { id: columnId, table: s.column.table ?? "", column: s.column.name, category: s.category?.name ?? null, categoryId: s.category ? idOf(s.category) : null });
     if (s.category) v.categories.set(idOf(s.category), s.category.name);
     for (const p of s.places) {
       const role = p.type === "LOCATED_IN" ? "entity" : "data";

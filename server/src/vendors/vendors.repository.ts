@@ -10,7 +10,6 @@ export interface CountryProps {
 export interface VendorNode extends NodeProps {
   legalNames?: string[] | null;
   services?: string[] | null;
-  address?: string | null;
 }
 
 export interface VendorListRow {
@@ -32,6 +31,8 @@ export interface FlowRow {
   role: string;
   purpose: string;
   retention: string | null;
+  legalName: string | null;
+  address: string | null;
   entityCountry: string | null;
   dataCountries: string[] | null;
   receives: FieldRow[];

@@ -50,6 +50,8 @@ export class VendorsService {
       service: f.service ?? null,
       role: f.role,
       purpose: f.purpose,
+      legalName: f.legalName ?? null,
+      address: f.address ?? null,
       retention: f.retention ?? null,
       entityCountry: f.entityCountry ? country(f.entityCountry) : null,
       dataCountries: (f.dataCountries ?? []).map(country),
@@ -77,9 +79,15 @@ export class VendorsService {
     }
 
     return {
-      vendor: { ...summary(row.vendor, row.flows.map((f) => f.system.system), row.places.map((p) => p.location), fieldIds.size), address: row.vendor.address ?? null },
+      vendor: { ...summary(row.vendor, row.flows.map((f) => f.system.system), row.places.map((p) => p.location), fieldIds.size), address: onlyAddress(flows) },
       flows,
       elements: elements.build(),
     };
   }
+}
+
+/** The vendor's address when every flow that states one agrees; otherwise each flow shows its own. */
+function onlyAddress(flows: VendorFlow[]): string | null {
+  const addresses = new Set(flows.map((f) => f.address).filter((a): a is string => !!a));
+  return addresses.size === 1 ? [...addresses][0]! : null;
 }
