@@ -182,6 +182,7 @@ describe("Export PNG / Export SVG", () => {
     await graphDrawn(page);
 
     const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export PNG" }).click()]);
+    await png.saveAs(path.join(SHOTS, "export-trace.png"));
     const pngBytes = readFileSync((await png.path())!);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
     expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -193,6 +194,7 @@ describe("Export PNG / Export SVG", () => {
     expect(pngBytes.length).toBeGreaterThan(100_000);
 
     const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export SVG" }).click()]);
+    await svg.saveAs(path.join(SHOTS, "export-trace.svg"));
     const svgText = readFileSync((await svg.path())!, "utf8");
     expect(svg.suggestedFilename()).toMatch(/\.svg$/);
     expect(svgText).toMatch(/^<\?xml/);

@@ -75,16 +75,17 @@ export const TableColumnSchema = z.object({
   sourceIds: z.array(z.string()).optional(),
 });
 
+const TableSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  system: z.string(),
+  systemName: z.string(),
+  entityKind: z.enum(["table", "logical", "mentioned"]),
+});
+
 export const TableResponseSchema = z.object({
-  table: z.object({
-    id: z.string(),
-    name: z.string(),
-    title: z.string().nullable(),
-    system: z.string(),
-    systemName: z.string(),
-    entityKind: z.enum(["table", "logical", "mentioned"]),
-    description: z.string().nullable(),
-  }),
+  table: TableSummarySchema.extend({ description: z.string().nullable() }),
   columns: z.array(TableColumnSchema),
   sources: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().nullable(), copiesFrom: z.array(z.string()) })),
   /** The data subjects whose data the table holds. Added later: always sent, optional for earlier fixtures. */
@@ -93,13 +94,7 @@ export const TableResponseSchema = z.object({
 
 export const TablesResponseSchema = z.object({
   tables: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      title: z.string().nullable(),
-      system: z.string(),
-      systemName: z.string(),
-      entityKind: z.enum(["table", "logical", "mentioned"]),
+    TableSummarySchema.extend({
       columns: z.number(),
       personalColumns: z.number(),
       referencedBy: z.number(),
