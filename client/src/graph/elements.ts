@@ -100,8 +100,9 @@ export function nodeSize(display: string, kind: NodeKind, measure: Measure): { w
 }
 
 /**
- * Vendors answer `eea` only in some views; a vendor drawn with a link to a country outside the EEA is
- * outside the EEA for the picture too (the same rule as the API's: any of its countries).
+ * The API marks a vendor outside the EEA within one answer (any of its drawn countries is). Explore merges
+ * several answers, so a vendor and its countries can come from different ones: the same rule is applied
+ * again to the merged picture.
  */
 export function markVendorsOutsideEea(elements: Elements): Elements {
   const outside = new Set(elements.nodes.filter((n) => n.data.kind === "location" && n.data.eea === false).map((n) => n.data.id));

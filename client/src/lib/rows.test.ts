@@ -1,7 +1,7 @@
-import type { ReferencedByResponse, TableResponse, TraceResponse } from "@contract/api";
+import type { ReferencedByResponse, TableResponse, TraceResponse, VendorsResponse } from "@contract/api";
 import { describe, expect, it } from "vitest";
 
-import { countriesText, groupColumns, referencedByRows, toCsv, toText, traceRows } from "./rows";
+import { countriesText, groupColumns, referencedByRows, toCsv, toText, traceRows, vendorListRows } from "./rows";
 
 const refs: ReferencedByResponse = {
   table: "CMS_User",
@@ -60,6 +60,20 @@ describe("traceRows", () => {
     const set = traceRows({ from: { id: "table:T", kind: "table", label: "T" }, truncated: false, elements: { nodes: [], edges: [] }, vendors: [vendor("PayPal", false), vendor("Amplitude", false), vendor("Zendesk", true)] });
     expect(set.rows.map((r) => r.vendor)).toEqual(["Zendesk", "Amplitude", "PayPal"]);
     expect(set.rows[0]!.countries).toBe("United States (data + entity, outside EEA)");
+  });
+});
+
+describe("vendorListRows", () => {
+  it("lists vendors outside the EEA first, then by name, marking each country outside it", () => {
+    const summary = (name: string, countries: VendorsResponse["vendors"][number]["countries"]) => ({
+      id: `vendor:${name.toLowerCase()}`, name, legalNames: [], services: [], systems: ["ambassify"], countries, outsideEEA: countries.some((c) => !c.eea), fieldCount: 2,
+    });
+    const set = vendorListRows({
+      vendors: [summary("Heroku", [{ code: "IE", name: "Ireland", eea: true }]), summary("Twilio", [{ code: "US", name: "United States", eea: false }]), summary("Auth0", [])],
+    });
+
+    expect(set.rows.map((r) => r.vendor)).toEqual(["Twilio", "Auth0", "Heroku"]);
+    expect(set.rows[0]!.countries).toEqual(["United States (outside EEA)"]);
   });
 });
 

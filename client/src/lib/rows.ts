@@ -2,7 +2,7 @@
  * Every view's answer as rows of text: the list beside the graph, the "Copy" text and the CSV download
  * all come from these, so what a DPO pastes matches what the picture shows.
  */
-import type { Elements, OverviewResponse, ReferencedByResponse, TableColumn, TableResponse, TraceResponse } from "@contract/api";
+import type { Elements, OverviewResponse, ReferencedByResponse, TableColumn, TableResponse, TraceResponse, VendorsResponse } from "@contract/api";
 import Papa from "papaparse";
 
 export interface Column<R> {
@@ -97,6 +97,11 @@ export function countriesText(countries: TraceResponse["vendors"][number]["count
     .join(", ");
 }
 
+/** Vendor lists put transfers outside the EEA first (what a DPIA must address), then go by name. */
+function outsideEeaFirst(a: { outsideEEA: boolean; name: string }, b: { outsideEEA: boolean; name: string }): number {
+  return Number(b.outsideEEA) - Number(a.outsideEEA) || a.name.localeCompare(b.name);
+}
+
 export function traceRows(t: TraceResponse): RowSet<VendorRow> {
   return {
     columns: [
@@ -110,7 +115,7 @@ export function traceRows(t: TraceResponse): RowSet<VendorRow> {
       { key: "purposes", header: "Purposes" },
     ],
     rows: [...t.vendors]
-      .sort((a, b) => Number(b.outsideEEA) - Number(a.outsideEEA) || a.name.localeCompare(b.name))
+      .sort(outsideEeaFirst)
       .map((v) => ({
         id: v.id,
         vendor: v.name,
@@ -122,6 +127,38 @@ export function traceRows(t: TraceResponse): RowSet<VendorRow> {
         services: v.services,
         purposes: v.purposes,
       })),
+  };
+}
+
+export interface VendorListRow extends Record<string, Cell> {
+  id: string;
+  vendor: string;
+  outsideEea: boolean;
+  services: string[];
+  systems: string[];
+  countries: string[];
+  fields: number;
+}
+
+export function vendorListRows(r: VendorsResponse): RowSet<VendorListRow> {
+  return {
+    columns: [
+      { key: "vendor", header: "Vendor" },
+      { key: "outsideEea", header: "Outside EEA" },
+      { key: "services", header: "Services" },
+      { key: "systems", header: "Systems" },
+      { key: "countries", header: "Countries" },
+      { key: "fields", header: "Fields received" },
+    ],
+    rows: [...r.vendors].sort(outsideEeaFirst).map((x) => ({
+      id: x.id,
+      vendor: x.name,
+      outsideEea: x.outsideEEA,
+      services: x.services,
+      systems: x.systems,
+      countries: x.countries.map((c) => (c.eea ? c.name : `${c.name} (outside EEA)`)),
+      fields: x.fieldCount,
+    })),
   };
 }
 

@@ -9,47 +9,11 @@ import { EeaBadge } from "../components/EeaBadge";
 import { KindIcon } from "../components/KindIcon";
 import { ResultList } from "../components/ResultList";
 import { ErrorState, Loading } from "../components/States";
-import type { RowSet } from "../lib/rows";
-
-interface Row extends Record<string, string | number | boolean | string[]> {
-  id: string;
-  vendor: string;
-  outsideEea: boolean;
-  services: string[];
-  systems: string[];
-  countries: string[];
-  fields: number;
-}
+import { vendorListRows } from "../lib/rows";
 
 export function VendorsView() {
   const v = useApi<VendorsResponse>("vendors", (s) => api.vendors(s));
-  const set = useMemo<RowSet<Row> | null>(
-    () =>
-      v.data
-        ? {
-            columns: [
-              { key: "vendor", header: "Vendor" },
-              { key: "outsideEea", header: "Outside EEA" },
-              { key: "services", header: "Services" },
-              { key: "systems", header: "Systems" },
-              { key: "countries", header: "Countries" },
-              { key: "fields", header: "Fields received" },
-            ],
-            rows: [...v.data.vendors]
-              .sort((a, b) => Number(b.outsideEEA) - Number(a.outsideEEA) || a.name.localeCompare(b.name))
-              .map((x) => ({
-                id: x.id,
-                vendor: x.name,
-                outsideEea: x.outsideEEA,
-                services: x.services,
-                systems: x.systems,
-                countries: x.countries.map((c) => (c.eea ? c.name : `${c.name} (outside EEA)`)),
-                fields: x.fieldCount,
-              })),
-          }
-        : null,
-    [v.data],
-  );
+  const set = useMemo(() => (v.data ? vendorListRows(v.data) : null), [v.data]);
   if (v.status === "loading") return <Loading what="vendors" />;
   if (v.status === "error") return <ErrorState error={v.error} onRetry={v.reload} />;
   return (
