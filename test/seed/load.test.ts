@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { ids } from "../../server/src/contract/ids.js";
 import { type Graph } from "../../server/src/db/graph.js";
@@ -37,11 +37,10 @@ async function loadError(promise: Promise<unknown>): Promise<Error> {
   throw new Error("expected the load to fail");
 }
 
+// One driver for the whole file, opened at collection time so its close is registered as a file-level hook.
+const graph = testGraph();
+
 describe("loading inventories", () => {
-  let graph: Graph;
-  beforeAll(() => {
-    graph = testGraph();
-  });
   afterAll(async () => {
     await removeSystems(graph, ["fixture-crm"]);
   });
@@ -116,15 +115,15 @@ describe("loading inventories", () => {
 });
 
 describe("inventory validation errors", () => {
-  const catalogueIssue = async (text: string) => {
+  const validationIssues = async (text: string) => {
     const file = writeTemp(`invalid-${Math.random().toString(36).slice(2)}.yaml`, text);
-    const err = await loadError(loadInventoryFiles(testGraph(), [file]));
+    const err = await loadError(loadInventoryFiles(graph, [file]));
     expect(err).toBeInstanceOf(InventoryValidationError);
     return { file, issues: (err as InventoryValidationError).issues };
   };
 
   it("name the file, the line and the field path of a wrong value", async () => {
-    const { file, issues } = await catalogueIssue(
+    const { file, issues } = await validationIssues(
       [
         "system: { id: shop, name: Shop, kind: self-hosted }",
         "entities:",
@@ -140,7 +139,7 @@ describe("inventory validation errors", () => {
   });
 
   it("point at an unknown data category and a missing table by line", async () => {
-    const { issues } = await catalogueIssue(
+    const { issues } = await validationIssues(
       [
         "system: { id: shop, name: Shop, kind: self-hosted }",
         "entities:",
@@ -160,14 +159,14 @@ describe("inventory validation errors", () => {
   });
 
   it("report broken YAML with its line", async () => {
-    const { issues } = await catalogueIssue("system: { id: shop, name: Shop, kind: self-hosted }\nentities:\n  - name: [unclosed\n");
+    const { issues } = await validationIssues("system: { id: shop, name: Shop, kind: self-hosted }\nentities:\n  - name: [unclosed\n");
 
     expect(issues[0]!.line).toBeGreaterThanOrEqual(3);
     expect(issues[0]!.message).toMatch(/not valid YAML/);
   });
 
   it("say which field is missing in words", async () => {
-    const { issues } = await catalogueIssue("system: { id: shop, kind: self-hosted }\nentities:\n  - name: Shop_Customer\n");
+    const { issues } = await validationIssues("system: { id: shop, kind: self-hosted }\nentities:\n  - name: Shop_Customer\n");
 
     expect(issues).toContainEqual(expect.objectContaining({ line: 1, field: "system.name", message: "is required (expected string)" }));
   });
@@ -176,7 +175,6 @@ describe("inventory validation errors", () => {
 describe("npm run seed -- <file>", () => {
   it("exits 1 with the file, line and field of the problem, and leaves the graph alone", async () => {
     const conn = inject("neo4j");
-    const graph = testGraph();
     const before = await counts(graph);
     const file = writeTemp("cli.yaml", "system: { id: cli, name: CLI, kind: saas }\nentities:\n  - { name: Cli_User, columns: [{ name: Email, kind: personal }] }\n");
 
