@@ -1,5 +1,6 @@
 /** The shell: header with navigation, search and database status; one route per view (every view is a URL). */
 import type { HealthResponse, OverviewResponse } from "@contract/api";
+import { parseNodeId } from "@contract/ids";
 import { useMemo, useRef } from "react";
 import { BrowserRouter, NavLink, Route, Routes, useNavigate } from "react-router";
 
@@ -41,7 +42,7 @@ function Shell() {
   const navigate = useNavigate();
   const focusHook = useRef<FocusHook | null>(null);
   const overview = useApi<OverviewResponse>("overview", (s) => api.overview(s));
-  const dataset = useMemo(() => ({ systems: overview.data?.systems.map((s) => ({ id: s.id.replace(/^system:/, ""), name: s.name })) ?? [] }), [overview.data]);
+  const dataset = useMemo(() => ({ systems: overview.data?.systems.map((s) => ({ id: parseNodeId(s.id)?.key ?? s.id, name: s.name })) ?? [] }), [overview.data]);
   return (
     <DatasetContext value={dataset}>
       <FocusContext value={focusHook}>
@@ -72,7 +73,9 @@ function Shell() {
               <Route path="/" element={<OverviewView />} />
               <Route path="/trace" element={<TraceView />} />
               <Route path="/tables/:name/referenced-by" element={<ReferencedByView />} />
+              <Route path="/tables/:system/:name/referenced-by" element={<ReferencedByView />} />
               <Route path="/tables/:name" element={<ExploreView />} />
+              <Route path="/tables/:system/:name" element={<ExploreView />} />
               <Route path="/explore" element={<ExploreView />} />
               <Route path="/vendors" element={<VendorsView />} />
               <Route path="*" element={<Empty title="No such page">This address is not a view of the explorer. Start from the overview or search above.</Empty>} />

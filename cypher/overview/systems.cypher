@@ -1,13 +1,14 @@
-// The system-level picture: each system with its table count and the vendors it uses (with services), and where each vendor sits and stores data for that system.
+// The system-level picture: each system with its table count and the vendors it uses (with services, and each engagement's transfer status and mechanism), and where each vendor sits and stores data for that system.
 MATCH (s:System)
 CALL (s) {
   OPTIONAL MATCH (s)-[u:USES_VENDOR]->(v:Vendor)
-  WITH s, v, [x IN collect(u.service) WHERE x IS NOT NULL] AS services
+  WITH s, v, [x IN collect(u.service) WHERE x IS NOT NULL] AS services, collect({transfer: u.transfer, mechanism: u.mechanism}) AS flows
   ORDER BY v.name
   RETURN collect(CASE WHEN v IS NULL THEN null ELSE {
     vendor: v {.kind, .key, .name},
     services: services,
-    places: [(v)-[l:LOCATED_IN|STORES_DATA_IN]->(loc:Location) WHERE l.system = s.system | {type: type(l), location: loc {.kind, .key, .name, .code, .eea}}]
+    flows: flows,
+    places: [(v)-[l:LOCATED_IN|STORES_DATA_IN]->(loc:Location) WHERE l.system = s.system | {type: type(l), transfer: l.transfer, location: loc {.kind, .key, .name, .code, .eea, .adequacy}}]
   } END) AS vendors
 }
 RETURN s {.kind, .key, .name, .system} AS system, COUNT { (s)-[:CONTAINS]->(:Table) } AS tables, vendors

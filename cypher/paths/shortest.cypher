@@ -1,4 +1,4 @@
-// The shortest data-flow paths between two nodes: data-flow edges in the direction data flows, all within the start's system; a category or purpose can only be the first or last step (through one of its columns), so no path crosses systems through it.
+// The shortest data-flow paths between two nodes: data-flow edges in the direction data flows, all within the start's system; copies only column to column (what a copy carries, category-scoped), never table to table; a category or purpose can only be the first or last step (through one of its columns), so no path crosses systems through it.
 MATCH (a:Node {id: $from}), (b:Node {id: $to})
 CALL (a) {
   MATCH (a)<-[x:OF_CATEGORY|FOR_PURPOSE]-(c:Column) RETURN c AS s, type(x) AS firstType
@@ -11,7 +11,7 @@ CALL (b) {
   WITH b WHERE NOT (b:Category OR b:Purpose) RETURN b AS e, null AS lastType
 }
 OPTIONAL MATCH p = allShortestPaths((s)-[:CONTAINS|DESCRIBED_IN|FEEDS|FILLS|COPIED_TO|HAS_COLUMN|SENT_TO|LOCATED_IN|STORES_DATA_IN*0..10]->(e))
-WHERE all(r IN relationships(p) WHERE s.system IS NULL OR coalesce(r.system, startNode(r).system) = s.system)
+WHERE all(r IN relationships(p) WHERE (s.system IS NULL OR coalesce(r.system, startNode(r).system) = s.system) AND NOT (type(r) = 'COPIED_TO' AND startNode(r):Table))
 WITH a, b, s, e, firstType, lastType, p
 ORDER BY length(p)
 WITH a, b, collect(CASE WHEN p IS NULL THEN null ELSE {s: s, e: e, p: p, firstType: firstType, lastType: lastType} END) AS found

@@ -1,7 +1,7 @@
-// Creates or updates nodes shared across systems (categories, vendors, locations), keeping names seen from other systems.
+// Creates or updates nodes shared across systems; labels come from the fixed kind list. Categories and locations come from the shared catalogue and are refreshed; a vendor node is only ever created here (what a system says of a vendor lives on its engagement), so loading one system never changes another's view of a vendor.
 UNWIND $rows AS row
 MERGE (n:Node {id: row.id})
-SET n += row.props, n:$(row.label)
-FOREACH (_ IN CASE WHEN row.label = 'Vendor' THEN [1] ELSE [] END |
-  SET n.legalNames = reduce(acc = [], x IN coalesce(n.legalNames, []) + coalesce(row.props.legalNames, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END))
+ON CREATE SET n = row.props, n:$(row.label)
+WITH n, row WHERE row.label <> 'Vendor'
+SET n += row.props
 RETURN count(n) AS merged

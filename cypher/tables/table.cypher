@@ -1,5 +1,5 @@
 // One table: its system and subjects, its columns in document order (category, purposes, referenced tables, vendors, sources), and the sources feeding it with the tables they copy from.
-MATCH (s:System)-[:CONTAINS]->(t:Table {name: $name})
+MATCH (s:System)-[:CONTAINS]->(t:Table {id: $id})
 CALL (t) {
   OPTIONAL MATCH (t)-[:HAS_COLUMN]->(c:Column)
   WITH c ORDER BY c.position

@@ -1,69 +1,63 @@
-// Where personal data goes downstream of a node, along data-flow edges only: the start edges, the tables the data is copied to, the personal columns that are sent to vendors, and for each such flow the vendor's countries for that flow's system.
+// Where personal data goes downstream of a node, as the inventory states it: the start's columns (with the edges that lead to them), every column those columns are copied into (column to column, so a copy carries only the categories its origin holds), and each flow from a reached column to a vendor with that flow's engagement (transfer status, mechanism, retention) and places. References are not flows and are never followed.
 MATCH (a:Node {id: $from})
-// Start tables: a system's, a subject's, a source's, or the table itself. A source that names the fields it fills in a
-// table reaches those fields (FILLS, below), not the whole table.
 CALL (a) {
   CALL (a) {
-    MATCH (a)-[s:CONTAINS|DESCRIBED_IN|FEEDS]->(t:Table)
-    WHERE NOT EXISTS { (a)-[:FILLS]->(:Column)<-[:HAS_COLUMN]-(t) }
-    RETURN t, {source: a.id, target: t.id, type: type(s)} AS edge
-    UNION
+    // A table: its own columns that can hold personal data.
     WITH a WHERE a:Table
-    RETURN a AS t, null AS edge
-  }
-  RETURN collect(t) AS startTables, collect(edge) AS startEdges
-}
-// Copies between tables (bounded; a BFS over COPIED_TO, each table once).
-CALL (startTables) {
-  UNWIND startTables AS s
-  MATCH (s)-[:COPIED_TO*0..8]->(t:Table)
-  RETURN collect(DISTINCT t) AS tables
-}
-CALL (tables) {
-  UNWIND tables AS t
-  MATCH (t)-[c:COPIED_TO]->(u:Table) WHERE u IN tables
-  RETURN collect({source: t.id, target: u.id, type: 'COPIED_TO', via: c.via}) AS copies
-}
-// Columns that are sent to a vendor: personal columns of the reached tables (and reference columns the inventory names in a
-// flow, e.g. the user id of a wishlist sent to Strands; system columns never carry personal data), columns a source fills,
-// the column itself, or the columns of a category or purpose. Categories and purposes are shared by every system, so they
-// are only ever a start: nothing is followed back into them.
-CALL (a, tables) {
-  CALL (a, tables) {
-    UNWIND tables AS t
-    MATCH (t)-[:HAS_COLUMN]->(c:Column)
-    WHERE c.columnKind IN ['personal', 'reference'] AND EXISTS { (c)-[:SENT_TO]->(:Vendor) }
-    RETURN c, {source: t.id, target: c.id, type: 'HAS_COLUMN'} AS edge
+    MATCH (a)-[:HAS_COLUMN]->(c:Column) WHERE c.columnKind <> 'system'
+    RETURN c, null AS t, [{source: a.id, target: c.id, type: 'HAS_COLUMN'}] AS edges
     UNION
+    WITH a WHERE a:Column
+    RETURN a AS c, null AS t, [] AS edges
+    UNION
+    // A system or a data subject: the columns of its tables.
+    MATCH (a)-[s:CONTAINS|DESCRIBED_IN]->(t:Table)-[:HAS_COLUMN]->(c:Column) WHERE c.columnKind <> 'system'
+    RETURN c, t, [{source: a.id, target: t.id, type: type(s)}, {source: t.id, target: c.id, type: 'HAS_COLUMN'}] AS edges
+    UNION
+    // A source: the fields it names; in a table where it names none, what it copies there (a copying source) or the table's personal columns.
     MATCH (a)-[:FILLS]->(c:Column)
-    WHERE EXISTS { (c)-[:SENT_TO]->(:Vendor) }
-    RETURN c, {source: a.id, target: c.id, type: 'FILLS'} AS edge
+    RETURN c, null AS t, [{source: a.id, target: c.id, type: 'FILLS'}] AS edges
     UNION
+    MATCH (a:Source)-[:FEEDS]->(t:Table)-[:HAS_COLUMN]->(c:Column)
+    WHERE NOT EXISTS { (a)-[:FILLS]->(:Column)<-[:HAS_COLUMN]-(t) }
+      AND CASE WHEN EXISTS { (a)-[:READS_FROM]->(:Table) }
+               THEN EXISTS { (:Column)-[:COPIED_TO {via: a.id}]->(c) }
+               ELSE c.columnKind = 'personal' END
+    RETURN c, t, [{source: a.id, target: t.id, type: 'FEEDS'}, {source: t.id, target: c.id, type: 'HAS_COLUMN'}] AS edges
+    UNION
+    // A category or a purpose (shared by every system): the columns that hold or serve it. Only ever a start.
     MATCH (a)<-[s:OF_CATEGORY|FOR_PURPOSE]-(c:Column)
-    WHERE EXISTS { (c)-[:SENT_TO]->(:Vendor) }
-    RETURN c, {source: c.id, target: a.id, type: type(s)} AS edge
-    UNION
-    WITH a WHERE a:Column AND EXISTS { (a)-[:SENT_TO]->(:Vendor) }
-    RETURN a AS c, null AS edge
+    RETURN c, null AS t, [{source: a.id, target: c.id, type: type(s)}] AS edges
   }
-  RETURN collect(DISTINCT c) AS columns, collect(edge) AS columnEdges
+  RETURN collect(DISTINCT c) AS startColumns, collect(DISTINCT t) AS startTables, reduce(acc = [], e IN collect(edges) | acc + e) AS startEdges
 }
-// Each flow to a vendor, with the vendor's countries and retention for that flow's system (and service) only.
+// Copies, column to column (bounded).
+CALL (startColumns) {
+  UNWIND startColumns AS s
+  MATCH (s)-[:COPIED_TO*0..8]->(c:Column)
+  RETURN collect(DISTINCT c) AS columns
+}
+CALL (columns) {
+  UNWIND columns AS c
+  MATCH (c)-[k:COPIED_TO]->(d:Column) WHERE d IN columns
+  RETURN collect({source: c.id, target: d.id, via: k.via, viaName: COLLECT { MATCH (src:Source {id: k.via}) RETURN src.name }[0]}) AS copies
+}
+// Each flow from a reached column to a vendor, with its engagement read once.
 CALL (columns) {
   UNWIND columns AS c
   MATCH (c)-[s:SENT_TO]->(v:Vendor)
+  MATCH (:System)-[u:USES_VENDOR]->(v) WHERE u.flow = s.flow
   RETURN collect({
     column: c {.kind, .key, .name, .system, .table, .columnKind},
     category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat {.kind, .key, .name}][0],
     vendor: v {.kind, .key, .name},
-    system: s.system, service: s.service, purpose: s.purpose,
-    places: [(v)-[l:LOCATED_IN|STORES_DATA_IN]->(loc:Location)
-             WHERE l.system = s.system AND coalesce(l.service, '') = coalesce(s.service, '')
-             | {type: type(l), location: loc {.kind, .key, .name, .code, .eea}}],
-    retention: [(sys:System)-[u:USES_VENDOR]->(v)
-                WHERE sys.system = s.system AND coalesce(u.service, '') = coalesce(s.service, '') AND u.purpose = s.purpose AND u.retention IS NOT NULL
-                | u.retention]
+    flow: u {.flow, .system, .service, .purpose, .role, .retention, .mechanism, .transfer, .legalName, .vendorName},
+    places: [(v)-[l:LOCATED_IN|STORES_DATA_IN]->(loc:Location) WHERE l.flow = s.flow
+             | {type: type(l), transfer: l.transfer, location: loc {.kind, .key, .name, .code, .eea, .adequacy}}]
   }) AS sends
 }
-RETURN a {.kind, .key, .name, .system, .title, .table, .columnKind} AS start, startEdges,
-       [t IN tables | t {.kind, .key, .name, .system, .title}] AS tables, copies, columnEdges, sends
+RETURN a {.kind, .key, .name, .system, .title, .table, .columnKind} AS start,
+       [c IN startColumns | c.id] AS startColumns, startEdges,
+       [t IN startTables | t {.kind, .key, .name, .system, .title}] AS startTables,
+       [c IN columns | c {.kind, .key, .name, .system, .table, .columnKind, category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.key][0]}] AS columns,
+       copies, sends

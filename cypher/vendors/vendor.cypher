@@ -5,14 +5,15 @@ CALL (v) {
   WITH s, u ORDER BY s.name, u.service, u.purpose
   RETURN collect(CASE WHEN u IS NULL THEN null ELSE {
     system: s {.kind, .key, .name, .system},
-    service: u.service, role: u.role, purpose: u.purpose, retention: u.retention, legalName: u.legalName, address: u.address,
+    flow: u.flow, service: u.service, role: u.role, purpose: u.purpose, retention: u.retention, legalName: u.legalName, address: u.address,
+    mechanism: u.mechanism, transfer: u.transfer,
     entityCountry: u.entityCountry, dataCountries: u.dataCountries,
     receives: [(t:Table)-[:HAS_COLUMN]->(c:Column)-[r:SENT_TO]->(v)
-               WHERE r.system = s.system AND coalesce(r.service, '') = coalesce(u.service, '') AND r.purpose = u.purpose
+               WHERE r.flow = u.flow
                | {column: c {.kind, .key, .name, .table, .system, .columnKind}, table: t {.kind, .key, .name, .system, .title},
                   category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.name][0]}],
     sendsBack: [(v)-[r:SENDS_BACK]->(c:Column)<-[:HAS_COLUMN]-(t:Table)
-                WHERE r.system = s.system AND coalesce(r.service, '') = coalesce(u.service, '') AND r.purpose = u.purpose
+                WHERE r.flow = u.flow
                 | {column: c {.kind, .key, .name, .table, .system, .columnKind}, table: t {.kind, .key, .name, .system, .title},
                    category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.name][0]}]
   } END) AS flows

@@ -17,6 +17,7 @@ import { pathsRoutes } from "./paths/paths.routes.js";
 import { searchRoutes } from "./search/search.routes.js";
 import { tablesRoutes } from "./tables/tables.routes.js";
 import { traceRoutes } from "./trace/trace.routes.js";
+import { transfersRoutes } from "./transfers/transfers.routes.js";
 import { vendorsRoutes } from "./vendors/vendors.routes.js";
 
 export const CLIENT_DIST = path.join(REPO_ROOT, "client", "dist");
@@ -48,6 +49,7 @@ export function createApp({ graph, clientDir = CLIENT_DIST }: AppDeps): Express 
   vendorsRoutes(api, graph);
   pathsRoutes(api, graph);
   overviewRoutes(api, graph);
+  transfersRoutes(api, graph);
   const openApi = openApiHandler(api);
 
   const router = express.Router();

@@ -16,10 +16,10 @@ const ENDPOINTS = [
   "/api/tables",
   "/api/tables/CMS_User",
   "/api/tables/CMS_User/referenced-by",
-  "/api/trace?from=table:COM_Customer",
+  "/api/trace?from=table:kentico/COM_Customer",
   "/api/vendors",
   "/api/vendors/paypal",
-  "/api/paths?from=table:COM_Customer&to=vendor:paypal",
+  "/api/paths?from=table:kentico/COM_Customer&to=vendor:paypal",
   "/api/overview",
 ];
 

@@ -9,11 +9,11 @@ const path = (id: string, rest = "") => `/api/nodes/${encodeURIComponent(id)}${r
 
 describe("GET /api/nodes/:id", () => {
   it("answers a table with its properties and neighbour counts by kind", async () => {
-    const res = await request(app).get(path("table:CMS_User"));
+    const res = await request(app).get(path("table:kentico/CMS_User"));
 
     expect(res.status).toBe(200);
     const body = NodeResponseSchema.parse(res.body);
-    expect(body.node).toMatchObject({ id: "table:CMS_User", kind: "table", label: "CMS_User", system: "kentico" });
+    expect(body.node).toMatchObject({ id: "table:kentico/CMS_User", kind: "table", label: "CMS_User", system: "kentico" });
     expect(body.node.properties).toMatchObject({ title: "Users", entityKind: "table" });
     expect(body.node.properties).not.toHaveProperty("search");
     expect(body.neighbours).toMatchObject({ system: 1, table: 35 });
@@ -41,26 +41,26 @@ describe("GET /api/nodes/:id", () => {
 
 describe("GET /api/nodes/:id/neighborhood", () => {
   it("answers the nodes one step away as elements, the centre first", async () => {
-    const res = await request(app).get(path("table:COM_Customer", "/neighborhood"));
+    const res = await request(app).get(path("table:kentico/COM_Customer", "/neighborhood"));
 
     expect(res.status).toBe(200);
     const body = NeighborhoodResponseSchema.parse(res.body);
-    expect(body).toMatchObject({ center: "table:COM_Customer", depth: 1, truncated: false });
-    expect(body.elements.nodes[0]?.data).toMatchObject({ id: "table:COM_Customer", depth: 0 });
+    expect(body).toMatchObject({ center: "table:kentico/COM_Customer", depth: 1, truncated: false });
+    expect(body.elements.nodes[0]?.data).toMatchObject({ id: "table:kentico/COM_Customer", depth: 0 });
     const ids = body.elements.nodes.map((n) => n.data.id);
-    expect(ids).toEqual(expect.arrayContaining(["system:kentico", "subject:kentico/customer", "column:COM_Customer.CustomerEmail", "table:CMS_User"]));
+    expect(ids).toEqual(expect.arrayContaining(["system:kentico", "subject:kentico/customer", "column:kentico/COM_Customer.CustomerEmail", "table:kentico/CMS_User"]));
     const edges = body.elements.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
-    expect(edges).toContain("system:kentico CONTAINS table:COM_Customer");
-    expect(edges).toContain("table:COM_Customer COPIED_TO table:CMS_User");
+    expect(edges).toContain("system:kentico CONTAINS table:kentico/COM_Customer");
+    expect(edges).toContain("table:kentico/COM_Customer COPIED_TO table:kentico/CMS_User");
     expect(body.elements.edges.every((e) => ids.includes(e.data.source) && ids.includes(e.data.target))).toBe(true);
   });
 
   it("keeps only the requested kinds and labels references with their columns", async () => {
-    const res = await request(app).get(path("table:CMS_User", "/neighborhood")).query({ depth: 1, kinds: "table" });
+    const res = await request(app).get(path("table:kentico/CMS_User", "/neighborhood")).query({ depth: 1, kinds: "table" });
 
     const body = NeighborhoodResponseSchema.parse(res.body);
     expect(body.elements.nodes.every((n) => n.data.kind === "table")).toBe(true);
-    const ref = body.elements.edges.find((e) => e.data.source === "table:Community_Invitation" && e.data.target === "table:CMS_User" && e.data.type === "REFERENCES");
+    const ref = body.elements.edges.find((e) => e.data.source === "table:kentico/Community_Invitation" && e.data.target === "table:kentico/CMS_User" && e.data.type === "REFERENCES");
     expect(ref?.data.label).toBe("InvitedByUserID, InvitedUserID");
   });
 
@@ -80,7 +80,7 @@ describe("GET /api/nodes/:id/neighborhood", () => {
       [{ depth: "0" }, "depth"],
       [{ kinds: "table,planet" }, "kinds"],
     ] as const) {
-      const res = await request(app).get(path("table:CMS_User", "/neighborhood")).query(query);
+      const res = await request(app).get(path("table:kentico/CMS_User", "/neighborhood")).query(query);
 
       expect(res.status).toBe(400);
       expect(res.body.error.details[0].field).toBe(field);

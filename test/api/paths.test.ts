@@ -14,23 +14,25 @@ async function paths(from: string, to: string) {
 
 describe("GET /api/paths", () => {
   it("answers every shortest data-flow path from COM_Customer to PayPal", async () => {
-    const body = await paths("table:COM_Customer", "vendor:paypal");
+    const body = await paths("table:kentico/COM_Customer", "vendor:paypal");
 
     expect(body.paths.map((p) => p.nodes)).toEqual(
       expect.arrayContaining([
-        ["table:COM_Customer", "column:COM_Customer.CustomerEmail", "vendor:paypal"],
-        ["table:COM_Customer", "column:COM_Customer.CustomerPhone", "vendor:paypal"],
+        ["table:kentico/COM_Customer", "column:kentico/COM_Customer.CustomerEmail", "vendor:paypal"],
+        ["table:kentico/COM_Customer", "column:kentico/COM_Customer.CustomerPhone", "vendor:paypal"],
       ]),
     );
     expect(body.paths.every((p) => p.length === 2)).toBe(true);
     const edges = body.elements.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
-    expect(edges).toContain("column:COM_Customer.CustomerEmail SENT_TO vendor:paypal");
+    expect(edges).toContain("column:kentico/COM_Customer.CustomerEmail SENT_TO vendor:paypal");
   });
 
-  it("follows copies: from COM_Customer to Gravatar through CMS_User", async () => {
-    const body = await paths("table:COM_Customer", "vendor:gravatar");
+  it("follows copies column to column: from COM_Customer's email to Gravatar through CMS_User's email", async () => {
+    const body = await paths("table:kentico/COM_Customer", "vendor:gravatar");
 
-    expect(body.paths).toEqual([{ nodes: ["table:COM_Customer", "table:CMS_User", "column:CMS_User.Email", "vendor:gravatar"], length: 3 }]);
+    expect(body.paths).toEqual([
+      { nodes: ["table:kentico/COM_Customer", "column:kentico/COM_Customer.CustomerEmail", "column:kentico/CMS_User.Email", "vendor:gravatar"], length: 3 },
+    ]);
   });
 
   it("starts from a category through one of its columns", async () => {
@@ -45,24 +47,24 @@ describe("GET /api/paths", () => {
   });
 
   it("reaches a country only through the flow's own system", async () => {
-    const kontent = await paths("table:KontentAi_User", "location:IE");
-    const nowhere = await paths("table:KontentAi_User", "location:DE");
+    const kontent = await paths("table:kontent-ai/KontentAi_User", "location:IE");
+    const nowhere = await paths("table:kontent-ai/KontentAi_User", "location:DE");
 
-    expect(kontent.paths.map((p) => p.nodes)).toContainEqual(["table:KontentAi_User", "column:KontentAi_User.Email address", "vendor:intercom", "location:IE"]);
+    expect(kontent.paths.map((p) => p.nodes)).toContainEqual(["table:kontent-ai/KontentAi_User", "column:kontent-ai/KontentAi_User.Email address", "vendor:intercom", "location:IE"]);
     // Auth0 stores Ambassify's data in Germany, not Kontent.ai's.
     expect(nowhere.paths).toEqual([]);
   });
 
   it("answers no paths (not an error) when data does not flow that way", async () => {
-    const body = await paths("vendor:paypal", "table:COM_Customer");
+    const body = await paths("vendor:paypal", "table:kentico/COM_Customer");
 
     expect(body.paths).toEqual([]);
-    expect(body.elements.nodes.map((n) => n.data.id)).toEqual(["vendor:paypal", "table:COM_Customer"]);
+    expect(body.elements.nodes.map((n) => n.data.id)).toEqual(["vendor:paypal", "table:kentico/COM_Customer"]);
   });
 
   it("answers 400 naming the missing field and 404 naming the unknown node", async () => {
-    const missing = await request(app).get("/api/paths").query({ from: "table:CMS_User" });
-    const unknown = await request(app).get("/api/paths").query({ from: "table:CMS_User", to: "vendor:nobody" });
+    const missing = await request(app).get("/api/paths").query({ from: "table:kentico/CMS_User" });
+    const unknown = await request(app).get("/api/paths").query({ from: "table:kentico/CMS_User", to: "vendor:nobody" });
 
     expect(missing.status).toBe(400);
     expect(missing.body.error.details).toEqual([{ field: "to", message: expect.any(String) }]);

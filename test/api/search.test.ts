@@ -16,8 +16,8 @@ describe("GET /api/search", () => {
   it("finds a table by a prefix of its name, case-insensitively", async () => {
     const results = await search({ q: "cms_us" });
 
-    expect(results[0]).toEqual({ id: "table:CMS_User", kind: "table", label: "CMS_User", system: "kentico", detail: "Users" });
-    expect(results.map((r) => r.id)).toContain("table:CMS_UserSettings");
+    expect(results[0]).toEqual({ id: "table:kentico/CMS_User", kind: "table", label: "CMS_User", system: "kentico", detail: "Users" });
+    expect(results.map((r) => r.id)).toContain("table:kentico/CMS_UserSettings");
   });
 
   it("ranks the exact name first and matches upper-case input", async () => {
@@ -37,8 +37,8 @@ describe("GET /api/search", () => {
     const results = await search({ q: "email", kind: "column", limit: 100 });
 
     expect(results.every((r) => r.kind === "column")).toBe(true);
-    expect(results.map((r) => r.id)).toEqual(expect.arrayContaining(["column:COM_Customer.CustomerEmail", "column:KontentAi_User.Email address"]));
-    expect(results.find((r) => r.id === "column:COM_Customer.CustomerEmail")?.detail).toBe("COM_Customer");
+    expect(results.map((r) => r.id)).toEqual(expect.arrayContaining(["column:kentico/COM_Customer.CustomerEmail", "column:kontent-ai/KontentAi_User.Email address"]));
+    expect(results.find((r) => r.id === "column:kentico/COM_Customer.CustomerEmail")?.detail).toBe("COM_Customer");
   });
 
   it("searches every kind of node: categories, countries, subjects, sources", async () => {
@@ -55,7 +55,7 @@ describe("GET /api/search", () => {
       expect(res.status, q).toBe(200);
       expect(Array.isArray(res.body.results)).toBe(true);
     }
-    expect((await search({ q: "CMS_User)" }))[0]?.id).toBe("table:CMS_User");
+    expect((await search({ q: "CMS_User)" }))[0]?.id).toBe("table:kentico/CMS_User");
   });
 
   it("returns at most `limit` results", async () => {

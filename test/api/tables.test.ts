@@ -2,6 +2,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 
 import { ReferencedByResponseSchema, TableResponseSchema, TablesResponseSchema } from "../../server/src/contract/api.js";
+import { ids } from "../../server/src/contract/ids.js";
 import { testApp } from "../support/graph.js";
 
 const app = testApp();
@@ -94,7 +95,7 @@ describe("GET /api/tables/:name/referenced-by", () => {
     const body = ReferencedByResponseSchema.parse(res.body);
     expect(body.table).toBe("CMS_User");
     expect(body.referencedBy.map(({ table, columns, forms }) => ({ table, columns, forms }))).toEqual(CMS_USER_REFERENCED_BY);
-    expect(body.referencedBy.every((r) => r.system === "kentico" && r.id === `table:${r.table}`)).toBe(true);
+    expect(body.referencedBy.every((r) => r.system === "kentico" && r.id === ids.table("kentico", r.table))).toBe(true);
   });
 
   it("agrees with the document's 'References from entities containing personal data' list of the Users section", async () => {
@@ -118,10 +119,10 @@ describe("GET /api/tables/:name/referenced-by", () => {
 
     const { elements } = ReferencedByResponseSchema.parse(res.body);
     expect(elements.nodes).toHaveLength(35);
-    expect(elements.nodes[0]?.data).toMatchObject({ id: "table:CMS_User", kind: "table", label: "CMS_User", title: "Users" });
+    expect(elements.nodes[0]?.data).toMatchObject({ id: "table:kentico/CMS_User", kind: "table", label: "CMS_User", title: "Users" });
     expect(elements.edges).toHaveLength(34);
-    expect(elements.edges.every((e) => e.data.target === "table:CMS_User" && e.data.type === "REFERENCES")).toBe(true);
-    expect(elements.edges.find((e) => e.data.source === "table:Community_Invitation")?.data.label).toBe("InvitedByUserID, InvitedUserID");
+    expect(elements.edges.every((e) => e.data.target === "table:kentico/CMS_User" && e.data.type === "REFERENCES")).toBe(true);
+    expect(elements.edges.find((e) => e.data.source === "table:kentico/Community_Invitation")?.data.label).toBe("InvitedByUserID, InvitedUserID");
   });
 
   it("answers an empty list for a table nothing references", async () => {
@@ -129,7 +130,7 @@ describe("GET /api/tables/:name/referenced-by", () => {
 
     expect(res.status).toBe(200);
     expect(res.body.referencedBy).toEqual([]);
-    expect(res.body.elements.nodes.map((n: { data: { id: string } }) => n.data.id)).toEqual(["table:KontentAi_User"]);
+    expect(res.body.elements.nodes.map((n: { data: { id: string } }) => n.data.id)).toEqual(["table:kontent-ai/KontentAi_User"]);
   });
 
   it("answers 404 for an unknown table", async () => {
@@ -156,7 +157,7 @@ describe("GET /api/tables/:name", () => {
     expect(res.status).toBe(200);
     const body = TableResponseSchema.parse(res.body);
     expect(body.table).toEqual({
-      id: "table:COM_Customer",
+      id: "table:kentico/COM_Customer",
       name: "COM_Customer",
       title: "Customers",
       system: "kentico",
@@ -166,7 +167,7 @@ describe("GET /api/tables/:name", () => {
     });
     const email = body.columns.find((c) => c.name === "CustomerEmail");
     expect(email).toMatchObject({
-      id: "column:COM_Customer.CustomerEmail",
+      id: "column:kentico/COM_Customer.CustomerEmail",
       kind: "personal",
       category: "Email address",
       categoryId: "category:email-address",
@@ -215,7 +216,7 @@ describe("GET /api/tables", () => {
     expect(res.status).toBe(200);
     const body = TablesResponseSchema.parse(res.body);
     expect(body.tables).toEqual([
-      { id: "table:KontentAi_User", name: "KontentAi_User", title: "Kontent.ai user", system: "kontent-ai", systemName: "Kontent.ai", entityKind: "logical", columns: 22, personalColumns: 22, referencedBy: 0 },
+      { id: "table:kontent-ai/KontentAi_User", name: "KontentAi_User", title: "Kontent.ai user", system: "kontent-ai", systemName: "Kontent.ai", entityKind: "logical", columns: 22, personalColumns: 22, referencedBy: 0 },
     ]);
   });
 

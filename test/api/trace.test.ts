@@ -16,35 +16,61 @@ const vendorIds = (t: TraceResponse) => t.vendors.map((v) => v.id);
 
 describe("GET /api/trace", () => {
   it("from COM_Customer reaches PayPal and Authorize.Net with the customer fields and their categories", async () => {
-    const t = await trace("table:COM_Customer");
+    const t = await trace("table:kentico/COM_Customer");
 
-    expect(t.from).toEqual({ id: "table:COM_Customer", kind: "table", label: "COM_Customer" });
+    expect(t.from).toEqual({ id: "table:kentico/COM_Customer", kind: "table", label: "COM_Customer", system: "kentico" });
     expect(vendorIds(t)).toEqual(expect.arrayContaining(["vendor:paypal", "vendor:authorize-net"]));
     const paypal = t.vendors.find((v) => v.id === "vendor:paypal")!;
     expect(paypal.fields.map((f) => f.id)).toEqual(
-      expect.arrayContaining(["column:COM_Customer.CustomerEmail", "column:COM_Customer.CustomerFirstName", "column:COM_Customer.CustomerPhone"]),
+      expect.arrayContaining(["column:kentico/COM_Customer.CustomerEmail", "column:kentico/COM_Customer.CustomerFirstName", "column:kentico/COM_Customer.CustomerPhone"]),
     );
     expect(paypal.categories.map((c) => c.name)).toEqual(expect.arrayContaining(["Email address", "Name", "Phone number", "Postal address"]));
     expect(paypal.services).toEqual(["PayPal payment gateway"]);
     expect(paypal.systems).toEqual(["kentico"]);
     const authorizeNet = t.vendors.find((v) => v.id === "vendor:authorize-net")!;
-    expect(authorizeNet.fields.find((f) => f.id === "column:COM_Customer.CustomerEmail")).toEqual({
-      id: "column:COM_Customer.CustomerEmail",
+    expect(authorizeNet.fields.find((f) => f.id === "column:kentico/COM_Customer.CustomerEmail")).toEqual({
+      id: "column:kentico/COM_Customer.CustomerEmail",
+      system: "kentico",
       table: "COM_Customer",
       column: "CustomerEmail",
       category: "Email address",
       categoryId: "category:email-address",
+      evidence: {
+        nodes: ["table:kentico/COM_Customer", "column:kentico/COM_Customer.CustomerEmail", "vendor:authorize-net"],
+        edges: ["table:kentico/COM_Customer|HAS_COLUMN|column:kentico/COM_Customer.CustomerEmail", "column:kentico/COM_Customer.CustomerEmail|SENT_TO|vendor:authorize-net"],
+        via: [],
+      },
     });
   });
 
-  it("from COM_Customer follows the copies into other tables (customer → user account → Gravatar)", async () => {
-    const t = await trace("table:COM_Customer");
+  it("from COM_Customer never reaches the sign-in ids that customer data does not feed (Facebook, LinkedIn, Microsoft)", async () => {
+    const t = await trace("table:kentico/COM_Customer");
+
+    expect(vendorIds(t)).toContain("vendor:paypal");
+    for (const v of ["vendor:facebook", "vendor:linkedin", "vendor:microsoft"]) expect(vendorIds(t)).not.toContain(v);
+  });
+
+  it("says 'not-stated' for a vendor whose country the inventory does not give, never 'eea'", async () => {
+    const t = await trace("table:kentico/COM_Customer");
+
+    const paypal = t.vendors.find((v) => v.id === "vendor:paypal")!;
+    expect(paypal.countries).toEqual([]);
+    expect(paypal.transfer).toBe("not-stated");
+    expect(paypal.mechanism).toBeNull();
+    expect(t.elements.nodes.find((n) => n.data.id === "vendor:paypal")?.data.transfer).toBe("not-stated");
+  });
+
+  it("from COM_Customer follows a copy column to column, carrying the category (customer email → user email → Gravatar)", async () => {
+    const t = await trace("table:kentico/COM_Customer");
 
     expect(vendorIds(t)).toContain("vendor:gravatar");
     const edges = t.elements.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
-    expect(edges).toContain("table:COM_Customer COPIED_TO table:CMS_User");
-    expect(edges).toContain("table:CMS_User HAS_COLUMN column:CMS_User.Email");
-    expect(edges).toContain("column:CMS_User.Email SENT_TO vendor:gravatar");
+    expect(edges).toContain("column:kentico/COM_Customer.CustomerEmail COPIED_TO column:kentico/CMS_User.Email");
+    expect(edges).toContain("column:kentico/CMS_User.Email SENT_TO vendor:gravatar");
+    const gravatar = t.vendors.find((v) => v.id === "vendor:gravatar")!;
+    expect(gravatar.fields.map((f) => f.evidence.nodes)).toEqual([
+      ["table:kentico/COM_Customer", "column:kentico/COM_Customer.CustomerEmail", "column:kentico/CMS_User.Email", "vendor:gravatar"],
+    ]);
     // Only data-flow edges are drawn.
     expect(new Set(t.elements.edges.map((e) => e.data.type))).toEqual(new Set(["COPIED_TO", "HAS_COLUMN", "SENT_TO"]));
   });
@@ -61,13 +87,14 @@ describe("GET /api/trace", () => {
 
     expect(vendorIds(t)).toEqual(expect.arrayContaining(["vendor:paypal", "vendor:authorize-net"]));
     for (const v of t.vendors) expect(v.categories.map((c) => c.id), v.id).toEqual(["category:postal-address"]);
-    // A category is only a start: no edge leaves it, none enters it except from its own columns.
+    // A category is only a start: its edges lead to its own columns, and nothing leads into it.
     const categoryEdges = t.elements.edges.filter((e) => e.data.source === "category:postal-address" || e.data.target === "category:postal-address");
-    expect(categoryEdges.every((e) => e.data.type === "OF_CATEGORY" && e.data.target === "category:postal-address")).toBe(true);
+    expect(categoryEdges.length).toBeGreaterThan(0);
+    expect(categoryEdges.every((e) => e.data.type === "OF_CATEGORY" && e.data.source === "category:postal-address")).toBe(true);
   });
 
   it("never crosses into another system through a shared category: a Kontent.ai trace stays in Kontent.ai", async () => {
-    const t = await trace("table:KontentAi_User");
+    const t = await trace("table:kontent-ai/KontentAi_User");
 
     expect(t.vendors.every((v) => v.systems.length === 1 && v.systems[0] === "kontent-ai")).toBe(true);
     expect(t.elements.nodes.every((n) => n.data.system === "kontent-ai" || n.data.system === null)).toBe(true);
@@ -75,21 +102,21 @@ describe("GET /api/trace", () => {
   });
 
   it("gives each vendor only the countries of the traced flow's system (Intercom: Ireland for Kontent.ai, not the US of Ambassify)", async () => {
-    const t = await trace("table:KontentAi_User");
+    const t = await trace("table:kontent-ai/KontentAi_User");
 
     const intercom = t.vendors.find((v) => v.id === "vendor:intercom")!;
     expect(intercom.countries).toEqual([{ code: "IE", name: "Ireland", eea: true, role: "entity" }]);
-    expect(intercom.outsideEEA).toBe(false);
+    expect(intercom.transfer).toBe("eea");
     const sendgrid = t.vendors.find((v) => v.id === "vendor:sendgrid")!;
     expect(sendgrid.countries).toEqual([{ code: "US", name: "United States", eea: false, role: "entity" }]);
-    expect(sendgrid.outsideEEA).toBe(true);
+    expect(sendgrid.transfer).toBe("third-country");
     const edges = t.elements.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
     expect(edges).toContain("vendor:intercom LOCATED_IN location:IE");
     expect(edges).not.toContain("vendor:intercom LOCATED_IN location:US");
   });
 
   it("reports where a sub-processor sits and stores data, with retention, for an Ambassify trace", async () => {
-    const t = await trace("table:Ambassify_User");
+    const t = await trace("table:ambassify/Ambassify_User");
 
     const twilio = t.vendors.find((v) => v.id === "vendor:twilio")!;
     expect(twilio.countries).toEqual([
@@ -100,11 +127,16 @@ describe("GET /api/trace", () => {
     expect(twilio.fields.map((f) => f.column)).toEqual(["Contact information", "Conversational data"]);
   });
 
-  it("from a column reaches only where that column goes", async () => {
-    const t = await trace("column:CMS_User.Email");
+  it("from a column reaches where that column goes, and where the columns it is copied into go", async () => {
+    const t = await trace("column:kentico/CMS_User.Email");
 
-    expect(vendorIds(t)).toEqual(["vendor:gravatar"]);
-    expect(t.elements.nodes.map((n) => n.data.id).sort()).toEqual(["column:CMS_User.Email", "vendor:gravatar"]);
+    expect(vendorIds(t)).toEqual(expect.arrayContaining(["vendor:gravatar", "vendor:paypal"]));
+    for (const v of t.vendors) for (const f of v.fields) expect(f.evidence.nodes[0], `${v.id} via ${f.id}`).toBe("column:kentico/CMS_User.Email");
+    for (const v of t.vendors) for (const f of v.fields) expect(f.categoryId, `${v.id} via ${f.id}`).toBe("category:email-address");
+    // The user's email is copied into the linked customer's email, which goes to PayPal.
+    const paypal = t.vendors.find((v) => v.id === "vendor:paypal")!;
+    expect(paypal.fields.map((f) => f.evidence.nodes)).toContainEqual(["column:kentico/CMS_User.Email", "column:kentico/COM_Customer.CustomerEmail", "vendor:paypal"]);
+    expect(t.elements.nodes.some((n) => n.data.id === "column:kentico/CMS_User.FirstName")).toBe(false);
   });
 
   it("from a source reaches the vendors of the fields it fills", async () => {
@@ -143,9 +175,9 @@ describe("GET /api/trace", () => {
   });
 
   it("answers 404 for an unknown node", async () => {
-    const res = await request(app).get("/api/trace").query({ from: "table:No_Such_Table" });
+    const res = await request(app).get("/api/trace").query({ from: "table:kentico/No_Such_Table" });
 
     expect(res.status).toBe(404);
-    expect(res.body.error).toMatchObject({ code: "NOT_FOUND", message: "No node with id 'table:No_Such_Table'." });
+    expect(res.body.error).toMatchObject({ code: "NOT_FOUND", message: "No node with id 'table:kentico/No_Such_Table'." });
   });
 });

@@ -13,14 +13,14 @@ describe("GET /api/vendors", () => {
     expect(res.status).toBe(200);
     const { vendors } = VendorsResponseSchema.parse(res.body);
     expect(vendors.map((v) => v.name)).toEqual(expect.arrayContaining(["PayPal", "Authorize.Net", "Intercom", "Microsoft"]));
-    expect(vendors.find((v) => v.id === "vendor:paypal")).toMatchObject({ systems: ["kentico"], countries: [], outsideEEA: false, fieldCount: 16 });
+    expect(vendors.find((v) => v.id === "vendor:paypal")).toMatchObject({ systems: ["kentico"], countries: [], transfer: "not-stated", mechanism: null, fieldCount: 16 });
     expect(vendors.find((v) => v.id === "vendor:intercom")).toMatchObject({
       systems: ["ambassify", "kentico-cloud", "kontent-ai"],
       countries: [
         { code: "IE", name: "Ireland", eea: true },
         { code: "US", name: "United States", eea: false },
       ],
-      outsideEEA: true,
+      transfer: "third-country",
     });
   });
 });
@@ -53,11 +53,11 @@ describe("GET /api/vendors/:id", () => {
       entityCountry: null,
       dataCountries: [],
     });
-    expect(body.flows[0]?.receives).toContainEqual({ id: "column:COM_Customer.CustomerEmail", table: "COM_Customer", column: "CustomerEmail", category: "Email address" });
+    expect(body.flows[0]?.receives).toContainEqual({ id: "column:kentico/COM_Customer.CustomerEmail", table: "COM_Customer", column: "CustomerEmail", category: "Email address" });
     expect(body.flows[0]?.receives).toHaveLength(16);
     const edges = body.elements.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
-    expect(edges).toContain("column:COM_Customer.CustomerEmail SENT_TO vendor:paypal");
-    expect(edges).toContain("table:COM_Customer HAS_COLUMN column:COM_Customer.CustomerEmail");
+    expect(edges).toContain("column:kentico/COM_Customer.CustomerEmail SENT_TO vendor:paypal");
+    expect(edges).toContain("table:kentico/COM_Customer HAS_COLUMN column:kentico/COM_Customer.CustomerEmail");
   });
 
   it("gives each flow of a shared vendor its own system, countries and retention", async () => {
@@ -81,7 +81,7 @@ describe("GET /api/vendors/:id", () => {
 
     const body = VendorResponseSchema.parse(res.body);
     const kontent = body.flows.find((f) => f.system === "kontent-ai");
-    expect(kontent?.sendsBack).toEqual([{ id: "column:KontentAi_User.Email address", table: "KontentAi_User", column: "Email address", category: "Email address" }]);
+    expect(kontent?.sendsBack).toEqual([{ id: "column:kontent-ai/KontentAi_User.Email address", table: "KontentAi_User", column: "Email address", category: "Email address" }]);
   });
 
   it("answers 404 for an unknown vendor and 400 naming the field for another kind of id", async () => {

@@ -30,17 +30,17 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: "GET /api/trace",
     target: 60,
-    urls: ["/api/trace?from=table:COM_Customer", "/api/trace?from=category:postal-address", `/api/trace?from=${enc("subject:kentico/customer")}`, "/api/trace?from=system:kentico", "/api/trace?from=table:KontentAi_User"],
+    urls: ["/api/trace?from=table:kentico/COM_Customer", "/api/trace?from=category:postal-address", `/api/trace?from=${enc("subject:kentico/customer")}`, "/api/trace?from=system:kentico", "/api/trace?from=table:kontent-ai/KontentAi_User"],
   },
-  { name: "GET /api/nodes/:id", urls: [`/api/nodes/${enc("table:CMS_User")}`, `/api/nodes/${enc("vendor:paypal")}`, `/api/nodes/${enc("category:email-address")}`] },
+  { name: "GET /api/nodes/:id", urls: [`/api/nodes/${enc("table:kentico/CMS_User")}`, `/api/nodes/${enc("vendor:paypal")}`, `/api/nodes/${enc("category:email-address")}`] },
   {
     name: "GET /api/nodes/:id/neighborhood",
-    urls: [`/api/nodes/${enc("table:CMS_User")}/neighborhood`, `/api/nodes/${enc("table:COM_Customer")}/neighborhood?depth=2`, `/api/nodes/${enc("vendor:paypal")}/neighborhood?depth=3`],
+    urls: [`/api/nodes/${enc("table:kentico/CMS_User")}/neighborhood`, `/api/nodes/${enc("table:kentico/COM_Customer")}/neighborhood?depth=2`, `/api/nodes/${enc("vendor:paypal")}/neighborhood?depth=3`],
   },
   { name: "GET /api/tables", urls: ["/api/tables", "/api/tables?system=kentico"] },
   { name: "GET /api/vendors", urls: ["/api/vendors"] },
   { name: "GET /api/vendors/:id", urls: ["/api/vendors/paypal", "/api/vendors/intercom", "/api/vendors/microsoft"] },
-  { name: "GET /api/paths", urls: ["/api/paths?from=table:COM_Customer&to=vendor:paypal", "/api/paths?from=category:postal-address&to=vendor:authorize-net", "/api/paths?from=system:ambassify&to=location:DE"] },
+  { name: "GET /api/paths", urls: ["/api/paths?from=table:kentico/COM_Customer&to=vendor:paypal", "/api/paths?from=category:postal-address&to=vendor:authorize-net", "/api/paths?from=system:ambassify&to=location:DE"] },
   { name: "GET /api/overview", urls: ["/api/overview"] },
 ];
 

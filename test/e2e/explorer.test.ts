@@ -116,7 +116,7 @@ describe("/tables/CMS_User/referenced-by", () => {
     await shot(page, "table-details");
 
     await page.getByRole("link", { name: "Referenced by" }).click();
-    await page.waitForURL(/\/tables\/COM_Customer\/referenced-by$/);
+    await page.waitForURL(/\/tables\/kentico\/COM_Customer\/referenced-by$/);
     await graphDrawn(page);
     await expect(page.getByTestId("referencing-table").count()).resolves.toBeGreaterThan(0);
     await page.close();
@@ -141,9 +141,9 @@ describe("search → select → trace", () => {
     for (let i = 0; i < index; i++) await search.press("ArrowDown");
     await search.press("Enter");
 
-    await page.waitForURL(/node=table%3ACOM_Customer|node=table:COM_Customer/);
+    await page.waitForURL(/node=table(%3A|:)kentico(%2F|\/)COM_Customer/);
     await page.getByTestId("details").getByRole("link", { name: "Trace to vendors" }).click();
-    await page.waitForURL(/\/trace\?from=table(%3A|:)COM_Customer/);
+    await page.waitForURL(/\/trace\?from=table(%3A|:)kentico(%2F|\/)COM_Customer/);
     await graphDrawn(page);
 
     const vendors = page.getByTestId("trace-vendors");
@@ -159,26 +159,80 @@ describe("search → select → trace", () => {
 });
 
 describe("/trace?from=system:ambassify", () => {
-  it("marks every vendor and country outside the EEA, in the graph's legend and in the list", { timeout: 60_000 }, async () => {
-    const api = await apiJson<{ vendors: { name: string; outsideEEA: boolean }[] }>("/api/trace?from=system:ambassify");
-    const outside = api.vendors.filter((v) => v.outsideEEA).map((v) => v.name);
-    expect(outside.length).toBeGreaterThan(0);
+  it("marks every vendor with the server's transfer status, in the graph's legend and in the list", { timeout: 60_000 }, async () => {
+    const api = await apiJson<{ vendors: { name: string; transfer: string }[] }>("/api/trace?from=system:ambassify");
+    const third = api.vendors.filter((v) => v.transfer === "third-country").map((v) => v.name);
+    expect(third.length).toBeGreaterThan(0);
 
     const page = await open("/trace?from=system:ambassify");
     await graphDrawn(page);
-    await page.getByRole("region", { name: "Legend" }).getByText("Outside the EEA", { exact: true }).waitFor();
+    await page.getByRole("region", { name: "Legend" }).getByText("third country: needs a safeguard", { exact: true }).waitFor();
     const list = page.getByTestId("trace-vendors");
-    for (const name of outside) {
-      await list.locator("li", { hasText: name }).locator(".badge--outside-eea").waitFor();
+    for (const v of api.vendors) {
+      await list.locator("li", { hasText: v.name }).locator(`.badge--${v.transfer}`).first().waitFor();
     }
-    await shot(page, "trace-outside-eea");
+    await shot(page, "trace-transfers");
     await page.close();
   });
 });
 
+describe("/trace?from=source:kentico/… (registration)", () => {
+  it("says 'country not stated' for PayPal, never a safe status", { timeout: 60_000 }, async () => {
+    const from = await registrationSource();
+    const page = await open(`/trace?from=${encodeURIComponent(from)}&detail=columns`);
+    await graphDrawn(page);
+    const row = page.getByTestId("trace-vendors").locator("li", { hasText: "PayPal" });
+    await row.locator(".badge--not-stated").waitFor();
+    await expect(row.textContent()).resolves.toContain("country not stated");
+    await shot(page, "trace-registration");
+    await page.close();
+  });
+});
+
+describe("filters reach the whole answer", () => {
+  it("with the vendor filter on Gravatar, the source trace draws exactly one column into Gravatar, and the export names the filter", { timeout: 90_000 }, async () => {
+    const from = await registrationSource();
+    const page = await open(`/trace?from=${encodeURIComponent(from)}&vendor=vendor:gravatar`);
+    await graphDrawn(page);
+
+    const drawn = await drawnEdges(page);
+    // Via categories: column → (email, Gravatar) → Gravatar. Exactly one column leads into Gravatar's category node.
+    const intoGravatar = drawn.filter((e) => e.target.endsWith("@vendor:gravatar"));
+    expect(intoGravatar.map((e) => e.source)).toEqual(["column:kentico/CMS_User.Email"]);
+    await expect(page.getByTestId("trace-vendors").locator("li").count()).resolves.toBe(1);
+    await expect(page.locator(".screen__subtitle").textContent()).resolves.toMatch(/reaches 1 vendor \(filtered: 1 of \d+\)/);
+
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export SVG" }).click()]);
+    const svgText = readFileSync((await svg.path())!, "utf8");
+    expect(svgText).toContain("Filters: Vendors = Gravatar");
+    expect(svgText).toMatch(/Data set: Kentico inventories · /);
+    await shot(page, "trace-filter-gravatar");
+    await page.close();
+  });
+});
+
+/** The edges Cytoscape has drawn, read from the instance it registers on its container. */
+async function drawnEdges(page: Page): Promise<{ source: string; target: string; type: string }[]> {
+  return page.getByTestId("graph").evaluate((el) => {
+    const cy = (el as unknown as { _cyreg?: { cy?: { edges: () => { map: <T>(f: (e: { data: (k: string) => string }) => T) => T[] } } } })._cyreg?.cy;
+    if (!cy) throw new Error("no Cytoscape instance on the graph container");
+    return cy.edges().map((e) => ({ source: e.data("source"), target: e.data("target"), type: e.data("type") }));
+  });
+}
+
+/** Kentico's registration source: the one named "Registration" that feeds CMS_User. */
+async function registrationSource(): Promise<string> {
+  const found = await apiJson<{ results: { id: string; label: string; system: string | null }[] }>("/api/search?q=registration&kind=source&limit=20");
+  const source = found.results.find((r) => r.system === "kentico" && r.label === "Registration");
+  if (!source) throw new Error(`no Kentico registration source among ${JSON.stringify(found.results)}`);
+  const trace = await apiJson<{ vendors: { name: string }[] }>(`/api/trace?from=${encodeURIComponent(source.id)}`);
+  expect(trace.vendors.map((v) => v.name)).toEqual(expect.arrayContaining(["PayPal", "Gravatar"]));
+  return source.id;
+}
+
 describe("Export PNG / Export SVG", () => {
   it("save the whole graph at print resolution with title, legend and caption", { timeout: 90_000 }, async () => {
-    const page = await open("/trace?from=table:COM_Customer");
+    const page = await open("/trace?from=table:kentico/COM_Customer");
     await graphDrawn(page);
 
     const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export PNG" }).click()]);
@@ -208,15 +262,15 @@ describe("Export PNG / Export SVG", () => {
 
 describe("explore", () => {
   it("expands a node's neighbours and keeps them on reload", { timeout: 60_000 }, async () => {
-    const page = await open("/explore?focus=table:COM_Customer");
+    const page = await open("/explore?focus=table:kentico/COM_Customer");
     await graphDrawn(page);
     const before = await page.getByTestId("explore-list").locator("li").count();
     await page.getByTestId("explore-list").getByRole("button", { name: /CMS_User\b/ }).first().click();
-    await page.waitForURL(/node=table(%3A|:)CMS_User/);
+    await page.waitForURL(/node=table(%3A|:)kentico(%2F|\/)CMS_User/);
     await page.getByRole("tab", { name: "Details", selected: true }).waitFor();
     // X expands the selected node (double-click on the canvas does the same).
     await page.keyboard.press("x");
-    await page.waitForURL(/expand=table(%3A|:)CMS_User(&|$)/);
+    await page.waitForURL(/expand=table(%3A|:)kentico(%2F|\/)CMS_User(&|$)/);
     await graphDrawn(page);
     // Selecting a node opened its details; the list of drawn nodes is on the Results tab.
     await page.getByRole("tab", { name: "Results" }).click();

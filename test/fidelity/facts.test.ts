@@ -9,10 +9,17 @@ import { testGraph } from "../support/graph.js";
 
 const graph = testGraph();
 
+/** Built-in table names are unique across the four systems, so the tests name a column by table and column alone. */
 async function column(table: string, name: string) {
-  const [row] = await graph.read("inventory/column-facts", { id: ids.column(table, name) });
+  const [row] = await graph.read("inventory/column-facts", { id: ids.column(await systemOf(table), table, name) });
   if (!row) throw new Error(`column ${table}.${name} is not in the graph`);
   return row as { kind: string; category: string | null; categoryLabel: string | null; purposes: string[]; purposeKeys: string[]; references: string | null; vendors: string[]; sentBackBy: string[]; sources: string[] };
+}
+
+async function systemOf(table: string): Promise<string> {
+  const rows = await graph.read("tables/resolve", { name: table, system: null });
+  if (rows.length !== 1) throw new Error(`table ${table} is in ${rows.length} systems`);
+  return String(rows[0]!.system);
 }
 
 async function copiesInto(from: string) {

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import request from "supertest";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { ids } from "../../server/src/contract/ids.js";
@@ -11,7 +12,7 @@ import { InventoryValidationError } from "../../server/src/inventory/inventory.p
 import { LoadError, removeSystems, replaceSystems } from "../../server/src/inventory/inventory.repository.js";
 import { REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { loadInventoryFiles, seedBuiltIn } from "../../server/src/inventory/seed.service.js";
-import { testGraph } from "../support/graph.js";
+import { testApp, testGraph } from "../support/graph.js";
 
 const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "fixture-crm.yaml");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "pd-lineage-load-"));
@@ -39,6 +40,7 @@ async function loadError(promise: Promise<unknown>): Promise<Error> {
 
 // One driver for the whole file, opened at collection time so its close is registered as a file-level hook.
 const graph = testGraph();
+const app = testApp(graph);
 
 describe("loading inventories", () => {
   afterAll(async () => {
@@ -62,7 +64,7 @@ describe("loading inventories", () => {
 
     expect(first.systems).toEqual(["fixture-crm"]);
     expect(await counts(graph)).toEqual(afterFirst);
-    const [col] = await graph.read("inventory/column-facts", { id: ids.column("FixtureCrm_Lead", "LeadEmail") });
+    const [col] = await graph.read("inventory/column-facts", { id: ids.column("fixture-crm", "FixtureCrm_Lead", "LeadEmail") });
     expect(col).toMatchObject({ category: "email-address", categoryLabel: "E-mail", vendors: ["fixturemail"] });
     const [flow] = await graph.read("inventory/vendor-flows", { system: "fixture-crm", vendor: ids.vendor("fixturemail") });
     expect(flow).toMatchObject({ entityCountry: "US", dataCountries: ["DE"], retention: "30 days", receives: ["FixtureCrm_Lead.LeadEmail"] });
@@ -79,7 +81,6 @@ describe("loading inventories", () => {
       shared: [],
       rels: [{ from: "system:kentico", to: "table:No_Such_Table", type: "CONTAINS" as const, props: {} }],
       systems: ["kentico"],
-      tables: [],
     };
 
     const err = await loadError(replaceSystems(graph, rows));
@@ -99,17 +100,37 @@ describe("loading inventories", () => {
     expect(await counts(graph)).toEqual(before);
   });
 
-  it("refuses a table that another system already owns, changing nothing", async () => {
+  it("loads two systems that both declare a table 'users', each reachable by its own id", async () => {
+    const system = (id: string, vendor: string) =>
+      writeTemp(
+        `${id}.yaml`,
+        [
+          `system: { id: ${id}, name: ${id}, kind: self-hosted }`,
+          "entities:",
+          "  - name: users",
+          "    columns:",
+          "      - { name: email, kind: personal, category: email-address }",
+          "vendors:",
+          `  - { vendor: { id: ${vendor}, name: ${vendor} }, purpose: Mail, entityCountry: DE, receives: [users.email] }`,
+        ].join("\n"),
+      );
     const before = await counts(graph);
-    const intruder = writeTemp(
-      "intruder.yaml",
-      "system: { id: intruder, name: Intruder, kind: saas }\nentities:\n  - { name: CMS_User, columns: [] }\n",
-    );
 
-    const err = await loadError(loadInventoryFiles(graph, [intruder]));
+    await loadInventoryFiles(graph, [system("twin-a", "twin-mail-a"), system("twin-b", "twin-mail-b")]);
+    const [a] = await graph.read("inventory/column-facts", { id: ids.column("twin-a", "users", "email") });
+    const [b] = await graph.read("inventory/column-facts", { id: ids.column("twin-b", "users", "email") });
+    const ambiguous = await request(app).get("/api/tables/users");
+    const named = await request(app).get("/api/tables/twin-b%2Fusers/referenced-by");
+    const trace = await request(app).get("/api/trace").query({ from: ids.table("twin-a", "users") });
+    await removeSystems(graph, ["twin-a", "twin-b"]);
 
-    expect(err).toBeInstanceOf(LoadError);
-    expect(err.message).toMatch(/CMS_User \(system kentico\)/);
+    expect(a).toMatchObject({ table: "users", vendors: ["twin-mail-a"] });
+    expect(b).toMatchObject({ table: "users", vendors: ["twin-mail-b"] });
+    expect(ambiguous.status).toBe(409);
+    expect(ambiguous.body.error).toMatchObject({ code: "CONFLICT", details: { candidates: ["table:twin-a/users", "table:twin-b/users"] } });
+    expect(ambiguous.body.error.message).toMatch(/twin-a\/users/);
+    expect(named.status).toBe(200);
+    expect(trace.body.vendors.map((v: { id: string }) => v.id)).toEqual(["vendor:twin-mail-a"]);
     expect(await counts(graph)).toEqual(before);
   });
 });

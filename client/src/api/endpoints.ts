@@ -1,5 +1,6 @@
 /** Typed fetchers, one per API endpoint (shapes from the shared contract). */
 import type {
+  CountriesResponse,
   HealthResponse,
   NeighborhoodResponse,
   NodeResponse,
@@ -8,7 +9,9 @@ import type {
   ReferencedByResponse,
   SearchResponse,
   TableResponse,
+  TraceFilters,
   TraceResponse,
+  TransfersResponse,
   VendorResponse,
   VendorsResponse,
 } from "@contract/api";
@@ -28,7 +31,15 @@ export const api = {
     getJson<NeighborhoodResponse>(`/nodes/${enc(id)}/neighborhood`, { depth }, signal),
   table: (name: string, signal?: AbortSignal) => getJson<TableResponse>(`/tables/${enc(name)}`, {}, signal),
   referencedBy: (name: string, signal?: AbortSignal) => getJson<ReferencedByResponse>(`/tables/${enc(name)}/referenced-by`, {}, signal),
-  trace: (from: string, signal?: AbortSignal) => getJson<TraceResponse>("/trace", { from }, signal),
+  /** A trace, filtered on the server so that every count and list describes the same answer. */
+  trace: (from: string, filters: Record<keyof TraceFilters, readonly string[]>, signal?: AbortSignal) =>
+    getJson<TraceResponse>(
+      "/trace",
+      { from, category: filters.categories.join(",") || undefined, vendor: filters.vendors.join(",") || undefined, country: filters.countries.join(",") || undefined, transfer: filters.transfers.join(",") || undefined },
+      signal,
+    ),
+  transfers: (signal?: AbortSignal) => getJson<TransfersResponse>("/transfers", {}, signal),
+  countries: (signal?: AbortSignal) => getJson<CountriesResponse>("/countries", {}, signal),
   vendors: (signal?: AbortSignal) => getJson<VendorsResponse>("/vendors", {}, signal),
   vendor: (id: string, signal?: AbortSignal) => getJson<VendorResponse>(`/vendors/${enc(id)}`, {}, signal),
   paths: (from: string, to: string, signal?: AbortSignal) => getJson<PathsResponse>("/paths", { from, to }, signal),

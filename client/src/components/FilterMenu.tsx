@@ -2,9 +2,9 @@
 import type { NodeKind } from "@contract/ids";
 import { SlidersHorizontal } from "lucide-react";
 
-import { EeaBadge } from "./EeaBadge";
 import { KindIcon } from "./KindIcon";
-import { activeFilterCount, type FilterOption, type FilterOptions, type Filters } from "../graph/filters";
+import { TransferBadge } from "./TransferBadge";
+import { activeFilterCount, NO_FILTERS, type FilterOption, type FilterOptions, type Filters } from "../graph/filters";
 import { KIND_LOOK } from "../graph/kinds";
 
 
@@ -29,7 +29,7 @@ function OptionGroup({ title, options, selected, onChange }: { title: string; op
           <label key={o.value} className="check">
             <input type="checkbox" checked={selected.includes(o.value)} onChange={() => onChange(toggle(selected, o.value))} />
             <span>{o.label}</span>
-            <EeaBadge outside={!!o.outsideEea} />
+            <TransferBadge transfer={o.transfer} />
           </label>
         ))}
       </div>
@@ -67,12 +67,9 @@ export function FilterMenu({ options, filters, onChange }: { options: FilterOpti
         <OptionGroup title="Data categories" options={options.categories} selected={filters.categories} onChange={(categories) => onChange({ ...filters, categories })} />
         <OptionGroup title="Vendors" options={options.vendors} selected={filters.vendors} onChange={(vendors) => onChange({ ...filters, vendors })} />
         <OptionGroup title="Countries" options={options.countries} selected={filters.countries} onChange={(countries) => onChange({ ...filters, countries })} />
+        <OptionGroup title="Transfer status" options={options.transfers} selected={filters.transfers} onChange={(transfers) => onChange({ ...filters, transfers })} />
         {n > 0 && (
-          <button
-            type="button"
-            className="btn btn--ghost btn--sm"
-            onClick={() => onChange({ systems: [], hiddenKinds: [], categories: [], vendors: [], countries: [], hideSystemColumns: false })}
-          >
+          <button type="button" className="btn btn--ghost btn--sm" onClick={() => onChange(NO_FILTERS)}>
             Clear all filters
           </button>
         )}

@@ -3,14 +3,15 @@
  * (referenced by, trace, explore), and for a table its columns grouped by category with purposes and sources.
  */
 import type { NodeResponse, TableResponse, VendorResponse } from "@contract/api";
-import { parseNodeId, type NodeKind } from "@contract/ids";
+import { parseNodeId, parseTableKey, type NodeKind } from "@contract/ids";
+import { NOT_DOCUMENTED, safeguardWords } from "@contract/words";
 import { ArrowRightLeft, Network, Route, X } from "lucide-react";
 import { Link } from "react-router";
 
-import { EeaBadge } from "./EeaBadge";
 import { KindIcon } from "./KindIcon";
 import { ResultList } from "./ResultList";
 import { ErrorState, Loading } from "./States";
+import { TransferBadge } from "./TransferBadge";
 import { api } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KIND_LOOK } from "../graph/kinds";
@@ -53,8 +54,10 @@ export function traceLink(id: string) {
 export function exploreLink(id: string) {
   return `/explore?focus=${encodeURIComponent(id)}`;
 }
-export function referencedByLink(table: string) {
-  return `/tables/${encodeURIComponent(table)}/referenced-by`;
+/** `/tables/kentico/CMS_User/referenced-by` for a table key `system/Table` (a bare name works while it is unique). */
+export function referencedByLink(tableKey: string) {
+  const { system, table } = parseTableKey(tableKey);
+  return `/tables/${system ? `${encodeURIComponent(system)}/` : ""}${encodeURIComponent(table)}/referenced-by`;
 }
 
 export function NodeActions({ id, kind }: { id: string; kind: NodeKind }) {
@@ -99,7 +102,6 @@ export function NodeDetails({ id, onClose, onPick }: { id: string; onClose: () =
       {node.status === "ok" && (
         <>
           <NodeActions id={id} kind={node.data.node.kind} />
-          {node.data.node.kind === "location" && <EeaBadge outside={node.data.node.properties.eea === false} />}
           <dl className="props">
             {Object.entries(node.data.node.properties)
               .filter(([k, v]) => !HIDDEN_PROPS.has(k) && propText(v) !== "")
@@ -133,7 +135,7 @@ export function NodeDetails({ id, onClose, onPick }: { id: string; onClose: () =
 }
 
 function TableColumns({ name, onPick }: { name: string; onPick: (id: string) => void }) {
-  const t = useApi<TableResponse>(`table:${name}`, (s) => api.table(name, s));
+  const t = useApi<TableResponse>(`table-by-name:${name}`, (s) => api.table(name, s));
   if (t.status === "loading") return <Loading what="columns" />;
   if (t.status === "error") return <ErrorState error={t.error} onRetry={t.reload} />;
   const groups = groupColumns(t.data);
@@ -157,7 +159,7 @@ function TableColumns({ name, onPick }: { name: string; onPick: (id: string) => 
             <ul>
               {g.columns.map((c) => (
                 <li key={c.name} className="column-row">
-                  <button type="button" className="linkish mono" onClick={() => onPick(c.id ?? `column:${name}.${c.name}`)}>
+                  <button type="button" className="linkish mono" onClick={() => onPick(c.id)}>
                     {c.name}
                   </button>
                   {c.references.length > 0 && <span className="muted"> → {c.references.join(", ")}</span>}
@@ -190,33 +192,34 @@ function TableColumns({ name, onPick }: { name: string; onPick: (id: string) => 
 }
 
 function VendorFlows({ id }: { id: string }) {
-  const v = useApi<VendorResponse>(`vendor:${id}`, (s) => api.vendor(id, s));
+  const v = useApi<VendorResponse>(`vendor-flows:${id}`, (s) => api.vendor(id, s));
   if (v.status === "loading") return <Loading what="vendor flows" />;
   if (v.status === "error") return <ErrorState error={v.error} onRetry={v.reload} />;
   return (
     <div className="vendor-flows">
       <h3 className="section-title">
-        What {v.data.vendor.name} receives <EeaBadge outside={v.data.vendor.outsideEEA} />
+        What {v.data.vendor.name} receives <TransferBadge transfer={v.data.vendor.transfer} />
       </h3>
       <ul>
         {v.data.flows.map((f, i) => (
           <li key={i} className="flow">
             <p className="flow__title">
               {f.systemName}
-              {f.service ? ` · ${f.service}` : ""}
+              {f.service ? ` · ${f.service}` : ""} <TransferBadge transfer={f.transfer} />
             </p>
+            <p className="column-row__meta">Safeguard: {safeguardWords(f.mechanism)}</p>
             <p className="column-row__meta">Purpose: {f.purpose}</p>
             {f.legalName && <p className="column-row__meta">Contracting entity: {f.legalName}</p>}
             {f.entityCountry && (
               <p className="column-row__meta">
-                Legal entity: {f.entityCountry.name} <EeaBadge outside={!f.entityCountry.eea} />
+                Legal entity: {f.entityCountry.name}
               </p>
             )}
             {f.address && <p className="column-row__meta">Registered office: {f.address}</p>}
-            {!f.entityCountry && f.dataCountries.length === 0 && <p className="column-row__meta">Countries: not stated in the inventory</p>}
+            {!f.entityCountry && f.dataCountries.length === 0 && <p className="column-row__meta">Countries: {NOT_DOCUMENTED} (not stated in the inventory)</p>}
             {f.dataCountries.length > 0 && (
               <p className="column-row__meta">
-                Data stored in: {f.dataCountries.map((c) => c.name).join(", ")} <EeaBadge outside={f.dataCountries.some((c) => !c.eea)} />
+                Data stored in: {f.dataCountries.map((c) => c.name).join(", ")}
               </p>
             )}
             {f.retention && <p className="column-row__meta">Retention: {f.retention}</p>}

@@ -1,20 +1,20 @@
 import type { Elements } from "@contract/api";
 import { describe, expect, it } from "vitest";
 
-import { approxMeasure, collapseNode, edgesAround, kindsPresent, markVendorsOutsideEea, mergeElements, toModel } from "./elements";
+import { approxMeasure, collapseNode, edgesAround, kindsPresent, mergeElements, toModel } from "./elements";
 
 const elements: Elements = {
   nodes: [
-    { data: { id: "table:COM_Customer", label: "COM_Customer", kind: "table", system: "kentico" } },
-    { data: { id: "column:COM_Customer.CustomerEmail", label: "CustomerEmail", kind: "column", system: "kentico", columnKind: "personal" } },
-    { data: { id: "column:COM_Customer.CustomerID", label: "CustomerID", kind: "column", system: "kentico", columnKind: "system" } },
-    { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor" } },
-    { data: { id: "location:US", label: "United States", kind: "location", eea: false } },
+    { data: { id: "table:kentico/COM_Customer", label: "COM_Customer", kind: "table", system: "kentico" } },
+    { data: { id: "column:kentico/COM_Customer.CustomerEmail", label: "CustomerEmail", kind: "column", system: "kentico", columnKind: "personal" } },
+    { data: { id: "column:kentico/COM_Customer.CustomerID", label: "CustomerID", kind: "column", system: "kentico", columnKind: "system" } },
+    { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor", transfer: "third-country" } },
+    { data: { id: "location:US", label: "United States", kind: "location", eea: false, transfer: "third-country" } },
     { data: { id: "location:IE", label: "Ireland", kind: "location", eea: true } },
   ],
   edges: [
-    { data: { id: "e1", source: "table:COM_Customer", target: "column:COM_Customer.CustomerEmail", type: "HAS_COLUMN" } },
-    { data: { id: "e2", source: "column:COM_Customer.CustomerEmail", target: "vendor:paypal", type: "SENT_TO" } },
+    { data: { id: "e1", source: "table:kentico/COM_Customer", target: "column:kentico/COM_Customer.CustomerEmail", type: "HAS_COLUMN" } },
+    { data: { id: "e2", source: "column:kentico/COM_Customer.CustomerEmail", target: "vendor:paypal", type: "SENT_TO" } },
     { data: { id: "e3", source: "vendor:paypal", target: "location:US", type: "STORES_DATA_IN" } },
     { data: { id: "dangling", source: "vendor:paypal", target: "location:XX", type: "LOCATED_IN" } },
   ],
@@ -22,8 +22,8 @@ const elements: Elements = {
 
 describe("toModel", () => {
   it("gives every node its kind class, size and lane, and marks roots", () => {
-    const m = toModel(elements, { roots: ["table:COM_Customer"] });
-    const table = m.nodes.find((n) => n.data.id === "table:COM_Customer")!;
+    const m = toModel(elements, { roots: ["table:kentico/COM_Customer"] });
+    const table = m.nodes.find((n) => n.data.id === "table:kentico/COM_Customer")!;
 
     expect(table.classes.split(" ")).toEqual(["kind-table", "root"]);
     expect(table.data.w).toBeGreaterThan(approxMeasure("COM_Customer", 13));
@@ -31,20 +31,28 @@ describe("toModel", () => {
     expect(table.data.lane).toBeLessThan(m.nodes.find((n) => n.data.kind === "vendor")!.data.lane);
   });
 
-  it("marks countries outside the EEA with a class and a second label line", () => {
+  it("marks vendors and countries with the server's transfer status: a class and a second label line in words", () => {
     const m = toModel(elements);
     const us = m.nodes.find((n) => n.data.id === "location:US")!;
     const ie = m.nodes.find((n) => n.data.id === "location:IE")!;
+    const paypal = m.nodes.find((n) => n.data.id === "vendor:paypal")!;
 
-    expect(us.classes).toContain("outside-eea");
-    expect(us.data.display).toBe("United States\noutside EEA");
-    expect(ie.classes).not.toContain("outside-eea");
-    expect(ie.data.display).toBe("Ireland");
+    expect(us.classes).toContain("transfer-third-country");
+    expect(us.data.display).toBe("United States\nthird country");
+    expect(paypal.data.display).toBe("PayPal\nthird country");
+    expect(ie.classes).toContain("transfer-eea");
+    expect(ie.data.display).toBe("Ireland\nEEA");
+  });
+
+  it("never marks a vendor the server gave no status as safe", () => {
+    const m = toModel({ nodes: [{ data: { id: "vendor:x", label: "X", kind: "vendor" } }], edges: [] });
+    expect(m.nodes[0]!.classes).toBe("kind-vendor");
+    expect(m.nodes[0]!.data.display).toBe("X");
   });
 
   it("classes columns by kind so system columns can be drawn muted", () => {
     const m = toModel(elements);
-    expect(m.nodes.find((n) => n.data.id === "column:COM_Customer.CustomerID")!.classes).toContain("column-system");
+    expect(m.nodes.find((n) => n.data.id === "column:kentico/COM_Customer.CustomerID")!.classes).toContain("column-system");
   });
 
   it("drops edges whose ends are not in the answer", () => {
@@ -55,9 +63,9 @@ describe("toModel", () => {
     const refs: Elements = {
       nodes: [
         { data: { id: "table:A", label: "A", kind: "table" } },
-        { data: { id: "table:CMS_User", label: "CMS_User", kind: "table" } },
+        { data: { id: "table:kentico/CMS_User", label: "CMS_User", kind: "table" } },
       ],
-      edges: [{ data: { id: "r", source: "table:A", target: "table:CMS_User", type: "REFERENCES", columns: ["AUserID", "ACreatorID"] } }],
+      edges: [{ data: { id: "r", source: "table:A", target: "table:kentico/CMS_User", type: "REFERENCES", columns: ["AUserID", "ACreatorID"] } }],
     };
 
     expect(toModel(refs).edges[0]!.data.edgeLabel).toBe("");
@@ -65,13 +73,6 @@ describe("toModel", () => {
     expect(labelled.data.edgeLabel).toBe("AUserID, ACreatorID");
     expect(labelled.classes).toContain("labelled");
     expect(labelled.data.labelW).toBeGreaterThan(0);
-  });
-});
-
-describe("markVendorsOutsideEea", () => {
-  it("marks a vendor linked to a country outside the EEA", () => {
-    const out = markVendorsOutsideEea(elements);
-    expect(out.nodes.find((n) => n.data.id === "vendor:paypal")!.data.eea).toBe(false);
   });
 });
 
@@ -83,11 +84,11 @@ describe("mergeElements / collapseNode / edgesAround", () => {
   });
 
   it("collapse removes only the neighbours that hang on the node alone", () => {
-    const out = collapseNode(elements, "vendor:paypal", ["table:COM_Customer"]);
+    const out = collapseNode(elements, "vendor:paypal", ["table:kentico/COM_Customer"]);
     const ids = out.nodes.map((n) => n.data.id);
 
     expect(ids).not.toContain("location:US");
-    expect(ids).toContain("column:COM_Customer.CustomerEmail");
+    expect(ids).toContain("column:kentico/COM_Customer.CustomerEmail");
   });
 
   it("keeps only the edges that touch the centres", () => {

@@ -2,10 +2,11 @@
  * Pure transforms from the API's graph answers to Cytoscape element definitions: display labels, node sizes,
  * lanes and the classes the stylesheet keys on. No DOM here: text width comes in as a `measure` function.
  */
-import type { ElementEdge, ElementNode, Elements } from "@contract/api";
+import type { ElementEdge, ElementNode, Elements, TransferStatus } from "@contract/api";
 import type { NodeKind } from "@contract/ids";
 
 import { KIND_LOOK, laneOf } from "./kinds";
+import { TRANSFER_LOOK } from "./transfer";
 
 export const NODE_FONT_SIZE = 13;
 export const EDGE_FONT_SIZE = 11;
@@ -26,6 +27,7 @@ export interface NodeData {
   system?: string | null;
   title?: string | null;
   eea?: boolean;
+  transfer?: TransferStatus;
   columnKind?: "personal" | "system" | "reference";
   /** The text drawn inside the node (may hold a second line). */
   display: string;
@@ -69,9 +71,14 @@ export interface ToModelOptions {
   edgeLabels?: boolean;
 }
 
-/** Vendors and countries outside the EEA are the ones a DPIA must discuss (transfers under GDPR chapter V). */
-export function isOutsideEea(node: Pick<NodeData, "kind" | "eea">): boolean {
-  return (node.kind === "location" || node.kind === "vendor") && node.eea === false;
+/**
+ * The transfer status a vendor or country node is marked with: the server's, for the flows of this answer. A country
+ * drawn outside any flow (explore) says only whether it is in the EEA, a fact of the catalogue.
+ */
+export function transferOf(node: ElementNode["data"]): TransferStatus | null {
+  if (node.kind !== "vendor" && node.kind !== "location") return null;
+  if (node.transfer) return node.transfer;
+  return node.kind === "location" && node.eea === true ? "eea" : null;
 }
 
 function truncate(s: string, max = MAX_LABEL_CHARS): string {
@@ -80,7 +87,8 @@ function truncate(s: string, max = MAX_LABEL_CHARS): string {
 
 export function displayLabel(node: ElementNode["data"]): string {
   const main = truncate(node.label || node.id);
-  return isOutsideEea(node as Pick<NodeData, "kind" | "eea">) ? `${main}\noutside EEA` : main;
+  const transfer = transferOf(node);
+  return transfer ? `${main}\n${TRANSFER_LOOK[transfer].badge}` : main;
 }
 
 /** Edge text: the server's label, else the columns a reference is made through. */
@@ -99,21 +107,6 @@ export function nodeSize(display: string, kind: NodeKind, measure: Measure): { w
   return { w: Math.max(MIN_WIDTH, Math.ceil(textW + 2 * KIND_LOOK[kind].padX)), h };
 }
 
-/**
- * The API marks a vendor outside the EEA within one answer (any of its drawn countries is). Explore merges
- * several answers, so a vendor and its countries can come from different ones: the same rule is applied
- * again to the merged picture.
- */
-export function markVendorsOutsideEea(elements: Elements): Elements {
-  const outside = new Set(elements.nodes.filter((n) => n.data.kind === "location" && n.data.eea === false).map((n) => n.data.id));
-  const vendors = new Set(elements.edges.filter((e) => outside.has(e.data.target)).map((e) => e.data.source));
-  if (vendors.size === 0) return elements;
-  return {
-    nodes: elements.nodes.map((n) => (n.data.kind === "vendor" && vendors.has(n.data.id) && n.data.eea === undefined ? { data: { ...n.data, eea: false } } : n)),
-    edges: elements.edges,
-  };
-}
-
 export function toModel(elements: Elements, options: ToModelOptions = {}): GraphModel {
   const measure = options.measure ?? approxMeasure;
   const roots = new Set(options.roots ?? []);
@@ -122,7 +115,8 @@ export function toModel(elements: Elements, options: ToModelOptions = {}): Graph
     if (nodes.has(n.data.id)) continue;
     const display = displayLabel(n.data);
     const classes = [`kind-${n.data.kind}`];
-    if (isOutsideEea(n.data as NodeData)) classes.push("outside-eea");
+    const transfer = transferOf(n.data);
+    if (transfer) classes.push(`transfer-${transfer}`);
     if (n.data.kind === "column" && n.data.columnKind) classes.push(`column-${n.data.columnKind}`);
     if (roots.has(n.data.id)) classes.push("root");
     nodes.set(n.data.id, {
@@ -188,10 +182,6 @@ export function collapseNode(elements: Elements, id: string, keep: readonly stri
 export function kindsPresent(elements: Pick<Elements, "nodes">): NodeKind[] {
   const present = new Set(elements.nodes.map((n) => n.data.kind));
   return (Object.keys(KIND_LOOK) as NodeKind[]).filter((k) => present.has(k)).sort((a, b) => laneOf(a) - laneOf(b));
-}
-
-export function hasOutsideEea(elements: Pick<Elements, "nodes">): boolean {
-  return elements.nodes.some((n) => isOutsideEea(n.data as NodeData));
 }
 
 /**

@@ -6,15 +6,22 @@ import { legendItems, legendLayout } from "./legend";
 
 const elements: Elements = {
   nodes: [
-    { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor", eea: false } },
-    { data: { id: "location:US", label: "United States", kind: "location", eea: false } },
+    { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor", transfer: "not-stated" } },
+    { data: { id: "location:US", label: "United States", kind: "location", eea: false, transfer: "third-country" } },
   ],
   edges: [{ data: { id: "e", source: "vendor:paypal", target: "location:US", type: "LOCATED_IN" } }],
 };
 
 describe("legendItems", () => {
-  it("lists the kinds present, the outside-EEA mark and the line styles in use", () => {
-    expect(legendItems(elements).map((i) => i.label)).toEqual(["Vendor", "Country", "Outside the EEA", "data flows to / refers to", "vendor's legal entity in"]);
+  it("lists the kinds present, the transfer marks in use (worst first) and the line styles in use", () => {
+    expect(legendItems(elements).map((i) => i.label)).toEqual([
+      "Vendor",
+      "Country",
+      "third country: needs a safeguard",
+      "country not stated: unknown",
+      "data flows to / refers to",
+      "vendor's legal entity in",
+    ]);
   });
 });
 
@@ -37,7 +44,7 @@ describe("composeSvg", () => {
     expect(svg.startsWith("<?xml")).toBe(true);
     expect(svg.match(/<\?xml/g)).toHaveLength(1);
     expect(svg).toContain('<g id="legend"');
-    expect(svg).toContain(">Outside the EEA</text>");
+    expect(svg).toContain(">third country: needs a safeguard</text>");
     expect(svg).toContain(">Where data from COM_Customer goes</text>");
     expect(svg).toContain("Data set: Kentico inventories");
     expect(svg).toContain('<g id="graph"');

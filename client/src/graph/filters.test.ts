@@ -9,10 +9,10 @@ const trace: Elements = {
     { data: { id: "column:T.Email", label: "Email", kind: "column", system: "kentico", columnKind: "personal" } },
     { data: { id: "column:T.Id", label: "Id", kind: "column", system: "kentico", columnKind: "system" } },
     { data: { id: "category:email-address", label: "Email address", kind: "category" } },
-    { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor" } },
-    { data: { id: "vendor:smtp", label: "SMTP server", kind: "vendor" } },
+    { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor", transfer: "third-country" } },
+    { data: { id: "vendor:smtp", label: "SMTP server", kind: "vendor", transfer: "not-stated" } },
     { data: { id: "column:T.Phone", label: "Phone", kind: "column", system: "kentico", columnKind: "personal" } },
-    { data: { id: "location:US", label: "United States", kind: "location", eea: false } },
+    { data: { id: "location:US", label: "United States", kind: "location", eea: false, transfer: "third-country" } },
   ],
   edges: [
     { data: { id: "1", source: "table:T", target: "column:T.Email", type: "HAS_COLUMN" } },
@@ -64,6 +64,22 @@ describe("applyFilters", () => {
     expect(ids(out)).not.toContain("location:US");
   });
 
+  it("never keeps a vendor whose country is unknown under a country filter; 'not stated' keeps only those", () => {
+    const us = applyFilters(trace, { ...NO_FILTERS, countries: ["location:US"] });
+    const unknown = applyFilters(trace, { ...NO_FILTERS, countries: ["not-stated"] });
+
+    expect(ids(us)).toContain("vendor:paypal");
+    expect(ids(us)).not.toContain("vendor:smtp");
+    expect(ids(unknown)).toContain("vendor:smtp");
+    expect(ids(unknown)).not.toContain("vendor:paypal");
+  });
+
+  it("filters vendors by the server's transfer status", () => {
+    const out = applyFilters(trace, { ...NO_FILTERS, transfers: ["not-stated"] });
+    expect(ids(out)).toContain("vendor:smtp");
+    expect(ids(out)).not.toContain("vendor:paypal");
+  });
+
   it("filters by system, keeping shared nodes that belong to none", () => {
     const out = applyFilters(trace, { ...NO_FILTERS, systems: ["ambassify"] });
     expect(ids(out)).not.toContain("table:T");
@@ -72,12 +88,16 @@ describe("applyFilters", () => {
 });
 
 describe("filterOptions", () => {
-  it("offers only values present, flagging those outside the EEA", () => {
+  it("offers only values present, with their transfer status, and 'country not stated' when a vendor has none", () => {
     const o = filterOptions(trace, new Map([["kentico", "Kentico"]]));
 
     expect(o.systems).toEqual([{ value: "kentico", label: "Kentico" }]);
     expect(o.vendors.map((v) => v.label)).toEqual(["PayPal", "SMTP server"]);
-    expect(o.countries).toEqual([{ value: "location:US", label: "United States", outsideEea: true }]);
+    expect(o.countries).toEqual([
+      { value: "not-stated", label: "Country not stated", transfer: "not-stated" },
+      { value: "location:US", label: "United States", transfer: "third-country" },
+    ]);
+    expect(o.transfers.map((t) => t.value)).toEqual(["third-country", "not-stated"]);
     expect(o.categories.map((c) => c.value)).toEqual(["category:email-address"]);
     expect(o.hasSystemColumns).toBe(true);
   });

@@ -1,23 +1,38 @@
 /**
- * Client-side filters over a drawn answer: by system, kind, category, vendor and country, and "hide system
- * columns". Pure: elements in, elements out. An empty list means "no restriction" on that dimension.
+ * Filters over a drawn answer: by system, kind, category, vendor, country and transfer status, and "hide system
+ * columns". A trace applies the data filters (category, vendor, country, transfer) on the server, so its list, counts
+ * and exports describe the same answer; other views apply them here. Pure: elements in, elements out. An empty list
+ * means "no restriction" on that dimension.
  */
-import type { ElementNode, Elements } from "@contract/api";
-import type { NodeKind } from "@contract/ids";
+import type { ElementNode, Elements, TransferStatus } from "@contract/api";
+import { ids, parseNodeId, type NodeKind } from "@contract/ids";
+import { TRANSFER_WORDS } from "@contract/words";
+
+import { TRANSFER_ORDER } from "./transfer";
 
 export interface Filters {
   systems: string[];
   hiddenKinds: NodeKind[];
   categories: string[];
   vendors: string[];
+  /** Location ids (or, for a trace, country codes); "not-stated" keeps only vendors whose country is unknown. */
   countries: string[];
+  transfers: string[];
   hideSystemColumns: boolean;
 }
 
-export const NO_FILTERS: Filters = { systems: [], hiddenKinds: [], categories: [], vendors: [], countries: [], hideSystemColumns: false };
+export const NO_FILTERS: Filters = { systems: [], hiddenKinds: [], categories: [], vendors: [], countries: [], transfers: [], hideSystemColumns: false };
+
+/** The country filter's value for "the inventory names no country". */
+export const NOT_STATED = "not-stated";
+
+/** The data filters (the ones a trace answers on the server), emptied. */
+export function withoutDataFilters(f: Filters): Filters {
+  return { ...f, categories: [], vendors: [], countries: [], transfers: [] };
+}
 
 export function activeFilterCount(f: Filters): number {
-  return f.systems.length + f.hiddenKinds.length + f.categories.length + f.vendors.length + f.countries.length + (f.hideSystemColumns ? 1 : 0);
+  return f.systems.length + f.hiddenKinds.length + f.categories.length + f.vendors.length + f.countries.length + f.transfers.length + (f.hideSystemColumns ? 1 : 0);
 }
 
 /** A column's category: from an OF_CATEGORY edge when drawn, else from the node's own data. */
@@ -30,19 +45,38 @@ function columnCategories(elements: Elements): Map<string, string> {
   for (const n of elements.nodes) {
     const cat = n.data.categoryId ?? n.data.category;
     if (n.data.kind === "column" && !byColumn.has(n.data.id) && typeof cat === "string") {
-      byColumn.set(n.data.id, cat.includes(":") ? cat : `category:${cat}`);
+      byColumn.set(n.data.id, parseNodeId(cat)?.kind === "category" ? cat : ids.category(cat));
     }
   }
   return byColumn;
 }
 
-function passes(n: ElementNode, f: Filters, categoryOf: Map<string, string>): boolean {
+/** Each vendor's drawn countries (location ids). */
+function vendorPlaces(elements: Elements): Map<string, Set<string>> {
+  const kinds = new Map(elements.nodes.map((n) => [n.data.id, n.data.kind]));
+  const places = new Map<string, Set<string>>();
+  for (const e of elements.edges) {
+    if (kinds.get(e.data.source) === "vendor" && kinds.get(e.data.target) === "location") {
+      places.set(e.data.source, (places.get(e.data.source) ?? new Set()).add(e.data.target));
+    }
+  }
+  return places;
+}
+
+function passes(n: ElementNode, f: Filters, categoryOf: Map<string, string>, places: Map<string, Set<string>>): boolean {
   const d = n.data;
   if (f.hiddenKinds.includes(d.kind)) return false;
   if (f.systems.length > 0 && d.system && !f.systems.includes(d.system)) return false;
   if (f.hideSystemColumns && d.kind === "column" && d.columnKind === "system") return false;
   if (f.vendors.length > 0 && d.kind === "vendor" && !f.vendors.includes(d.id)) return false;
+  if (f.transfers.length > 0 && d.kind === "vendor" && !(d.transfer && f.transfers.includes(d.transfer))) return false;
   if (f.countries.length > 0 && d.kind === "location" && !f.countries.includes(d.id)) return false;
+  if (f.countries.length > 0 && d.kind === "vendor") {
+    // A vendor whose country is unknown never passes a country filter; "not stated" is a value of its own.
+    const own = places.get(d.id);
+    if (!own || own.size === 0) return f.countries.includes(NOT_STATED);
+    if (![...own].some((c) => f.countries.includes(c))) return false;
+  }
   if (f.categories.length > 0) {
     if (d.kind === "category" && !f.categories.includes(d.id)) return false;
     if (d.kind === "column" && d.columnKind === "personal") {
@@ -100,11 +134,12 @@ export function applyFilters(elements: Elements, f: Filters, keep: readonly stri
   if (activeFilterCount(f) === 0) return elements;
   const keepSet = new Set(keep);
   const categoryOf = columnCategories(elements);
+  const places = vendorPlaces(elements);
   const hiddenKinds = new Set(f.hiddenKinds);
   const bridged = bridgeHidden(elements, new Set(elements.nodes.filter((n) => hiddenKinds.has(n.data.kind) && !keepSet.has(n.data.id)).map((n) => n.data.id)));
   const hadOut = new Set(bridged.edges.map((e) => e.data.source));
   const hadAny = new Set(bridged.edges.flatMap((e) => [e.data.source, e.data.target]));
-  let visible = new Set(bridged.nodes.filter((n) => keepSet.has(n.data.id) || passes(n, { ...f, hiddenKinds: [] }, categoryOf)).map((n) => n.data.id));
+  let visible = new Set(bridged.nodes.filter((n) => keepSet.has(n.data.id) || passes(n, { ...f, hiddenKinds: [] }, categoryOf, places)).map((n) => n.data.id));
   let edges = bridged.edges;
   for (;;) {
     edges = edges.filter((e) => visible.has(e.data.source) && visible.has(e.data.target));
@@ -120,8 +155,8 @@ export function applyFilters(elements: Elements, f: Filters, keep: readonly stri
 export interface FilterOption {
   value: string;
   label: string;
-  /** Flag shown next to the option, e.g. outside the EEA. */
-  outsideEea?: boolean;
+  /** The server's transfer status of a vendor or country, shown as its badge. */
+  transfer?: TransferStatus | undefined;
 }
 
 export interface FilterOptions {
@@ -130,7 +165,13 @@ export interface FilterOptions {
   categories: FilterOption[];
   vendors: FilterOption[];
   countries: FilterOption[];
+  transfers: FilterOption[];
   hasSystemColumns: boolean;
+}
+
+export function transferOptions(statuses: Iterable<string>): FilterOption[] {
+  const present = new Set(statuses);
+  return TRANSFER_ORDER.filter((t) => present.has(t)).map((t) => ({ value: t, label: TRANSFER_WORDS[t], transfer: t }));
 }
 
 const byLabel = (a: FilterOption, b: FilterOption) => a.label.localeCompare(b.label);
@@ -146,11 +187,16 @@ export function filterOptions(elements: Elements, systemNames: ReadonlyMap<strin
   for (const { data: d } of elements.nodes) {
     kinds.add(d.kind);
     if (d.system) systems.set(d.system, { value: d.system, label: systemNames.get(d.system) ?? d.system });
-    if (d.kind === "system") systems.set(d.id.slice("system:".length), { value: d.id.slice("system:".length), label: d.label });
+    const systemKey = d.kind === "system" ? parseNodeId(d.id)?.key : undefined;
+    if (systemKey) systems.set(systemKey, { value: systemKey, label: d.label });
     if (d.kind === "category") categories.set(d.id, { value: d.id, label: d.label });
-    if (d.kind === "vendor") vendors.push({ value: d.id, label: d.label, outsideEea: d.eea === false });
-    if (d.kind === "location") countries.push({ value: d.id, label: d.label, outsideEea: d.eea === false });
+    if (d.kind === "vendor") vendors.push({ value: d.id, label: d.label, transfer: d.transfer });
+    if (d.kind === "location") countries.push({ value: d.id, label: d.label, transfer: d.transfer });
     if (d.kind === "column" && d.columnKind === "system") hasSystemColumns = true;
+  }
+  const places = vendorPlaces(elements);
+  if (elements.nodes.some((n) => n.data.kind === "vendor" && !places.has(n.data.id)) && countries.length > 0) {
+    countries.push({ value: NOT_STATED, label: "Country not stated", transfer: "not-stated" });
   }
   const categoryOf = columnCategories(elements);
   for (const n of elements.nodes) {
@@ -164,6 +210,7 @@ export function filterOptions(elements: Elements, systemNames: ReadonlyMap<strin
     categories: [...categories.values()].sort(byLabel),
     vendors: vendors.sort(byLabel),
     countries: countries.sort(byLabel),
+    transfers: transferOptions(elements.nodes.flatMap((n) => (n.data.kind === "vendor" && n.data.transfer ? [n.data.transfer] : []))),
     hasSystemColumns,
   };
 }

@@ -42,7 +42,7 @@ export const OKABE_ITO = {
 } as const;
 
 /** The colour of "outside the EEA" marks, in the graph and in lists. */
-export const OUTSIDE_EEA_COLOUR = OKABE_ITO.vermillion;
+
 
 export const KIND_LOOK: Record<NodeKind, KindLook> = {
   system: { name: "System", plural: "Systems", colour: "#000000", fill: "#1F2430", text: "#FFFFFF", shape: "barrel", padX: 18 },

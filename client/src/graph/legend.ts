@@ -5,8 +5,9 @@
 import type { Elements } from "@contract/api";
 import type { NodeKind } from "@contract/ids";
 
-import { approxMeasure, isOutsideEea, kindsPresent, type Measure, type NodeData } from "./elements";
-import { KIND_LOOK, OUTSIDE_EEA_COLOUR, type ShapeName } from "./kinds";
+import { approxMeasure, kindsPresent, transferOf, type Measure } from "./elements";
+import { KIND_LOOK, type ShapeName } from "./kinds";
+import { TRANSFER_LOOK, TRANSFER_ORDER } from "./transfer";
 
 export interface LegendItem {
   key: string;
@@ -35,8 +36,11 @@ export function legendItems(elements: Elements): LegendItem[] {
   if (elements.nodes.some((n) => n.data.kind === "column" && n.data.columnKind === "reference")) {
     items.push({ key: "reference-column", label: "Reference column (points at a table)", shape: "rectangle", fill: KIND_LOOK.column.fill, stroke: KIND_LOOK.column.colour, dash: "4 2" });
   }
-  if (elements.nodes.some((n) => isOutsideEea(n.data as NodeData))) {
-    items.push({ key: "outside-eea", label: "Outside the EEA", shape: "round-rectangle", fill: "#FFFFFF", stroke: OUTSIDE_EEA_COLOUR, strokeWidth: 2.5, dash: "5 2.5" });
+  const statuses = new Set(elements.nodes.map((n) => transferOf(n.data)));
+  for (const status of TRANSFER_ORDER) {
+    if (!statuses.has(status)) continue;
+    const look = TRANSFER_LOOK[status];
+    items.push({ key: `transfer-${status}`, label: look.legend, shape: "round-rectangle", fill: "#FFFFFF", stroke: look.colour, strokeWidth: look.borderWidth, ...(look.dash ? { dash: look.dash.join(" ") } : {}) });
   }
   const types = new Set(elements.edges.map((e) => e.data.type));
   items.push({ key: "flow", label: "data flows to / refers to", stroke: "#6B7482", line: true });

@@ -1,13 +1,14 @@
 /**
  * All looks of the graph, in one Cytoscape selector stylesheet: defaults declared once, then one rule per
- * kind (colour + shape from kinds.ts), then states (root, outside EEA, faded, selected). Geometry computed
+ * kind (colour + shape from kinds.ts), then states (root, transfer status, faded, selected). Geometry computed
  * by the layout (endpoints, bends, label offsets) comes in through element data, never through bypasses.
  */
 import type { NodeKind } from "@contract/ids";
 import type { StylesheetJson } from "cytoscape";
 
 import { EDGE_FONT_SIZE, NODE_FONT_SIZE } from "./elements";
-import { KIND_LOOK, OUTSIDE_EEA_COLOUR } from "./kinds";
+import { KIND_LOOK } from "./kinds";
+import { TRANSFER_LOOK } from "./transfer";
 
 export const FONT_FAMILY = '"Inter Variable", "Inter", "Segoe UI", "Helvetica Neue", Arial, sans-serif';
 const EDGE_COLOUR = "#8D96A5";
@@ -47,10 +48,15 @@ export function buildStylesheet(): StylesheetJson {
     { selector: "node.column-system", style: { color: "#6B7280", "background-color": "#F7F8FA", "border-color": "#C4CAD3", "border-style": "dotted" } },
     { selector: "node.column-reference", style: { "border-style": "dashed" } },
     { selector: "node.root", style: { "border-width": 3, "font-weight": 700 } },
-    {
-      selector: "node.outside-eea",
-      style: { "border-color": OUTSIDE_EEA_COLOUR, "border-style": "dashed", "border-width": 3, "border-dash-pattern": [6, 3] },
-    },
+    ...Object.entries(TRANSFER_LOOK).map(([status, look]) => ({
+      selector: `node.transfer-${status}`,
+      style: {
+        "border-color": look.colour,
+        "border-width": look.borderWidth,
+        "border-style": look.dash ? "dashed" : "solid",
+        ...(look.dash ? { "border-dash-pattern": look.dash } : {}),
+      },
+    })),
     {
       selector: "edge",
       style: {

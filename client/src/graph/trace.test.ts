@@ -1,48 +1,78 @@
 import type { TraceResponse } from "@contract/api";
+import { categoryToVendorId } from "@contract/ids";
 import { describe, expect, it } from "vitest";
+
 
 import { qualifyAmbiguousColumns, traceElements } from "./trace";
 
+function field(table: string, column: string): TraceResponse["vendors"][number]["fields"][number] {
+  const id = `column:kentico/${table}.${column}`;
+  return { id, system: "kentico", table, column, category: "Email address", categoryId: "category:email-address", evidence: { nodes: [], edges: [], via: [] } };
+}
+
+function vendor(key: string, name: string, fields: TraceResponse["vendors"][number]["fields"]): TraceResponse["vendors"][number] {
+  return {
+    id: `vendor:${key}`,
+    name,
+    countries: [],
+    transfer: "not-stated",
+    mechanism: null,
+    flows: [],
+    categories: [{ id: "category:email-address", name: "Email address" }],
+    fields,
+    systems: ["kentico"],
+    services: [],
+    purposes: [],
+    retention: [],
+  };
+}
+
+/** Two email columns, each sent to its own vendor: the picture must never join CustomerEmail to Gravatar. */
 const trace: TraceResponse = {
-  from: { id: "table:COM_Customer", kind: "table", label: "COM_Customer" },
+  from: { id: "table:kentico/COM_Customer", kind: "table", label: "COM_Customer", system: "kentico" },
+  filters: { categories: [], vendors: [], countries: [], transfers: [] },
+  facets: { categories: [], vendors: [], countries: [], transfers: [] },
+  totalVendors: 2,
+  systems: ["kentico"],
   truncated: false,
   vendors: [
-    {
-      id: "vendor:paypal",
-      name: "PayPal",
-      countries: [],
-      outsideEEA: false,
-      categories: [{ id: "category:email-address", name: "Email address" }],
-      fields: [{ id: "column:COM_Customer.CustomerEmail", table: "COM_Customer", column: "CustomerEmail", category: "Email address" }],
-      systems: ["kentico"],
-      services: [],
-      purposes: [],
-      retention: [],
-    },
+    vendor("paypal", "PayPal", [field("COM_Customer", "CustomerEmail")]),
+    vendor("gravatar", "Gravatar", [field("CMS_User", "Email")]),
   ],
   elements: {
     nodes: [
-      { data: { id: "table:COM_Customer", label: "COM_Customer", kind: "table" } },
-      { data: { id: "column:COM_Customer.CustomerEmail", label: "CustomerEmail", kind: "column", title: "COM_Customer" } },
+      { data: { id: "table:kentico/COM_Customer", label: "COM_Customer", kind: "table" } },
+      { data: { id: "column:kentico/COM_Customer.CustomerEmail", label: "CustomerEmail", kind: "column", title: "COM_Customer" } },
+      { data: { id: "column:kentico/CMS_User.Email", label: "Email", kind: "column", title: "CMS_User" } },
       { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor" } },
+      { data: { id: "vendor:gravatar", label: "Gravatar", kind: "vendor" } },
     ],
     edges: [
-      { data: { id: "h", source: "table:COM_Customer", target: "column:COM_Customer.CustomerEmail", type: "HAS_COLUMN" } },
-      { data: { id: "s", source: "column:COM_Customer.CustomerEmail", target: "vendor:paypal", type: "SENT_TO" } },
+      { data: { id: "h", source: "table:kentico/COM_Customer", target: "column:kentico/COM_Customer.CustomerEmail", type: "HAS_COLUMN" } },
+      { data: { id: "c", source: "column:kentico/COM_Customer.CustomerEmail", target: "column:kentico/CMS_User.Email", type: "COPIED_TO" } },
+      { data: { id: "s", source: "column:kentico/COM_Customer.CustomerEmail", target: "vendor:paypal", type: "SENT_TO" } },
+      { data: { id: "g", source: "column:kentico/CMS_User.Email", target: "vendor:gravatar", type: "SENT_TO" } },
     ],
   },
 };
 
 describe("traceElements", () => {
-  it("routes each column → vendor flow through the column's data category", () => {
+  it("routes each column → vendor flow through its data category, drawn once per vendor so no two flows merge", () => {
     const out = traceElements(trace, "categories");
+    const paypalEmail = categoryToVendorId("category:email-address", "vendor:paypal");
+    const gravatarEmail = categoryToVendorId("category:email-address", "vendor:gravatar");
 
-    expect(out.nodes.map((n) => n.data.id)).toContain("category:email-address");
-    expect(out.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`).sort()).toEqual([
-      "category:email-address SENT_TO vendor:paypal",
-      "column:COM_Customer.CustomerEmail OF_CATEGORY category:email-address",
-      "table:COM_Customer HAS_COLUMN column:COM_Customer.CustomerEmail",
-    ]);
+    expect(out.nodes.filter((n) => n.data.kind === "category").map((n) => n.data.id).sort()).toEqual([gravatarEmail, paypalEmail].sort());
+    expect(out.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`).sort()).toEqual(
+      [
+        `${gravatarEmail} SENT_TO vendor:gravatar`,
+        `${paypalEmail} SENT_TO vendor:paypal`,
+        `column:kentico/CMS_User.Email OF_CATEGORY ${gravatarEmail}`,
+        "column:kentico/COM_Customer.CustomerEmail COPIED_TO column:kentico/CMS_User.Email",
+        `column:kentico/COM_Customer.CustomerEmail OF_CATEGORY ${paypalEmail}`,
+        "table:kentico/COM_Customer HAS_COLUMN column:kentico/COM_Customer.CustomerEmail",
+      ].sort(),
+    );
   });
 
   it("keeps the API's exact column → vendor edges when asked", () => {

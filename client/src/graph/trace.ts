@@ -1,39 +1,36 @@
 /**
  * The trace picture in lanes source → table → column → category → vendor → country. The API draws columns
  * straight to vendors; "via categories" routes each flow through the column's data category instead, which is
- * how a DPIA states transfers (categories of data per recipient). Both are pure transforms of the answer.
+ * how a DPIA states transfers (categories of data per recipient). A category is drawn once per vendor, so the
+ * picture never joins a column to a vendor it does not reach. Both are pure transforms of the answer.
  */
 import type { ElementEdge, ElementNode, Elements, TraceResponse } from "@contract/api";
+import { categoryToVendorId, parseColumnKey, parseNodeId } from "@contract/ids";
 
 export type TraceDetail = "categories" | "columns";
 
 export function traceElements(t: TraceResponse, detail: TraceDetail): Elements {
   if (detail === "columns") return t.elements;
-  // Column → category, from the vendors' fields (the category's id comes from the vendor's category list).
+  // Each (column, vendor) flow with the column's category, from the vendors' fields.
   const categoryOf = new Map<string, { id: string; name: string }>();
-  for (const v of t.vendors) {
-    const idByName = new Map(v.categories.map((c) => [c.name, c.id]));
-    for (const f of v.fields) {
-      const id = f.category ? idByName.get(f.category) : undefined;
-      if (f.category && id) categoryOf.set(f.id, { id, name: f.category });
-    }
-  }
+  for (const v of t.vendors) for (const f of v.fields) if (f.categoryId && f.category) categoryOf.set(`${f.id}|${v.id}`, { id: f.categoryId, name: f.category });
   if (categoryOf.size === 0) return t.elements;
   const nodes = new Map<string, ElementNode>(t.elements.nodes.map((n) => [n.data.id, n]));
   const edges = new Map<string, ElementEdge>();
-  const addEdge = (source: string, type: string, target: string) => {
+  const addEdge = (source: string, type: string, target: string, label?: string) => {
     const id = `${source}|${type}|${target}`;
-    if (!edges.has(id)) edges.set(id, { data: { id, source, target, type } });
+    if (!edges.has(id)) edges.set(id, { data: { id, source, target, type, ...(label ? { label } : {}) } });
   };
   for (const e of t.elements.edges) {
-    const cat = e.data.type === "SENT_TO" ? categoryOf.get(e.data.source) : undefined;
+    const cat = e.data.type === "SENT_TO" ? categoryOf.get(`${e.data.source}|${e.data.target}`) : undefined;
     if (!cat) {
       edges.set(e.data.id, e);
       continue;
     }
-    if (!nodes.has(cat.id)) nodes.set(cat.id, { data: { id: cat.id, label: cat.name, kind: "category" } });
-    addEdge(e.data.source, "OF_CATEGORY", cat.id);
-    addEdge(cat.id, "SENT_TO", e.data.target);
+    const via = categoryToVendorId(cat.id, e.data.target);
+    if (!nodes.has(via)) nodes.set(via, { data: { id: via, label: cat.name, kind: "category", categoryId: cat.id } });
+    addEdge(e.data.source, "OF_CATEGORY", via);
+    addEdge(via, "SENT_TO", e.data.target, e.data.label);
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
@@ -46,7 +43,8 @@ export function qualifyAmbiguousColumns(elements: Elements): Elements {
   return {
     nodes: elements.nodes.map((n) => {
       if (n.data.kind !== "column" || (count.get(n.data.label) ?? 0) < 2) return n;
-      const table = n.data.title ?? n.data.id.slice("column:".length).split(".")[0];
+      const parsed = parseNodeId(n.data.id);
+      const table = n.data.title ?? (parsed ? parseColumnKey(parsed.key)?.table : undefined) ?? "";
       return { data: { ...n.data, label: `${table}.${n.data.label}` } };
     }),
     edges: elements.edges,

@@ -1,14 +1,15 @@
-import type { ReferencedByResponse, TableResponse, TraceResponse, VendorsResponse } from "@contract/api";
+import type { ReferencedByResponse, TableResponse, TraceResponse, TransferStatus, VendorsResponse } from "@contract/api";
 import { describe, expect, it } from "vitest";
 
 import { countriesText, groupColumns, referencedByRows, toCsv, toText, traceRows, vendorListRows } from "./rows";
 
 const refs: ReferencedByResponse = {
+  id: "table:kentico/CMS_User",
   table: "CMS_User",
   elements: { nodes: [], edges: [] },
   referencedBy: [
-    { id: "table:OM_Contact", table: "OM_Contact", title: "Contacts", system: "kentico", columns: ["ContactOwnerUserID"], forms: ["incoming"], description: null },
-    { id: "table:Blog_Comment", table: "Blog_Comment", title: "Blog comments", system: "kentico", columns: ["CommentUserID", "CommentApprovedByUserID"], forms: ["outgoing"], description: null },
+    { id: "table:kentico/OM_Contact", table: "OM_Contact", title: "Contacts", system: "kentico", columns: ["ContactOwnerUserID"], forms: ["incoming"], description: null },
+    { id: "table:kentico/Blog_Comment", table: "Blog_Comment", title: "Blog comments", system: "kentico", columns: ["CommentUserID", "CommentApprovedByUserID"], forms: ["outgoing"], description: null },
   ],
 };
 
@@ -37,49 +38,90 @@ describe("toCsv / toText", () => {
   });
 });
 
-const vendor = (name: string, outsideEEA: boolean): TraceResponse["vendors"][number] => ({
+const vendor = (name: string, transfer: TransferStatus, country?: { code: string; name: string; eea: boolean }): TraceResponse["vendors"][number] => ({
   id: `vendor:${name}`,
   name,
-  outsideEEA,
-  countries: outsideEEA
-    ? [
-        { code: "US", name: "United States", eea: false, role: "data" },
-        { code: "US", name: "United States", eea: false, role: "entity" },
-      ]
-    : [],
+  transfer,
+  mechanism: null,
+  countries: country ? [{ ...country, role: "data" }, { ...country, role: "entity" }] : [],
+  flows: [
+    {
+      id: `kentico/${name}`,
+      system: "kentico",
+      service: null,
+      purpose: "Payments",
+      role: "third-party",
+      retention: null,
+      legalName: null,
+      mechanism: null,
+      transfer,
+      countries: country ? [{ ...country, role: "data", transfer }, { ...country, role: "entity", transfer }] : [],
+    },
+  ],
   categories: [{ id: "category:email-address", name: "Email address" }],
-  fields: [{ id: "column:T.E", table: "T", column: "E", category: "Email address" }],
+  fields: [{ id: "column:k/T.E", system: "k", table: "T", column: "E", category: "Email address", categoryId: "category:email-address", evidence: { nodes: [], edges: [], via: [] } }],
   systems: ["kentico"],
   services: [],
   purposes: ["Payments"],
   retention: [],
 });
 
+const US = { code: "US", name: "United States", eea: false };
+const answer = (vendors: TraceResponse["vendors"]): TraceResponse => ({
+  from: { id: "table:k/T", kind: "table", label: "T", system: "k" },
+  filters: { categories: [], vendors: [], countries: [], transfers: [] },
+  facets: { categories: [], vendors: [], countries: [], transfers: [] },
+  totalVendors: vendors.length,
+  systems: ["k"],
+  truncated: false,
+  elements: { nodes: [], edges: [] },
+  vendors,
+});
+
 describe("traceRows", () => {
-  it("lists vendors outside the EEA first, then by name", () => {
-    const set = traceRows({ from: { id: "table:T", kind: "table", label: "T" }, truncated: false, elements: { nodes: [], edges: [] }, vendors: [vendor("PayPal", false), vendor("Amplitude", false), vendor("Zendesk", true)] });
-    expect(set.rows.map((r) => r.vendor)).toEqual(["Zendesk", "Amplitude", "PayPal"]);
-    expect(set.rows[0]!.countries).toBe("United States (data + entity, outside EEA)");
+  it("lists vendors by the server's transfer status, worst first, then by name; unknown countries say so", () => {
+    const set = traceRows(answer([vendor("PayPal", "not-stated"), vendor("Amplitude", "eea", { code: "DE", name: "Germany", eea: true }), vendor("Zendesk", "third-country", US)]));
+
+    expect(set.rows.map((r) => [r.vendor, r.transferText])).toEqual([
+      ["Zendesk", "third country"],
+      ["PayPal", "country not stated"],
+      ["Amplitude", "EEA"],
+    ]);
+    expect(set.rows[0]!.countries).toBe("United States (data + entity, third country)");
+    expect(set.rows[1]!.countries).toBe("country not stated");
+    expect(set.rows[1]!.mechanism).toBe("not documented");
+  });
+
+  it("writes a CSV whose columns say the transfer status and safeguard, never an empty 'no'", () => {
+    const csv = toCsv(traceRows(answer([vendor("PayPal", "not-stated")])));
+
+    expect(csv.split("\r\n")[0]).toBe("Vendor,Transfer,Safeguard,Countries,Data categories,Fields,Systems,Services,Purposes,Retention");
+    expect(csv.split("\r\n")[1]).toContain("PayPal,country not stated,not documented,country not stated,");
   });
 });
 
 describe("vendorListRows", () => {
-  it("lists vendors outside the EEA first, then by name, marking each country outside it", () => {
-    const summary = (name: string, countries: VendorsResponse["vendors"][number]["countries"]) => ({
-      id: `vendor:${name.toLowerCase()}`, name, legalNames: [], services: [], systems: ["ambassify"], countries, outsideEEA: countries.some((c) => !c.eea), fieldCount: 2,
+  it("lists vendors worst transfer first, then by name, with system names", () => {
+    const summary = (name: string, transfer: TransferStatus, countries: VendorsResponse["vendors"][number]["countries"]) => ({
+      id: `vendor:${name.toLowerCase()}`, name, legalNames: [], services: [], systems: ["ambassify"], countries, transfer, mechanism: null, fieldCount: 2,
     });
-    const set = vendorListRows({
-      vendors: [summary("Heroku", [{ code: "IE", name: "Ireland", eea: true }]), summary("Twilio", [{ code: "US", name: "United States", eea: false }]), summary("Auth0", [])],
-    });
+    const set = vendorListRows(
+      {
+        vendors: [summary("Heroku", "eea", [{ code: "IE", name: "Ireland", eea: true }]), summary("Twilio", "third-country", [US]), summary("Auth0", "not-stated", [])],
+      },
+      new Map([["ambassify", "Ambassify"]]),
+    );
 
     expect(set.rows.map((r) => r.vendor)).toEqual(["Twilio", "Auth0", "Heroku"]);
-    expect(set.rows[0]!.countries).toEqual(["United States (outside EEA)"]);
+    expect(set.rows[0]!.countries).toEqual(["United States"]);
+    expect(set.rows[1]!.countries).toEqual(["country not stated"]);
+    expect(set.rows[0]!.systems).toEqual(["Ambassify"]);
   });
 });
 
 describe("countriesText", () => {
-  it("names each country once with its roles", () => {
-    expect(countriesText([{ code: "IE", name: "Ireland", eea: true, role: "entity" }])).toBe("Ireland (entity)");
+  it("names each country once with its roles and the flow's status for it", () => {
+    expect(countriesText([{ code: "IE", name: "Ireland", eea: true, role: "entity", transfer: "eea" }])).toBe("Ireland (entity, EEA)");
   });
 });
 

@@ -2,8 +2,12 @@
  * Every view's answer as rows of text: the list beside the graph, the "Copy" text and the CSV download
  * all come from these, so what a DPO pastes matches what the picture shows.
  */
-import type { Elements, OverviewResponse, ReferencedByResponse, TableColumn, TableResponse, TraceResponse, VendorsResponse } from "@contract/api";
+import type { Elements, OverviewResponse, ReferencedByResponse, TableColumn, TableResponse, TraceResponse, TransferStatus, VendorsResponse } from "@contract/api";
+import { ids } from "@contract/ids";
+import { NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
 import Papa from "papaparse";
+
+import { transferRank } from "../graph/transfer";
 
 export interface Column<R> {
   key: keyof R & string;
@@ -74,89 +78,104 @@ export function referencedByRows(r: ReferencedByResponse): RowSet<ReferencingRow
 export interface VendorRow extends Record<string, Cell> {
   id: string;
   vendor: string;
-  outsideEea: boolean;
+  transfer: TransferStatus;
+  transferText: string;
+  mechanism: string;
   countries: string;
   categories: string[];
   fields: number;
   systems: string[];
   services: string[];
   purposes: string[];
+  retention: string[];
 }
 
-/** "United States (data), Ireland (entity)": where the vendor stores data and where its legal entity sits. */
-export function countriesText(countries: TraceResponse["vendors"][number]["countries"]): string {
-  const byCountry = new Map<string, { name: string; eea: boolean; roles: Set<string> }>();
+type TraceCountry = TraceResponse["vendors"][number]["flows"][number]["countries"][number];
+
+/** "United States (entity, third country), Ireland (data, EEA)"; "not stated" when the inventory names none. */
+export function countriesText(countries: TraceCountry[]): string {
+  const byCountry = new Map<string, { name: string; roles: Set<string>; transfer: TransferStatus }>();
   for (const c of countries) {
-    const e = byCountry.get(c.code) ?? { name: c.name, eea: c.eea, roles: new Set<string>() };
+    const e = byCountry.get(c.code) ?? { name: c.name, roles: new Set<string>(), transfer: c.transfer };
     e.roles.add(c.role === "data" ? "data" : "entity");
+    if (transferRank(c.transfer) < transferRank(e.transfer)) e.transfer = c.transfer;
     byCountry.set(c.code, e);
   }
+  if (byCountry.size === 0) return TRANSFER_WORDS["not-stated"];
   return [...byCountry.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((c) => `${c.name} (${[...c.roles].sort().join(" + ")}${c.eea ? "" : ", outside EEA"})`)
+    .map((c) => `${c.name} (${[...c.roles].sort().join(" + ")}, ${TRANSFER_WORDS[c.transfer]})`)
     .join(", ");
 }
 
-/** Vendor lists put transfers outside the EEA first (what a DPIA must address), then go by name. */
-function outsideEeaFirst(a: { outsideEEA: boolean; name: string }, b: { outsideEEA: boolean; name: string }): number {
-  return Number(b.outsideEEA) - Number(a.outsideEEA) || a.name.localeCompare(b.name);
+/** Vendor lists go by transfer status, worst first (what a DPIA must address), then by name. */
+function worstFirst(a: { transfer: TransferStatus; name: string }, b: { transfer: TransferStatus; name: string }): number {
+  return transferRank(a.transfer) - transferRank(b.transfer) || a.name.localeCompare(b.name);
 }
 
 export function traceRows(t: TraceResponse): RowSet<VendorRow> {
   return {
     columns: [
       { key: "vendor", header: "Vendor" },
-      { key: "outsideEea", header: "Outside EEA" },
+      { key: "transferText", header: "Transfer" },
+      { key: "mechanism", header: "Safeguard" },
       { key: "countries", header: "Countries" },
       { key: "categories", header: "Data categories" },
       { key: "fields", header: "Fields" },
       { key: "systems", header: "Systems" },
       { key: "services", header: "Services" },
       { key: "purposes", header: "Purposes" },
+      { key: "retention", header: "Retention" },
     ],
-    rows: [...t.vendors]
-      .sort(outsideEeaFirst)
-      .map((v) => ({
-        id: v.id,
-        vendor: v.name,
-        outsideEea: v.outsideEEA,
-        countries: countriesText(v.countries),
-        categories: [...new Set(v.categories.map((c) => c.name))].sort(),
-        fields: v.fields.length,
-        systems: v.systems,
-        services: v.services,
-        purposes: v.purposes,
-      })),
+    rows: [...t.vendors].sort(worstFirst).map((v) => ({
+      id: v.id,
+      vendor: v.name,
+      transfer: v.transfer,
+      transferText: TRANSFER_WORDS[v.transfer],
+      mechanism: [...new Set(v.flows.map((f) => safeguardWords(f.mechanism)))].sort().join("; ") || NOT_DOCUMENTED,
+      countries: countriesText(v.flows.flatMap((f) => f.countries)),
+      categories: [...new Set(v.categories.map((c) => c.name))].sort(),
+      fields: v.fields.length,
+      systems: v.systems,
+      services: v.services,
+      purposes: v.purposes,
+      retention: v.retention.length ? v.retention : [NOT_DOCUMENTED],
+    })),
   };
 }
 
 export interface VendorListRow extends Record<string, Cell> {
   id: string;
   vendor: string;
-  outsideEea: boolean;
+  transfer: TransferStatus;
+  transferText: string;
+  mechanism: string;
   services: string[];
   systems: string[];
   countries: string[];
   fields: number;
 }
 
-export function vendorListRows(r: VendorsResponse): RowSet<VendorListRow> {
+export function vendorListRows(r: VendorsResponse, systemNames: ReadonlyMap<string, string> = new Map()): RowSet<VendorListRow> {
   return {
     columns: [
       { key: "vendor", header: "Vendor" },
-      { key: "outsideEea", header: "Outside EEA" },
+      { key: "transferText", header: "Transfer" },
+      { key: "mechanism", header: "Safeguard" },
       { key: "services", header: "Services" },
       { key: "systems", header: "Systems" },
       { key: "countries", header: "Countries" },
       { key: "fields", header: "Fields received" },
     ],
-    rows: [...r.vendors].sort(outsideEeaFirst).map((x) => ({
+    rows: [...r.vendors].sort(worstFirst).map((x) => ({
       id: x.id,
       vendor: x.name,
-      outsideEea: x.outsideEEA,
+      transfer: x.transfer,
+      transferText: TRANSFER_WORDS[x.transfer],
+      mechanism: safeguardWords(x.mechanism),
       services: x.services,
-      systems: x.systems,
-      countries: x.countries.map((c) => (c.eea ? c.name : `${c.name} (outside EEA)`)),
+      systems: x.systems.map((s) => systemNames.get(s) ?? s),
+      countries: x.countries.length ? x.countries.map((c) => c.name) : [TRANSFER_WORDS["not-stated"]],
       fields: x.fieldCount,
     })),
   };
@@ -165,43 +184,36 @@ export function vendorListRows(r: VendorsResponse): RowSet<VendorListRow> {
 export interface FlowRow extends Record<string, Cell> {
   id: string;
   vendor: string;
-  outsideEea: boolean;
+  transfer: TransferStatus;
+  transferText: string;
+  mechanism: string;
   systems: string[];
   countries: string[];
 }
 
-/** The overview's vendors: which systems use each, and the countries it sits in or stores data in. */
-export function overviewRows(o: OverviewResponse, systemNames: ReadonlyMap<string, string> = new Map(o.systems.map((s) => [s.id, s.name]))): RowSet<FlowRow> {
-  const nodes = new Map(o.elements.nodes.map((n) => [n.data.id, n.data]));
-  const rows = new Map<string, FlowRow>();
-  for (const n of o.elements.nodes) {
-    if (n.data.kind !== "vendor") continue;
-    rows.set(n.data.id, { id: n.data.id, vendor: n.data.label, outsideEea: n.data.eea === false, systems: [], countries: [] });
-  }
-  for (const e of o.elements.edges) {
-    const s = nodes.get(e.data.source);
-    const t = nodes.get(e.data.target);
-    if (!s || !t) continue;
-    if (s.kind === "system" && t.kind === "vendor") rows.get(t.id)?.systems.push(systemNames.get(s.id) ?? s.label);
-    if (s.kind === "vendor" && t.kind === "location") {
-      const row = rows.get(s.id);
-      const text = t.eea === false ? `${t.label} (outside EEA)` : t.label;
-      if (row && !row.countries.includes(text)) row.countries.push(text);
-    }
-  }
-  for (const r of rows.values()) {
-    r.systems = [...new Set(r.systems)].sort();
-    r.countries.sort();
-    if (r.countries.some((c) => c.endsWith("(outside EEA)"))) r.outsideEea = true;
-  }
+/** The overview's vendors that are drawn (after filters): which systems use each, where it sits, the status of its flows. */
+export function overviewRows(o: OverviewResponse, drawn: Elements = o.elements, systemNames: ReadonlyMap<string, string> = new Map(o.systems.map((s) => [s.id, s.name]))): RowSet<FlowRow> {
+  const shown = new Set(drawn.nodes.map((n) => n.data.id));
   return {
     columns: [
       { key: "vendor", header: "Vendor" },
-      { key: "outsideEea", header: "Outside EEA" },
+      { key: "transferText", header: "Transfer" },
+      { key: "mechanism", header: "Safeguard" },
       { key: "systems", header: "Used by" },
       { key: "countries", header: "Countries" },
     ],
-    rows: [...rows.values()].sort((a, b) => Number(b.outsideEea) - Number(a.outsideEea) || a.vendor.localeCompare(b.vendor)),
+    rows: o.vendors
+      .filter((v) => shown.has(v.id))
+      .sort(worstFirst)
+      .map((v) => ({
+        id: v.id,
+        vendor: v.name,
+        transfer: v.transfer,
+        transferText: TRANSFER_WORDS[v.transfer],
+        mechanism: safeguardWords(v.mechanism),
+        systems: v.systems.map((s) => systemNames.get(ids.system(s)) ?? s).sort(),
+        countries: v.countries.length ? v.countries.map((c) => c.name) : [TRANSFER_WORDS["not-stated"]],
+      })),
   };
 }
 

@@ -7,11 +7,11 @@ import { NO_FILTERS } from "../graph/filters";
 describe("filters in the URL", () => {
   it("round-trip and leave other parameters alone", () => {
     const f = { ...NO_FILTERS, vendors: ["vendor:paypal", "vendor:gravatar"], hiddenKinds: ["column" as const], hideSystemColumns: true };
-    const p = writeFilters(new URLSearchParams("from=table:COM_Customer"), f);
+    const p = writeFilters(new URLSearchParams("from=table:kentico/COM_Customer"), f);
 
-    expect(p.get("from")).toBe("table:COM_Customer");
+    expect(p.get("from")).toBe("table:kentico/COM_Customer");
     expect(readFilters(p)).toEqual(f);
-    expect(writeFilters(p, NO_FILTERS).toString()).toBe("from=table%3ACOM_Customer");
+    expect(writeFilters(p, NO_FILTERS).toString()).toBe("from=table%3Akentico%2FCOM_Customer");
   });
 
   it("ignore unknown kinds", () => {

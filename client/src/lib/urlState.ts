@@ -4,7 +4,7 @@
  */
 import type { NodeKind } from "@contract/ids";
 
-import { NO_FILTERS, type Filters } from "../graph/filters";
+import type { Filters } from "../graph/filters";
 import { KIND_LOOK } from "../graph/kinds";
 
 // Type-only imports from @contract keep this module runnable by the root vitest, which has no @contract alias.
@@ -19,6 +19,7 @@ export function readFilters(p: URLSearchParams): Filters {
     categories: list(p, "cat"),
     vendors: list(p, "vendor"),
     countries: list(p, "country"),
+    transfers: list(p, "transfer"),
     hideSystemColumns: p.get("nosys") === "1",
   };
 }
@@ -32,13 +33,10 @@ export function writeFilters(p: URLSearchParams, f: Filters): URLSearchParams {
   set("cat", f.categories);
   set("vendor", f.vendors);
   set("country", f.countries);
+  set("transfer", f.transfers);
   if (f.hideSystemColumns) next.set("nosys", "1");
   else next.delete("nosys");
   return next;
-}
-
-export function clearFilters(p: URLSearchParams): URLSearchParams {
-  return writeFilters(p, NO_FILTERS);
 }
 
 export const DEPTHS = [1, 2, 3] as const;

@@ -2,7 +2,7 @@
  * Explore: a node's neighbourhood at depth 1–3; double-click (or X) expands a node's own neighbours, C collapses.
  * Focus, depth, expansions and collapses are in the URL, so a reload draws the same picture.
  */
-import type { Elements, NeighborhoodResponse } from "@contract/api";
+import type { Elements, NeighborhoodResponse, TableResponse } from "@contract/api";
 import { parseNodeId } from "@contract/ids";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
@@ -21,9 +21,12 @@ import { DEPTHS, readDepth, readList, withParam } from "../lib/urlState";
 
 
 export function ExploreView() {
-  const { name } = useParams();
+  const routeParams = useParams();
+  const name = routeParams.name ? (routeParams.system ? `${routeParams.system}/${routeParams.name}` : routeParams.name) : undefined;
   const [params, setParams] = useSearchParams();
-  const focus = name ? `table:${name}` : (params.get("focus") ?? "");
+  // /tables/:name names a table by name (or system/name): the server resolves it to its id.
+  const table = useApi<TableResponse>(name ? `table-by-name:${name}` : null, (s) => api.table(name!, s));
+  const focus = name ? (table.data?.table.id ?? "") : (params.get("focus") ?? "");
   const depth = readDepth(params);
   const expanded = readList(params, "expand");
   const collapsed = readList(params, "collapse");
@@ -78,6 +81,8 @@ export function ExploreView() {
     [setParams],
   );
 
+  if (name && table.status === "loading") return <Loading what={`table ${name}`} />;
+  if (name && table.status === "error") return <ErrorState error={table.error} onRetry={table.reload} />;
   if (!focus) return <Empty title="Nothing to explore">Search for a table, column, vendor or category to start.</Empty>;
   if (base.status === "loading") return <Loading what="the neighbourhood" />;
   if (base.status === "error") return <ErrorState error={base.error} onRetry={base.reload} />;

@@ -3,7 +3,7 @@
  * the result list and the details panel, keyboard shortcuts, a context menu and the DPIA exports.
  */
 import type { Elements } from "@contract/api";
-import { parseNodeId } from "@contract/ids";
+import { parseNodeId, underlyingId } from "@contract/ids";
 import type { ElementDefinition } from "cytoscape";
 import { FileImage, FileCode2, Maximize2, TriangleAlert } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -15,9 +15,9 @@ import { Legend } from "../components/Legend";
 import { exploreLink, NodeDetails, referencedByLink, TRACEABLE, traceLink } from "../components/NodeDetails";
 import { Empty } from "../components/States";
 import { GraphCanvas, type GraphHandle } from "../graph/GraphCanvas";
-import { markVendorsOutsideEea, toModel } from "../graph/elements";
+import { toModel } from "../graph/elements";
 import { exportPng, exportSvg } from "../graph/export";
-import { applyFilters, filterOptions } from "../graph/filters";
+import { activeFilterCount, applyFilters, filterOptions, withoutDataFilters, type FilterOptions, type Filters } from "../graph/filters";
 import { elkLayout } from "../graph/flowLayout";
 import { KIND_LOOK } from "../graph/kinds";
 import { legendItems } from "../graph/legend";
@@ -31,13 +31,20 @@ const STYLESHEET = buildStylesheet();
 export interface GraphScreenProps {
   /** Heading on screen and title of the exported picture. */
   title: string;
-  subtitle?: string;
+  /** Under the title; given the drawn (filtered) elements, so its counts describe what is shown. */
+  subtitle?: string | ((shown: Elements) => string);
   elements: Elements;
+  /**
+   * The data filters' choices when the server applies them (a trace): the answer is already filtered, so its list,
+   * counts and exports agree with the picture. Without it, the filters apply here, to the picture and to `results`.
+   */
+  serverFilters?: Pick<FilterOptions, "categories" | "vendors" | "countries" | "transfers">;
   roots: string[];
   lanes: boolean;
   edgeLabels?: boolean;
   truncated?: boolean;
-  results: ReactNode;
+  /** The list beside the graph, given the drawn (filtered) elements. */
+  results: ReactNode | ((shown: Elements) => ReactNode);
   toolbar?: ReactNode;
   onExpand?: (id: string) => void;
   onCollapse?: (id: string) => void;
@@ -51,7 +58,7 @@ export interface GraphScreenProps {
 
 type Tab = "results" | "details";
 
-export function GraphScreen({ title, subtitle, elements, roots, lanes, edgeLabels = false, truncated, results, toolbar, onExpand, onCollapse, empty, defaultSelected, mergeEdges = edgeLabels }: GraphScreenProps) {
+export function GraphScreen({ title, subtitle, elements, serverFilters, roots, lanes, edgeLabels = false, truncated, results, toolbar, onExpand, onCollapse, empty, defaultSelected, mergeEdges = edgeLabels }: GraphScreenProps) {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const dataset = useDataset();
@@ -65,8 +72,9 @@ export function GraphScreen({ title, subtitle, elements, roots, lanes, edgeLabel
 
   const filters = useMemo(() => readFilters(params), [params]);
   const systemNames = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
-  const options = useMemo(() => filterOptions(elements, systemNames), [elements, systemNames]);
-  const shown = useMemo(() => applyFilters(markVendorsOutsideEea(elements), filters, roots), [elements, filters, roots]);
+  const options = useMemo(() => ({ ...filterOptions(elements, systemNames), ...serverFilters }), [elements, systemNames, serverFilters]);
+  const shown = useMemo(() => applyFilters(elements, serverFilters ? withoutDataFilters(filters) : filters, roots), [elements, filters, roots, serverFilters]);
+  const subtitleText = typeof subtitle === "function" ? subtitle(shown) : subtitle;
   const cyElements = useMemo(() => {
     const m = toModel(shown, { measure: canvasMeasure, roots, edgeLabels });
     return [...m.nodes, ...m.edges] as unknown as ElementDefinition[];
@@ -113,15 +121,16 @@ export function GraphScreen({ title, subtitle, elements, roots, lanes, edgeLabel
       const t = e.target as HTMLElement | null;
       if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) return;
       if (e.metaKey || e.ctrlKey || e.altKey) return;
-      const p = selected ? parseNodeId(selected) : null;
+      const target = selected ? underlyingId(selected) : null;
+      const p = target ? parseNodeId(target) : null;
       const key = e.key.toLowerCase();
       if (key === "escape") {
         setMenu(null);
         if (selected) select(null);
       } else if (key === "f") graph.current?.fit();
       else if (p && key === "r" && p.kind === "table") void navigate(referencedByLink(p.key));
-      else if (p && key === "t" && TRACEABLE.includes(p.kind)) void navigate(traceLink(selected!));
-      else if (p && key === "e") void navigate(exploreLink(selected!));
+      else if (p && key === "t" && TRACEABLE.includes(p.kind)) void navigate(traceLink(target!));
+      else if (p && key === "e") void navigate(exploreLink(target!));
       else if (p && key === "x" && onExpand) onExpand(selected!);
       else if (p && key === "c" && onCollapse) onCollapse(selected!);
     };
@@ -135,7 +144,9 @@ export function GraphScreen({ title, subtitle, elements, roots, lanes, edgeLabel
     setExporting(format);
     setExportError(null);
     try {
-      const meta = { title, ...(subtitle ? { subtitle } : {}), caption: datasetCaption(dataset), legend };
+      const systems = [...new Set(shown.nodes.flatMap((n) => (n.data.system ? [n.data.system] : [])))];
+      const caption = [datasetCaption(dataset, systems), filtersCaption(filters, options)].filter(Boolean).join(" · ");
+      const meta = { title, ...(subtitleText ? { subtitle: subtitleText } : {}), caption, legend };
       const name = `${slug(title)}-${new Date().toISOString().slice(0, 10)}.${format}`;
       download(format === "png" ? await exportPng(cy, meta) : exportSvg(cy, meta), name);
     } catch (err) {
@@ -152,7 +163,7 @@ export function GraphScreen({ title, subtitle, elements, roots, lanes, edgeLabel
         <header className="screen__header">
           <div className="screen__titles">
             <h1 className="screen__title">{title}</h1>
-            {subtitle && <p className="screen__subtitle">{subtitle}</p>}
+            {subtitleText && <p className="screen__subtitle">{subtitleText}</p>}
           </div>
           <div className="toolbar" role="toolbar" aria-label="Graph tools">
             {toolbar}
@@ -216,10 +227,10 @@ export function GraphScreen({ title, subtitle, elements, roots, lanes, edgeLabel
         </div>
         <div className="panel__body">
           {tab === "results" || !selected ? (
-            results
+            typeof results === "function" ? results(shown) : results
           ) : (
             <NodeDetails
-              id={selected}
+              id={underlyingId(selected)}
               onClose={() => {
                 select(null);
                 setTab("results");
@@ -238,6 +249,22 @@ export function GraphScreen({ title, subtitle, elements, roots, lanes, edgeLabel
   );
 }
 
+/** "Filters: Vendors = Gravatar; Countries = United States": the filters in force, in the words of the menu. */
+export function filtersCaption(f: Filters, options: FilterOptions): string {
+  if (activeFilterCount(f) === 0) return "";
+  const named = (values: string[], opts: { value: string; label: string }[]) => values.map((v) => opts.find((o) => o.value === v)?.label ?? v).join(", ");
+  const parts = [
+    f.systems.length ? `Systems = ${named(f.systems, options.systems)}` : "",
+    f.categories.length ? `Data categories = ${named(f.categories, options.categories)}` : "",
+    f.vendors.length ? `Vendors = ${named(f.vendors, options.vendors)}` : "",
+    f.countries.length ? `Countries = ${named(f.countries, options.countries)}` : "",
+    f.transfers.length ? `Transfer status = ${named(f.transfers, options.transfers)}` : "",
+    f.hiddenKinds.length ? `Hidden: ${f.hiddenKinds.map((k) => KIND_LOOK[k].plural).join(", ")}` : "",
+    f.hideSystemColumns ? "System columns hidden" : "",
+  ].filter(Boolean);
+  return `Filters: ${parts.join("; ")}`;
+}
+
 function ContextMenu({
   menu,
   onClose,
@@ -252,7 +279,8 @@ function ContextMenu({
   onCollapse: ((id: string) => void) | undefined;
 }) {
   const navigate = useNavigate();
-  const p = parseNodeId(menu.id);
+  const target = underlyingId(menu.id);
+  const p = parseNodeId(target);
   const go = (fn: () => void) => () => {
     onClose();
     fn();
@@ -269,7 +297,7 @@ function ContextMenu({
         </button>
       )}
       {p && TRACEABLE.includes(p.kind) && (
-        <button type="button" role="menuitem" onClick={go(() => void navigate(traceLink(menu.id)))}>
+        <button type="button" role="menuitem" onClick={go(() => void navigate(traceLink(target)))}>
           Trace to vendors <kbd>T</kbd>
         </button>
       )}
@@ -283,7 +311,7 @@ function ContextMenu({
           Collapse <kbd>C</kbd>
         </button>
       )}
-      <button type="button" role="menuitem" onClick={go(() => void navigate(exploreLink(menu.id)))}>
+      <button type="button" role="menuitem" onClick={go(() => void navigate(exploreLink(target)))}>
         Explore from here <kbd>E</kbd>
       </button>
     </div>

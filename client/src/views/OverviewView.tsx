@@ -1,45 +1,56 @@
 /** Landing: the system-level picture, systems → vendors → countries, with the vendors listed beside it. */
-import type { OverviewResponse } from "@contract/api";
+import type { Elements, OverviewResponse } from "@contract/api";
+import { TRANSFER_WORDS } from "@contract/words";
 import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 
 import { GraphScreen } from "./GraphScreen";
 import { api } from "../api/endpoints";
 import { useApi } from "../api/useApi";
-import { EeaBadge } from "../components/EeaBadge";
 import { KindIcon } from "../components/KindIcon";
 import { ResultList } from "../components/ResultList";
 import { ErrorState, Loading } from "../components/States";
-import { overviewRows } from "../lib/rows";
+import { TransferBadge } from "../components/TransferBadge";
+import { TRANSFER_ORDER } from "../graph/transfer";
+import { overviewRows, type FlowRow, type RowSet } from "../lib/rows";
 import { withParam } from "../lib/urlState";
 
 
-/** The overview names systems by id or by node id; the graph needs node ids. */
-const systemNodeId = (id: string) => (id.startsWith("system:") ? id : `system:${id}`);
+/** "2 third country, 5 country not stated": the drawn vendors by transfer status, worst first. */
+function transferSummary(rows: RowSet<FlowRow>): string {
+  return TRANSFER_ORDER.map((s) => [s, rows.rows.filter((r) => r.transfer === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${TRANSFER_WORDS[s]}`)
+    .join(", ");
+}
 
 export function OverviewView() {
   const o = useApi<OverviewResponse>("overview", (s) => api.overview(s));
   const [, setParams] = useSearchParams();
-  const roots = useMemo(() => o.data?.systems.map((s) => systemNodeId(s.id)) ?? [], [o.data]);
-  const rows = useMemo(() => (o.data ? overviewRows(o.data) : null), [o.data]);
+  const roots = useMemo(() => o.data?.systems.map((s) => s.id) ?? [], [o.data]);
   if (o.status === "loading") return <Loading what="the overview" />;
   if (o.status === "error") return <ErrorState error={o.error} onRetry={o.reload} />;
-  const outside = rows!.rows.filter((r) => r.outsideEea).length;
+  // The subtitle and the list describe what is drawn, filters included.
+  const rowsOf = (shown: Elements) => overviewRows(o.data, shown);
   return (
     <GraphScreen
       title="Overview: systems → vendors → countries"
-      subtitle={`${o.data.systems.length} systems share personal data with ${rows!.rows.length} vendors${outside ? `, ${outside} of them outside the EEA` : ""}.`}
+      subtitle={(shown) => {
+        const rows = rowsOf(shown);
+        const systems = shown.nodes.filter((n) => n.data.kind === "system").length;
+        return `${systems} systems share personal data with ${rows.rows.length} vendors: ${transferSummary(rows)}.`;
+      }}
       elements={o.data.elements}
       roots={roots}
       lanes
-      results={
+      results={(shown) => (
         <>
           <section className="systems" aria-label="Systems">
             <h2 className="result-list__title">Systems</h2>
             <ul className="system-cards">
               {o.data.systems.map((s) => (
                 <li key={s.id}>
-                  <button type="button" className="system-card" onClick={() => setParams((p) => withParam(p, "node", systemNodeId(s.id)), { replace: true })}>
+                  <button type="button" className="system-card" onClick={() => setParams((p) => withParam(p, "node", s.id), { replace: true })}>
                     <KindIcon kind="system" />
                     <span className="system-card__name">{s.name}</span>
                     <span className="system-card__meta">
@@ -52,21 +63,22 @@ export function OverviewView() {
           </section>
           <ResultList
             title="Vendors"
-            set={rows!}
+            set={rowsOf(shown)}
             rowKey={(r) => r.id}
             testId="overview-vendors"
             renderRow={(r) => (
               <button type="button" className="row-button" onClick={() => setParams((p) => withParam(p, "node", r.id), { replace: true })}>
                 <span className="row-button__main">
-                  <KindIcon kind="vendor" /> <strong>{r.vendor}</strong> <EeaBadge outside={r.outsideEea} />
+                  <KindIcon kind="vendor" /> <strong>{r.vendor}</strong> <TransferBadge transfer={r.transfer} />
                 </span>
                 <span className="row-button__meta">Used by {r.systems.join(", ") || "—"}</span>
-                {r.countries.length > 0 && <span className="row-button__meta">Countries: {r.countries.join(", ")}</span>}
+                <span className="row-button__meta">Countries: {r.countries.join(", ")}</span>
+                <span className="row-button__meta">Safeguard: {r.mechanism}</span>
               </button>
             )}
           />
         </>
-      }
+      )}
     />
   );
 }

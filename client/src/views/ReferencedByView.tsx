@@ -14,10 +14,12 @@ import { withParam } from "../lib/urlState";
 
 
 export function ReferencedByView() {
-  const { name = "" } = useParams();
+  const params = useParams();
+  // `/tables/CMS_User/…` (a unique name) or `/tables/kentico/CMS_User/…`.
+  const name = params.system ? `${params.system}/${params.name ?? ""}` : (params.name ?? "");
   const [, setParams] = useSearchParams();
   const r = useApi<ReferencedByResponse>(`refby:${name}`, (s) => api.referencedBy(name, s));
-  const roots = useMemo(() => [`table:${name}`], [name]);
+  const roots = useMemo(() => (r.data ? [r.data.id] : []), [r.data]);
   const rows = useMemo(() => (r.data ? referencedByRows(r.data) : null), [r.data]);
   if (r.status === "loading") return <Loading what={`the tables that reference ${name}`} />;
   if (r.status === "error") return <ErrorState error={r.error} onRetry={r.reload} />;

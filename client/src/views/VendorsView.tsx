@@ -3,17 +3,20 @@ import type { VendorsResponse } from "@contract/api";
 import { useMemo } from "react";
 import { Link } from "react-router";
 
+import { useDataset } from "./context";
 import { api } from "../api/endpoints";
 import { useApi } from "../api/useApi";
-import { EeaBadge } from "../components/EeaBadge";
 import { KindIcon } from "../components/KindIcon";
 import { ResultList } from "../components/ResultList";
 import { ErrorState, Loading } from "../components/States";
+import { TransferBadge } from "../components/TransferBadge";
 import { vendorListRows } from "../lib/rows";
 
 export function VendorsView() {
   const v = useApi<VendorsResponse>("vendors", (s) => api.vendors(s));
-  const set = useMemo(() => (v.data ? vendorListRows(v.data) : null), [v.data]);
+  const dataset = useDataset();
+  const systemNames = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
+  const set = useMemo(() => (v.data ? vendorListRows(v.data, systemNames) : null), [v.data, systemNames]);
   if (v.status === "loading") return <Loading what="vendors" />;
   if (v.status === "error") return <ErrorState error={v.error} onRetry={v.reload} />;
   return (
@@ -23,15 +26,15 @@ export function VendorsView() {
         set={set!}
         rowKey={(r) => r.id}
         testId="vendors-list"
-        summary={`${set!.rows.length} vendors · ${set!.rows.filter((r) => r.outsideEea).length} outside the EEA`}
+        summary={`${set!.rows.length} vendors · ${set!.rows.filter((r) => r.transfer === "third-country").length} third country · ${set!.rows.filter((r) => r.transfer === "not-stated").length} country not stated`}
         renderRow={(r) => (
           <div className="vendor-row">
             <span className="row-button__main">
-              <KindIcon kind="vendor" /> <strong>{r.vendor}</strong> <EeaBadge outside={r.outsideEea} />
+              <KindIcon kind="vendor" /> <strong>{r.vendor}</strong> <TransferBadge transfer={r.transfer} />
             </span>
             <span className="row-button__meta">{r.services.join(", ")}</span>
             <span className="row-button__meta">
-              {r.systems.join(", ")} · {r.fields} fields{r.countries.length ? ` · ${r.countries.join(", ")}` : ""}
+              {r.systems.join(", ")} · {r.fields} field{r.fields === 1 ? "" : "s"} · {r.countries.join(", ")} · Safeguard: {r.mechanism}
             </span>
             <span className="vendor-row__links">
               <Link to={`/explore?focus=${encodeURIComponent(r.id)}&node=${encodeURIComponent(r.id)}`}>Show on graph</Link>

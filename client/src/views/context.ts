@@ -13,8 +13,10 @@ export type FocusHook = (id: string) => boolean;
 export const FocusContext = createContext<RefObject<FocusHook | null>>({ current: null });
 export const useFocusHook = () => useContext(FocusContext);
 
-export function datasetCaption(d: Dataset, date = new Date()): string {
-  const names = d.systems.map((s) => s.name).sort((a, b) => a.localeCompare(b));
+/** The caption of an export: the systems in the picture (by name; all loaded ones when none is named), the date, the tool. */
+export function datasetCaption(d: Dataset, systemsInPicture?: readonly string[], date = new Date()): string {
+  const inPicture = systemsInPicture && systemsInPicture.length > 0 ? d.systems.filter((s) => systemsInPicture.includes(s.id)) : d.systems;
+  const names = inPicture.map((s) => s.name).sort((a, b) => a.localeCompare(b));
   const when = date.toLocaleString("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
   return `Data set: ${names.length ? `${names.join(", ")} inventories` : "personal-data inventories"} · Exported ${when} · Personal-data lineage explorer`;
 }

@@ -8,6 +8,15 @@ import { NODE_KINDS } from "./ids.js";
 
 export const NodeKindSchema = z.enum(NODE_KINDS);
 
+/**
+ * A flow's transfer status, computed once on the server (server/src/transfers/transfer.rule.ts): inside the EEA, to a
+ * country with an adequacy decision that covers the flow, to a third country, or no country stated in the inventory.
+ */
+export const TRANSFER_STATUSES = ["eea", "adequate", "third-country", "not-stated"] as const;
+export const TransferStatusSchema = z.enum(TRANSFER_STATUSES);
+export const MECHANISMS = ["adequacy", "dpf", "scc", "bcr", "derogation"] as const;
+export const MechanismSchema = z.enum(MECHANISMS);
+
 export const ElementNodeSchema = z.object({
   data: z
     .object({
@@ -17,8 +26,10 @@ export const ElementNodeSchema = z.object({
       system: z.string().nullable().optional(),
       /** table: section heading; column: its table; etc. */
       title: z.string().nullable().optional(),
-      /** location: inside the EEA; vendor: false when any of its countries is outside the EEA. */
+      /** location: inside the EEA. */
       eea: z.boolean().optional(),
+      /** vendor and location: the transfer status of the flows drawn to it (the one needing most attention). */
+      transfer: TransferStatusSchema.optional(),
       columnKind: z.enum(["personal", "system", "reference"]).optional(),
     })
     .catchall(z.unknown()),
@@ -40,6 +51,12 @@ export const ElementsSchema = z.object({ nodes: z.array(ElementNodeSchema), edge
 
 export const CountrySchema = z.object({ code: z.string(), name: z.string(), eea: z.boolean() });
 
+export const CountriesResponseSchema = z.object({
+  countries: z.array(CountrySchema.extend({ alpha3: z.string().nullable(), adequacy: z.object({ decided: z.string(), scope: z.string().nullable() }).nullable() })),
+  /** The date the list of adequacy decisions is current to. */
+  asOf: z.string(),
+});
+
 export const SearchResponseSchema = z.object({
   results: z.array(z.object({ id: z.string(), kind: NodeKindSchema, label: z.string(), system: z.string().nullable(), detail: z.string().nullable() })),
 });
@@ -57,8 +74,8 @@ export const NeighborhoodResponseSchema = z.object({
 });
 
 export const TableColumnSchema = z.object({
-  /** The column's node id (`column:Table.Column`). Added later: always sent, optional so earlier fixtures still type-check. */
-  id: z.string().optional(),
+  /** The column's node id (`column:system/Table.Column`). */
+  id: z.string(),
   name: z.string(),
   kind: z.enum(["personal", "system", "reference"]),
   category: z.string().nullable(),
@@ -103,6 +120,8 @@ export const TablesResponseSchema = z.object({
 });
 
 export const ReferencedByResponseSchema = z.object({
+  /** The referenced table's id and name. */
+  id: z.string(),
   table: z.string(),
   referencedBy: z.array(
     z.object({
@@ -118,24 +137,91 @@ export const ReferencedByResponseSchema = z.object({
   elements: ElementsSchema,
 });
 
+/** One engagement of a vendor by a system (the inventory's vendor flow), as every answer reports it. */
+export const FlowSchema = z.object({
+  id: z.string(),
+  system: z.string(),
+  service: z.string().nullable(),
+  purpose: z.string(),
+  role: z.string(),
+  retention: z.string().nullable(),
+  legalName: z.string().nullable(),
+  /** The safeguard the inventory documents; null = not documented. */
+  mechanism: MechanismSchema.nullable(),
+  transfer: TransferStatusSchema,
+  countries: z.array(CountrySchema.extend({ role: z.enum(["entity", "data"]), transfer: TransferStatusSchema })),
+});
+
+/** How a field reaches a vendor: node ids from the start to the vendor, each step an edge in the graph. */
+export const EvidenceSchema = z.object({ nodes: z.array(z.string()), edges: z.array(z.string()), via: z.array(z.string()) });
+
 export const TraceVendorSchema = z.object({
   id: z.string(),
   name: z.string(),
   countries: z.array(CountrySchema.extend({ role: z.enum(["entity", "data"]) })),
-  outsideEEA: z.boolean(),
+  transfer: TransferStatusSchema,
+  /** The mechanism when every flow to this vendor in the answer documents the same one; null otherwise. */
+  mechanism: MechanismSchema.nullable(),
+  flows: z.array(FlowSchema),
   categories: z.array(z.object({ id: z.string(), name: z.string() })),
-  fields: z.array(z.object({ id: z.string(), table: z.string(), column: z.string(), category: z.string().nullable(), categoryId: z.string().nullable().optional() })),
+  fields: z.array(
+    z.object({
+      id: z.string(),
+      system: z.string(),
+      table: z.string(),
+      column: z.string(),
+      category: z.string().nullable(),
+      categoryId: z.string().nullable(),
+      evidence: EvidenceSchema,
+    }),
+  ),
   systems: z.array(z.string()),
   services: z.array(z.string()),
   purposes: z.array(z.string()),
   retention: z.array(z.string()),
 });
 
+export const TraceFiltersSchema = z.object({
+  categories: z.array(z.string()),
+  vendors: z.array(z.string()),
+  countries: z.array(z.string()),
+  transfers: z.array(TransferStatusSchema),
+});
+
+const FacetSchema = z.object({ value: z.string(), label: z.string(), transfer: TransferStatusSchema.optional() });
+
 export const TraceResponseSchema = z.object({
-  from: z.object({ id: z.string(), kind: NodeKindSchema, label: z.string() }),
+  from: z.object({ id: z.string(), kind: NodeKindSchema, label: z.string(), system: z.string().nullable() }),
+  /** The filters applied to this answer: vendors, elements and counts all describe the filtered answer. */
+  filters: TraceFiltersSchema,
+  /** What the unfiltered answer holds, to choose filters from ("not-stated" is a country value of its own). */
+  facets: z.object({ categories: z.array(FacetSchema), vendors: z.array(FacetSchema), countries: z.array(FacetSchema), transfers: z.array(TransferStatusSchema) }),
+  /** Vendors in the unfiltered answer. */
+  totalVendors: z.number(),
   vendors: z.array(TraceVendorSchema),
+  /** The systems whose data the answer shows. */
+  systems: z.array(z.string()),
   elements: ElementsSchema,
   truncated: z.boolean(),
+});
+
+export const TransfersResponseSchema = z.object({
+  transfers: z.array(
+    z.object({
+      flow: z.string(),
+      system: z.string(),
+      systemName: z.string(),
+      vendor: z.object({ id: z.string(), name: z.string() }),
+      service: z.string().nullable(),
+      purpose: z.string(),
+      categories: z.array(z.object({ id: z.string(), name: z.string() })),
+      countries: z.array(CountrySchema.extend({ role: z.enum(["entity", "data"]) })),
+      transfer: z.enum(["third-country", "not-stated"]),
+      mechanism: MechanismSchema.nullable(),
+      /** The mechanism as a reader sees it: its name, or "not documented". */
+      safeguard: z.string(),
+    }),
+  ),
 });
 
 export const VendorFlowSchema = z.object({
@@ -148,6 +234,8 @@ export const VendorFlowSchema = z.object({
   legalName: z.string().nullable().optional(),
   address: z.string().nullable().optional(),
   retention: z.string().nullable(),
+  mechanism: MechanismSchema.nullable(),
+  transfer: TransferStatusSchema,
   entityCountry: CountrySchema.nullable(),
   dataCountries: z.array(CountrySchema),
   receives: z.array(z.object({ id: z.string(), table: z.string(), column: z.string(), category: z.string().nullable() })),
@@ -161,7 +249,9 @@ export const VendorSummarySchema = z.object({
   services: z.array(z.string()),
   systems: z.array(z.string()),
   countries: z.array(CountrySchema),
-  outsideEEA: z.boolean(),
+  /** The status of its flows taken together (the one needing most attention), and their mechanism when all agree. */
+  transfer: TransferStatusSchema,
+  mechanism: MechanismSchema.nullable(),
   fieldCount: z.number(),
 });
 
@@ -177,6 +267,8 @@ export const PathsResponseSchema = z.object({
 
 export const OverviewResponseSchema = z.object({
   systems: z.array(z.object({ id: z.string(), name: z.string(), tables: z.number(), vendors: z.number() })),
+  /** Each vendor with the systems that use it and the status of those flows. */
+  vendors: z.array(z.object({ id: z.string(), name: z.string(), systems: z.array(z.string()), countries: z.array(CountrySchema), transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable() })),
   elements: ElementsSchema,
 });
 
@@ -202,6 +294,12 @@ export type TableResponse = z.infer<typeof TableResponseSchema>;
 export type TablesResponse = z.infer<typeof TablesResponseSchema>;
 export type ReferencedByResponse = z.infer<typeof ReferencedByResponseSchema>;
 export type TraceVendor = z.infer<typeof TraceVendorSchema>;
+export type TransferStatus = z.infer<typeof TransferStatusSchema>;
+export type Mechanism = z.infer<typeof MechanismSchema>;
+export type Flow = z.infer<typeof FlowSchema>;
+export type TraceFilters = z.infer<typeof TraceFiltersSchema>;
+export type CountriesResponse = z.infer<typeof CountriesResponseSchema>;
+export type TransfersResponse = z.infer<typeof TransfersResponseSchema>;
 export type TraceResponse = z.infer<typeof TraceResponseSchema>;
 export type VendorFlow = z.infer<typeof VendorFlowSchema>;
 export type VendorSummary = z.infer<typeof VendorSummarySchema>;

@@ -29,20 +29,6 @@ describe("ElementsBuilder", () => {
     expect(b.build().edges).toEqual([{ data: { id: "table:A|REFERENCES|table:B", source: "table:A", target: "table:B", type: "REFERENCES", label: "X, Y" } }]);
   });
 
-  it("marks a vendor outside the EEA when any of its drawn countries is, inside when all are", () => {
-    const b = new ElementsBuilder();
-    for (const v of ["acme", "eurofirm", "nowhere"]) b.node({ kind: "vendor", key: v, name: v });
-    b.node({ kind: "location", key: "DE", name: "Germany", eea: true });
-    b.node({ kind: "location", key: "US", name: "United States", eea: false });
-    b.edge("vendor:acme", "STORES_DATA_IN", "location:DE");
-    b.edge("vendor:acme", "LOCATED_IN", "location:US");
-    b.edge("vendor:eurofirm", "LOCATED_IN", "location:DE");
-
-    const eea = Object.fromEntries(b.build().nodes.filter((n) => n.data.kind === "vendor").map((n) => [n.data.id, n.data.eea]));
-
-    expect(eea).toEqual({ "vendor:acme": false, "vendor:eurofirm": true, "vendor:nowhere": undefined });
-  });
-
   it("stops at the cap and reports it", () => {
     const b = new ElementsBuilder(2);
     expect(b.node(table("A"))).toBe("table:A");

@@ -3,32 +3,32 @@
  * (`kind:key`); an edge is only emitted when both of its ends are in the answer, and the node count is
  * capped so a broad question still returns a drawable graph (with `truncated` telling the client).
  */
+import { z } from "zod";
+
 import type { ElementEdge, ElementNode, Elements } from "../contract/api.js";
 import { isNodeKind, nodeId, type NodeKind } from "../contract/ids.js";
 
 /** The most nodes any graph answer carries. */
 export const MAX_NODES = 500;
 
-/** A node as the queries return it: the stored properties every node has, plus per-kind extras. */
-export interface NodeProps {
-  kind: string;
-  key: string;
-  name: string;
-  system?: string | null;
-  title?: string | null;
-  table?: string | null;
-  columnKind?: string | null;
-  eea?: boolean | null;
-  [extra: string]: unknown;
-}
+/** A node as the queries return it: the stored properties every node has, plus per-kind extras. Repositories parse rows with it. */
+export const NodePropsSchema = z
+  .object({
+    kind: z.string(),
+    key: z.string(),
+    name: z.string(),
+    system: z.string().nullable().optional(),
+    title: z.string().nullable().optional(),
+    table: z.string().nullable().optional(),
+    columnKind: z.string().nullable().optional(),
+    eea: z.boolean().nullable().optional(),
+  })
+  .catchall(z.unknown());
+export type NodeProps = z.infer<typeof NodePropsSchema>;
 
 /** A relationship as the queries return it: `{ source, target, type, props }` with node ids as ends. */
-export interface RelRow {
-  source: string;
-  target: string;
-  type: string;
-  props?: Record<string, unknown> | null;
-}
+export const RelRowSchema = z.object({ source: z.string(), target: z.string(), type: z.string(), props: z.record(z.string(), z.unknown()).nullable().optional() });
+export type RelRow = z.infer<typeof RelRowSchema>;
 
 export function kindOf(props: NodeProps): NodeKind {
   if (!isNodeKind(props.kind)) throw new Error(`node of unknown kind '${props.kind}'`);
@@ -48,6 +48,7 @@ function titleOf(props: NodeProps): string | null {
 export function toElementNode(props: NodeProps, extra: Record<string, unknown> = {}): ElementNode {
   const data: ElementNode["data"] = { id: idOf(props), label: props.name, kind: kindOf(props), system: props.system ?? null, title: titleOf(props) };
   if (props.kind === "location" && typeof props.eea === "boolean") data.eea = props.eea;
+  if (props.kind === "location" && typeof props.adequacy === "string") data.adequacy = props.adequacy;
   if (props.kind === "column" && (props.columnKind === "personal" || props.columnKind === "system" || props.columnKind === "reference")) {
     data.columnKind = props.columnKind;
   }
@@ -117,18 +118,7 @@ export class ElementsBuilder {
     return this.nodes.size;
   }
 
-  /** Vendors drawn with their countries get `eea: false` when any of those countries is outside the EEA. */
   build(): Elements {
-    const outside = new Map<string, boolean>();
-    for (const e of this.edges.values()) {
-      if (e.data.type !== "LOCATED_IN" && e.data.type !== "STORES_DATA_IN") continue;
-      const eea = this.nodes.get(e.data.target)?.data.eea;
-      if (typeof eea === "boolean") outside.set(e.data.source, (outside.get(e.data.source) ?? false) || !eea);
-    }
-    for (const [vendorId, isOutside] of outside) {
-      const vendor = this.nodes.get(vendorId);
-      if (vendor?.data.kind === "vendor") vendor.data.eea = !isOutside;
-    }
     return { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
   }
 }

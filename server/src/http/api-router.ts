@@ -22,7 +22,7 @@ export interface RouteSpec<P extends ObjectSchema | undefined = ObjectSchema | u
   /** Name of the response schema in the OpenAPI components. */
   responseName: string;
   /** Error statuses this route can answer besides 503 (the database being down applies to every route). */
-  errors: (400 | 404)[];
+  errors: (400 | 404 | 409)[];
 }
 
 type Parsed<S> = S extends ObjectSchema ? z.infer<S> : Record<string, never>;

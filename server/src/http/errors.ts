@@ -1,5 +1,5 @@
 /** Domain errors with a typed code; one middleware turns them into `{ error: { code, message, details } }`. */
-export type ErrorCode = "VALIDATION_ERROR" | "NOT_FOUND" | "DATABASE_UNAVAILABLE" | "QUERY_TIMEOUT" | "INTERNAL_ERROR";
+export type ErrorCode = "VALIDATION_ERROR" | "NOT_FOUND" | "CONFLICT" | "DATABASE_UNAVAILABLE" | "QUERY_TIMEOUT" | "INTERNAL_ERROR";
 
 export class AppError extends Error {
   constructor(
@@ -22,6 +22,13 @@ export class ValidationError extends AppError {
 export class NotFoundError extends AppError {
   constructor(message: string, details?: unknown) {
     super("NOT_FOUND", 404, message, details);
+  }
+}
+
+/** The request names more than one thing (e.g. a table name several systems use). */
+export class ConflictError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super("CONFLICT", 409, message, details);
   }
 }
 

@@ -2,7 +2,6 @@
 import { z } from "zod";
 
 import { NODE_KINDS, parseNodeId, type NodeKind } from "../contract/ids.js";
-import { EntityName } from "../inventory/inventory.schema.js";
 
 export interface ParsedNodeId {
   id: string;
@@ -10,7 +9,7 @@ export interface ParsedNodeId {
   key: string;
 }
 
-const NODE_ID_HINT = `must be a node id 'kind:key' with kind one of ${NODE_KINDS.join(", ")} (e.g. 'table:CMS_User')`;
+const NODE_ID_HINT = `must be a node id 'kind:key' with kind one of ${NODE_KINDS.join(", ")} (e.g. 'table:kentico/CMS_User')`;
 
 /** `kind:key` → `{ id, kind, key }`; the kind must be one of the fixed list. */
 export function nodeIdParam(description: string, kinds: readonly NodeKind[] = NODE_KINDS) {
@@ -30,11 +29,12 @@ export function nodeIdParam(description: string, kinds: readonly NodeKind[] = NO
       }
       return { id: s, ...parsed };
     })
-    .meta({ description, example: "table:CMS_User" });
+    .meta({ description, example: "table:kentico/CMS_User" });
 }
 
+/** A table's name (while one system has it) or `system/name`. */
 export const TableNameParam = z
   .string()
-  .max(200, "must be at most 200 characters")
-  .pipe(EntityName)
-  .meta({ description: "Table (entity) name, e.g. CMS_User.", example: "CMS_User" });
+  .max(300, "must be at most 300 characters")
+  .regex(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[A-Za-z][A-Za-z0-9_]*$/, "must be a table name, e.g. 'CMS_User', or 'system/name', e.g. 'kentico/CMS_User'")
+  .meta({ description: "Table name (e.g. CMS_User) while one system has it, else system/name (e.g. kentico/CMS_User).", example: "CMS_User" });

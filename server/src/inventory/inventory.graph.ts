@@ -3,8 +3,9 @@
  * The graph model (kinds, relationship types, their direction = the direction data flows) is defined here.
  */
 import { splitFieldRef, type Catalogue } from "./inventory.parse.js";
-import type { Inventory } from "./inventory.schema.js";
+import type { Entity, Inventory } from "./inventory.schema.js";
 import { ids, KIND_LABEL, type NodeKind } from "../contract/ids.js";
+import { countryStatus, transferStatus } from "../transfers/transfer.rule.js";
 
 /** Relationship types, the fixed list. Data-flow types are the ones a trace follows. */
 export const REL_TYPES = [
@@ -20,8 +21,8 @@ export const REL_TYPES = [
   "FEEDS", // source → table
   "FILLS", // source → column
   "READS_FROM", // source → table it copies from
-  "COPIED_TO", // table → table (data copied by a source)
-  "USES_VENDOR", // purpose → vendor, system → vendor (engagement)
+  "COPIED_TO", // table → table (a source copies between them), and column → column (the categories that copy carries)
+  "USES_VENDOR", // purpose → vendor, system → vendor (the engagement: one per vendor flow, with its transfer status)
   "SENT_TO", // column → vendor
   "SENDS_BACK", // vendor → column
   "LOCATED_IN", // vendor → location (legal entity)
@@ -51,7 +52,6 @@ export interface GraphRows {
   shared: NodeRow[];
   rels: RelRow[];
   systems: string[];
-  tables: string[];
 }
 
 function node(kind: NodeKind, id: string, name: string, props: Props): NodeRow {
@@ -82,7 +82,18 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
   const location = (code: string): string => {
     const id = ids.location(code);
     const c = catalogue.countries.get(code);
-    if (!shared.has(id)) shared.set(id, node("location", id, c?.name ?? code, { code, eea: c?.eea ?? false, search: searchText(code, ...(c?.aliases ?? [])) }));
+    if (!shared.has(id)) {
+      const adequacy = catalogue.adequacy.get(code);
+      shared.set(
+        id,
+        node("location", id, c?.name ?? code, {
+          code,
+          eea: c?.eea ?? false,
+          adequacy: adequacy ? (adequacy.requiresMechanism ? "partial" : "full") : null,
+          search: searchText(code, c?.alpha3, ...(c?.aliases ?? [])),
+        }),
+      );
+    }
     return id;
   };
 
@@ -112,9 +123,12 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
       for (const v of p.vendors) rel(id, "USES_VENDOR", ids.vendor(v), { system: sys });
     }
 
+    const table = (name: string) => ids.table(sys, name);
+    const column = (t: string, c: string) => ids.column(sys, t, c);
     const personalColumns = new Map<string, string[]>();
+    const entities = new Map(inv.entities.map((e) => [e.name, e]));
     for (const e of inv.entities) {
-      const tableId = ids.table(e.name);
+      const tableId = table(e.name);
       scoped.push(
         node("table", tableId, e.name, {
           system: sys,
@@ -130,7 +144,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
       personalColumns.set(e.name, e.columns.filter((c) => c.kind === "personal").map((c) => c.name));
 
       e.columns.forEach((c, position) => {
-        const colId = ids.column(e.name, c.name);
+        const colId = column(e.name, c.name);
         scoped.push(
           node("column", colId, c.name, {
             system: sys,
@@ -147,7 +161,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         rel(tableId, "HAS_COLUMN", colId);
         if (c.category) rel(colId, "OF_CATEGORY", category(c.category), { label: c.categoryLabel ?? null });
         for (const p of c.purposes) rel(colId, "FOR_PURPOSE", ids.purpose(sys, p));
-        if (c.references) rel(colId, "REFERENCES", ids.table(c.references));
+        if (c.references) rel(colId, "REFERENCES", table(c.references));
       });
     }
 
@@ -168,7 +182,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
     }
     for (const r of inv.references) addTableRef(r.from, r.to, r.columns, r.form, r.description);
     for (const r of tableRefs.values()) {
-      rel(ids.table(r.from), "REFERENCES", ids.table(r.to), {
+      rel(table(r.from), "REFERENCES", table(r.to), {
         system: sys,
         columns: [...r.columns].sort(),
         forms: [...r.forms].sort(),
@@ -180,29 +194,31 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
       const id = ids.source(sys, s.id);
       scoped.push(node("source", id, s.name, { system: sys, description: s.description ?? null, search: searchText(s.id) }));
       rel(systemId, "HAS_SOURCE", id);
-      for (const t of s.feeds) rel(id, "FEEDS", ids.table(t));
-      for (const f of s.fills) for (const colId of expandField(f, personalColumns)) rel(id, "FILLS", colId);
+      for (const t of s.feeds) rel(id, "FEEDS", table(t));
+      for (const f of s.fills) for (const colId of expandField(sys, f, personalColumns)) rel(id, "FILLS", colId);
       for (const from of s.copiesFrom) {
-        rel(id, "READS_FROM", ids.table(from));
-        for (const to of s.feeds) if (to !== from) rel(ids.table(from), "COPIED_TO", ids.table(to), { system: sys, via: id });
+        rel(id, "READS_FROM", table(from));
+        for (const to of s.feeds) {
+          if (to === from) continue;
+          rel(table(from), "COPIED_TO", table(to), { system: sys, via: id });
+          for (const [a, b] of copiedColumns(s.copies, entities.get(from)!, entities.get(to)!)) {
+            rel(column(from, a), "COPIED_TO", column(to, b), { system: sys, via: id });
+          }
+        }
       }
     }
 
-    for (const v of inv.vendors) {
+    inv.vendors.forEach((v, index) => {
       const vendorId = ids.vendor(v.vendor.id);
-      const existing = shared.get(vendorId);
-      const legalNames = new Set([...((existing?.props.legalNames as string[] | undefined) ?? []), ...(v.vendor.legalName ? [v.vendor.legalName] : [])]);
-      const services = new Set([...((existing?.props.services as string[] | undefined) ?? []), ...(v.service ? [v.service] : [])]);
-      shared.set(
-        vendorId,
-        node("vendor", vendorId, existing?.props.name as string | undefined ?? v.vendor.name, {
-          legalNames: [...legalNames],
-          services: [...services],
-          search: searchText(...legalNames, ...services),
-        }),
-      );
+      // The shared vendor node holds only what every system agrees on (its id); names, legal entities and services are
+      // facts of each engagement, and the vendor's lists of them are derived from all engagements after every load.
+      if (!shared.has(vendorId)) shared.set(vendorId, node("vendor", vendorId, v.vendor.name, {}));
+      const flowId = `${sys}/${index}`;
+      const countries = [...new Set([...(v.entityCountry ? [v.entityCountry] : []), ...v.dataCountries])];
       const flow: Props = {
+        flow: flowId,
         system: sys,
+        vendorName: v.vendor.name,
         service: v.service ?? null,
         role: v.role,
         purpose: v.purpose,
@@ -212,15 +228,20 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         address: v.vendor.address ?? null,
         entityCountry: v.entityCountry ?? null,
         dataCountries: v.dataCountries,
+        countries,
+        mechanism: v.mechanism ?? null,
+        transfer: transferStatus(countries, v.mechanism ?? null, catalogue),
         description: v.description ?? null,
       };
       rel(systemId, "USES_VENDOR", vendorId, flow);
-      if (v.entityCountry) rel(vendorId, "LOCATED_IN", location(v.entityCountry), { system: sys, service: v.service ?? null });
-      for (const c of v.dataCountries) rel(vendorId, "STORES_DATA_IN", location(c), { system: sys, service: v.service ?? null });
-      const edge = { system: sys, service: v.service ?? null, purpose: v.purpose };
-      for (const f of v.receives) for (const colId of expandField(f, personalColumns)) rel(colId, "SENT_TO", vendorId, edge);
-      for (const f of v.sendsBack) for (const colId of expandField(f, personalColumns)) rel(vendorId, "SENDS_BACK", colId, edge);
-    }
+      // Each place carries its own status for this flow (the US is adequate only for a flow under the DPF).
+      const place = (code: string) => ({ system: sys, service: v.service ?? null, flow: flowId, transfer: countryStatus(code, v.mechanism ?? null, catalogue) });
+      if (v.entityCountry) rel(vendorId, "LOCATED_IN", location(v.entityCountry), place(v.entityCountry));
+      for (const c of v.dataCountries) rel(vendorId, "STORES_DATA_IN", location(c), place(c));
+      const edge = { system: sys, service: v.service ?? null, purpose: v.purpose, flow: flowId };
+      for (const f of v.receives) for (const colId of expandField(sys, f, personalColumns)) rel(colId, "SENT_TO", vendorId, edge);
+      for (const f of v.sendsBack) for (const colId of expandField(sys, f, personalColumns)) rel(vendorId, "SENDS_BACK", colId, edge);
+    });
   }
 
   // Countries named only through the catalogue (not by any vendor) are not drawn.
@@ -229,14 +250,32 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
     shared: [...shared.values()],
     rels: dedupeRels(rels),
     systems: inventories.map((i) => i.system.id),
-    tables: inventories.flatMap((i) => i.entities.map((e) => e.name)),
   };
 }
 
 /** `Table.*` stands for every personal column of the table. */
-function expandField(ref: string, personalColumns: Map<string, string[]>): string[] {
+function expandField(system: string, ref: string, personalColumns: Map<string, string[]>): string[] {
   const [table, column] = splitFieldRef(ref);
-  return column === "*" ? (personalColumns.get(table) ?? []).map((c) => ids.column(table, c)) : [ids.column(table, column)];
+  return column === "*" ? (personalColumns.get(table) ?? []).map((c) => ids.column(system, table, c)) : [ids.column(system, table, column)];
+}
+
+/**
+ * What one copy from table `from` into table `to` carries, column to column. Stated mappings (`copies`) are taken as
+ * they are; without any for this pair of tables the copy is category-scoped: each personal column of `from` reaches the
+ * personal columns of `to` that hold the same category, and nothing else (customer data never becomes a sign-in id).
+ */
+export function copiedColumns(copies: readonly { from: string; to: string }[], from: Entity, to: Entity): [string, string][] {
+  const stated = copies
+    .map((c) => [splitFieldRef(c.from), splitFieldRef(c.to)] as const)
+    .filter(([[ft], [tt]]) => ft === from.name && tt === to.name)
+    .map(([[, fc], [, tc]]): [string, string] => [fc, tc]);
+  if (stated.length > 0) return stated;
+  const pairs: [string, string][] = [];
+  for (const a of from.columns) {
+    if (a.kind !== "personal" || !a.category) continue;
+    for (const b of to.columns) if (b.kind === "personal" && b.category === a.category) pairs.push([a.name, b.name]);
+  }
+  return pairs;
 }
 
 /** The same flow stated twice (e.g. a field listed under two purposes of one vendor flow) is one edge. */

@@ -9,12 +9,14 @@ import { type Document, LineCounter, parseDocument, isNode } from "yaml";
 import type { z } from "zod";
 
 import {
+  AdequacyCatalogueSchema,
   CategoryCatalogueSchema,
   CountryCatalogueSchema,
   InventorySchema,
   type Category,
   type Country,
   type Inventory,
+  type Mechanism,
 } from "./inventory.schema.js";
 
 export interface InventoryIssue {
@@ -36,9 +38,19 @@ export class InventoryValidationError extends Error {
   }
 }
 
+export interface Adequacy {
+  decided: string;
+  act: string | null;
+  scope: string | null;
+  requiresMechanism: Mechanism | null;
+}
+
 export interface Catalogue {
   categories: Map<string, Category>;
   countries: Map<string, Country>;
+  /** Adequacy decisions by country code, and the date the list is current to. */
+  adequacy: Map<string, Adequacy>;
+  adequacyAsOf: string;
 }
 
 type PathKey = string | number;
@@ -126,10 +138,20 @@ function humanMessage(issue: z.core.$ZodIssue): string {
 
 export async function readCatalogue(dir: string): Promise<Catalogue> {
   const cats = (await SourceFile.read(path.join(dir, "categories.yaml"))).parse(CategoryCatalogueSchema);
-  const countries = (await SourceFile.read(path.join(dir, "countries.yaml"))).parse(CountryCatalogueSchema);
+  const countriesFile = await SourceFile.read(path.join(dir, "countries.yaml"));
+  const countries = countriesFile.parse(CountryCatalogueSchema);
+  const adequacyFile = await SourceFile.read(path.join(dir, "adequacy.yaml"));
+  const adequacy = adequacyFile.parse(AdequacyCatalogueSchema);
+  const codes = new Set(countries.countries.map((c) => c.code));
+  const unknown = adequacy.decisions.flatMap((d, i) => (codes.has(d.country) ? [] : [adequacyFile.issue(["decisions", i, "country"], `unknown country code '${d.country}'`)]));
+  if (unknown.length > 0) throw new InventoryValidationError(unknown);
   return {
     categories: new Map(cats.categories.map((c) => [c.id, c])),
     countries: new Map(countries.countries.map((c) => [c.code, c])),
+    adequacy: new Map(
+      adequacy.decisions.map((d) => [d.country, { decided: d.decided, act: d.act ?? null, scope: d.scope ?? null, requiresMechanism: d.requiresMechanism ?? null }]),
+    ),
+    adequacyAsOf: adequacy.asOf,
   };
 }
 
@@ -206,6 +228,14 @@ function validateInventory(src: SourceFile, catalogue: Catalogue): Inventory {
     s.feeds.forEach((t, ti) => entityExists(["sources", si, "feeds", ti], t));
     s.copiesFrom.forEach((t, ti) => entityExists(["sources", si, "copiesFrom", ti], t));
     s.fills.forEach((f, fi) => fieldExists(["sources", si, "fills", fi], f));
+    s.copies.forEach((c, ci) => {
+      fieldExists(["sources", si, "copies", ci, "from"], c.from);
+      fieldExists(["sources", si, "copies", ci, "to"], c.to);
+      const [fromTable] = splitFieldRef(c.from);
+      const [toTable] = splitFieldRef(c.to);
+      if (!s.copiesFrom.includes(fromTable)) bad(["sources", si, "copies", ci, "from"], `copies from '${fromTable}', which is not in this source's 'copiesFrom'`);
+      if (!s.feeds.includes(toTable)) bad(["sources", si, "copies", ci, "to"], `copies into '${toTable}', which is not in this source's 'feeds'`);
+    });
   });
   inv.references.forEach((r, ri) => {
     entityExists(["references", ri, "from"], r.from);

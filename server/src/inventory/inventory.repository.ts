@@ -28,6 +28,7 @@ export async function removeSystems(graph: Graph, systems: string[]): Promise<vo
   await graph.writeTransaction(async (tx) => {
     await tx.run(cypher("seed/delete-systems"), { systems });
     await tx.run(cypher("seed/delete-orphans"));
+    await tx.run(cypher("seed/derive-vendor-facts"));
   });
 }
 
@@ -43,11 +44,6 @@ export async function replaceSystems(graph: Graph, rows: GraphRows): Promise<Loa
   for (const r of rows.rels) if (!TYPES.has(r.type)) throw new LoadError(`unknown relationship type ${r.type}`);
 
   return graph.writeTransaction(async (tx) => {
-    const owned = await tx.run(cypher("seed/tables-owned-elsewhere"), { tables: rows.tables, systems: rows.systems });
-    if (owned.records.length > 0) {
-      const list = owned.records.map((r) => `${String(r.get("table"))} (system ${String(r.get("system"))})`).join(", ");
-      throw new LoadError(`these tables already belong to another system: ${list}`);
-    }
     await tx.run(cypher("seed/delete-systems"), { systems: rows.systems });
     for (const batch of chunks(rows.scoped)) await tx.run(cypher("seed/create-scoped-nodes"), { rows: batch });
     for (const batch of chunks(rows.shared)) await tx.run(cypher("seed/merge-shared-nodes"), { rows: batch });
@@ -64,6 +60,7 @@ export async function replaceSystems(graph: Graph, rows: GraphRows): Promise<Loa
       throw new LoadError(`${rows.rels.length - created} relationship(s) point at nodes that do not exist: ${missing.join(", ")}`);
     }
     await tx.run(cypher("seed/delete-orphans"));
+    await tx.run(cypher("seed/derive-vendor-facts"));
     return { nodes: rows.scoped.length + rows.shared.length, relationships: created };
   });
 }

@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 
+import { MECHANISMS } from "../contract/api.js";
+
 /** Lower-case, dash-separated key, e.g. `kentico-cloud`, `email-address`. */
 export const Slug = z
   .string()
@@ -33,7 +35,17 @@ export const FieldRef = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_]*\.(?:\*|[^.]+)$/, "must be 'Table.Column' or 'Table.*'");
 
+/** `Table.Column`: exactly one column. */
+export const ColumnRef = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*\.[^.*]+$/, "must be 'Table.Column'");
+
 const Text = z.string().min(1).max(2000);
+
+/**
+ * The safeguard a transfer to a third country relies on (GDPR Chapter V): an adequacy decision (Art. 45), the EU-US Data
+ * Privacy Framework (the US adequacy decision, for certified organisations), standard contractual clauses or binding
+ * corporate rules (Art. 46), or a derogation (Art. 49). Absent means the inventory does not document one.
+ */
+export const TransferMechanism = z.enum(MECHANISMS);
 
 export const SystemSchema = z
   .object({
@@ -121,6 +133,11 @@ export const SourceSchema = z
     copiesFrom: z.array(EntityName).default([]),
     /** The particular columns/fields it fills, when the document says so (SaaS data items). */
     fills: z.array(FieldRef).default([]),
+    /**
+     * Column-to-column copies, when the inventory states them exactly. Without them a `copiesFrom` copy carries each
+     * category the origin table holds into the fed tables' columns of the same category, and nothing else.
+     */
+    copies: z.array(z.object({ from: ColumnRef, to: ColumnRef }).strict()).default([]),
   })
   .strict();
 
@@ -155,6 +172,7 @@ export const VendorFlowSchema = z
     entityCountry: CountryCode.optional(),
     dataCountries: z.array(CountryCode).default([]),
     retention: z.string().optional(),
+    mechanism: TransferMechanism.optional().describe("safeguard for a transfer outside the EEA; absent = not documented"),
     receives: z.array(FieldRef).default([]),
     sendsBack: z.array(FieldRef).default([]),
     description: Text.optional(),
@@ -185,9 +203,37 @@ export type VendorFlow = z.infer<typeof VendorFlowSchema>;
 export const CategoryCatalogueSchema = z.object({ categories: z.array(CategorySchema).min(1) }).strict();
 
 export const CountrySchema = z
-  .object({ code: CountryCode, name: z.string().min(1), eea: z.boolean(), aliases: z.array(z.string()).default([]) })
+  .object({
+    code: CountryCode,
+    alpha3: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code").optional(),
+    name: z.string().min(1),
+    eea: z.boolean(),
+    aliases: z.array(z.string()).default([]),
+  })
   .strict();
 export const CountryCatalogueSchema = z.object({ countries: z.array(CountrySchema).min(1) }).strict();
 
+/** The European Commission's adequacy decisions (GDPR Art. 45), as of a date. */
+export const AdequacyCatalogueSchema = z
+  .object({
+    asOf: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
+    decisions: z.array(
+      z
+        .object({
+          country: CountryCode,
+          decided: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
+          act: z.string().nullable().optional(),
+          /** What the decision covers when it is not the whole country (e.g. US: DPF-certified organisations only). */
+          scope: z.string().nullable().optional(),
+          /** The decision covers a transfer only under this mechanism (US: organisations certified under the DPF). */
+          requiresMechanism: TransferMechanism.optional(),
+        })
+        .strict(),
+    ),
+  })
+  .passthrough();
+
 export type Category = z.infer<typeof CategorySchema>;
 export type Country = z.infer<typeof CountrySchema>;
+export type AdequacyCatalogue = z.infer<typeof AdequacyCatalogueSchema>;
+export type Mechanism = z.infer<typeof TransferMechanism>;

@@ -23,12 +23,24 @@ entities:
       - { name: UserID, kind: reference, references: Shop_User }
   - name: Shop_User
     kind: mentioned
+    columns:
+      - { name: UserEmail, kind: personal, category: email-address }
+      - { name: FacebookID, kind: personal, category: online-identifier }
+  - name: Shop_Order
+    columns:
+      - { name: BillingEmail, kind: personal, category: email-address }
+      - { name: ShippingEmail, kind: personal, category: email-address }
   - name: Shop_Review
     kind: mentioned
     columns:
       - { name: ReviewCustomerID, kind: reference, references: Shop_Customer }
 sources:
   - { id: sync, name: User sync, feeds: [Shop_Customer], copiesFrom: [Shop_User] }
+  - id: checkout
+    name: Checkout
+    feeds: [Shop_Order]
+    copiesFrom: [Shop_Customer]
+    copies: [{ from: Shop_Customer.Email, to: Shop_Order.BillingEmail }]
 references:
   - { from: Shop_Review, columns: [ReviewCustomerID], to: Shop_Customer }
 vendors:
@@ -42,29 +54,40 @@ describe("inventoriesToGraph", () => {
   const rows = inventoriesToGraph([parseInventoryText("shop.yaml", SHOP, catalogue)], catalogue);
   const rel = (type: string) => rows.rels.filter((r) => r.type === type).map((r) => `${r.from} -> ${r.to}`);
 
-  it("builds ids with the shared helper: table:<name>, column:<table>.<column>", () => {
-    expect(rows.scoped.map((n) => n.id)).toContain("table:Shop_Customer");
-    expect(rows.scoped.map((n) => n.id)).toContain("column:Shop_Customer.Email");
+  it("builds ids with the shared helper, scoped by system: table:<system>/<name>, column:<system>/<table>.<column>", () => {
+    expect(rows.scoped.map((n) => n.id)).toContain("table:shop/Shop_Customer");
+    expect(rows.scoped.map((n) => n.id)).toContain("column:shop/Shop_Customer.Email");
   });
 
   it("expands Table.* to the table's personal columns only", () => {
-    expect(rel("SENT_TO")).toEqual(["column:Shop_Customer.Email -> vendor:paypal", "column:Shop_Customer.Phone -> vendor:paypal"]);
+    expect(rel("SENT_TO")).toEqual(["column:shop/Shop_Customer.Email -> vendor:paypal", "column:shop/Shop_Customer.Phone -> vendor:paypal"]);
   });
 
   it("folds a reference stated in both forms into one table edge", () => {
     const refs = rows.rels.filter((r) => r.type === "REFERENCES" && r.from.startsWith("table:"));
     expect(refs.map((r) => [r.from, r.to, r.props.forms])).toEqual([
-      ["table:Shop_Customer", "table:Shop_User", ["outgoing"]],
-      ["table:Shop_Review", "table:Shop_Customer", ["incoming"]],
+      ["table:shop/Shop_Customer", "table:shop/Shop_User", ["outgoing"]],
+      ["table:shop/Shop_Review", "table:shop/Shop_Customer", ["incoming"]],
     ]);
   });
 
-  it("records a source's copy as a table-to-table flow", () => {
-    expect(rel("COPIED_TO")).toEqual(["table:Shop_User -> table:Shop_Customer"]);
+  it("records a source's copy between tables, and column to column only the categories the origin holds", () => {
+    expect(rel("COPIED_TO").filter((r) => r.startsWith("table:"))).toEqual(["table:shop/Shop_User -> table:shop/Shop_Customer", "table:shop/Shop_Customer -> table:shop/Shop_Order"]);
+    // The user's email reaches the customer's email; the Facebook id has no column of its category there, so it goes nowhere.
+    expect(rel("COPIED_TO").filter((r) => r.startsWith("column:shop/Shop_User"))).toEqual(["column:shop/Shop_User.UserEmail -> column:shop/Shop_Customer.Email"]);
+  });
+
+  it("takes the stated column mappings of a copy as they are, instead of every column of the category", () => {
+    expect(rel("COPIED_TO").filter((r) => r.startsWith("column:shop/Shop_Customer"))).toEqual(["column:shop/Shop_Customer.Email -> column:shop/Shop_Order.BillingEmail"]);
+  });
+
+  it("records each engagement with its transfer status, computed once when it is loaded", () => {
+    const flow = rows.rels.find((r) => r.type === "USES_VENDOR" && r.from === "system:shop")!;
+    expect(flow.props).toMatchObject({ flow: "shop/0", countries: ["US"], mechanism: null, transfer: "third-country" });
   });
 
   it("keeps vendors and countries shared, and flows tagged with their system", () => {
-    expect(rows.shared.map((n) => n.id).sort()).toEqual(["category:email-address", "category:phone-number", "location:US", "vendor:paypal"]);
+    expect(rows.shared.map((n) => n.id).sort()).toEqual(["category:email-address", "category:online-identifier", "category:phone-number", "location:US", "vendor:paypal"]);
     expect(rows.rels.find((r) => r.type === "LOCATED_IN")?.props.system).toBe("shop");
   });
 });

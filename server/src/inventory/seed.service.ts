@@ -35,21 +35,15 @@ export async function isEmpty(graph: Graph): Promise<boolean> {
   return Number(rows[0]?.systems ?? 0) === 0;
 }
 
-/** Files loaded together must not both claim a system or a table name. */
+/** Files loaded together must not both claim a system (table names are scoped by system, so they may repeat). */
 function checkDistinct(files: string[], inventories: Inventory[]): void {
   const issues: InventoryIssue[] = [];
   const systems = new Map<string, string>();
-  const tables = new Map<string, string>();
   inventories.forEach((inv, i) => {
     const file = files[i]!;
     const other = systems.get(inv.system.id);
     if (other) issues.push({ file, line: null, field: "system.id", message: `system '${inv.system.id}' is also loaded from ${other}` });
     systems.set(inv.system.id, file);
-    for (const e of inv.entities) {
-      const owner = tables.get(e.name);
-      if (owner && owner !== file) issues.push({ file, line: null, field: "entities", message: `table '${e.name}' is also declared in ${owner}` });
-      tables.set(e.name, file);
-    }
   });
   if (issues.length > 0) throw new InventoryValidationError(issues);
 }

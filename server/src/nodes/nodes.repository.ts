@@ -1,30 +1,31 @@
+import { z } from "zod";
+
 import { NEIGHBORHOOD_QUERIES, type NeighborhoodDepth } from "./nodes.schema.js";
 import type { NodeKind } from "../contract/ids.js";
 import type { Graph } from "../db/graph.js";
-import type { NodeProps } from "../elements/elements.js";
+import { NodePropsSchema } from "../elements/elements.js";
 
-export interface NodeRow {
-  node: NodeProps;
-  neighbours: { kind: string; count: number }[];
-}
+const NodeRowSchema = z.object({ node: NodePropsSchema, neighbours: z.array(z.object({ kind: z.string(), count: z.number() })) });
+export type NodeRow = z.infer<typeof NodeRowSchema>;
 
-export interface NeighborhoodRow {
-  node: NodeProps;
-  depth: number;
-  truncated: boolean;
-  out: { source: string; target: string; type: string; columns: string[] | null; label: string | null }[];
-}
+const NeighborhoodRowSchema = z.object({
+  node: NodePropsSchema,
+  depth: z.number(),
+  truncated: z.boolean(),
+  out: z.array(z.object({ source: z.string(), target: z.string(), type: z.string(), columns: z.array(z.string()).nullable(), label: z.string().nullable() })),
+});
+export type NeighborhoodRow = z.infer<typeof NeighborhoodRowSchema>;
 
 export class NodesRepository {
   constructor(private readonly graph: Graph) {}
 
   async node(id: string): Promise<NodeRow | null> {
     const rows = await this.graph.read("nodes/node", { id });
-    return (rows[0] as NodeRow | undefined) ?? null;
+    return rows[0] ? NodeRowSchema.parse(rows[0]) : null;
   }
 
   async neighborhood(id: string, depth: NeighborhoodDepth, kinds: NodeKind[] | null, max: number): Promise<NeighborhoodRow[]> {
     const rows = await this.graph.read(NEIGHBORHOOD_QUERIES[depth], { id, kinds, max });
-    return rows as unknown as NeighborhoodRow[];
+    return z.array(NeighborhoodRowSchema).parse(rows);
   }
 }

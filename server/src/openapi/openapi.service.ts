@@ -15,6 +15,7 @@ export function openApiPath(expressPath: string): string {
 const ERROR_DESCRIPTIONS = {
   400: "Invalid parameters; `details` names each field and what is wrong with it.",
   404: "The node, table or vendor does not exist.",
+  409: "The name stands for more than one table (several systems have it); `details.candidates` lists their ids.",
   503: "The graph database is unreachable, or the query took too long.",
 } as const;
 

@@ -1,16 +1,34 @@
-import type { Graph } from "../db/graph.js";
-import type { NodeProps } from "../elements/elements.js";
+import { z } from "zod";
 
-export interface OverviewRow {
-  system: NodeProps & { system: string };
-  tables: number;
-  vendors: { vendor: NodeProps; services: string[]; places: { type: "LOCATED_IN" | "STORES_DATA_IN"; location: NodeProps }[] }[];
-}
+import { MechanismSchema, TransferStatusSchema } from "../contract/api.js";
+import type { Graph } from "../db/graph.js";
+
+const Props = z.object({ kind: z.string(), key: z.string(), name: z.string() }).catchall(z.unknown());
+
+export const OverviewRowSchema = z.object({
+  system: Props.extend({ system: z.string() }),
+  tables: z.number(),
+  vendors: z.array(
+    z.object({
+      vendor: Props,
+      services: z.array(z.string()),
+      flows: z.array(z.object({ transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable() })),
+      places: z.array(
+        z.object({
+          type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]),
+          transfer: TransferStatusSchema,
+          location: Props.extend({ code: z.string(), eea: z.boolean() }),
+        }),
+      ),
+    }),
+  ),
+});
+export type OverviewRow = z.infer<typeof OverviewRowSchema>;
 
 export class OverviewRepository {
   constructor(private readonly graph: Graph) {}
 
   async systems(): Promise<OverviewRow[]> {
-    return (await this.graph.read("overview/systems")) as unknown as OverviewRow[];
+    return z.array(OverviewRowSchema).parse(await this.graph.read("overview/systems"));
   }
 }

@@ -1,6 +1,8 @@
 import type { OverviewRepository } from "./overview.repository.js";
-import type { OverviewResponse } from "../contract/api.js";
+import type { OverviewResponse, TransferStatus } from "../contract/api.js";
 import { ElementsBuilder, idOf } from "../elements/elements.js";
+import { worstStatus } from "../transfers/transfer.rule.js";
+import { commonMechanism } from "../vendors/vendors.service.js";
 
 export class OverviewService {
   constructor(private readonly repo: OverviewRepository) {}
@@ -8,10 +10,34 @@ export class OverviewService {
   /** Systems → vendors (labelled with the services used) → countries (labelled with the systems the location holds for). */
   async overview(): Promise<OverviewResponse> {
     const rows = await this.repo.systems();
+    const vendors = new Map<string, OverviewResponse["vendors"][number] & { flows: { transfer: TransferStatus; mechanism: OverviewResponse["vendors"][number]["mechanism"] }[] }>();
+    const places = new Map<string, TransferStatus[]>();
+    for (const r of rows) {
+      for (const v of r.vendors) {
+        const id = idOf(v.vendor);
+        const entry = vendors.get(id) ?? { id, name: v.vendor.name, systems: [], countries: [], transfer: "not-stated", mechanism: null, flows: [] };
+        entry.systems.push(r.system.system);
+        entry.flows.push(...v.flows);
+        for (const p of v.places) {
+          if (!entry.countries.some((c) => c.code === p.location.code)) entry.countries.push({ code: p.location.code, name: p.location.name, eea: p.location.eea });
+          places.set(idOf(p.location), [...(places.get(idOf(p.location)) ?? []), p.transfer]);
+        }
+        vendors.set(id, entry);
+      }
+    }
+    const summaries = [...vendors.values()].map(({ flows, ...v }) => ({
+      ...v,
+      systems: [...new Set(v.systems)].sort(),
+      countries: v.countries.sort((a, b) => a.code.localeCompare(b.code)),
+      transfer: worstStatus(flows.map((f) => f.transfer)),
+      mechanism: commonMechanism(flows),
+    }));
+    const status = new Map(summaries.map((v) => [v.id, v.transfer]));
+
     const elements = new ElementsBuilder();
     for (const r of rows) elements.node(r.system);
-    for (const r of rows) for (const v of r.vendors) elements.node(v.vendor);
-    for (const r of rows) for (const v of r.vendors) for (const p of v.places) elements.node(p.location);
+    for (const r of rows) for (const v of r.vendors) elements.node(v.vendor, { transfer: status.get(idOf(v.vendor)) });
+    for (const r of rows) for (const v of r.vendors) for (const p of v.places) elements.node(p.location, { transfer: worstStatus(places.get(idOf(p.location))!) });
     for (const r of rows) {
       const system = idOf(r.system);
       for (const v of r.vendors) {
@@ -22,6 +48,7 @@ export class OverviewService {
     }
     return {
       systems: rows.map((r) => ({ id: idOf(r.system), name: r.system.name, tables: r.tables, vendors: r.vendors.length })),
+      vendors: summaries.sort((a, b) => a.name.localeCompare(b.name)),
       elements: elements.build(),
     };
   }

@@ -1,32 +1,32 @@
+import { z } from "zod";
+
 import type { Graph } from "../db/graph.js";
-import type { NodeProps, RelRow } from "../elements/elements.js";
+import { NodePropsSchema, RelRowSchema } from "../elements/elements.js";
 
-export interface PathRow {
-  nodes: NodeProps[];
-  rels: RelRow[];
+const PathRowSchema = z.object({
+  nodes: z.array(NodePropsSchema),
+  rels: z.array(RelRowSchema),
   /** The step from a category/purpose start into its column (drawn column → category, as stored). */
-  first: RelRow | null;
+  first: RelRowSchema.nullable(),
   /** The step from the last column to a category/purpose end. */
-  last: RelRow | null;
-}
+  last: RelRowSchema.nullable(),
+});
+export type PathRow = z.infer<typeof PathRowSchema>;
 
-export interface PathsRow {
-  from: NodeProps;
-  to: NodeProps;
-  paths: PathRow[];
-}
+const PathsRowSchema = z.object({ from: NodePropsSchema, to: NodePropsSchema, paths: z.array(PathRowSchema) });
+export type PathsRow = z.infer<typeof PathsRowSchema>;
 
 export class PathsRepository {
   constructor(private readonly graph: Graph) {}
 
   async shortest(from: string, to: string, max: number): Promise<PathsRow | null> {
     const rows = await this.graph.read("paths/shortest", { from, to, max });
-    return (rows[0] as PathsRow | undefined) ?? null;
+    return rows[0] ? PathsRowSchema.parse(rows[0]) : null;
   }
 
   /** Which of the ids exist (to say which end of a path is unknown). */
   async existing(idList: string[]): Promise<Set<string>> {
     const rows = await this.graph.read("nodes/exist", { ids: idList });
-    return new Set((rows[0]?.found as string[] | undefined) ?? []);
+    return new Set(z.array(z.string()).parse(rows[0]?.found ?? []));
   }
 }

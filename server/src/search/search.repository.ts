@@ -1,6 +1,6 @@
 import type { NodeKind } from "../contract/ids.js";
 import type { Graph } from "../db/graph.js";
-import type { NodeProps } from "../elements/elements.js";
+import { NodePropsSchema, type NodeProps } from "../elements/elements.js";
 
 export interface SearchParams {
   lucene: string;
@@ -20,6 +20,6 @@ export class SearchRepository {
 
   async search(p: SearchParams): Promise<NodeProps[]> {
     const rows = await this.graph.read("search/nodes", { ...p, candidates: CANDIDATES });
-    return rows.map((r) => r.node as NodeProps);
+    return rows.map((r) => NodePropsSchema.parse(r.node));
   }
 }

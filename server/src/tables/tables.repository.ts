@@ -1,61 +1,69 @@
+import { z } from "zod";
+
 import type { Graph } from "../db/graph.js";
-import type { NodeProps } from "../elements/elements.js";
+import { NodePropsSchema } from "../elements/elements.js";
 
-type Ref = Pick<NodeProps, "kind" | "key" | "name">;
+const Ref = NodePropsSchema.pick({ kind: true, key: true, name: true });
 
-export interface TableNode extends NodeProps {
-  system: string;
-  title: string | null;
-  entityKind: "table" | "logical" | "mentioned";
-  description?: string | null;
-}
+const TableNodeSchema = NodePropsSchema.extend({
+  system: z.string(),
+  title: z.string().nullable(),
+  entityKind: z.enum(["table", "logical", "mentioned"]),
+  description: z.string().nullable().optional(),
+});
+export type TableNode = z.infer<typeof TableNodeSchema>;
 
-export interface ColumnRow extends NodeProps {
-  columnKind: "personal" | "system" | "reference";
-  categoryLabel: string | null;
-  description: string | null;
-  category: Ref | null;
-  purposes: Ref[];
-  references: string[];
-  vendors: Ref[];
-  sources: Ref[];
-}
+const ColumnRowSchema = NodePropsSchema.extend({
+  columnKind: z.enum(["personal", "system", "reference"]),
+  categoryLabel: z.string().nullable(),
+  description: z.string().nullable(),
+  category: Ref.nullable(),
+  purposes: z.array(Ref),
+  references: z.array(z.string()),
+  vendors: z.array(Ref),
+  sources: z.array(Ref),
+});
+export type ColumnRow = z.infer<typeof ColumnRowSchema>;
 
-export interface TableRow {
-  table: TableNode;
-  systemName: string;
-  columns: ColumnRow[];
-  sources: (Ref & { description: string | null; copiesFrom: string[] })[];
-  subjects: Ref[];
-}
+const TableRowSchema = z.object({
+  table: TableNodeSchema,
+  systemName: z.string(),
+  columns: z.array(ColumnRowSchema),
+  sources: z.array(Ref.extend({ description: z.string().nullable(), copiesFrom: z.array(z.string()) })),
+  subjects: z.array(Ref),
+});
+export type TableRow = z.infer<typeof TableRowSchema>;
 
-export interface ReferencedByRow {
-  table: TableNode;
-  referencedBy: { table: TableNode; columns: string[]; forms: ("outgoing" | "incoming")[]; description: string | null }[];
-}
+const ReferencedByRowSchema = z.object({
+  table: TableNodeSchema,
+  referencedBy: z.array(z.object({ table: TableNodeSchema, columns: z.array(z.string()), forms: z.array(z.enum(["outgoing", "incoming"])), description: z.string().nullable() })),
+});
+export type ReferencedByRow = z.infer<typeof ReferencedByRowSchema>;
 
-export interface TableListRow {
-  table: TableNode;
-  systemName: string;
-  columns: number;
-  personalColumns: number;
-  referencedBy: number;
-}
+const TableListRowSchema = z.object({ table: TableNodeSchema, systemName: z.string(), columns: z.number(), personalColumns: z.number(), referencedBy: z.number() });
+export type TableListRow = z.infer<typeof TableListRowSchema>;
+
+const ResolveRows = z.array(z.object({ id: z.string(), system: z.string() }));
 
 export class TablesRepository {
   constructor(private readonly graph: Graph) {}
 
   async list(system: string | null): Promise<TableListRow[]> {
-    return (await this.graph.read("tables/list", { system })) as unknown as TableListRow[];
+    return z.array(TableListRowSchema).parse(await this.graph.read("tables/list", { system }));
   }
 
-  async table(name: string): Promise<TableRow | null> {
-    const rows = await this.graph.read("tables/table", { name });
-    return (rows[0] as TableRow | undefined) ?? null;
+  /** The ids of the tables a name stands for (one system's, or every system's with that name). */
+  async resolve(name: string, system: string | null): Promise<{ id: string; system: string }[]> {
+    return ResolveRows.parse(await this.graph.read("tables/resolve", { name, system }));
   }
 
-  async referencedBy(name: string): Promise<ReferencedByRow | null> {
-    const rows = await this.graph.read("tables/referenced-by", { name });
-    return (rows[0] as ReferencedByRow | undefined) ?? null;
+  async table(id: string): Promise<TableRow | null> {
+    const rows = await this.graph.read("tables/table", { id });
+    return rows[0] ? TableRowSchema.parse(rows[0]) : null;
+  }
+
+  async referencedBy(id: string): Promise<ReferencedByRow | null> {
+    const rows = await this.graph.read("tables/referenced-by", { id });
+    return rows[0] ? ReferencedByRowSchema.parse(rows[0]) : null;
   }
 }

@@ -27,7 +27,7 @@ export function tablesRoutes(api: ApiRouter, graph: Graph): void {
       params: TableParamsSchema,
       response: TableResponseSchema,
       responseName: "TableResponse",
-      errors: [400, 404],
+      errors: [400, 404, 409],
     },
     ({ params }) => service.table(params.name),
   );
@@ -40,7 +40,7 @@ export function tablesRoutes(api: ApiRouter, graph: Graph): void {
       params: TableParamsSchema,
       response: ReferencedByResponseSchema,
       responseName: "ReferencedByResponse",
-      errors: [400, 404],
+      errors: [400, 404, 409],
     },
     ({ params }) => service.referencedBy(params.name),
   );

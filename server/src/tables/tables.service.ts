@@ -1,8 +1,8 @@
 import type { ColumnRow, TablesRepository } from "./tables.repository.js";
 import type { ReferencedByResponse, TableColumn, TableResponse, TablesResponse } from "../contract/api.js";
-import { ids } from "../contract/ids.js";
+import { parseTableKey } from "../contract/ids.js";
 import { ElementsBuilder, idOf, type NodeProps } from "../elements/elements.js";
-import { NotFoundError } from "../http/errors.js";
+import { ConflictError, NotFoundError } from "../http/errors.js";
 
 type Ref = Pick<NodeProps, "kind" | "key" | "name">;
 
@@ -34,9 +34,6 @@ function toColumn(c: ColumnRow): TableColumn {
   };
 }
 
-function notFound(name: string): NotFoundError {
-  return new NotFoundError(`No table named '${name}'.`, { id: ids.table(name) });
-}
 
 export class TablesService {
   constructor(private readonly repo: TablesRepository) {}
@@ -58,9 +55,26 @@ export class TablesService {
     };
   }
 
+  /**
+   * `CMS_User` or `kentico/CMS_User` → the table's id. A bare name works while one system has a table of that name;
+   * when several do, the answer is a 409 naming them, never a guess.
+   */
+  async resolve(name: string): Promise<string> {
+    const { system, table } = parseTableKey(name);
+    const found = await this.repo.resolve(table, system);
+    if (found.length === 0) throw new NotFoundError(`No table named '${name}'.`, { name });
+    if (found.length > 1) {
+      throw new ConflictError(`'${name}' names a table in ${found.length} systems; say which one, e.g. '${found[0]!.system}/${table}'.`, {
+        name,
+        candidates: found.map((f) => f.id),
+      });
+    }
+    return found[0]!.id;
+  }
+
   async table(name: string): Promise<TableResponse> {
-    const row = await this.repo.table(name);
-    if (!row) throw notFound(name);
+    const row = await this.repo.table(await this.resolve(name));
+    if (!row) throw new NotFoundError(`No table named '${name}'.`, { name });
     const t = row.table;
     return {
       table: {
@@ -80,8 +94,8 @@ export class TablesService {
 
   /** "Which entities reference this table": every referencing table with its columns, and the star around the table. */
   async referencedBy(name: string): Promise<ReferencedByResponse> {
-    const row = await this.repo.referencedBy(name);
-    if (!row) throw notFound(name);
+    const row = await this.repo.referencedBy(await this.resolve(name));
+    if (!row) throw new NotFoundError(`No table named '${name}'.`, { name });
     const elements = new ElementsBuilder();
     const target = elements.node(row.table, { focus: true })!;
     const referencedBy = row.referencedBy.map((r) => {
@@ -97,6 +111,6 @@ export class TablesService {
         description: r.description ?? null,
       };
     });
-    return { table: row.table.name, referencedBy, elements: elements.build() };
+    return { id: target, table: row.table.name, referencedBy, elements: elements.build() };
   }
 }

@@ -1,86 +1,86 @@
 import { describe, expect, it } from "vitest";
 
-import { assembleTrace, tablesOnFlow } from "./trace.assemble.js";
-import type { TraceRow } from "./trace.repository.js";
+import { assembleTrace, NO_TRACE_FILTERS } from "./trace.assemble.js";
+import type { TraceRow, TraceSend } from "./trace.repository.js";
 
-const table = (name: string) => ({ kind: "table", key: name, name, system: "shop" });
-const column = (t: string, c: string) => ({ kind: "column", key: `${t}.${c}`, name: c, system: "shop", table: t, columnKind: "personal" });
+const column = (t: string, c: string, category: string | null) => ({ kind: "column", key: `shop/${t}.${c}`, name: c, system: "shop", table: t, columnKind: "personal", category });
+const cat = (key: string, name: string) => ({ kind: "category", key, name });
+const send = (col: ReturnType<typeof column>, vendor: string, transfer: TraceSend["flow"]["transfer"], places: TraceSend["places"]): TraceSend => ({
+  column: col,
+  category: col.category ? cat(col.category, col.category) : null,
+  vendor: { kind: "vendor", key: vendor, name: vendor },
+  flow: { flow: `shop/${vendor}`, system: "shop", service: null, purpose: "Payments", role: "third-party", retention: "10 years", mechanism: null, transfer, legalName: null, vendorName: vendor },
+  places,
+});
+const US = { kind: "location", key: "US", name: "United States", code: "US", eea: false };
 
-/** Shop_Customer is copied to Shop_Order; only Shop_Order's Email is sent to PayPal; Shop_Log is reached but leads nowhere. */
+/**
+ * Shop_Customer.Email is copied to Shop_Order.Email, which goes to PayPal (US, no mechanism); Shop_Customer.Phone
+ * goes to Twilio (no country stated); Shop_Order.Email is also copied into Shop_Log.Email, which leads nowhere.
+ */
+const customerEmail = column("Shop_Customer", "Email", "email-address");
+const customerPhone = column("Shop_Customer", "Phone", "phone-number");
+const orderEmail = column("Shop_Order", "Email", "email-address");
+const logEmail = column("Shop_Log", "Email", "email-address");
 const ROW: TraceRow = {
-  start: table("Shop_Customer"),
-  startEdges: [],
-  tables: [table("Shop_Customer"), table("Shop_Order"), table("Shop_Log")],
-  copies: [
-    { source: "table:Shop_Customer", target: "table:Shop_Order", type: "COPIED_TO", via: null },
-    { source: "table:Shop_Customer", target: "table:Shop_Log", type: "COPIED_TO", via: null },
+  start: { kind: "table", key: "shop/Shop_Customer", name: "Shop_Customer", system: "shop" },
+  startColumns: ["column:shop/Shop_Customer.Email", "column:shop/Shop_Customer.Phone"],
+  startEdges: [
+    { source: "table:shop/Shop_Customer", target: "column:shop/Shop_Customer.Email", type: "HAS_COLUMN" },
+    { source: "table:shop/Shop_Customer", target: "column:shop/Shop_Customer.Phone", type: "HAS_COLUMN" },
   ],
-  columnEdges: [{ source: "table:Shop_Order", target: "column:Shop_Order.Email", type: "HAS_COLUMN" }],
+  startTables: [],
+  columns: [customerEmail, customerPhone, orderEmail, logEmail],
+  copies: [
+    { source: "column:shop/Shop_Customer.Email", target: "column:shop/Shop_Order.Email", via: "source:shop/checkout", viaName: "Checkout" },
+    { source: "column:shop/Shop_Order.Email", target: "column:shop/Shop_Log.Email", via: "source:shop/log", viaName: "Logging" },
+  ],
   sends: [
-    {
-      column: column("Shop_Order", "Email"),
-      category: { kind: "category", key: "email-address", name: "Email address" },
-      vendor: { kind: "vendor", key: "paypal", name: "PayPal" },
-      system: "shop",
-      service: "Checkout",
-      purpose: "Payments",
-      places: [
-        { type: "LOCATED_IN", location: { kind: "location", key: "US", name: "United States", code: "US", eea: false } },
-        { type: "STORES_DATA_IN", location: { kind: "location", key: "IE", name: "Ireland", code: "IE", eea: true } },
-      ],
-      retention: ["10 years"],
-    },
+    send(orderEmail, "paypal", "third-country", [{ type: "LOCATED_IN", transfer: "third-country", location: US }]),
+    send(customerPhone, "twilio", "not-stated", []),
   ],
 };
 
-describe("tablesOnFlow", () => {
-  it("keeps the tables that lead to a column sent to a vendor, through copies", () => {
-    expect([...tablesOnFlow(ROW)].sort()).toEqual(["table:Shop_Customer", "table:Shop_Order"]);
-  });
-});
-
 describe("assembleTrace", () => {
-  it("groups the flows by vendor with fields, categories, countries by role and retention", () => {
+  it("lists each vendor with its flow's transfer status and the evidence path that reaches it", () => {
     const t = assembleTrace(ROW);
 
-    expect(t.vendors).toEqual([
-      {
-        id: "vendor:paypal",
-        name: "PayPal",
-        countries: [
-          { code: "US", name: "United States", eea: false, role: "entity" },
-          { code: "IE", name: "Ireland", eea: true, role: "data" },
-        ],
-        outsideEEA: true,
-        categories: [{ id: "category:email-address", name: "Email address" }],
-        fields: [{ id: "column:Shop_Order.Email", table: "Shop_Order", column: "Email", category: "Email address", categoryId: "category:email-address" }],
-        systems: ["shop"],
-        services: ["Checkout"],
-        purposes: ["Payments"],
-        retention: ["10 years"],
-      },
+    expect(t.vendors.map((v) => [v.id, v.transfer, v.mechanism])).toEqual([
+      ["vendor:paypal", "third-country", null],
+      ["vendor:twilio", "not-stated", null],
     ]);
+    expect(t.vendors[0]!.fields[0]!.evidence).toEqual({
+      nodes: ["table:shop/Shop_Customer", "column:shop/Shop_Customer.Email", "column:shop/Shop_Order.Email", "vendor:paypal"],
+      edges: [
+        "table:shop/Shop_Customer|HAS_COLUMN|column:shop/Shop_Customer.Email",
+        "column:shop/Shop_Customer.Email|COPIED_TO|column:shop/Shop_Order.Email",
+        "column:shop/Shop_Order.Email|SENT_TO|vendor:paypal",
+      ],
+      via: ["Checkout"],
+    });
   });
 
-  it("draws only the tables on the way to a vendor, with the vendor marked outside the EEA", () => {
+  it("draws only edges on a path from the start to a listed vendor (the copy into Shop_Log leads nowhere)", () => {
     const t = assembleTrace(ROW);
+    const edges = t.elements.edges.map((e) => e.data.id);
 
-    expect(t.elements.nodes.map((n) => n.data.id)).toEqual([
-      "table:Shop_Customer",
-      "table:Shop_Order",
-      "column:Shop_Order.Email",
-      "vendor:paypal",
-      "location:US",
-      "location:IE",
-    ]);
-    expect(t.elements.nodes.find((n) => n.data.id === "vendor:paypal")?.data.eea).toBe(false);
-    expect(t.elements.edges.map((e) => e.data.id)).toEqual([
-      "table:Shop_Customer|COPIED_TO|table:Shop_Order",
-      "table:Shop_Order|HAS_COLUMN|column:Shop_Order.Email",
-      "column:Shop_Order.Email|SENT_TO|vendor:paypal",
-      "vendor:paypal|LOCATED_IN|location:US",
-      "vendor:paypal|STORES_DATA_IN|location:IE",
-    ]);
-    expect(t.truncated).toBe(false);
+    expect(edges).not.toContain("column:shop/Shop_Order.Email|COPIED_TO|column:shop/Shop_Log.Email");
+    expect(t.elements.nodes.map((n) => n.data.id)).not.toContain("column:shop/Shop_Log.Email");
+    expect(t.elements.nodes.find((n) => n.data.id === "vendor:twilio")?.data.transfer).toBe("not-stated");
+  });
+
+  it("applies filters to the whole answer and keeps the unfiltered facets", () => {
+    const t = assembleTrace(ROW, { ...NO_TRACE_FILTERS, vendors: ["vendor:twilio"] });
+
+    expect(t.vendors.map((v) => v.id)).toEqual(["vendor:twilio"]);
+    expect(t.totalVendors).toBe(2);
+    expect(t.elements.nodes.map((n) => n.data.id)).not.toContain("column:shop/Shop_Order.Email");
+    expect(t.facets.vendors.map((v) => v.value)).toEqual(["vendor:paypal", "vendor:twilio"]);
+  });
+
+  it("never keeps a flow whose country is unknown under a country filter; 'not-stated' is a value of its own", () => {
+    expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, countries: ["US"] }).vendors.map((v) => v.id)).toEqual(["vendor:paypal"]);
+    expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, countries: ["not-stated"] }).vendors.map((v) => v.id)).toEqual(["vendor:twilio"]);
+    expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, transfers: ["eea"] }).vendors).toEqual([]);
   });
 });

@@ -1,108 +1,243 @@
 /**
- * Pure: the raw reach of a trace → the answer. Keeps only the tables on a way to a vendor, groups the flows
- * by vendor (fields, categories, countries, services, purposes, retention) and draws the flow graph.
+ * Pure: the raw reach of a trace → the answer. Filters the flows, keeps only the columns and edges that lie on a path
+ * from the start to a vendor the answer lists, records for each field the path that reaches its vendor (evidence), and
+ * groups the flows by vendor with their engagements and transfer status (read from the flows, never re-derived).
  */
-import type { TraceRow } from "./trace.repository.js";
-import type { TraceResponse, TraceVendor } from "../contract/api.js";
-import { ElementsBuilder, idOf, kindOf } from "../elements/elements.js";
+import type { TraceRow, TraceSend } from "./trace.repository.js";
+import type { Flow, TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
+import { edgeId, ElementsBuilder, idOf, kindOf } from "../elements/elements.js";
+import { bySeverity, worstStatus } from "../transfers/transfer.rule.js";
 
-/** Tables that lead to a column sent to a vendor, directly or through copies. */
-export function tablesOnFlow(row: Pick<TraceRow, "copies" | "columnEdges">): Set<string> {
-  const keep = new Set(row.columnEdges.filter((e) => e.type === "HAS_COLUMN").map((e) => e.source));
-  // Walk the copies backwards until nothing changes: a table copied into a kept table is on the flow too.
+export const NO_TRACE_FILTERS: TraceFilters = { categories: [], vendors: [], countries: [], transfers: [] };
+
+/** Start edges drawn from a category or purpose to its columns, stored in the graph from the column. */
+const STORED_BACKWARDS = new Set(["OF_CATEGORY", "FOR_PURPOSE"]);
+
+/** The country filter's value for a flow whose inventory names no country. */
+export const NOT_STATED = "not-stated";
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+const categoryId = (s: TraceSend) => (s.category ? idOf(s.category) : null);
+
+/** A flow passes when it matches every filter given; a country filter never keeps a flow whose country is unknown. */
+export function passesFilters(s: TraceSend, f: TraceFilters): boolean {
+  if (f.vendors.length > 0 && !f.vendors.includes(idOf(s.vendor))) return false;
+  if (f.categories.length > 0 && !f.categories.includes(categoryId(s) ?? "")) return false;
+  if (f.transfers.length > 0 && !f.transfers.includes(s.flow.transfer)) return false;
+  if (f.countries.length > 0) {
+    const codes = s.places.map((p) => p.location.code);
+    const match = codes.length === 0 ? f.countries.includes(NOT_STATED) : codes.some((c) => f.countries.includes(c));
+    if (!match) return false;
+  }
+  return true;
+}
+
+function facets(row: TraceRow): TraceResponse["facets"] {
+  const categories = new Map<string, string>();
+  const vendors = new Map<string, { label: string; statuses: TransferStatus[] }>();
+  const countries = new Map<string, string>();
+  const transfers = new Set<TransferStatus>();
+  for (const s of row.sends) {
+    if (s.category) categories.set(idOf(s.category), s.category.name);
+    const v = vendors.get(idOf(s.vendor)) ?? { label: s.vendor.name, statuses: [] };
+    v.statuses.push(s.flow.transfer);
+    vendors.set(idOf(s.vendor), v);
+    for (const p of s.places) countries.set(p.location.code, p.location.name);
+    if (s.places.length === 0) countries.set(NOT_STATED, "Country not stated");
+    transfers.add(s.flow.transfer);
+  }
+  const list = (m: Map<string, string>) => [...m].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+  return {
+    categories: list(categories),
+    vendors: [...vendors].map(([value, v]) => ({ value, label: v.label, transfer: worstStatus(v.statuses) })).sort((a, b) => a.label.localeCompare(b.label)),
+    countries: list(countries),
+    transfers: [...transfers].sort(bySeverity),
+  };
+}
+
+/** Copies as adjacency lists, both ways. */
+function copyGraph(row: TraceRow) {
+  const out = new Map<string, TraceRow["copies"]>();
+  const into = new Map<string, TraceRow["copies"]>();
+  for (const c of row.copies) {
+    out.set(c.source, [...(out.get(c.source) ?? []), c]);
+    into.set(c.target, [...(into.get(c.target) ?? []), c]);
+  }
+  return { out, into };
+}
+
+/** Breadth-first from the start columns: for each reached column the copy that first reached it (a shortest path). */
+function shortestCopies(row: TraceRow, out: Map<string, TraceRow["copies"]>): Map<string, TraceRow["copies"][number] | null> {
+  const parent = new Map<string, TraceRow["copies"][number] | null>(row.startColumns.map((c) => [c, null]));
+  let frontier = [...row.startColumns];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const c of frontier) {
+      for (const copy of out.get(c) ?? []) {
+        if (parent.has(copy.target)) continue;
+        parent.set(copy.target, copy);
+        next.push(copy.target);
+      }
+    }
+    frontier = next;
+  }
+  return parent;
+}
+
+/** Every column from which one of `targets` can be reached through copies (the targets included). */
+function leadingTo(targets: Iterable<string>, into: Map<string, TraceRow["copies"]>): Set<string> {
+  const seen = new Set(targets);
+  const stack = [...seen];
+  while (stack.length > 0) {
+    for (const copy of into.get(stack.pop()!) ?? []) {
+      if (!seen.has(copy.source)) {
+        seen.add(copy.source);
+        stack.push(copy.source);
+      }
+    }
+  }
+  return seen;
+}
+
+/** The start edges that end in one of `columns`, and those leading to them (start → table → column). */
+function startEdgesTo(row: TraceRow, columns: Set<string>): TraceRow["startEdges"] {
+  const keep = new Set<TraceRow["startEdges"][number]>();
+  const ends = new Set(columns);
   let grew = true;
   while (grew) {
     grew = false;
-    for (const c of row.copies) {
-      if (keep.has(c.target) && !keep.has(c.source)) {
-        keep.add(c.source);
+    for (const e of row.startEdges) {
+      if (!keep.has(e) && ends.has(e.target)) {
+        keep.add(e);
+        ends.add(e.source);
         grew = true;
       }
     }
   }
-  return keep;
+  return [...keep];
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
-
-export function vendorsOf(row: TraceRow): TraceVendor[] {
-  const vendors = new Map<string, { vendor: TraceVendor; countries: Map<string, TraceVendor["countries"][number]>; categories: Map<string, string>; fields: Map<string, TraceVendor["fields"][number]>; systems: string[]; services: string[]; purposes: string[]; retention: string[] }>();
-  for (const s of row.sends) {
-    const id = idOf(s.vendor);
-    let v = vendors.get(id);
-    if (!v) {
-      v = {
-        vendor: { id, name: s.vendor.name, countries: [], outsideEEA: false, categories: [], fields: [], systems: [], services: [], purposes: [], retention: [] },
-        countries: new Map(),
-        categories: new Map(),
-        fields: new Map(),
-        systems: [],
-        services: [],
-        purposes: [],
-        retention: [],
-      };
-      vendors.set(id, v);
-    }
-    const columnId = idOf(s.column);
-    v.fields.set(columnId, { id: columnId, table: s.column.table ?? "", column: s.column.name, category: s.category?.name ?? null, categoryId: s.category ? idOf(s.category) : null });
-    if (s.category) v.categories.set(idOf(s.category), s.category.name);
-    for (const p of s.places) {
-      const role = p.type === "LOCATED_IN" ? "entity" : "data";
-      v.countries.set(`${role}:${p.location.code}`, { code: p.location.code, name: p.location.name, eea: p.location.eea, role });
-    }
-    v.systems.push(s.system);
-    if (s.service) v.services.push(s.service);
-    v.purposes.push(s.purpose);
-    v.retention.push(...s.retention);
+function evidence(row: TraceRow, send: TraceSend, parent: Map<string, TraceRow["copies"][number] | null>): TraceVendor["fields"][number]["evidence"] {
+  const column = idOf(send.column);
+  const vendor = idOf(send.vendor);
+  const nodes = [column, vendor];
+  const edges = [edgeId(column, "SENT_TO", vendor)];
+  const via: string[] = [];
+  let at = column;
+  for (let copy = parent.get(at); copy; copy = parent.get(at)) {
+    nodes.unshift(copy.source);
+    edges.unshift(edgeId(copy.source, "COPIED_TO", copy.target));
+    via.unshift(copy.viaName ?? copy.via);
+    at = copy.source;
   }
-  return [...vendors.values()]
-    .map(({ vendor, countries, categories, fields, systems, services, purposes, retention }) => {
-      const list = [...countries.values()].sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === "entity" ? -1 : 1));
+  // From the start node to the first column: the start edges, walked back. Edges are named as stored in the graph
+  // (a column points at its category and purpose; the picture draws those from the category or purpose).
+  const startId = idOf(row.start);
+  for (let guard = 0; at !== startId && guard < 4; guard++) {
+    const e = row.startEdges.find((x) => x.target === at);
+    if (!e) break;
+    nodes.unshift(e.source);
+    edges.unshift(STORED_BACKWARDS.has(e.type) ? edgeId(e.target, e.type, e.source) : edgeId(e.source, e.type, e.target));
+    at = e.source;
+  }
+  return { nodes, edges, via };
+}
+
+function flowOf(s: TraceSend): Flow {
+  return {
+    id: s.flow.flow,
+    system: s.flow.system,
+    service: s.flow.service,
+    purpose: s.flow.purpose,
+    role: s.flow.role,
+    retention: s.flow.retention,
+    legalName: s.flow.legalName,
+    mechanism: s.flow.mechanism,
+    transfer: s.flow.transfer,
+    countries: s.places.map((p) => ({ code: p.location.code, name: p.location.name, eea: p.location.eea, role: p.type === "LOCATED_IN" ? "entity" : "data", transfer: p.transfer })),
+  };
+}
+
+export function vendorsOf(row: TraceRow, sends: TraceSend[], parent: Map<string, TraceRow["copies"][number] | null>): TraceVendor[] {
+  const groups = new Map<string, TraceSend[]>();
+  for (const s of sends) groups.set(idOf(s.vendor), [...(groups.get(idOf(s.vendor)) ?? []), s]);
+  return [...groups]
+    .map(([id, list]): TraceVendor => {
+      const flows = new Map(list.map((s) => [s.flow.flow, flowOf(s)]));
+      const countries = new Map<string, TraceVendor["countries"][number]>();
+      for (const f of flows.values()) for (const c of f.countries) countries.set(`${c.role}:${c.code}`, { code: c.code, name: c.name, eea: c.eea, role: c.role });
+      const fields = new Map<string, TraceVendor["fields"][number]>();
+      for (const s of list) {
+        const cid = idOf(s.column);
+        if (fields.has(cid)) continue;
+        fields.set(cid, {
+          id: cid,
+          system: s.column.system,
+          table: s.column.table,
+          column: s.column.name,
+          category: s.category?.name ?? null,
+          categoryId: categoryId(s),
+          evidence: evidence(row, s, parent),
+        });
+      }
+      const mechanisms = new Set([...flows.values()].map((f) => f.mechanism));
       return {
-        ...vendor,
-        countries: list,
-        outsideEEA: list.some((c) => !c.eea),
-        categories: [...categories].map(([cid, name]) => ({ id: cid, name })).sort(byName),
+        id,
+        name: list[0]!.vendor.name,
+        countries: [...countries.values()].sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === "entity" ? -1 : 1)),
+        transfer: worstStatus([...flows.values()].map((f) => f.transfer)),
+        mechanism: mechanisms.size === 1 ? [...mechanisms][0]! : null,
+        flows: [...flows.values()].sort((a, b) => a.system.localeCompare(b.system) || (a.service ?? "").localeCompare(b.service ?? "") || a.purpose.localeCompare(b.purpose)),
+        categories: [...new Map(list.filter((s) => s.category).map((s) => [idOf(s.category!), s.category!.name]))].map(([cid, name]) => ({ id: cid, name })).sort(byName),
         fields: [...fields.values()].sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column)),
-        systems: sorted(systems),
-        services: sorted(services),
-        purposes: sorted(purposes),
-        retention: sorted(retention),
+        systems: sorted(list.map((s) => s.flow.system)),
+        services: sorted(list.flatMap((s) => (s.flow.service ? [s.flow.service] : []))),
+        purposes: sorted(list.map((s) => s.flow.purpose)),
+        retention: sorted(list.flatMap((s) => (s.flow.retention ? [s.flow.retention] : []))),
       };
     })
     .sort(byName);
 }
 
-export function assembleTrace(row: TraceRow): TraceResponse {
-  const vendors = vendorsOf(row);
-  const keep = tablesOnFlow(row);
+export function assembleTrace(row: TraceRow, filters: TraceFilters = NO_TRACE_FILTERS): TraceResponse {
+  const sends = row.sends.filter((s) => passesFilters(s, filters));
+  const { out, into } = copyGraph(row);
+  const parent = shortestCopies(row, out);
+  const vendors = vendorsOf(row, sends, parent);
+  // Only what leads on to a listed vendor is drawn: every edge lies on a path from the start to one.
+  const useful = leadingTo(new Set(sends.map((s) => idOf(s.column))), into);
+  const columns = row.columns.filter((c) => useful.has(idOf(c)) && parent.has(idOf(c)));
+
   const elements = new ElementsBuilder();
-
-  // Nodes in flow order, so that when the cap bites it is the far end that is cut, never the start.
+  // Nodes by importance, so that when the cap bites the vendors (what a trace is for) are kept and columns go first.
   const start = elements.node(row.start, { focus: true })!;
-  for (const t of row.tables) if (keep.has(idOf(t))) elements.node(t);
-  for (const s of row.sends) elements.node(s.column);
-  const vendorEEA = new Map(vendors.filter((v) => v.countries.length > 0).map((v) => [v.id, !v.outsideEEA]));
-  for (const s of row.sends) {
-    const id = idOf(s.vendor);
-    elements.node(s.vendor, vendorEEA.has(id) ? { eea: vendorEEA.get(id) } : {});
-  }
-  for (const s of row.sends) for (const p of s.places) elements.node(p.location);
+  const vendorStatus = new Map(vendors.map((v) => [v.id, v.transfer]));
+  for (const s of sends) elements.node(s.vendor, { transfer: vendorStatus.get(idOf(s.vendor)) });
+  const placeStatus = new Map<string, TransferStatus[]>();
+  for (const s of sends) for (const p of s.places) placeStatus.set(idOf(p.location), [...(placeStatus.get(idOf(p.location)) ?? []), p.transfer]);
+  for (const s of sends) for (const p of s.places) elements.node(p.location, { transfer: worstStatus(placeStatus.get(idOf(p.location))!) });
+  const startEdges = startEdgesTo(row, new Set(columns.map(idOf)));
+  const onPath = new Set(startEdges.map((e) => e.target));
+  for (const t of row.startTables) if (onPath.has(idOf(t))) elements.node(t);
+  for (const c of columns) elements.node(c);
 
-  for (const e of row.startEdges) elements.rel(e);
-  for (const c of row.copies) elements.rel(c);
-  for (const e of row.columnEdges) elements.rel(e);
-  for (const s of row.sends) {
-    const column = idOf(s.column);
+  for (const e of startEdges) elements.edge(e.source, e.type, e.target);
+  for (const c of row.copies) if (useful.has(c.source) && useful.has(c.target) && parent.has(c.source)) elements.edge(c.source, "COPIED_TO", c.target, { label: c.viaName ?? null });
+  for (const s of sends) {
     const vendor = idOf(s.vendor);
-    elements.edge(column, "SENT_TO", vendor, { label: s.service ?? s.purpose });
-    for (const p of s.places) elements.edge(vendor, p.type, idOf(p.location), { label: s.system });
+    elements.edge(idOf(s.column), "SENT_TO", vendor, { label: s.flow.service ?? s.flow.purpose });
+    for (const p of s.places) elements.edge(vendor, p.type, idOf(p.location), { label: s.flow.system });
   }
+  const built = elements.build();
   return {
-    from: { id: start, kind: kindOf(row.start), label: row.start.name },
+    from: { id: start, kind: kindOf(row.start), label: row.start.name, system: row.start.system },
+    filters,
+    facets: facets(row),
+    totalVendors: new Set(row.sends.map((s) => idOf(s.vendor))).size,
     vendors,
-    elements: elements.build(),
+    systems: sorted([...(row.start.system ? [row.start.system] : []), ...columns.map((c) => c.system), ...sends.map((s) => s.flow.system)]),
+    elements: built,
     truncated: elements.truncated,
   };
 }

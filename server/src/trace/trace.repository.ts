@@ -1,32 +1,55 @@
+/** Runs `trace/downstream` and checks its row: the services work on parsed values, never on casts. */
+import { z } from "zod";
+
+import { MechanismSchema, TransferStatusSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
-import type { NodeProps, RelRow } from "../elements/elements.js";
 
-export interface TraceSend {
-  column: NodeProps;
-  category: NodeProps | null;
-  vendor: NodeProps;
-  system: string;
-  service: string | null;
-  purpose: string;
-  places: { type: "LOCATED_IN" | "STORES_DATA_IN"; location: NodeProps & { code: string; eea: boolean } }[];
-  retention: string[];
-}
+const Props = z.object({ kind: z.string(), key: z.string(), name: z.string() }).catchall(z.unknown());
+const Edge = z.object({ source: z.string(), target: z.string(), type: z.string() });
 
-/** The one row of `trace/downstream`. */
-export interface TraceRow {
-  start: NodeProps;
-  startEdges: RelRow[];
-  tables: NodeProps[];
-  copies: (RelRow & { via: string | null })[];
-  columnEdges: RelRow[];
-  sends: TraceSend[];
-}
+export const TraceSendSchema = z.object({
+  column: Props.extend({ system: z.string(), table: z.string(), columnKind: z.string() }),
+  category: Props.nullable(),
+  vendor: Props,
+  flow: z.object({
+    flow: z.string(),
+    system: z.string(),
+    service: z.string().nullable(),
+    purpose: z.string(),
+    role: z.string(),
+    retention: z.string().nullable(),
+    mechanism: MechanismSchema.nullable(),
+    transfer: TransferStatusSchema,
+    legalName: z.string().nullable(),
+    vendorName: z.string().nullable(),
+  }),
+  places: z.array(
+    z.object({
+      type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]),
+      transfer: TransferStatusSchema,
+      location: Props.extend({ code: z.string(), eea: z.boolean() }),
+    }),
+  ),
+});
+
+export const TraceRowSchema = z.object({
+  start: Props.extend({ system: z.string().nullable() }),
+  startColumns: z.array(z.string()),
+  startEdges: z.array(Edge),
+  startTables: z.array(Props.extend({ system: z.string(), title: z.string().nullable() })),
+  columns: z.array(Props.extend({ system: z.string(), table: z.string(), category: z.string().nullable() })),
+  copies: z.array(Edge.omit({ type: true }).extend({ via: z.string(), viaName: z.string().nullable() })),
+  sends: z.array(TraceSendSchema),
+});
+
+export type TraceSend = z.infer<typeof TraceSendSchema>;
+export type TraceRow = z.infer<typeof TraceRowSchema>;
 
 export class TraceRepository {
   constructor(private readonly graph: Graph) {}
 
   async downstream(from: string): Promise<TraceRow | null> {
     const rows = await this.graph.read("trace/downstream", { from });
-    return (rows[0] as TraceRow | undefined) ?? null;
+    return rows[0] ? TraceRowSchema.parse(rows[0]) : null;
   }
 }

@@ -13,14 +13,15 @@ export function traceRoutes(api: ApiRouter, graph: Graph): void {
       tag: "trace",
       summary: "Every vendor that personal data reaches downstream of a node",
       description:
-        "Follows data-flow edges only (source → table/column, table → table copies, table → personal column → vendor → countries of that flow's system). " +
-        "A source that names the fields it fills reaches those fields, not its whole table. " +
-        "A category or purpose is only a starting point, so a trace never crosses from one system into another through it.",
+        "Lists a vendor only when the inventory links the start to it: the start's columns, the columns they are copied into (a copy carries only " +
+        "the categories its origin holds, or the column mappings the inventory states), and the flows from those columns to vendors. " +
+        "References are not flows. Each field carries its evidence (the path that reaches the vendor); each flow its transfer status. " +
+        "Filters apply to the whole answer (vendors, elements, counts); `facets` lists what the unfiltered answer holds.",
       query: TraceQuerySchema,
       response: TraceResponseSchema,
       responseName: "TraceResponse",
       errors: [400, 404],
     },
-    ({ query }) => service.trace(query.from),
+    ({ query }) => service.trace(query),
   );
 }

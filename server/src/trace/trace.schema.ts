@@ -1,13 +1,41 @@
 import { z } from "zod";
 
+import { TRANSFER_STATUSES } from "../contract/api.js";
 import type { NodeKind } from "../contract/ids.js";
 import { nodeIdParam } from "../http/params.js";
 
 /** Kinds a trace can start from: where personal data is, or what describes it. Vendors and locations are where it ends. */
 export const TRACE_START_KINDS = ["source", "table", "column", "category", "subject", "system", "purpose"] as const satisfies readonly NodeKind[];
 
+/** `a,b` or `a&x=b`: a list of values, each checked by `item`. */
+function listParam(item: z.ZodType<string>, description: string) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((value, ctx) => {
+      const parts = [...new Set((Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean))];
+      const out: string[] = [];
+      for (const p of parts) {
+        const r = item.safeParse(p);
+        if (r.success) out.push(r.data);
+        else ctx.addIssue({ code: "custom", message: `'${p.slice(0, 60)}': ${r.error.issues[0]?.message ?? "not allowed"}` });
+      }
+      return out;
+    })
+    .optional()
+    .meta({ description });
+}
+
+const CATEGORY_ID = z.string().max(120).regex(/^category:[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a category id, e.g. 'category:email-address'");
+const VENDOR_ID = z.string().max(120).regex(/^vendor:[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a vendor id, e.g. 'vendor:paypal'");
+const COUNTRY = z.string().regex(/^(?:[A-Z]{2}|not-stated)$/, "must be an ISO 3166-1 alpha-2 code, e.g. 'US', or 'not-stated'");
+const TRANSFER = z.enum(TRANSFER_STATUSES, { error: `must be one of ${TRANSFER_STATUSES.join(", ")}` });
+
 export const TraceQuerySchema = z.object({
   from: nodeIdParam(`Where the trace starts: a node id of kind ${TRACE_START_KINDS.join(", ")}.`, TRACE_START_KINDS),
+  category: listParam(CATEGORY_ID, "Only flows of these data categories (comma-separated category ids)."),
+  vendor: listParam(VENDOR_ID, "Only flows to these vendors (comma-separated vendor ids)."),
+  country: listParam(COUNTRY, "Only flows that name one of these countries (alpha-2 codes); 'not-stated' keeps flows that name none."),
+  transfer: listParam(TRANSFER, `Only flows with these transfer statuses (${TRANSFER_STATUSES.join(", ")}).`),
 });
 
 export type TraceQuery = z.infer<typeof TraceQuerySchema>;

@@ -1,15 +1,21 @@
 import { assembleTrace } from "./trace.assemble.js";
 import type { TraceRepository } from "./trace.repository.js";
-import type { TraceResponse } from "../contract/api.js";
+import type { TraceQuery } from "./trace.schema.js";
+import type { TraceFilters, TraceResponse, TransferStatus } from "../contract/api.js";
 import { NotFoundError } from "../http/errors.js";
-import type { ParsedNodeId } from "../http/params.js";
 
 export class TraceService {
   constructor(private readonly repo: TraceRepository) {}
 
-  async trace(from: ParsedNodeId): Promise<TraceResponse> {
-    const row = await this.repo.downstream(from.id);
-    if (!row) throw new NotFoundError(`No node with id '${from.id}'.`, { id: from.id });
-    return assembleTrace(row);
+  async trace(query: TraceQuery): Promise<TraceResponse> {
+    const row = await this.repo.downstream(query.from.id);
+    if (!row) throw new NotFoundError(`No node with id '${query.from.id}'.`, { id: query.from.id });
+    const filters: TraceFilters = {
+      categories: query.category ?? [],
+      vendors: query.vendor ?? [],
+      countries: query.country ?? [],
+      transfers: (query.transfer ?? []) as TransferStatus[],
+    };
+    return assembleTrace(row, filters);
   }
 }

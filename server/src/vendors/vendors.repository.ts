@@ -1,59 +1,58 @@
+import { z } from "zod";
+
+import { MechanismSchema, TransferStatusSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
-import type { NodeProps } from "../elements/elements.js";
+import { NodePropsSchema } from "../elements/elements.js";
 
-export interface CountryProps {
-  code: string;
-  name: string;
-  eea: boolean;
-}
+const CountryPropsSchema = z.object({ code: z.string(), name: z.string(), eea: z.boolean() });
+export type CountryProps = z.infer<typeof CountryPropsSchema>;
 
-export interface VendorNode extends NodeProps {
-  legalNames?: string[] | null;
-  services?: string[] | null;
-}
+const VendorNodeSchema = NodePropsSchema.extend({ legalNames: z.array(z.string()).nullable().optional(), services: z.array(z.string()).nullable().optional() });
+export type VendorNode = z.infer<typeof VendorNodeSchema>;
 
-export interface VendorListRow {
-  vendor: VendorNode;
-  systems: string[];
-  countries: CountryProps[];
-  fieldCount: number;
-}
+const FlowStatusSchema = z.object({ system: z.string(), transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable() });
+export type FlowStatus = z.infer<typeof FlowStatusSchema>;
 
-export interface FieldRow {
-  column: NodeProps;
-  table: NodeProps;
-  category: string | null;
-}
+const VendorListRowSchema = z.object({ vendor: VendorNodeSchema, flows: z.array(FlowStatusSchema), countries: z.array(CountryPropsSchema), fieldCount: z.number() });
+export type VendorListRow = z.infer<typeof VendorListRowSchema>;
 
-export interface FlowRow {
-  system: NodeProps & { system: string };
-  service: string | null;
-  role: string;
-  purpose: string;
-  retention: string | null;
-  legalName: string | null;
-  address: string | null;
-  entityCountry: string | null;
-  dataCountries: string[] | null;
-  receives: FieldRow[];
-  sendsBack: FieldRow[];
-}
+const FieldRowSchema = z.object({ column: NodePropsSchema, table: NodePropsSchema, category: z.string().nullable() });
+export type FieldRow = z.infer<typeof FieldRowSchema>;
 
-export interface VendorRow {
-  vendor: VendorNode;
-  flows: FlowRow[];
-  places: { type: "LOCATED_IN" | "STORES_DATA_IN"; system: string; location: NodeProps & CountryProps }[];
-}
+const FlowRowSchema = z.object({
+  flow: z.string(),
+  system: NodePropsSchema.extend({ system: z.string() }),
+  mechanism: MechanismSchema.nullable(),
+  transfer: TransferStatusSchema,
+  service: z.string().nullable(),
+  role: z.string(),
+  purpose: z.string(),
+  retention: z.string().nullable(),
+  legalName: z.string().nullable(),
+  address: z.string().nullable(),
+  entityCountry: z.string().nullable(),
+  dataCountries: z.array(z.string()).nullable(),
+  receives: z.array(FieldRowSchema),
+  sendsBack: z.array(FieldRowSchema),
+});
+export type FlowRow = z.infer<typeof FlowRowSchema>;
+
+const VendorRowSchema = z.object({
+  vendor: VendorNodeSchema,
+  flows: z.array(FlowRowSchema),
+  places: z.array(z.object({ type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]), system: z.string(), location: NodePropsSchema.merge(CountryPropsSchema) })),
+});
+export type VendorRow = z.infer<typeof VendorRowSchema>;
 
 export class VendorsRepository {
   constructor(private readonly graph: Graph) {}
 
   async list(): Promise<VendorListRow[]> {
-    return (await this.graph.read("vendors/list")) as unknown as VendorListRow[];
+    return z.array(VendorListRowSchema).parse(await this.graph.read("vendors/list"));
   }
 
   async vendor(id: string): Promise<VendorRow | null> {
     const rows = await this.graph.read("vendors/vendor", { id });
-    return (rows[0] as VendorRow | undefined) ?? null;
+    return rows[0] ? VendorRowSchema.parse(rows[0]) : null;
   }
 }

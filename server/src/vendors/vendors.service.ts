@@ -1,8 +1,9 @@
-import type { CountryProps, FieldRow, VendorNode, VendorsRepository } from "./vendors.repository.js";
+import type { CountryProps, FieldRow, FlowStatus, VendorNode, VendorsRepository } from "./vendors.repository.js";
 import type { Country, VendorFlow, VendorResponse, VendorSummary, VendorsResponse } from "../contract/api.js";
 import { ElementsBuilder, idOf } from "../elements/elements.js";
 import { NotFoundError } from "../http/errors.js";
 import type { ParsedNodeId } from "../http/params.js";
+import { worstStatus } from "../transfers/transfer.rule.js";
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
 
@@ -11,16 +12,22 @@ function countries(list: CountryProps[]): Country[] {
   return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
 
-function summary(v: VendorNode, systems: string[], places: CountryProps[], fieldCount: number): VendorSummary {
-  const list = countries(places);
+/** The mechanism several flows share, or null when they differ or none is documented. */
+export function commonMechanism(flows: Pick<FlowStatus, "mechanism">[]): FlowStatus["mechanism"] {
+  const all = new Set(flows.map((f) => f.mechanism));
+  return all.size === 1 ? [...all][0]! : null;
+}
+
+function summary(v: VendorNode, flows: FlowStatus[], places: CountryProps[], fieldCount: number): VendorSummary {
   return {
     id: idOf(v),
     name: v.name,
     legalNames: sorted(v.legalNames ?? []),
     services: sorted(v.services ?? []),
-    systems: sorted(systems),
-    countries: list,
-    outsideEEA: list.some((c) => !c.eea),
+    systems: sorted(flows.map((f) => f.system)),
+    countries: countries(places),
+    transfer: worstStatus(flows.map((f) => f.transfer)),
+    mechanism: commonMechanism(flows),
     fieldCount,
   };
 }
@@ -34,7 +41,7 @@ export class VendorsService {
 
   async list(): Promise<VendorsResponse> {
     const rows = await this.repo.list();
-    return { vendors: rows.map((r) => summary(r.vendor, r.systems, r.countries, r.fieldCount)) };
+    return { vendors: rows.map((r) => summary(r.vendor, r.flows, r.countries, r.fieldCount)) };
   }
 
   async vendor(id: ParsedNodeId): Promise<VendorResponse> {
@@ -53,6 +60,8 @@ export class VendorsService {
       legalName: f.legalName ?? null,
       address: f.address ?? null,
       retention: f.retention ?? null,
+      mechanism: f.mechanism,
+      transfer: f.transfer,
       entityCountry: f.entityCountry ? country(f.entityCountry) : null,
       dataCountries: (f.dataCountries ?? []).map(country),
       receives: f.receives.map(field).sort((a, b) => a.id.localeCompare(b.id)),
@@ -61,7 +70,7 @@ export class VendorsService {
 
     // System → table → column → vendor → countries, the way the data travels.
     const elements = new ElementsBuilder();
-    const vendor = elements.node(row.vendor, { focus: true })!;
+    const vendor = elements.node(row.vendor, { focus: true, transfer: worstStatus(row.flows.map((f) => f.transfer)) })!;
     for (const f of row.flows) {
       const system = elements.node(f.system);
       for (const r of [...f.receives, ...f.sendsBack]) {
@@ -79,7 +88,10 @@ export class VendorsService {
     }
 
     return {
-      vendor: { ...summary(row.vendor, row.flows.map((f) => f.system.system), row.places.map((p) => p.location), fieldIds.size), address: onlyAddress(flows) },
+      vendor: {
+        ...summary(row.vendor, row.flows.map((f) => ({ system: f.system.system, transfer: f.transfer, mechanism: f.mechanism })), row.places.map((p) => p.location), fieldIds.size),
+        address: onlyAddress(flows),
+      },
       flows,
       elements: elements.build(),
     };

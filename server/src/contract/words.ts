@@ -1,0 +1,27 @@
+/**
+ * The words every output uses for the server's transfer fields (screen, CSV, exports, reports), so they read the same
+ * everywhere. Values only, no zod: the client imports this module at run time.
+ */
+import type { Mechanism, TransferStatus } from "./api.js";
+
+export const TRANSFER_WORDS: Record<TransferStatus, string> = {
+  "third-country": "third country",
+  "not-stated": "country not stated",
+  adequate: "adequacy",
+  eea: "EEA",
+};
+
+export const MECHANISM_WORDS: Record<Mechanism, string> = {
+  adequacy: "adequacy decision (Art. 45)",
+  dpf: "EU-US Data Privacy Framework",
+  scc: "standard contractual clauses (Art. 46)",
+  bcr: "binding corporate rules (Art. 47)",
+  derogation: "derogation (Art. 49)",
+};
+
+/** What every output says where the inventory is silent. */
+export const NOT_DOCUMENTED = "not documented";
+
+export function safeguardWords(mechanism: Mechanism | null | undefined): string {
+  return mechanism ? MECHANISM_WORDS[mechanism] : NOT_DOCUMENTED;
+}

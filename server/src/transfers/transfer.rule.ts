@@ -1,0 +1,48 @@
+/**
+ * The one rule for a flow's transfer status (GDPR Chapter V), computed on the server when a flow is loaded and
+ * carried in every answer; nothing else derives it.
+ *
+ * - `not-stated`: the inventory names no country for the flow. Unknown is never taken as safe.
+ * - `eea`: every country named is in the EEA.
+ * - `adequate`: every country outside the EEA has an adequacy decision that covers this flow (a decision limited to
+ *   a mechanism, as the US one is to organisations certified under the Data Privacy Framework, covers only flows
+ *   documented with that mechanism).
+ * - `third-country`: at least one country outside the EEA without such a decision: the transfer needs a safeguard.
+ */
+import type { Mechanism, TransferStatus } from "../contract/api.js";
+import type { Catalogue } from "../inventory/inventory.parse.js";
+
+/** Worst first: what a DPIA must address before what is settled. */
+const SEVERITY: Record<TransferStatus, number> = { "third-country": 3, "not-stated": 2, adequate: 1, eea: 0 };
+
+export function countryStatus(code: string, mechanism: Mechanism | null, catalogue: Pick<Catalogue, "countries" | "adequacy">): Exclude<TransferStatus, "not-stated"> {
+  if (catalogue.countries.get(code)?.eea) return "eea";
+  const decision = catalogue.adequacy.get(code);
+  if (decision && (decision.requiresMechanism === null || decision.requiresMechanism === mechanism)) return "adequate";
+  return "third-country";
+}
+
+export function transferStatus(codes: readonly string[], mechanism: Mechanism | null, catalogue: Pick<Catalogue, "countries" | "adequacy">): TransferStatus {
+  if (codes.length === 0) return "not-stated";
+  return worstStatus(codes.map((c) => countryStatus(c, mechanism, catalogue)));
+}
+
+/** The status of several flows together (e.g. a vendor reached through two systems): the one needing most attention. */
+export function worstStatus(statuses: Iterable<TransferStatus>): TransferStatus {
+  let worst: TransferStatus = "eea";
+  let any = false;
+  for (const s of statuses) {
+    any = true;
+    if (SEVERITY[s] > SEVERITY[worst]) worst = s;
+  }
+  return any ? worst : "not-stated";
+}
+
+export function bySeverity(a: TransferStatus, b: TransferStatus): number {
+  return SEVERITY[b] - SEVERITY[a];
+}
+
+/** Whether a flow with this status needs a documented safeguard (Art. 46/49) or, when unknown, an answer first. */
+export function needsAttention(status: TransferStatus): boolean {
+  return status === "third-country" || status === "not-stated";
+}

@@ -1,0 +1,44 @@
+import type { TransfersRepository } from "./transfers.repository.js";
+import type { CountriesResponse, TransfersResponse } from "../contract/api.js";
+import { safeguardWords } from "../contract/words.js";
+import { idOf } from "../elements/elements.js";
+import type { Catalogue } from "../inventory/inventory.parse.js";
+
+export class TransfersService {
+  constructor(
+    private readonly repo: TransfersRepository,
+    private readonly catalogue: () => Promise<Catalogue>,
+  ) {}
+
+  async transfers(): Promise<TransfersResponse> {
+    const rows = await this.repo.needingSafeguards();
+    return {
+      transfers: rows.map((r) => ({
+        flow: r.flow.flow,
+        system: r.system.system,
+        systemName: r.system.name,
+        vendor: { id: idOf(r.vendor), name: r.vendor.name },
+        service: r.flow.service,
+        purpose: r.flow.purpose,
+        categories: [...new Map(r.categories.map((c) => [idOf(c), c.name]))].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+        countries: r.places.map((p) => ({ ...p.location, role: p.type === "LOCATED_IN" ? ("entity" as const) : ("data" as const) })),
+        transfer: r.flow.transfer,
+        mechanism: r.flow.mechanism,
+        safeguard: safeguardWords(r.flow.mechanism),
+      })),
+    };
+  }
+
+  async countries(): Promise<CountriesResponse> {
+    const c = await this.catalogue();
+    return {
+      countries: [...c.countries.values()]
+        .map((x) => {
+          const decision = c.adequacy.get(x.code);
+          return { code: x.code, alpha3: x.alpha3 ?? null, name: x.name, eea: x.eea, adequacy: decision ? { decided: decision.decided, scope: decision.scope } : null };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      asOf: c.adequacyAsOf,
+    };
+  }
+}
