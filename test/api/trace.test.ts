@@ -24,7 +24,8 @@ describe("GET /api/trace", () => {
     expect(paypal.fields.map((f) => f.id)).toEqual(
       expect.arrayContaining(["column:kentico/COM_Customer.CustomerEmail", "column:kentico/COM_Customer.CustomerFirstName", "column:kentico/COM_Customer.CustomerPhone"]),
     );
-    expect(paypal.categories.map((c) => c.name)).toEqual(expect.arrayContaining(["Email address", "Name", "Phone number", "Postal address"]));
+    // A copy carries only what its origin holds: customer data reaches PayPal as email, name and phone, not as addresses.
+    expect(paypal.categories.map((c) => c.name)).toEqual(["Email address", "Name", "Phone number"]);
     expect(paypal.services).toEqual(["PayPal payment gateway"]);
     expect(paypal.systems).toEqual(["kentico"]);
     const authorizeNet = t.vendors.find((v) => v.id === "vendor:authorize-net")!;
