@@ -61,6 +61,8 @@ export const CategorySchema = z
     name: z.string().min(1),
     aliases: z.array(z.string().min(1)).default([]),
     special: z.boolean().default(false).describe("GDPR Art. 9/10 special category"),
+    /** The fideslang data category key this category corresponds to (e.g. `user.contact.email`), used by the Fides import/export. */
+    fideslang: z.string().regex(/^[a-z0-9_]+(?:\.[a-z0-9_]+)*$/, "must be a fideslang key, e.g. 'user.contact.email'").optional(),
   })
   .strict();
 
@@ -86,6 +88,8 @@ export const ColumnSchema = z
     /** For reference columns: the table the column points at, when the document names it. */
     references: EntityName.optional(),
     description: Text.optional(),
+    /** Set by `npm run discover`: the category was guessed from the column's name or type and awaits a person's review. */
+    suggested: z.boolean().optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -185,7 +189,14 @@ export type VendorFlow = z.infer<typeof VendorFlowSchema>;
 export const CategoryCatalogueSchema = z.object({ categories: z.array(CategorySchema).min(1) }).strict();
 
 export const CountrySchema = z
-  .object({ code: CountryCode, name: z.string().min(1), eea: z.boolean(), aliases: z.array(z.string()).default([]) })
+  .object({
+    code: CountryCode,
+    /** ISO 3166-1 alpha-3 code (Fides' `third_country_transfers` use these). */
+    alpha3: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 country code, e.g. 'DEU'").optional(),
+    name: z.string().min(1),
+    eea: z.boolean(),
+    aliases: z.array(z.string()).default([]),
+  })
   .strict();
 export const CountryCatalogueSchema = z.object({ countries: z.array(CountrySchema).min(1) }).strict();
 
