@@ -157,7 +157,7 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
       return id;
     });
     const retention = cell(r, "retention");
-    const description = [cell(r, "description"), retention && vendorNames.length === 0 ? `Retention: ${retention}` : ""].filter(Boolean).join(" ");
+    const description = [cell(r, "description"), retention && vendorNames.length === 0 ? `Retention: ${retention}` : ""].filter(Boolean).join("; ");
     const kind = category ? "personal" : refTable ? "reference" : "system";
     entity.columns.push({
       name: column,
