@@ -123,3 +123,13 @@ describe("parseCsvInventory errors name the row and column of the sheet", () => 
     expect(issues[0]!.message).toMatch(/not valid CSV/);
   });
 });
+
+describe("seed/examples/inventory-template.csv", () => {
+  it("is a valid spreadsheet inventory, so it can be copied and filled in", () => {
+    const file = path.join(REPO_ROOT, "seed", "examples", "inventory-template.csv");
+    const { inventory, warnings } = parseCsvInventory(file, readFileSync(file, "utf8"), lookup);
+    expect(warnings).toEqual([]);
+    expect(inventory.entities.map((e) => e.name)).toEqual(["Shop_Customer", "Shop_Order"]);
+    expect(inventory.vendors.length).toBeGreaterThan(0);
+  });
+});
