@@ -130,7 +130,7 @@ describe("importFiles: one system per file, whatever the format", () => {
 });
 
 describe("importFiles: countries from anywhere", () => {
-  it("accepts any ISO country, by alpha-2 in YAML and alpha-3 in Fides' third_country_transfers", async () => {
+  it("accepts any ISO country: Fides' third_country_transfers BRA and USA (alpha-3) become BR and US", async () => {
     // Needs the complete country catalogue (alpha-3 codes, every ISO country) from the catalogue work of this issue.
     await importFiles(graph, [fixture("fides-transfers.yml")]);
 
