@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import request from "supertest";
@@ -109,6 +111,26 @@ describe("importFiles: one system per file, whatever the format", () => {
       "users.first_name",
       "users.work_email",
     ]);
+  });
+
+  it("exports a loaded system from the graph as fideslang that re-imports to the same tables, columns, categories and references", async () => {
+    await importFiles(graph, [fixture("fides-crm.yml")]);
+    const shape = (rows: TableRow[]) => rows.map((t) => ({ table: t.table, kind: t.kind, columns: t.columns.map((c) => [c.name, c.kind, c.category]), references: t.references }));
+    const loaded = shape(await tablesOf("fixture-fides-crm"));
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), "pd-lineage-export-")), "crm.fides.yml");
+    const conn = inject("neo4j");
+
+    const run = spawnSync(process.execPath, ["--import", "tsx", "server/src/import/export.cli.ts", "--format", "fides", "--system", "fixture-fides-crm", "--graph", "--out", out], {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+      env: { ...process.env, INIT_CWD: REPO_ROOT, NEO4J_URI: conn.uri, NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const report = await importFiles(graph, [out]);
+
+    expect(report.systems).toEqual(["fixture-fides-crm"]);
+    expect(shape(await tablesOf("fixture-fides-crm"))).toEqual(loaded);
+    expect(loaded.flatMap((t) => t.references)).toHaveLength(3);
   });
 
   it("replaces a system when it is imported again, changing nothing else", async () => {
