@@ -3,6 +3,8 @@
  * ignoring case, spaces, dashes and underscores; cells holding several values separate them with `;`.
  * See README "Model your own system" and seed/examples/inventory-template.csv.
  */
+import path from "node:path";
+
 import { CsvError, parse } from "csv-parse/sync";
 
 import type { CatalogueLookup } from "./catalogue.lookup.js";
@@ -206,7 +208,7 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
 
   const entityList = [...entities.values()];
   const value: InventoryInput = {
-    system: { id: slugify(system!.name) || "system", name: system!.name, kind: "self-hosted", document: { title: `Spreadsheet ${file.split("/").pop()}`, file } },
+    system: { id: slugify(system!.name) || "system", name: system!.name, kind: "self-hosted", document: { title: `Spreadsheet ${path.basename(file)}`, file: path.basename(file) } },
     subjects: [...subjects].map(([id, name]) => ({ id, name })),
     purposes: [...purposes.values()],
     entities: entityList,

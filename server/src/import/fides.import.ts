@@ -324,7 +324,7 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
       name: systemName,
       kind: sys && datasets.length === 0 ? "saas" : "self-hosted",
       ...(sys?.description ? { description: sys.description } : {}),
-      document: { title: `Fides manifest ${path.basename(file)}`, file },
+      document: { title: `Fides manifest ${path.basename(file)}`, file: path.basename(file) },
     },
     subjects: [...subjects].map(([id, name]) => ({ id, name })),
     purposes,
