@@ -133,3 +133,10 @@ describe("seed/examples/inventory-template.csv", () => {
     expect(inventory.vendors.length).toBeGreaterThan(0);
   });
 });
+
+describe("parseCsvInventory of a tab-separated file", () => {
+  it("reads cells separated by tabs when the file ends in .tsv", () => {
+    const { inventory } = parseCsvInventory("sheet.tsv", "system\ttable\tcolumn\tdata category\nCRM\tCrm_Lead\tEmail\tE-mail\n", lookup);
+    expect(inventory.entities[0]!.columns[0]).toMatchObject({ name: "Email", category: "email-address" });
+  });
+});

@@ -51,7 +51,7 @@ interface Row {
 
 function readRows(file: string, text: string): Row[] {
   try {
-    const records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as unknown as {
+    const records = parse(text, { bom: true, delimiter: /\.tsv$/i.test(file) ? "\t" : ",", info: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as unknown as {
       record: string[];
       info: { lines: number; records: number };
     }[];
