@@ -22,9 +22,17 @@ import {
 export interface InventoryIssue {
   file: string;
   line: number | null;
-  /** Dotted path into the file, e.g. `entities[3].columns[0].category`. */
+  /** Dotted path into the file, e.g. `entities[3].columns[0].category`; for a spreadsheet, the column's header. */
   field: string;
   message: string;
+  /** Spreadsheets (CSV): the row as a spreadsheet numbers it (the header is row 1) and the column letter. */
+  row?: number;
+  column?: string;
+}
+
+function describeIssue(i: InventoryIssue): string {
+  const where = i.row ? `row ${i.row}, column ${i.column ?? "?"} (${i.field})` : i.field || "(file)";
+  return `  ${i.file}${i.line ? `:${i.line}` : ""}  ${where}: ${i.message}`;
 }
 
 export class InventoryValidationError extends Error {
@@ -32,7 +40,7 @@ export class InventoryValidationError extends Error {
   constructor(readonly issues: InventoryIssue[]) {
     super(
       `${issues.length} problem${issues.length === 1 ? "" : "s"} in the inventory:\n` +
-        issues.map((i) => `  ${i.file}${i.line ? `:${i.line}` : ""}  ${i.field || "(file)"}: ${i.message}`).join("\n"),
+        issues.map(describeIssue).join("\n"),
     );
     this.name = "InventoryValidationError";
   }
@@ -53,14 +61,24 @@ export interface Catalogue {
   adequacyAsOf: string;
 }
 
-type PathKey = string | number;
+export type PathKey = string | number;
 
-function fieldPath(p: readonly PathKey[]): string {
+export function fieldPath(p: readonly PathKey[]): string {
   return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), "");
 }
 
+/**
+ * Where the values of an inventory came from: a YAML file, or a spreadsheet or Fides manifest an importer turned
+ * into an inventory. `issue` points a problem at a path of the inventory back to the line (or row) it came from.
+ */
+export interface InventorySource {
+  readonly file: string;
+  readonly value: unknown;
+  issue(p: readonly PathKey[], message: string): InventoryIssue;
+}
+
 /** A parsed YAML/JSON file that can tell the line of any path in it. */
-class SourceFile {
+export class SourceFile implements InventorySource {
   private constructor(
     readonly file: string,
     private readonly doc: Document,
@@ -113,12 +131,15 @@ class SourceFile {
   }
 
   parse<S extends z.ZodType>(schema: S): z.infer<S> {
-    const result = schema.safeParse(this.value);
-    if (result.success) return result.data;
-    throw new InventoryValidationError(
-      result.error.issues.map((i) => this.issue(i.path as PathKey[], humanMessage(i))),
-    );
+    return parseWith(this, schema);
   }
+}
+
+/** Validates `source.value` with a zod schema, every problem pointed back at its line/row by the source. */
+export function parseWith<S extends z.ZodType>(source: InventorySource, schema: S): z.infer<S> {
+  const result = schema.safeParse(source.value);
+  if (result.success) return result.data;
+  throw new InventoryValidationError(result.error.issues.map((i) => source.issue(i.path as PathKey[], humanMessage(i))));
 }
 
 function humanMessage(issue: z.core.$ZodIssue): string {
@@ -176,8 +197,8 @@ function duplicates<T>(items: T[], key: (t: T) => string): number[] {
 }
 
 /** Schema first, then the rules that span the file: every id that is used must be declared once. */
-function validateInventory(src: SourceFile, catalogue: Catalogue): Inventory {
-  const inv = src.parse(InventorySchema);
+export function validateInventory(src: InventorySource, catalogue: Catalogue): Inventory {
+  const inv = parseWith(src, InventorySchema);
   const issues: InventoryIssue[] = [];
   const bad = (p: PathKey[], message: string) => issues.push(src.issue(p, message));
 

@@ -73,6 +73,8 @@ export const CategorySchema = z
     name: z.string().min(1),
     aliases: z.array(z.string().min(1)).default([]),
     special: z.boolean().default(false).describe("GDPR Art. 9/10 special category"),
+    /** The fideslang data category key this category corresponds to (e.g. `user.contact.email`), used by the Fides import/export. */
+    fideslang: z.string().regex(/^[a-z0-9_]+(?:\.[a-z0-9_]+)*$/, "must be a fideslang key, e.g. 'user.contact.email'").optional(),
   })
   .strict();
 
@@ -98,6 +100,8 @@ export const ColumnSchema = z
     /** For reference columns: the table the column points at, when the document names it. */
     references: EntityName.optional(),
     description: Text.optional(),
+    /** Set by `npm run discover`: the category was guessed from the column's name or type and awaits a person's review. */
+    suggested: z.boolean().optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -205,7 +209,8 @@ export const CategoryCatalogueSchema = z.object({ categories: z.array(CategorySc
 export const CountrySchema = z
   .object({
     code: CountryCode,
-    alpha3: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code").optional(),
+    /** ISO 3166-1 alpha-3 code (Fides' `third_country_transfers` use these). */
+    alpha3: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 country code, e.g. 'DEU'").optional(),
     name: z.string().min(1),
     eea: z.boolean(),
     aliases: z.array(z.string()).default([]),

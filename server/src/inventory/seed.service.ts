@@ -1,6 +1,6 @@
 /** Loading inventories into the graph: validate every file first, then one transaction for the whole load. */
 import { inventoriesToGraph } from "./inventory.graph.js";
-import { InventoryValidationError, readCatalogue, readInventory, type InventoryIssue } from "./inventory.parse.js";
+import { InventoryValidationError, readCatalogue, readInventory, type Catalogue, type InventoryIssue } from "./inventory.parse.js";
 import { ensureSchema, replaceSystems, type LoadResult } from "./inventory.repository.js";
 import type { Inventory } from "./inventory.schema.js";
 import { builtInInventoryFiles, CATALOGUE_DIR } from "./paths.js";
@@ -12,14 +12,28 @@ export interface SeedReport extends LoadResult {
   millis: number;
 }
 
+/** An inventory already read and validated (from YAML, or turned into one by an importer) and the file it came from. */
+export interface ParsedInventory {
+  file: string;
+  inventory: Inventory;
+}
+
 export async function loadInventoryFiles(graph: Graph, files: string[]): Promise<SeedReport> {
-  const started = performance.now();
   const catalogue = await readCatalogue(CATALOGUE_DIR);
   // Validation happens before the database is touched: an invalid file changes nothing.
-  const inventories = [];
-  for (const file of files) inventories.push(await readInventory(file, catalogue));
+  const parsed: ParsedInventory[] = [];
+  for (const file of files) parsed.push({ file, inventory: await readInventory(file, catalogue) });
+  return loadInventories(graph, parsed, catalogue);
+}
+
+/** Loads validated inventories in one transaction: all of them, or (on any failure) none. */
+export async function loadInventories(graph: Graph, parsed: ParsedInventory[], catalogue?: Catalogue): Promise<SeedReport> {
+  const started = performance.now();
+  const cat = catalogue ?? (await readCatalogue(CATALOGUE_DIR));
+  const files = parsed.map((p) => p.file);
+  const inventories = parsed.map((p) => p.inventory);
   checkDistinct(files, inventories);
-  const rows = inventoriesToGraph(inventories, catalogue);
+  const rows = inventoriesToGraph(inventories, cat);
   await ensureSchema(graph);
   const result = await replaceSystems(graph, rows);
   return { ...result, files, systems: rows.systems, millis: Math.round(performance.now() - started) };

@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { CatalogueLookup, readFideslangMap } from "./catalogue.lookup.js";
+import { parseCsvInventory } from "./csv.import.js";
+import { InventoryValidationError, readCatalogue, type InventoryIssue } from "../inventory/inventory.parse.js";
+import { CATALOGUE_DIR, REPO_ROOT } from "../inventory/paths.js";
+
+const catalogue = await readCatalogue(CATALOGUE_DIR);
+const lookup = new CatalogueLookup(catalogue, await readFideslangMap(CATALOGUE_DIR));
+const fixture = (name: string) => path.join(REPO_ROOT, "test", "fixtures", name);
+
+function issuesOf(text: string): InventoryIssue[] {
+  try {
+    parseCsvInventory("sheet.csv", text, lookup);
+  } catch (err) {
+    if (err instanceof InventoryValidationError) return err.issues;
+    throw err;
+  }
+  throw new Error("expected the sheet to be refused");
+}
+
+describe("parseCsvInventory (the spreadsheet layout)", () => {
+  const file = fixture("import/helpdesk.csv");
+  const { inventory: inv, warnings } = parseCsvInventory(file, readFileSync(file, "utf8"), lookup);
+  const table = (name: string) => inv.entities.find((e) => e.name === name)!;
+
+  it("makes one system of the file, one table per table name, one column per row", () => {
+    expect(inv.system).toMatchObject({ id: "fixture-helpdesk", name: "Fixture Helpdesk" });
+    expect(inv.entities.map((e) => [e.name, e.kind, e.columns.map((c) => c.name)])).toEqual([
+      ["Helpdesk_Ticket", "table", ["TicketID", "RequesterEmail", "RequesterPhone", "AssigneeID", "Body"]],
+      ["Helpdesk_Agent", "table", ["AgentID", "AgentName", "TeamID"]],
+      ["Helpdesk_Team", "mentioned", []],
+    ]);
+  });
+
+  it("reads a category given by name, fideslang key, name or id, keeping the sheet's wording as the label", () => {
+    const cols = Object.fromEntries(inv.entities.flatMap((e) => e.columns.map((c) => [`${e.name}.${c.name}`, c])));
+    expect(cols["Helpdesk_Ticket.RequesterEmail"]).toMatchObject({ kind: "personal", category: "email-address", categoryLabel: "Email" });
+    expect(cols["Helpdesk_Ticket.RequesterPhone"]).toMatchObject({ kind: "personal", category: "phone-number", categoryLabel: "user.contact.phone_number" });
+    expect(cols["Helpdesk_Ticket.Body"]).toMatchObject({ kind: "personal", category: "user-content" });
+    expect(cols["Helpdesk_Agent.AgentName"]).toMatchObject({ kind: "personal", category: "name" });
+    expect(cols["Helpdesk_Agent.AgentName"]!.categoryLabel).toBeUndefined();
+    expect(cols["Helpdesk_Ticket.TicketID"]).toMatchObject({ kind: "system" });
+  });
+
+  it("turns 'references' into reference columns, naming the tables the sheet has no rows for", () => {
+    expect(table("Helpdesk_Ticket").columns.find((c) => c.name === "AssigneeID")).toMatchObject({ kind: "reference", references: "Helpdesk_Agent" });
+    expect(table("Helpdesk_Agent").columns.find((c) => c.name === "TeamID")).toMatchObject({ kind: "reference", references: "Helpdesk_Team" });
+    expect(warnings).toEqual([expect.objectContaining({ row: 9, column: "J", field: "references" })]);
+  });
+
+  it("splits multi-values on ';' into purposes, sources, subjects and vendor flows with their countries and retention", () => {
+    expect(inv.purposes.map((p) => [p.id, p.vendors])).toEqual([
+      ["customer-support", ["fixture-sms-gateway"]],
+      ["satisfaction-survey", ["fixture-sms-gateway"]],
+    ]);
+    expect(table("Helpdesk_Ticket").columns.find((c) => c.name === "RequesterEmail")!.purposes).toEqual(["customer-support", "satisfaction-survey"]);
+    expect(inv.sources).toEqual([
+      expect.objectContaining({ id: "support-form", feeds: ["Helpdesk_Ticket"], fills: ["Helpdesk_Ticket.RequesterEmail", "Helpdesk_Ticket.RequesterPhone", "Helpdesk_Ticket.Body"] }),
+    ]);
+    expect(inv.subjects).toEqual([{ id: "customer", name: "Customer" }]);
+    expect(table("Helpdesk_Ticket").subjects).toEqual(["customer"]);
+    expect(inv.vendors).toEqual([
+      expect.objectContaining({
+        vendor: { id: "fixture-sms-gateway", name: "Fixture SMS Gateway" },
+        dataCountries: ["SG", "DE"],
+        retention: "90 days",
+        receives: ["Helpdesk_Ticket.RequesterEmail", "Helpdesk_Ticket.RequesterPhone"],
+      }),
+    ]);
+  });
+
+  it("keeps a retention that has no vendor on the column, and a quoted cell with commas whole", () => {
+    expect(table("Helpdesk_Ticket").columns.find((c) => c.name === "Body")!.description).toBe("what the customer wrote, verbatim; Retention: 2 years");
+  });
+
+  it("tolerates headers in other case and spacing, in any order, and ignores (with a warning) columns it does not know", () => {
+    const { inventory, warnings: w } = parseCsvInventory(
+      "sheet.csv",
+      "COLUMN , Data_Category,table,  System  ,Notes2\nEmail,email,Crm_Lead,CRM,x\n",
+      lookup,
+    );
+    expect(inventory.entities[0]!.columns[0]).toMatchObject({ name: "Email", category: "email-address" });
+    expect(w).toEqual([expect.objectContaining({ row: 1, column: "E", message: expect.stringMatching(/not part of the layout/) })]);
+  });
+});
+
+describe("parseCsvInventory errors name the row and column of the sheet", () => {
+  it("for an unknown category and an unknown country (the broken fixture)", () => {
+    const file = fixture("import-broken/broken.csv");
+    const issues = issuesOf(readFileSync(file, "utf8"));
+    expect(issues.map((i) => [i.row, i.column, i.field])).toEqual([
+      [3, "D", "data category"],
+      [4, "H", "vendor country"],
+    ]);
+    expect(issues[0]!.message).toMatch(/unknown data category 'favourite colour'/);
+    expect(issues[1]!.message).toMatch(/unknown country 'Atlantis'/);
+  });
+
+  it("for a missing required header", () => {
+    expect(issuesOf("system,column\nCRM,Email\n")).toEqual([expect.objectContaining({ row: 1, field: "table", message: "the header has no 'table' column" })]);
+  });
+
+  it("for a second system in the same file, a bad table name and a repeated column", () => {
+    const issues = issuesOf("system,table,column\nCRM,Crm_Lead,Email\nOther,Crm_Lead,Phone\nCRM,Crm Lead,Email\nCRM,Crm_Lead,Email\n");
+    expect(issues.map((i) => [i.row, i.column, i.field])).toEqual([
+      [3, "A", "system"],
+      [4, "B", "table"],
+      [5, "C", "column"],
+    ]);
+  });
+
+  it("counts rows as a spreadsheet does when a cell holds a line break, and reports the file line", () => {
+    const issues = issuesOf('system,table,column,description,data category\nCRM,Crm_Lead,Email,"two\nlines",nope\n');
+    expect(issues).toEqual([expect.objectContaining({ row: 2, line: 3, column: "E" })]);
+  });
+
+  it("for broken CSV quoting, with its line", () => {
+    const issues = issuesOf('system,table,column\nCRM,"Crm_Lead,Email\n');
+    expect(issues[0]!.message).toMatch(/not valid CSV/);
+  });
+});
+
+describe("seed/examples/inventory-template.csv", () => {
+  it("is a valid spreadsheet inventory, so it can be copied and filled in", () => {
+    const file = path.join(REPO_ROOT, "seed", "examples", "inventory-template.csv");
+    const { inventory, warnings } = parseCsvInventory(file, readFileSync(file, "utf8"), lookup);
+    expect(warnings).toEqual([]);
+    expect(inventory.entities.map((e) => e.name)).toEqual(["Shop_Customer", "Shop_Order"]);
+    expect(inventory.vendors.length).toBeGreaterThan(0);
+  });
+});
+
+describe("parseCsvInventory of a tab-separated file", () => {
+  it("reads cells separated by tabs when the file ends in .tsv", () => {
+    const { inventory } = parseCsvInventory("sheet.tsv", "system\ttable\tcolumn\tdata category\nCRM\tCrm_Lead\tEmail\tE-mail\n", lookup);
+    expect(inventory.entities[0]!.columns[0]).toMatchObject({ name: "Email", category: "email-address" });
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * The spreadsheet layout: one row per field (column) of a table, one file per system. Headers are matched
+ * ignoring case, spaces, dashes and underscores; cells holding several values separate them with `;`.
+ * See README "Model your own system" and seed/examples/inventory-template.csv.
+ */
+import path from "node:path";
+
+import { CsvError, parse } from "csv-parse/sync";
+
+import type { CatalogueLookup } from "./catalogue.lookup.js";
+import { normalise } from "./catalogue.lookup.js";
+import { BuiltSource, slugify, splitMulti, type ImportedInventory, type Origin } from "./import.source.js";
+import { InventoryValidationError, validateInventory, type InventoryIssue } from "../inventory/inventory.parse.js";
+import { EntityName, FieldName, type InventoryInput } from "../inventory/inventory.schema.js";
+
+/** The sheet's columns: the header as documented, then other spellings accepted for it. */
+export const CSV_COLUMNS = {
+  system: ["system", "system name", "application"],
+  table: ["table", "entity", "collection", "record"],
+  column: ["column", "field", "data element", "attribute"],
+  category: ["data category", "category", "data categories"],
+  purpose: ["purpose", "purposes", "purpose of processing"],
+  source: ["source", "sources", "data source"],
+  vendor: ["recipient vendor", "recipient", "recipients", "vendor", "vendors", "processor"],
+  country: ["vendor country", "vendor countries", "country", "countries", "data location"],
+  retention: ["retention", "retention period"],
+  references: ["references", "reference", "foreign key", "references table"],
+  subject: ["data subject", "data subjects", "subject", "subjects"],
+  description: ["description", "notes", "comment"],
+} as const;
+export type CsvColumn = keyof typeof CSV_COLUMNS;
+const REQUIRED: CsvColumn[] = ["system", "table", "column"];
+
+const HEADER_OF = new Map<string, CsvColumn>(
+  (Object.entries(CSV_COLUMNS) as [CsvColumn, readonly string[]][]).flatMap(([key, names]) => names.map((n) => [normalise(n), key] as const)),
+);
+
+function letter(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+interface Row {
+  cells: string[];
+  /** Spreadsheet row: the header is row 1. */
+  row: number;
+  /** File line the record ends on (= the row unless a cell holds line breaks). */
+  line: number;
+}
+
+function readRows(file: string, text: string): Row[] {
+  try {
+    const records = parse(text, { bom: true, delimiter: /\.tsv$/i.test(file) ? "\t" : ",", info: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as unknown as {
+      record: string[];
+      info: { lines: number; records: number };
+    }[];
+    return records.map((r) => ({ cells: r.record, row: r.info.records, line: r.info.lines }));
+  } catch (err) {
+    if (err instanceof CsvError) {
+      const line = (err as CsvError & { lines?: number }).lines ?? null;
+      throw new InventoryValidationError([{ file, line, field: "", message: `not valid CSV: ${err.message}` }]);
+    }
+    throw err;
+  }
+}
+
+export function parseCsvInventory(file: string, text: string, lookup: CatalogueLookup): ImportedInventory {
+  const rows = readRows(file, text);
+  const header = rows[0];
+  if (!header) throw new InventoryValidationError([{ file, line: 1, field: "", message: "the file is empty (expected a header row)" }]);
+
+  const issues: InventoryIssue[] = [];
+  const warnings: InventoryIssue[] = [];
+  const at = (r: Row, col: CsvColumn | undefined, message: string): InventoryIssue => {
+    const index = col ? columnIndex.get(col) : undefined;
+    return { file, line: r.line, row: r.row, column: index === undefined ? "?" : letter(index), field: col ? CSV_COLUMNS[col][0] : "", message };
+  };
+
+  const columnIndex = new Map<CsvColumn, number>();
+  header.cells.forEach((h, i) => {
+    const key = HEADER_OF.get(normalise(h));
+    if (!h) return;
+    if (!key) warnings.push({ file, line: header.line, row: 1, column: letter(i), field: h, message: `column '${h}' is not part of the layout and is ignored` });
+    else if (columnIndex.has(key)) issues.push({ file, line: header.line, row: 1, column: letter(i), field: h, message: `'${h}' repeats column ${letter(columnIndex.get(key)!)}` });
+    else columnIndex.set(key, i);
+  });
+  for (const key of REQUIRED) {
+    if (!columnIndex.has(key)) issues.push({ file, line: header.line, row: 1, column: "?", field: CSV_COLUMNS[key][0], message: `the header has no '${CSV_COLUMNS[key][0]}' column` });
+  }
+  if (issues.length > 0) throw new InventoryValidationError(issues);
+
+  const cell = (r: Row, col: CsvColumn): string => {
+    const i = columnIndex.get(col);
+    return i === undefined ? "" : (r.cells[i] ?? "").trim();
+  };
+
+  let system: { name: string; row: number } | undefined;
+  const entities = new Map<string, { name: string; kind: "table" | "mentioned"; subjects: string[]; columns: NonNullable<InventoryInput["entities"][number]["columns"]> }>();
+  const origins: { path: (string | number)[]; origin: Origin }[] = [];
+  const subjects = new Map<string, string>();
+  const purposes = new Map<string, { id: string; name: string; vendors: string[] }>();
+  const sources = new Map<string, { id: string; name: string; feeds: Set<string>; fills: Set<string> }>();
+  const vendors = new Map<string, { name: string; purposes: Set<string>; countries: Set<string>; retention: Set<string>; receives: Set<string>; row: Row }>();
+  const references: NonNullable<InventoryInput["references"]> = [];
+  const referenced = new Map<string, Row>();
+
+  for (const r of rows.slice(1)) {
+    if (r.cells.every((c) => !c.trim())) continue;
+    const before = issues.length;
+    const systemName = cell(r, "system");
+    const table = cell(r, "table");
+    const column = cell(r, "column");
+    if (!systemName) issues.push(at(r, "system", "is empty (every row names its system)"));
+    else if (!system) system = { name: systemName, row: r.row };
+    else if (system.name !== systemName) issues.push(at(r, "system", `is '${systemName}', but row ${system.row} says '${system.name}': one file describes one system`));
+    if (!table) issues.push(at(r, "table", "is empty"));
+    else if (!EntityName.safeParse(table).success) issues.push(at(r, "table", `'${table}' must be a table name of letters, digits and underscores, e.g. 'CRM_Lead'`));
+    if (!column) issues.push(at(r, "column", "is empty"));
+    else if (!FieldName.safeParse(column).success) issues.push(at(r, "column", `'${column}' must not contain '.'`));
+
+    const categoryText = cell(r, "category");
+    const category = categoryText ? lookup.category(categoryText) : undefined;
+    if (categoryText && !category) {
+      issues.push(at(r, "category", `unknown data category '${categoryText}' (use an id, name or alias from seed/catalogue/categories.yaml, or a fideslang key)`));
+    }
+    let refTable = cell(r, "references");
+    if (refTable.includes(".")) refTable = refTable.slice(0, refTable.indexOf("."));
+    if (refTable && !EntityName.safeParse(refTable).success) issues.push(at(r, "references", `'${refTable}' must be a table name (or 'Table.Column')`));
+
+    const vendorNames = splitMulti(cell(r, "vendor"));
+    const countries: string[] = [];
+    for (const c of splitMulti(cell(r, "country"))) {
+      const code = lookup.country(c);
+      if (code) countries.push(code);
+      else issues.push(at(r, "country", `unknown country '${c}' (use an ISO code, alpha-2 or alpha-3, or the country's name)`));
+    }
+    if (countries.length > 0 && vendorNames.length === 0) issues.push(at(r, "country", "a vendor country needs a recipient vendor in the same row"));
+    for (const list of ["purpose", "source", "vendor", "subject"] as const) {
+      for (const v of splitMulti(cell(r, list))) if (!slugify(v)) issues.push(at(r, list, `'${v}' has no letters or digits to make an id from`));
+    }
+    if (issues.length > before) continue;
+
+    const entity = entities.get(table) ?? { name: table, kind: "table" as const, subjects: [], columns: [] };
+    if (entity.kind === "mentioned") entity.kind = "table";
+    entities.set(table, entity);
+    if (entity.columns.some((c) => c.name === column)) {
+      issues.push(at(r, "column", `column '${column}' of '${table}' is already described in an earlier row`));
+      continue;
+    }
+    for (const s of splitMulti(cell(r, "subject"))) {
+      subjects.set(slugify(s), s);
+      if (!entity.subjects.includes(slugify(s))) entity.subjects.push(slugify(s));
+    }
+
+    const purposeIds = splitMulti(cell(r, "purpose")).map((name) => {
+      const id = slugify(name);
+      if (!purposes.has(id)) purposes.set(id, { id, name, vendors: [] });
+      return id;
+    });
+    const retention = cell(r, "retention");
+    const description = [cell(r, "description"), retention && vendorNames.length === 0 ? `Retention: ${retention}` : ""].filter(Boolean).join("; ");
+    const kind = category ? "personal" : refTable ? "reference" : "system";
+    entity.columns.push({
+      name: column,
+      kind,
+      ...(category ? { category } : {}),
+      ...(category && normalise(categoryText) !== normalise(category) ? { categoryLabel: categoryText } : {}),
+      purposes: purposeIds,
+      ...(refTable && kind === "reference" ? { references: refTable } : {}),
+      ...(description ? { description } : {}),
+    });
+    origins.push({ path: [table, entity.columns.length - 1], origin: { line: r.line, row: r.row, column: letter(columnIndex.get("column")!), field: "column" } });
+    if (refTable) {
+      if (kind !== "reference") references.push({ from: table, columns: [column], to: refTable, form: "outgoing" });
+      if (!referenced.has(refTable)) referenced.set(refTable, r);
+    }
+    const fieldRef = `${table}.${column}`;
+    for (const name of splitMulti(cell(r, "source"))) {
+      const id = slugify(name);
+      const s = sources.get(id) ?? { id, name, feeds: new Set(), fills: new Set() };
+      s.feeds.add(table);
+      if (kind === "personal") s.fills.add(fieldRef);
+      sources.set(id, s);
+    }
+    for (const name of vendorNames) {
+      const id = slugify(name);
+      const v = vendors.get(id) ?? { name, purposes: new Set(), countries: new Set(), retention: new Set(), receives: new Set(), row: r };
+      for (const p of purposeIds) {
+        v.purposes.add(purposes.get(p)!.name);
+        if (!purposes.get(p)!.vendors.includes(id)) purposes.get(p)!.vendors.push(id);
+      }
+      countries.forEach((c) => v.countries.add(c));
+      if (retention) v.retention.add(retention);
+      v.receives.add(fieldRef);
+      vendors.set(id, v);
+    }
+  }
+  if (!system && issues.length === 0) issues.push({ file, line: header.line, row: 1, column: "?", field: "", message: "the sheet has no rows under its header" });
+  if (issues.length > 0) throw new InventoryValidationError(issues);
+
+  for (const [name, r] of referenced) {
+    if (!entities.has(name)) {
+      entities.set(name, { name, kind: "mentioned", subjects: [], columns: [] });
+      warnings.push(at(r, "references", `table '${name}' is referenced but has no rows of its own: it is added as a table the sheet only names`));
+    }
+  }
+
+  const entityList = [...entities.values()];
+  const value: InventoryInput = {
+    system: { id: slugify(system!.name) || "system", name: system!.name, kind: "self-hosted", document: { title: `Spreadsheet ${path.basename(file)}`, file: path.basename(file) } },
+    subjects: [...subjects].map(([id, name]) => ({ id, name })),
+    purposes: [...purposes.values()],
+    entities: entityList,
+    sources: [...sources.values()].map((s) => ({ id: s.id, name: s.name, feeds: [...s.feeds], fills: [...s.fills] })),
+    references,
+    vendors: [...vendors].map(([id, v]) => ({
+      vendor: { id, name: v.name },
+      role: "third-party" as const,
+      purpose: [...v.purposes].join("; ") || `Receives data from ${system!.name}`,
+      dataCountries: [...v.countries],
+      ...(v.retention.size > 0 ? { retention: [...v.retention].join("; ") } : {}),
+      receives: [...v.receives],
+    })),
+  };
+
+  const source = new BuiltSource(file, value);
+  for (const { path, origin } of origins) {
+    const ei = entityList.findIndex((e) => e.name === path[0]);
+    source.at(["entities", ei, "columns", path[1]!], origin);
+  }
+  [...vendors.values()].forEach((v, vi) => source.at(["vendors", vi], { line: v.row.line, row: v.row.row, column: letter(columnIndex.get("vendor")!), field: "recipient vendor" }));
+  return { file, format: "csv", inventory: validateInventory(source, lookup.catalogue), warnings };
+}

@@ -1,0 +1,123 @@
+/**
+ * An inventory → a fideslang dataset manifest: tables become collections, columns fields (`parent/child` names
+ * nested again), categories their fideslang key, references `fides_meta.references` with a direction.
+ * Importing the result gives back the same tables, columns, categories and references.
+ */
+import { stringify } from "yaml";
+
+import type { CatalogueLookup } from "./catalogue.lookup.js";
+import type { Inventory } from "../inventory/inventory.schema.js";
+
+interface FidesReference {
+  dataset: string;
+  field: string;
+  direction: "from" | "to";
+}
+interface FidesField {
+  name: string;
+  description?: string;
+  data_categories?: string[];
+  fides_meta?: { references: FidesReference[] };
+  fields?: FidesField[];
+}
+
+export interface FidesExport {
+  text: string;
+  dataset: Record<string, unknown>;
+  warnings: string[];
+}
+
+/** fides_keys are snake_case by convention. */
+export function fidesKey(id: string): string {
+  return id.replace(/-/g, "_");
+}
+
+export function inventoryToFidesDataset(inv: Inventory, lookup: CatalogueLookup): FidesExport {
+  const warnings: string[] = [];
+  const datasetKey = fidesKey(inv.system.id);
+  const own = new Map(inv.categories.map((c) => [c.id, c.fideslang]));
+  const exported = inv.entities.filter((e) => e.columns.length > 0);
+  const fieldsOf = new Map<string, FidesField[]>();
+
+  /** The field a reference to `table` names: its id column when it has one (fideslang wants `collection.field`). */
+  const keyField = (table: string): string => {
+    const e = inv.entities.find((x) => x.name === table);
+    const cols = e?.columns ?? [];
+    const idLike = cols.find((c) => /^(id|uuid|key)$/i.test(c.name) || c.name.toLowerCase() === `${table.toLowerCase().split("_").pop()}id`);
+    return (idLike ?? cols.find((c) => c.kind === "system") ?? cols[0])?.name.replace(/\//g, ".") ?? "id";
+  };
+
+  const flat = new Map<string, FidesField>();
+  for (const e of exported) {
+    const fields: FidesField[] = [];
+    for (const c of e.columns) {
+      const f: FidesField = { name: c.name };
+      if (c.description) f.description = c.description;
+      if (c.kind === "personal" && c.category) {
+        const key = own.get(c.category) ?? lookup.fideslangKeyOf(c.category);
+        if (!key) warnings.push(`${e.name}.${c.name}: category '${c.category}' has no fideslang key; exported as 'user'`);
+        f.data_categories = [key ?? "user"];
+      } else {
+        f.data_categories = ["system.operations"];
+      }
+      if (c.references) f.fides_meta = { references: [{ dataset: datasetKey, field: `${c.references}.${keyField(c.references)}`, direction: "from" }] };
+      fields.push(f);
+      flat.set(`${e.name}\u0000${c.name}`, f);
+    }
+    fieldsOf.set(e.name, fields);
+  }
+
+  const addRef = (f: FidesField, ref: FidesReference) => {
+    f.fides_meta ??= { references: [] };
+    if (!f.fides_meta.references.some((r) => r.field === ref.field && r.direction === ref.direction)) f.fides_meta.references.push(ref);
+  };
+  for (const r of inv.references) {
+    for (const column of r.columns) {
+      const from = flat.get(`${r.from}\u0000${column}`);
+      if (from) {
+        const target = inv.entities.find((x) => x.name === r.from)?.columns.find((c) => c.name === column)?.references;
+        if (target !== r.to) addRef(from, { dataset: datasetKey, field: `${r.to}.${keyField(r.to)}`, direction: "from" });
+        continue;
+      }
+      // The referencing column is only named (a mentioned table): state it on the referenced side, pointing back.
+      const toField = fieldsOf.get(r.to)?.find((f) => f.name === keyField(r.to)) ?? fieldsOf.get(r.to)?.[0];
+      if (toField) addRef(toField, { dataset: datasetKey, field: `${r.from}.${column.replace(/\//g, ".")}`, direction: "to" });
+      else warnings.push(`reference ${r.from}.${column} → ${r.to}: neither table has fields to state it on; not exported`);
+    }
+  }
+
+  const collections = exported.map((e) => {
+    const collection: Record<string, unknown> = { name: e.name };
+    const description = [e.label, e.description].filter(Boolean).join(": ");
+    if (description) collection.description = description;
+    collection.fields = nest(fieldsOf.get(e.name)!);
+    return collection;
+  });
+  const dataset = {
+    fides_key: datasetKey,
+    name: inv.system.name,
+    ...(inv.system.description ? { description: inv.system.description } : {}),
+    collections,
+  };
+  const header = `# fideslang dataset exported from the inventory of system '${inv.system.id}' (${inv.system.name}).\n`;
+  return { text: header + stringify({ dataset: [dataset] }, { lineWidth: 0 }), dataset, warnings };
+}
+
+/** Columns named `address/street` become the field `street` nested in `address`. */
+function nest(fields: FidesField[]): FidesField[] {
+  const out: FidesField[] = [];
+  for (const f of fields) {
+    const parts = f.name.split("/");
+    let level = out;
+    for (const part of parts.slice(0, -1)) {
+      let parent = level.find((x) => x.name === part && x.fields);
+      if (!parent) {
+        parent = { name: part, fields: [] };
+        level.push(parent);
+      }
+      level = parent.fields!;
+    }
+    level.push({ ...f, name: parts[parts.length - 1]! });
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { CatalogueLookup, readFideslangMap } from "./catalogue.lookup.js";
+import { parseFidesManifest } from "./fides.import.js";
+import { InventoryValidationError, readCatalogue, type InventoryIssue } from "../inventory/inventory.parse.js";
+import { CATALOGUE_DIR, REPO_ROOT } from "../inventory/paths.js";
+
+const catalogue = await readCatalogue(CATALOGUE_DIR);
+const fides = await readFideslangMap(CATALOGUE_DIR);
+const lookup = new CatalogueLookup(catalogue, fides);
+const fixture = (name: string) => path.join(REPO_ROOT, "test", "fixtures", name);
+const read = (name: string) => parseFidesManifest(fixture(name), readFileSync(fixture(name), "utf8"), lookup);
+
+function issuesOf(text: string, l = lookup): InventoryIssue[] {
+  try {
+    parseFidesManifest("manifest.yml", text, l);
+  } catch (err) {
+    if (err instanceof InventoryValidationError) return err.issues;
+    throw err;
+  }
+  throw new Error("expected the manifest to be refused");
+}
+
+describe("parseFidesManifest: a dataset", () => {
+  const { inventory: inv, warnings } = read("import/fides-crm.yml");
+  const columns = (table: string) => inv.entities.find((e) => e.name === table)!.columns;
+
+  it("makes collections tables and fields columns, nested fields as parent/child", () => {
+    expect(inv.entities.map((e) => [e.name, e.kind])).toEqual([
+      ["users", "table"],
+      ["Crm_Order", "table"],
+      ["Crm_Note", "table"],
+      ["Crm_Account", "table"],
+      ["Crm_Contract", "mentioned"],
+    ]);
+    expect(columns("users").map((c) => c.name)).toEqual(["id", "email", "first_name", "work_email", "loyalty_tier", "address/street", "address/city", "created_at"]);
+  });
+
+  it("maps fideslang categories to ours; system.* is not personal; extension keys go through their parent", () => {
+    expect(columns("users").map((c) => [c.name, c.kind, c.category ?? null])).toEqual([
+      ["id", "system", null],
+      ["email", "personal", "email-address"],
+      ["first_name", "personal", "name"],
+      ["work_email", "personal", "email-address"],
+      ["loyalty_tier", "personal", "personal-data"],
+      ["address/street", "personal", "postal-address"],
+      ["address/city", "personal", "postal-address"],
+      ["created_at", "system", null],
+    ]);
+  });
+
+  it("keeps an unknown key as the column's label and reports it with its line", () => {
+    expect(columns("users").find((c) => c.name === "loyalty_tier")!.categoryLabel).toBe("customer.loyalty_tier");
+    expect(warnings).toContainEqual(expect.objectContaining({ line: 19, message: expect.stringMatching(/unknown fideslang data category 'customer.loyalty_tier'/) }));
+    expect(warnings).toContainEqual(expect.objectContaining({ line: 17, message: expect.stringMatching(/'user.contact.email.work' is not in the default taxonomy/) }));
+  });
+
+  it("follows references by direction: 'from' points this field at the other collection, 'to' the other way", () => {
+    expect(columns("Crm_Order").find((c) => c.name === "user_id")).toMatchObject({ kind: "reference", references: "users" });
+    expect(columns("Crm_Note").find((c) => c.name === "author_id")).toMatchObject({ kind: "reference", references: "users" });
+    expect(inv.references).toEqual([{ from: "Crm_Contract", columns: ["account_id"], to: "Crm_Account", form: "incoming" }]);
+  });
+});
+
+describe("parseFidesManifest: a system", () => {
+  const { inventory: inv } = read("import/fides-crm.yml");
+  const column = (table: string, name: string) => inv.entities.find((e) => e.name === table)!.columns.find((c) => c.name === name)!;
+
+  it("takes the system's key and name; privacy declarations become purposes of the columns they cover", () => {
+    expect(inv.system).toMatchObject({ id: "fixture-fides-crm", name: "Fixture Fides CRM", kind: "self-hosted" });
+    expect(inv.purposes.map((p) => [p.id, p.name, p.vendors])).toEqual([
+      ["customer-support", "Customer support", ["fixture-helpdesk-saas"]],
+      ["order-fulfilment", "Order fulfilment", []],
+    ]);
+    expect(column("users", "email").purposes).toEqual(["customer-support"]);
+    expect(column("users", "address/city").purposes).toEqual(["customer-support", "order-fulfilment"]);
+    expect(column("Crm_Note", "body").purposes).toEqual([]);
+    expect(inv.subjects).toEqual([{ id: "customer", name: "Customer" }]);
+    expect(inv.entities.find((e) => e.name === "users")!.subjects).toEqual(["customer"]);
+  });
+
+  it("makes egress systems and dependencies vendors, receiving the fields of the flow's categories; ingress sources", () => {
+    expect(inv.vendors.map((v) => [v.vendor.id, v.purpose, v.receives])).toEqual([
+      ["fixture-helpdesk-saas", "Customer support", ["users.email", "users.first_name", "users.work_email"]],
+      ["fixture-payments", "Receives data from Fixture Fides CRM", expect.arrayContaining(["users.email", "Crm_Order.shipping_phone"])],
+    ]);
+    expect(inv.sources).toEqual([expect.objectContaining({ id: "signup-form", fills: ["users.email", "users.first_name", "users.work_email"] })]);
+  });
+
+  it("describes a system without datasets as one logical record per data subject, with third-country transfers (alpha-3) as countries", () => {
+    const withTransfers = new CatalogueLookup(
+      {
+        ...catalogue,
+        countries: new Map([
+          ["BR", { code: "BR", alpha3: "BRA", name: "Brazil", eea: false, aliases: [] }],
+          ["US", { code: "US", alpha3: "USA", name: "United States", eea: false, aliases: [] }],
+        ]),
+      },
+      fides,
+    );
+    const file = fixture("import/fides-transfers.yml");
+    const { inventory } = parseFidesManifest(file, readFileSync(file, "utf8"), withTransfers);
+    expect(inventory.system).toMatchObject({ id: "fixture-fides-survey", kind: "saas" });
+    expect(inventory.entities).toEqual([
+      expect.objectContaining({
+        name: "FixtureFidesSurvey_Customer",
+        kind: "logical",
+        subjects: ["customer"],
+        columns: [
+          expect.objectContaining({ name: "Email address", category: "email-address", purposes: ["customer-surveys"] }),
+          expect.objectContaining({ name: "Demographic data", category: "demographic-data", categoryLabel: "user.demographic.age_range" }),
+        ],
+      }),
+    ]);
+    expect(inventory.vendors).toEqual([expect.objectContaining({ vendor: { id: "fixture-survey-host", name: "Fixture survey host" }, dataCountries: ["BR", "US"] })]);
+  });
+});
+
+describe("parseFidesManifest errors name the file, line and field", () => {
+  it("for a reference without 'collection.field' and a direction fideslang does not have (the broken fixture)", () => {
+    const issues = issuesOf(readFileSync(fixture("import-broken/broken-fides.yml"), "utf8"));
+    expect(issues.map((i) => [i.line, i.field])).toEqual([
+      [10, "dataset[0].collections[0].fields[0].fides_meta.references[0].field"],
+      [10, "dataset[0].collections[0].fields[0].fides_meta.references[0].direction"],
+    ]);
+  });
+
+  it("for an unknown third-country code", () => {
+    const issues = issuesOf("system:\n  - fides_key: s\n    privacy_declarations: []\n    system_dependencies: [x]\n    third_country_transfers: [XYZ]\n");
+    expect(issues).toEqual([expect.objectContaining({ line: 5, field: "system[0].third_country_transfers[0]", message: expect.stringMatching(/unknown country 'XYZ'/) })]);
+  });
+
+  it("for two systems in one file", () => {
+    const issues = issuesOf("system:\n  - { fides_key: a, privacy_declarations: [] }\n  - { fides_key: b, privacy_declarations: [] }\n");
+    expect(issues).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/one system/) })]);
+  });
+
+  it("for a collection name the explorer cannot hold as a table", () => {
+    const issues = issuesOf("dataset:\n  - fides_key: d\n    collections:\n      - name: 2fa-codes\n        fields: []\n");
+    expect(issues).toEqual([expect.objectContaining({ line: 4, field: "dataset[0].collections[0].name" })]);
+  });
+});

@@ -1,0 +1,354 @@
+/**
+ * Fides manifests (fideslang YAML) → one inventory per file.
+ * `dataset:` collections become tables, their fields (nested fields as `parent/child`) columns, `data_categories`
+ * our categories (seed/catalogue/fideslang.yaml), `fides_meta`/`fidesops_meta` references our references.
+ * `system:` gives the system, its privacy declarations purposes and data subjects, its egress and dependencies
+ * vendors (with `third_country_transfers` as the countries data goes to), its ingress sources. A system without a
+ * dataset is described as this project describes a SaaS: one logical record per data subject, one field per category.
+ */
+import path from "node:path";
+
+import { z } from "zod";
+
+import type { CatalogueLookup } from "./catalogue.lookup.js";
+import { BuiltSource, slugify, type ImportedInventory } from "./import.source.js";
+import { InventoryValidationError, SourceFile, validateInventory, type InventoryIssue, type PathKey } from "../inventory/inventory.parse.js";
+import { EntityName, type InventoryInput } from "../inventory/inventory.schema.js";
+
+const FidesKey = z.string().regex(/^[A-Za-z0-9_.<>-]+$/, "must be a fides_key (letters, digits, '_', '.', '-')");
+const CategoryKeys = z.array(z.string().min(1));
+
+const FidesReferenceSchema = z.looseObject({
+  dataset: FidesKey,
+  field: z.string().regex(/^[^.]+\..+$/, "must be 'collection.field'"),
+  direction: z.enum(["to", "from"]).optional(),
+});
+const FieldMetaSchema = z.looseObject({ references: z.array(FidesReferenceSchema).nullish() });
+
+interface FidesFieldShape {
+  name: string;
+  description?: string | null | undefined;
+  data_categories?: string[] | null | undefined;
+  fides_meta?: z.infer<typeof FieldMetaSchema> | null | undefined;
+  fidesops_meta?: z.infer<typeof FieldMetaSchema> | null | undefined;
+  fields?: FidesFieldShape[] | null | undefined;
+}
+const FidesFieldSchema: z.ZodType<FidesFieldShape> = z.lazy(() =>
+  z.looseObject({
+    name: z.string().min(1).refine((s) => !s.includes("."), "must not contain '.'"),
+    description: z.string().nullish(),
+    data_categories: CategoryKeys.nullish(),
+    fides_meta: FieldMetaSchema.nullish(),
+    fidesops_meta: FieldMetaSchema.nullish(),
+    fields: z.array(FidesFieldSchema).nullish(),
+  }),
+);
+
+export const FidesDatasetSchema = z.looseObject({
+  fides_key: FidesKey,
+  name: z.string().nullish(),
+  description: z.string().nullish(),
+  data_categories: CategoryKeys.nullish(),
+  collections: z
+    .array(
+      z.looseObject({
+        name: EntityName,
+        description: z.string().nullish(),
+        data_categories: CategoryKeys.nullish(),
+        fields: z.array(FidesFieldSchema).default([]),
+      }),
+    )
+    .min(1),
+});
+
+const DataFlowSchema = z.looseObject({ fides_key: FidesKey, type: z.string().default("system"), data_categories: CategoryKeys.nullish() });
+
+export const FidesSystemSchema = z.looseObject({
+  fides_key: FidesKey,
+  name: z.string().nullish(),
+  description: z.string().nullish(),
+  legal_name: z.string().nullish(),
+  privacy_declarations: z
+    .array(
+      z.looseObject({
+        name: z.string().nullish(),
+        data_use: z.string().min(1),
+        data_categories: CategoryKeys.default([]),
+        data_subjects: z.array(z.string().min(1)).default([]),
+        dataset_references: z.array(FidesKey).nullish(),
+        egress: z.array(FidesKey).nullish(),
+        ingress: z.array(FidesKey).nullish(),
+        retention_period: z.union([z.string(), z.number()]).nullish(),
+      }),
+    )
+    .default([]),
+  egress: z.array(DataFlowSchema).nullish(),
+  ingress: z.array(DataFlowSchema).nullish(),
+  system_dependencies: z.array(FidesKey).nullish(),
+  third_country_transfers: z.array(z.string()).nullish(),
+  dataset_references: z.array(FidesKey).nullish(),
+});
+
+export const FidesManifestSchema = z
+  .looseObject({ dataset: z.array(FidesDatasetSchema).nullish(), system: z.array(FidesSystemSchema).nullish() })
+  .refine((m) => (m.dataset?.length ?? 0) + (m.system?.length ?? 0) > 0, "a Fides manifest needs a 'dataset:' or a 'system:' list");
+
+type Column = NonNullable<InventoryInput["entities"][number]["columns"]>[number];
+interface EntityDraft {
+  name: string;
+  kind: "table" | "logical" | "mentioned";
+  label?: string;
+  description?: string;
+  subjects: string[];
+  columns: Column[];
+  /** Per column: the fideslang keys it had, to match privacy declarations and data flows. */
+  keys: string[][];
+  dataset?: string;
+  fidesPath?: PathKey[];
+  columnPaths: PathKey[][];
+}
+
+/** `job_applicant` → `Job applicant`. */
+function humanise(key: string): string {
+  const s = key.replace(/[_.]+/g, " ").trim();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** `customer_support` → `CustomerSupport`, for logical record names. */
+function pascal(key: string): string {
+  return key
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
+}
+
+/** A declaration's category covers a column's key when it is the key or one of its parents. */
+function covers(declared: string[], keys: string[]): boolean {
+  return keys.some((k) => declared.some((d) => k === d || k.startsWith(`${d}.`)));
+}
+
+export function parseFidesManifest(file: string, text: string, lookup: CatalogueLookup): ImportedInventory {
+  const src = SourceFile.fromText(file, text);
+  const manifest = src.parse(FidesManifestSchema);
+  const warnings: InventoryIssue[] = [];
+  const warn = (p: PathKey[], message: string) => warnings.push(src.issue(p, message));
+  const datasets = manifest.dataset ?? [];
+  const systems = manifest.system ?? [];
+  if (systems.length > 1) {
+    throw new InventoryValidationError([src.issue(["system", 1], "a file is loaded as one system: put each Fides system (with its datasets) in its own file")]);
+  }
+  const sys = systems[0];
+  const systemId = slugify(sys?.fides_key ?? (datasets.length === 1 ? datasets[0]!.fides_key : path.basename(file).replace(/\.[^.]+$/, ""))) || "fides-system";
+  const systemName = sys?.name ?? (datasets.length === 1 ? (datasets[0]!.name ?? datasets[0]!.fides_key) : systemId);
+
+  const entities = new Map<string, EntityDraft>();
+  const references: NonNullable<InventoryInput["references"]> = [];
+  const mentioned = new Map<string, PathKey[]>();
+
+  /** A field's keys → kind, category and label; unknown keys stay as the label and are reported. */
+  const classify = (keys: string[], p: PathKey[]): Pick<Column, "kind" | "category" | "categoryLabel"> => {
+    if (keys.length === 0) return { kind: "system" };
+    let category: string | undefined;
+    let inexact = false;
+    const unknown: string[] = [];
+    for (const key of keys) {
+      const r = lookup.fideslang(key);
+      if (r.kind === "personal") {
+        category ??= r.category;
+        if (!r.exact) warn(p, `fideslang key '${key}' is not in the default taxonomy: mapped through its parent to '${r.category}'`);
+        inexact ||= !r.exact;
+      } else if (r.kind === "unknown") unknown.push(key);
+    }
+    if (unknown.length > 0) {
+      const fallback = lookup.fideslang("user");
+      warn(p, `unknown fideslang data categor${unknown.length > 1 ? "ies" : "y"} ${unknown.map((k) => `'${k}'`).join(", ")}: kept as the column's label`);
+      if (!category && fallback.kind === "personal") category = fallback.category;
+    }
+    if (!category) return { kind: "system" };
+    const label = inexact || unknown.length > 0 || keys.length > 1 ? keys.join(", ") : undefined;
+    return { kind: "personal", category, ...(label ? { categoryLabel: label } : {}) };
+  };
+
+  datasets.forEach((ds, di) => {
+    ds.collections.forEach((col, ci) => {
+      const cPath: PathKey[] = ["dataset", di, "collections", ci];
+      if (entities.has(col.name)) throw new InventoryValidationError([src.issue([...cPath, "name"], `collection '${col.name}' appears twice in the file (table names are unique in a system)`)]);
+      const e: EntityDraft = { name: col.name, kind: "table", subjects: [], columns: [], keys: [], dataset: ds.fides_key, fidesPath: cPath, columnPaths: [] };
+      if (col.description) e.description = col.description;
+      entities.set(col.name, e);
+      const inherited = col.data_categories?.length ? col.data_categories : (ds.data_categories ?? []);
+
+      const walk = (fields: FidesFieldShape[], prefix: string, parentKeys: string[], fp: PathKey[]) => {
+        fields.forEach((f, fi) => {
+          const p = [...fp, fi];
+          const keys = f.data_categories?.length ? f.data_categories : parentKeys;
+          if (f.fields?.length) return walk(f.fields, `${prefix}${f.name}/`, keys, [...p, "fields"]);
+          const name = `${prefix}${f.name}`;
+          const column: Column = { name, ...classify(keys, p), purposes: [] };
+          if (f.description) column.description = f.description;
+          const refs = [...(f.fides_meta?.references ?? []), ...(f.fidesops_meta?.references ?? [])];
+          refs.forEach((ref, ri) => {
+            const [target, ...rest] = ref.field.split(".");
+            const rp = [...p, f.fides_meta?.references ? "fides_meta" : "fidesops_meta", "references", ri];
+            if (!EntityName.safeParse(target).success) throw new InventoryValidationError([src.issue([...rp, "field"], `'${target}' is not a table name this explorer can hold`)]);
+            if (!mentioned.has(target!)) mentioned.set(target!, rp);
+            if (ref.direction === "to") {
+              // The other field is read using this one's value: it points at this collection.
+              references.push({ from: target!, columns: [rest.join("/")], to: col.name, form: "incoming" });
+              return;
+            }
+            if (!ref.direction) warn(rp, `reference to '${ref.field}' has no direction: read as this field pointing at '${target}'`);
+            if (column.kind === "system" && !column.references) Object.assign(column, { kind: "reference", references: target });
+            else references.push({ from: col.name, columns: [name], to: target!, form: "outgoing" });
+          });
+          e.columns.push(column);
+          e.keys.push(keys);
+          e.columnPaths.push(p);
+        });
+      };
+      walk(col.fields, "", inherited, [...cPath, "fields"]);
+    });
+  });
+
+  const purposes: NonNullable<InventoryInput["purposes"]> = [];
+  const subjects = new Map<string, string>();
+  const vendors: NonNullable<InventoryInput["vendors"]> = [];
+  const sources: NonNullable<InventoryInput["sources"]> = [];
+  const vendorPaths: PathKey[][] = [];
+
+  if (sys) {
+    const declarations = sys.privacy_declarations.map((d, i) => {
+      let id = slugify(d.name ?? d.data_use) || `purpose-${i + 1}`;
+      while (purposes.some((p) => p.id === id)) id = `${id}-${i + 1}`;
+      purposes.push({ id, name: d.name ?? humanise(d.data_use), description: `fideslang data use '${d.data_use}'`, vendors: [] });
+      d.data_subjects.forEach((s) => subjects.set(slugify(s), humanise(s)));
+      return { ...d, id };
+    });
+
+    // A system without datasets: one logical record per data subject, one field per declared category.
+    if (entities.size === 0) {
+      declarations.forEach((d, di) => {
+        for (const subject of d.data_subjects.length > 0 ? d.data_subjects : ["user"]) {
+          const name = `${pascal(systemId)}_${pascal(subject)}`;
+          const e = entities.get(name) ?? { name, kind: "logical" as const, label: humanise(subject), subjects: d.data_subjects.length > 0 ? [slugify(subject)] : [], columns: [], keys: [], columnPaths: [] };
+          entities.set(name, e);
+          d.data_categories.forEach((key, ki) => {
+            const p: PathKey[] = ["system", 0, "privacy_declarations", di, "data_categories", ki];
+            const cls = classify([key], p);
+            if (cls.kind !== "personal") return;
+            const fieldName = lookup.catalogue.categories.get(cls.category!)?.name ?? key;
+            if (e.columns.some((c) => c.name === fieldName)) return;
+            e.columns.push({ name: fieldName, ...cls, categoryLabel: cls.categoryLabel ?? key, purposes: [] });
+            e.keys.push([key]);
+            e.columnPaths.push(p);
+          });
+        }
+      });
+    }
+
+    for (const d of declarations) {
+      const referenced = d.dataset_references ?? sys.dataset_references ?? [];
+      for (const e of entities.values()) {
+        if (e.kind === "mentioned" || (referenced.length > 0 && e.dataset && !referenced.includes(e.dataset))) continue;
+        let used = false;
+        e.columns.forEach((c, i) => {
+          if (c.kind !== "personal" || !covers(d.data_categories, e.keys[i]!)) return;
+          c.purposes = [...(c.purposes ?? []), d.id];
+          used = true;
+        });
+        if (used) for (const s of d.data_subjects) if (!e.subjects.includes(slugify(s))) e.subjects.push(slugify(s));
+      }
+    }
+
+    const personalFields = (keys: string[] | null | undefined): string[] => {
+      const out: string[] = [];
+      for (const e of entities.values()) {
+        e.columns.forEach((c, i) => {
+          if (c.kind === "personal" && (!keys?.length || covers(keys, e.keys[i]!))) out.push(`${e.name}.${c.name}`);
+        });
+      }
+      return out;
+    };
+    const countries: string[] = [];
+    (sys.third_country_transfers ?? []).forEach((c, i) => {
+      const code = lookup.country(c);
+      if (!code) throw new InventoryValidationError([src.issue(["system", 0, "third_country_transfers", i], `unknown country '${c}' (expected an ISO 3166-1 alpha-3 code, e.g. 'USA')`)]);
+      countries.push(code);
+    });
+
+    const recipients = [
+      ...(sys.egress ?? []).map((f, i) => ({ key: f.fides_key, type: f.type, categories: f.data_categories, p: ["system", 0, "egress", i] as PathKey[] })),
+      ...(sys.system_dependencies ?? []).map((key, i) => ({ key, type: "system", categories: undefined, p: ["system", 0, "system_dependencies", i] as PathKey[] })),
+    ];
+    for (const r of recipients) {
+      if (r.type !== "system") continue;
+      const id = slugify(r.key);
+      if (!id || vendors.some((v) => v.vendor.id === id)) continue;
+      const via = declarations.filter((d) => d.egress?.includes(r.key));
+      via.forEach((d) => purposes.find((p) => p.id === d.id)!.vendors!.push(id));
+      const keys = r.categories?.length ? r.categories : via.flatMap((d) => d.data_categories);
+      vendors.push({
+        vendor: { id, name: humanise(r.key) },
+        role: "third-party",
+        purpose: via.map((d) => d.name ?? humanise(d.data_use)).join("; ") || `Receives data from ${systemName}`,
+        dataCountries: countries,
+        receives: personalFields(keys),
+      });
+      vendorPaths.push(r.p);
+    }
+    if (countries.length > 0 && vendors.length === 0) {
+      warn(["system", 0, "third_country_transfers"], "third-country transfers need a recipient (egress or system_dependencies) to attach to; none is declared, so they are not loaded");
+    }
+
+    const feeds = [...entities.values()].filter((e) => e.kind !== "mentioned").map((e) => e.name);
+    for (const f of sys.ingress ?? []) {
+      const id = slugify(f.fides_key);
+      if (!id || sources.some((s) => s.id === id) || feeds.length === 0) continue;
+      const fills = f.data_categories?.length ? personalFields(f.data_categories) : [];
+      sources.push({ id, name: f.type === "user" ? `${humanise(f.fides_key)} (data subject)` : humanise(f.fides_key), feeds, fills });
+    }
+  }
+
+  for (const [name, p] of mentioned) {
+    if (!entities.has(name)) entities.set(name, { name, kind: "mentioned", subjects: [], columns: [], keys: [], columnPaths: [], fidesPath: p });
+  }
+  for (const r of references) {
+    if (!entities.has(r.from)) entities.set(r.from, { name: r.from, kind: "mentioned", subjects: [], columns: [], keys: [], columnPaths: [] });
+  }
+
+  const entityList = [...entities.values()];
+  const value: InventoryInput = {
+    system: {
+      id: systemId,
+      name: systemName,
+      kind: sys && datasets.length === 0 ? "saas" : "self-hosted",
+      ...(sys?.description ? { description: sys.description } : {}),
+      document: { title: `Fides manifest ${path.basename(file)}`, file: path.basename(file) },
+    },
+    subjects: [...subjects].map(([id, name]) => ({ id, name })),
+    purposes,
+    entities: entityList.map((e) => ({
+      name: e.name,
+      kind: e.kind,
+      ...(e.label ? { label: e.label } : {}),
+      ...(e.description ? { description: e.description } : {}),
+      subjects: e.subjects,
+      columns: e.columns,
+    })),
+    sources,
+    references,
+    vendors,
+  };
+
+  const built = new BuiltSource(file, value);
+  const line = (p: PathKey[]) => ({ line: src.lineOf(p) });
+  if (sys) built.at(["system"], line(["system", 0]));
+  entityList.forEach((e, ei) => {
+    e.columnPaths.forEach((p, ci) => built.at(["entities", ei, "columns", ci], line(p)));
+    if (e.fidesPath) built.at(["entities", ei], line(e.fidesPath));
+  });
+  vendorPaths.forEach((p, vi) => built.at(["vendors", vi], line(p)));
+  if (sys) built.at(["purposes"], line(["system", 0, "privacy_declarations"]));
+  return { file, format: "fides", inventory: validateInventory(built, lookup.catalogue), warnings };
+}
