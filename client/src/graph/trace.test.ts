@@ -81,15 +81,18 @@ describe("traceElements", () => {
 });
 
 describe("qualifyAmbiguousColumns", () => {
-  it("prefixes a column label with its table only when two tables share it", () => {
+  it("prefixes a column label with its table when two tables share it, or when its table is not drawn", () => {
     const out = qualifyAmbiguousColumns({
       nodes: [
-        { data: { id: "column:A.City", label: "City", kind: "column", title: "A" } },
-        { data: { id: "column:B.City", label: "City", kind: "column", title: "B" } },
-        { data: { id: "column:B.Zip", label: "Zip", kind: "column", title: "B" } },
+        { data: { id: "table:k/A", label: "A", kind: "table", system: "k" } },
+        { data: { id: "table:k/B", label: "B", kind: "table", system: "k" } },
+        { data: { id: "column:k/A.City", label: "City", kind: "column", title: "A", system: "k" } },
+        { data: { id: "column:k/B.City", label: "City", kind: "column", title: "B", system: "k" } },
+        { data: { id: "column:k/B.Zip", label: "Zip", kind: "column", title: "B", system: "k" } },
+        { data: { id: "column:k/C.Email", label: "Email", kind: "column", title: "C", system: "k" } },
       ],
       edges: [],
     });
-    expect(out.nodes.map((n) => n.data.label)).toEqual(["A.City", "B.City", "Zip"]);
+    expect(out.nodes.filter((n) => n.data.kind === "column").map((n) => n.data.label)).toEqual(["A.City", "B.City", "Zip", "C.Email"]);
   });
 });

@@ -35,14 +35,20 @@ export function traceElements(t: TraceResponse, detail: TraceDetail): Elements {
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
-/** Column labels that occur in more than one table get their table's name, so "AddressCity" is never ambiguous. */
+/**
+ * A column's label gets its table's name when the label occurs in more than one table ("AddressCity"), or when its
+ * table is not drawn (a column reached through a copy), so a reader always knows which table holds it.
+ */
 export function qualifyAmbiguousColumns(elements: Elements): Elements {
   const count = new Map<string, number>();
   for (const n of elements.nodes) if (n.data.kind === "column") count.set(n.data.label, (count.get(n.data.label) ?? 0) + 1);
-  if (![...count.values()].some((c) => c > 1)) return elements;
+  const drawnTables = new Set(elements.nodes.filter((n) => n.data.kind === "table").map((n) => `${n.data.system ?? ""}/${n.data.label}`));
+  const tableDrawn = (n: Elements["nodes"][number]) => drawnTables.has(`${n.data.system ?? ""}/${n.data.title ?? ""}`);
+  const qualify = (n: Elements["nodes"][number]) => n.data.kind === "column" && ((count.get(n.data.label) ?? 0) > 1 || !tableDrawn(n));
+  if (!elements.nodes.some(qualify)) return elements;
   return {
     nodes: elements.nodes.map((n) => {
-      if (n.data.kind !== "column" || (count.get(n.data.label) ?? 0) < 2) return n;
+      if (!qualify(n)) return n;
       const parsed = parseNodeId(n.data.id);
       const table = n.data.title ?? (parsed ? parseColumnKey(parsed.key)?.table : undefined) ?? "";
       return { data: { ...n.data, label: `${table}.${n.data.label}` } };
