@@ -42,7 +42,7 @@ for (const e of docs.flatMap((d) => d.entities ?? [])) {
     const same = base.columns!.find((x) => x.name === c.name);
     if (!same) base.columns!.push(c);
     else if (same.references !== c.references && (same.kind ?? "") === "reference") {
-      if (same.references && c.references) conflicts.push(`${name}.${String(c.name)}: ${String(same.references)} vs ${String(c.references)}`);
+      if (same.references && c.references) conflicts.push(`${name}.${String(c.name)}: ${JSON.stringify(same.references)} vs ${JSON.stringify(c.references)}`);
       if (!described(prev) || !described(e)) {
         // keep the described table's own target; between two mentions, a disputed target is dropped
         if (!described(base) && same.references && c.references) delete same.references;

@@ -106,7 +106,7 @@ describe("importFiles: one system per file, whatever the format", () => {
       ["Crm_Note", ["author_id"]],
       ["Crm_Order", ["user_id"]],
     ]);
-    expect((await vendorsOf("fixture-fides-crm")).filter((v) => v.vendor === "fixture-helpdesk-saas").map((v) => `${v.table}.${v.column}`)).toEqual([
+    expect((await vendorsOf("fixture-fides-crm")).filter((v) => v.vendor === "fixture-helpdesk-saas").map((v) => `${String(v.table)}.${String(v.column)}`)).toEqual([
       "users.email",
       "users.first_name",
       "users.work_email",

@@ -139,8 +139,8 @@ describe("inventory validation errors", () => {
   const validationIssues = async (text: string) => {
     const file = writeTemp(`invalid-${Math.random().toString(36).slice(2)}.yaml`, text);
     const err = await loadError(loadInventoryFiles(graph, [file]));
-    expect(err).toBeInstanceOf(InventoryValidationError);
-    return { file, issues: (err as InventoryValidationError).issues };
+    if (!(err instanceof InventoryValidationError)) throw new Error(`expected an InventoryValidationError, got ${String(err)}`);
+    return { file, issues: err.issues };
   };
 
   it("name the file, the line and the field path of a wrong value", async () => {

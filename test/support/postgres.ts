@@ -11,7 +11,7 @@ import path from "node:path";
 
 export interface TestPostgres {
   url: string;
-  stop(): Promise<void>;
+  stop(): void;
 }
 
 function binDir(): string {
@@ -52,7 +52,7 @@ export async function startPostgres(): Promise<TestPostgres> {
 
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
+    stop: () => {
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
       } finally {

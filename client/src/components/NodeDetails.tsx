@@ -45,7 +45,7 @@ function propText(v: unknown): string {
   if (v === null || v === undefined || v === "") return "";
   if (Array.isArray(v)) return v.map(String).join(", ");
   if (typeof v === "boolean") return v ? "yes" : "no";
-  return String(v);
+  return typeof v === "object" ? JSON.stringify(v) : String(v as string | number);
 }
 
 export function traceLink(id: string) {

@@ -64,7 +64,7 @@ export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void })
     itemToString: (r) => r?.label ?? "",
     defaultHighlightedIndex: 0,
     onInputValueChange: ({ inputValue, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) setQuery(inputValue ?? "");
+      if (type === useCombobox.stateChangeTypes.InputChange) setQuery(inputValue);
     },
     onSelectedItemChange: ({ selectedItem }) => {
       if (!selectedItem) return;

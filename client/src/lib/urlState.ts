@@ -15,7 +15,7 @@ const list = (p: URLSearchParams, key: string) => (p.get(key) ?? "").split(",").
 export function readFilters(p: URLSearchParams): Filters {
   return {
     systems: list(p, "sys"),
-    hiddenKinds: list(p, "hide").filter(isNodeKind) as NodeKind[],
+    hiddenKinds: list(p, "hide").filter(isNodeKind),
     categories: list(p, "cat"),
     vendors: list(p, "vendor"),
     countries: list(p, "country"),

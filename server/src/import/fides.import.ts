@@ -183,7 +183,10 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
         fields.forEach((f, fi) => {
           const p = [...fp, fi];
           const keys = f.data_categories?.length ? f.data_categories : parentKeys;
-          if (f.fields?.length) return walk(f.fields, `${prefix}${f.name}/`, keys, [...p, "fields"]);
+          if (f.fields?.length) {
+            walk(f.fields, `${prefix}${f.name}/`, keys, [...p, "fields"]);
+            return;
+          }
           const name = `${prefix}${f.name}`;
           const column: Column = { name, ...classify(keys, p), purposes: [] };
           if (f.description) column.description = f.description;
@@ -252,11 +255,11 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
       for (const e of entities.values()) {
         if (e.kind === "mentioned" || (referenced.length > 0 && e.dataset && !referenced.includes(e.dataset))) continue;
         let used = false;
-        e.columns.forEach((c, i) => {
-          if (c.kind !== "personal" || !covers(d.data_categories, e.keys[i]!)) return;
+        for (const [i, c] of e.columns.entries()) {
+          if (c.kind !== "personal" || !covers(d.data_categories, e.keys[i]!)) continue;
           c.purposes = [...(c.purposes ?? []), d.id];
           used = true;
-        });
+        }
         if (used) for (const s of d.data_subjects) if (!e.subjects.includes(slugify(s))) e.subjects.push(slugify(s));
       }
     }

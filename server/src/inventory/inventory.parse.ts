@@ -114,7 +114,7 @@ export class SourceFile implements InventorySource {
   }
 
   get value(): unknown {
-    return this.doc.toJS();
+    return this.doc.toJS() as unknown;
   }
 
   /** Line of the deepest node that exists along `p` (so a missing key points at its parent). */
@@ -222,7 +222,10 @@ export function validateInventory(src: InventorySource, catalogue: Catalogue): I
   const fieldExists = (p: PathKey[], ref: string) => {
     const [table, column] = splitFieldRef(ref);
     const entity = entities.get(table);
-    if (!entity) return entityExists(p, table);
+    if (!entity) {
+      entityExists(p, table);
+      return;
+    }
     if (column !== "*" && !entity.columns.some((c) => c.name === column)) bad(p, `table '${table}' has no column '${column}'`);
   };
 

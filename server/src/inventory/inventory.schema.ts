@@ -236,7 +236,7 @@ export const AdequacyCatalogueSchema = z
         .strict(),
     ),
   })
-  .passthrough();
+  .loose();
 
 export type Category = z.infer<typeof CategorySchema>;
 export type Country = z.infer<typeof CountrySchema>;

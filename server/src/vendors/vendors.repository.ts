@@ -40,7 +40,7 @@ export type FlowRow = z.infer<typeof FlowRowSchema>;
 const VendorRowSchema = z.object({
   vendor: VendorNodeSchema,
   flows: z.array(FlowRowSchema),
-  places: z.array(z.object({ type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]), system: z.string(), location: NodePropsSchema.merge(CountryPropsSchema) })),
+  places: z.array(z.object({ type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]), system: z.string(), location: NodePropsSchema.extend(CountryPropsSchema.shape) })),
 });
 export type VendorRow = z.infer<typeof VendorRowSchema>;
 
