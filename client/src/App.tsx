@@ -11,6 +11,7 @@ import { SearchBox } from "./components/SearchBox";
 import { Empty } from "./components/States";
 import { ExploreView } from "./views/ExploreView";
 import { OverviewView } from "./views/OverviewView";
+import { PathsView } from "./views/PathsView";
 import { ReferencedByView } from "./views/ReferencedByView";
 import { TraceView } from "./views/TraceView";
 import { VendorsView } from "./views/VendorsView";
@@ -59,6 +60,7 @@ function Shell() {
                 Overview
               </NavLink>
               <NavLink to="/vendors">Vendors</NavLink>
+            <NavLink to="/paths">Paths</NavLink>
             </nav>
             <SearchBox
               onChoose={(r) => {
@@ -78,6 +80,7 @@ function Shell() {
               <Route path="/tables/:system/:name" element={<ExploreView />} />
               <Route path="/explore" element={<ExploreView />} />
               <Route path="/vendors" element={<VendorsView />} />
+              <Route path="/paths" element={<PathsView />} />
               <Route path="*" element={<Empty title="No such page">This address is not a view of the explorer. Start from the overview or search above.</Empty>} />
             </Routes>
           </main>

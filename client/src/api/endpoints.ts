@@ -9,6 +9,7 @@ import type {
   ReferencedByResponse,
   SearchResponse,
   TableResponse,
+  TablesResponse,
   TraceFilters,
   TraceResponse,
   TransfersResponse,
@@ -29,6 +30,7 @@ export const api = {
   node: (id: string, signal?: AbortSignal) => getJson<NodeResponse>(`/nodes/${enc(id)}`, {}, signal),
   neighborhood: (id: string, depth: number, signal?: AbortSignal) =>
     getJson<NeighborhoodResponse>(`/nodes/${enc(id)}/neighborhood`, { depth }, signal),
+  tables: (signal?: AbortSignal) => getJson<TablesResponse>("/tables", {}, signal),
   table: (name: string, signal?: AbortSignal) => getJson<TableResponse>(`/tables/${enc(name)}`, {}, signal),
   referencedBy: (name: string, signal?: AbortSignal) => getJson<ReferencedByResponse>(`/tables/${enc(name)}/referenced-by`, {}, signal),
   /** A trace, filtered on the server so that every count and list describes the same answer. */

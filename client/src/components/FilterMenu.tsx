@@ -1,6 +1,7 @@
 /** The filter popover: kinds, systems, categories, vendors, countries, and "hide system columns". */
 import type { NodeKind } from "@contract/ids";
 import { SlidersHorizontal } from "lucide-react";
+import { useEffect, useRef } from "react";
 
 import { KindIcon } from "./KindIcon";
 import { TransferBadge } from "./TransferBadge";
@@ -39,8 +40,27 @@ function OptionGroup({ title, options, selected, onChange }: { title: string; op
 
 export function FilterMenu({ options, filters, onChange }: { options: FilterOptions; filters: Filters; onChange: (f: Filters) => void }) {
   const n = activeFilterCount(filters);
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A popover closes on Esc and on a click outside it, as menus do.
+  useEffect(() => {
+    const close = () => {
+      if (menu.current) menu.current.open = false;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && menu.current?.open) close();
+    };
+    const onDown = (e: PointerEvent) => {
+      if (menu.current?.open && e.target instanceof Node && !menu.current.contains(e.target)) close();
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onDown);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onDown);
+    };
+  }, []);
   return (
-    <details className="menu">
+    <details className="menu" ref={menu}>
       <summary className={`btn btn--secondary btn--sm${n ? " is-active" : ""}`}>
         <SlidersHorizontal size={14} aria-hidden /> Filters{n ? ` (${n})` : ""}
       </summary>

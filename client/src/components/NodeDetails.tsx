@@ -5,7 +5,7 @@
 import type { NodeResponse, TableResponse, VendorResponse } from "@contract/api";
 import { parseNodeId, parseTableKey, type NodeKind } from "@contract/ids";
 import { NOT_DOCUMENTED, safeguardWords } from "@contract/words";
-import { ArrowRightLeft, Network, Route, X } from "lucide-react";
+import { ArrowRightLeft, Network, Route, Waypoints, X } from "lucide-react";
 import { Link } from "react-router";
 
 import { KindIcon } from "./KindIcon";
@@ -76,6 +76,9 @@ export function NodeActions({ id, kind }: { id: string; kind: NodeKind }) {
       )}
       <Link className="btn btn--secondary btn--sm" to={exploreLink(id)} title="Draw its neighbourhood (E)">
         <Network size={14} aria-hidden /> Explore
+      </Link>
+      <Link className="btn btn--secondary btn--sm" to={`/paths?from=${encodeURIComponent(id)}`} title="The shortest data-flow paths from here to another node">
+        <Waypoints size={14} aria-hidden /> Paths from here
       </Link>
     </div>
   );

@@ -5,16 +5,20 @@
 import type { SearchResponse } from "@contract/api";
 import { useCombobox } from "downshift";
 import { Search } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 import { KindIcon } from "./KindIcon";
 import { api } from "../api/endpoints";
 import { KIND_LOOK } from "../graph/kinds";
+import { useDataset } from "../views/context";
 
 
 export type SearchResult = SearchResponse["results"][number];
 
 export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void }) {
+  // Results name their system: two "Sign-up form" sources of two systems must be told apart.
+  const dataset = useDataset();
+  const systemNames = useMemo(() => new Map(dataset.systems.map((x) => [x.id, x.name])), [dataset]);
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<SearchResult[]>([]);
   const [state, setState] = useState<"idle" | "loading" | "ok" | "error">("idle");
@@ -95,8 +99,7 @@ export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void })
               <KindIcon kind={r.kind} />
               <span className="search__label">{r.label}</span>
               <span className="search__meta">
-                {KIND_LOOK[r.kind].name}
-                {r.detail ? ` · ${r.detail}` : r.system ? ` · ${r.system}` : ""}
+                {[KIND_LOOK[r.kind].name, r.detail, r.system ? (systemNames.get(r.system) ?? r.system) : null].filter(Boolean).join(" · ")}
               </span>
             </li>
           ))}

@@ -202,7 +202,7 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
                 ariaLabel={`${title}: ${shown.nodes.length} nodes, ${shown.edges.length} links`}
               />
               <p className="stage__hint" aria-hidden>
-                Click to select · double-click to expand · right-click for actions · scroll to zoom
+                {onExpand ? "Click to select · double-click to expand · right-click for actions · scroll to zoom" : "Click to select · right-click for actions · scroll to zoom"}
               </p>
               {menu && <ContextMenu menu={menu} onClose={() => setMenu(null)} onSelect={select} onExpand={onExpand} onCollapse={onCollapse} />}
             </>

@@ -9,6 +9,7 @@ import { api } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";
 import { ResultList } from "../components/ResultList";
+import { StartHere } from "../components/StartHere";
 import { ErrorState, Loading } from "../components/States";
 import { TransferBadge } from "../components/TransferBadge";
 import { TRANSFER_ORDER } from "../graph/transfer";
@@ -45,6 +46,7 @@ export function OverviewView() {
       lanes
       results={(shown) => (
         <>
+          <StartHere systems={o.data.systems} />
           <section className="systems" aria-label="Systems">
             <h2 className="result-list__title">Systems</h2>
             <ul className="system-cards">

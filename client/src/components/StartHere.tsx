@@ -1,0 +1,64 @@
+/**
+ * The home page's three jobs, each one step from the start: trace a system's data to every vendor, ask which tables
+ * reference a table, and take a system's DPIA evidence pack. No node has to be selected first.
+ */
+import type { TablesResponse } from "@contract/api";
+import { ArrowRightLeft, FileText, Route } from "lucide-react";
+import { useState } from "react";
+import { Link } from "react-router";
+
+import { referencedByLink, traceLink } from "./NodeDetails";
+import { api } from "../api/endpoints";
+import { useApi } from "../api/useApi";
+
+export function StartHere({ systems }: { systems: { id: string; name: string }[] }) {
+  const [system, setSystem] = useState(systems[0]?.id ?? "");
+  const [table, setTable] = useState("");
+  const tables = useApi<TablesResponse>("tables", (s) => api.tables(s));
+  const known = tables.status === "ok" ? tables.data.tables : [];
+  const match = known.find((t) => t.name === table || `${t.system}/${t.name}` === table);
+  const systemId = systems.find((s) => s.id === system)?.id ?? "";
+  return (
+    <section className="start-here" aria-label="Start here">
+      <h2 className="result-list__title">Start here</h2>
+      <label className="start-here__row">
+        <span>System</span>
+        <select value={system} onChange={(e) => setSystem(e.target.value)} aria-label="System for the trace and the DPIA pack">
+          {systems.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="start-here__actions">
+        <Link className="btn btn--primary btn--sm" to={traceLink(systemId)} aria-disabled={!systemId}>
+          <Route size={14} aria-hidden /> Trace to every vendor
+        </Link>
+        <a className="btn btn--secondary btn--sm" href={`/api/reports/dpia?from=${encodeURIComponent(systemId)}&format=pdf`} target="_blank" rel="noreferrer">
+          <FileText size={14} aria-hidden /> DPIA pack (PDF)
+        </a>
+      </div>
+      <label className="start-here__row">
+        <span>Table</span>
+        <input list="start-here-tables" value={table} onChange={(e) => setTable(e.target.value)} placeholder="e.g. CMS_User" aria-label="Table for “referenced by”" />
+        <datalist id="start-here-tables">
+          {known.map((t) => (
+            <option key={t.id} value={known.filter((x) => x.name === t.name).length > 1 ? `${t.system}/${t.name}` : t.name}>
+              {t.systemName}
+            </option>
+          ))}
+        </datalist>
+      </label>
+      <div className="start-here__actions">
+        {match ? (
+          <Link className="btn btn--secondary btn--sm" to={referencedByLink(`${match.system}/${match.name}`)}>
+            <ArrowRightLeft size={14} aria-hidden /> Which tables reference {match.name}
+          </Link>
+        ) : (
+          <span className="muted small">Type a table name to see which tables reference it.</span>
+        )}
+      </div>
+    </section>
+  );
+}
