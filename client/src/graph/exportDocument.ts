@@ -4,6 +4,7 @@
  * from the same frame geometry.
  */
 import { approxMeasure, type Measure } from "./elements";
+import { esc } from "./figureSvg";
 import { shapePath } from "./kinds";
 import { LEGEND_SWATCH, legendLayout, type LegendItem, type PlacedItem } from "./legend";
 import { FONT_FAMILY } from "./stylesheet";
@@ -55,7 +56,8 @@ export function exportFrame(graphW: number, graphH: number, meta: ExportMeta, me
   };
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** The smallest text the frame itself draws (caption, legend, subtitle), for the print checks. */
+export const FRAME_MIN_FONT = Math.min(CAPTION_SIZE, SUBTITLE_SIZE, TITLE_SIZE, LEGEND_SWATCH.fontSize);
 
 function svgLegendItem(item: PlacedItem): string {
   const { w, h, gap, fontSize } = LEGEND_SWATCH;
@@ -66,8 +68,15 @@ function svgLegendItem(item: PlacedItem): string {
   return `<g class="legend-item" transform="translate(${item.x} ${item.y})">${swatch}<text x="${w + gap}" y="${h / 2}" dominant-baseline="central" font-size="${fontSize}">${esc(item.label)}</text></g>`;
 }
 
-/** Wraps Cytoscape's SVG of the graph (cytoscape-svg output) into the captioned, legended document. */
-export function composeSvg(graphSvg: string, meta: ExportMeta, measure: Measure = approxMeasure): string {
+export interface SvgExtras {
+  /** An `@font-face` rule (e.g. Inter embedded as WOFF2), so the figure renders alike where Inter is not installed. */
+  fontCss?: string;
+  /** A `<desc>`: what the figure needs to print legibly. */
+  description?: string;
+}
+
+/** Wraps the SVG of the graph (figureSvg.ts) into the captioned, legended document. */
+export function composeSvg(graphSvg: string, meta: ExportMeta, measure: Measure = approxMeasure, extras: SvgExtras = {}): string {
   const inner = graphSvg.replace(/<\?xml[^>]*\?>/, "").replace(/<!DOCTYPE[^>]*>/i, "").trim();
   const w = Number(/<svg[^>]*\swidth="([\d.]+)/.exec(inner)?.[1] ?? 0);
   const h = Number(/<svg[^>]*\sheight="([\d.]+)/.exec(inner)?.[1] ?? 0);
@@ -76,6 +85,8 @@ export function composeSvg(graphSvg: string, meta: ExportMeta, measure: Measure 
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}" font-family='${FONT_FAMILY}'>`,
     `<title>${esc(meta.title)}</title>`,
+    extras.description ? `<desc>${esc(extras.description)}</desc>` : "",
+    extras.fontCss ? `<defs><style>${extras.fontCss}</style></defs>` : "",
     `<rect width="100%" height="100%" fill="#FFFFFF"/>`,
     `<text id="title" x="${f.title.x}" y="${f.title.y}" font-size="${TITLE_SIZE}" font-weight="700" fill="#11151C">${esc(meta.title)}</text>`,
     meta.subtitle ? `<text id="subtitle" x="${f.subtitle.x}" y="${f.subtitle.y}" font-size="${SUBTITLE_SIZE}" fill="#4B5563">${esc(meta.subtitle)}</text>` : "",
