@@ -41,7 +41,20 @@ export const MIN_FONT_RATIO = (MIN_PRINT_PT * PT_CM) / PAGE_CM.long;
 export function wrapLabel(text: string, max: number): string[] {
   if (text.length <= max) return [text];
   // Break opportunities: after " ", ",", "_", ".", "/", "-" and between a lower-case letter or digit and a capital.
-  const pieces = text.match(/[^ ,_./-]*?(?:[ ,_./-]+|(?<=[a-z0-9])(?=[A-Z])|$)/g)?.filter((p) => p !== "") ?? [text];
+  const pieces: string[] = [];
+  let piece = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const next = text[i + 1] ?? "";
+    piece += c;
+    const afterSeparator = /[ ,_./-]/.test(c) && !/[ ,_./-]/.test(next);
+    const beforeCapital = /[a-z0-9]/.test(c) && /[A-Z]/.test(next);
+    if (afterSeparator || beforeCapital) {
+      pieces.push(piece);
+      piece = "";
+    }
+  }
+  if (piece) pieces.push(piece);
   const lines: string[] = [];
   let line = "";
   for (const piece of pieces) {
