@@ -8,14 +8,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import type { OverviewResponse, ReferencedByResponse } from "@contract/api";
-import { ids } from "@contract/ids";
+import type { Core } from "cytoscape";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { MIN_FONT_RATIO } from "../../client/src/graph/printModel.js";
+import type { OverviewResponse, ReferencedByResponse } from "../../server/src/contract/api.js";
+import { ids } from "../../server/src/contract/ids.js";
 import { graphDrawn, launchChromium, listen, SHOTS, VIEWPORT, type Server } from "../support/browser.js";
 import { testApp } from "../support/graph.js";
+
+/** 6 pt (1 pt = 2.54 / 72 cm) on a figure printed 25 cm wide: smallest font px ÷ figure width px. */
+const MIN_FONT_RATIO = (6 * 2.54) / 72 / 25;
 
 let browser: Browser;
 let server: Server;
@@ -56,7 +59,7 @@ async function exportAs(page: Page, format: "PNG" | "SVG", name: string): Promis
   const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: `Export ${format}` }).click()]);
   const file = path.join(SHOTS, `${name}.${format.toLowerCase()}`);
   await download.saveAs(file);
-  const figure = await page.evaluate(() => window.__lastFigure!);
+  const figure = await page.evaluate(() => (window as unknown as { __lastFigure: Figure }).__lastFigure);
   return { file, figure };
 }
 
@@ -64,7 +67,7 @@ async function exportAs(page: Page, format: "PNG" | "SVG", name: string): Promis
 async function smallestLabelOnScreen(page: Page): Promise<number> {
   return page.evaluate(() => {
     // Test-only: Cytoscape registers its instance on the container element.
-    const cy = (document.querySelector('[data-testid="graph"]') as unknown as { _cyreg: { cy: import("cytoscape").Core } })._cyreg.cy;
+    const cy = (document.querySelector('[data-testid="graph"]') as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
     let min = Infinity;
     cy.elements().forEach((el) => {
       if (el.style("label")) min = Math.min(min, parseFloat(el.style("font-size") as string));
@@ -113,7 +116,7 @@ async function readSvg(file: string): Promise<{ svg: SvgReading; errors: string[
     };
   });
   await page.setViewportSize({ width: Math.min(4000, Math.ceil(svg.width)), height: Math.min(4000, Math.ceil(svg.height)) });
-  await page.screenshot({ path: file.replace(/\.svg$/, ".svg-rendered.png"), fullPage: true });
+  await page.screenshot({ path: file.replace(/\.svg$/, ".svg-rendered.png"), fullPage: true, timeout: 120_000 });
   await page.close();
   return { svg, errors };
 }
@@ -126,7 +129,7 @@ async function checkExports(url: string, name: string): Promise<SvgReading> {
   const { page, errors } = await open(url);
   await graphDrawn(page);
   expect(await smallestLabelOnScreen(page)).toBeGreaterThanOrEqual(9 - 1e-6);
-  await page.screenshot({ path: path.join(SHOTS, `${name}-screen.png`) });
+  await page.screenshot({ path: path.join(SHOTS, `${name}-screen.png`), timeout: 120_000 });
 
   const png = await exportAs(page, "PNG", name);
   const pngBytes = readFileSync(png.file);
@@ -134,7 +137,7 @@ async function checkExports(url: string, name: string): Promise<SvgReading> {
   const svgExport = await exportAs(page, "SVG", name);
   expect(errors).toEqual([]);
   const screenNodes = await page.evaluate(() => {
-    const cy = (document.querySelector('[data-testid="graph"]') as unknown as { _cyreg: { cy: import("cytoscape").Core } })._cyreg.cy;
+    const cy = (document.querySelector('[data-testid="graph"]') as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
     return cy.nodes().map((n) => n.id());
   });
   await page.close();
@@ -163,9 +166,18 @@ async function checkExports(url: string, name: string): Promise<SvgReading> {
 
 describe("Export PNG / Export SVG of each built-in system's trace", () => {
   it("prints legibly at 25 cm, and the SVG holds every node, shape and label of the PNG as text", { timeout: 300_000 }, async () => {
-    const overview = await apiJson<OverviewResponse>("/api/overview");
-    expect(overview.systems.length).toBeGreaterThanOrEqual(4);
-    for (const s of overview.systems) {
+    // The overview's first query can outlast the API's timeout while the shared machine is busy: ask again.
+    let overview: OverviewResponse | null = null;
+    await expect
+      .poll(async () => {
+        const res = await fetch(`${base}/api/overview`);
+        if (res.ok) overview = (await res.json()) as OverviewResponse;
+        return res.status;
+      }, { timeout: 60_000, interval: 2000 })
+      .toBe(200);
+    if (!overview) throw new Error("no overview");
+    expect((overview as OverviewResponse).systems.length).toBeGreaterThanOrEqual(4);
+    for (const s of (overview as OverviewResponse).systems) {
       const svg = await checkExports(`/trace?from=${encodeURIComponent(ids.system(s.id))}`, `figure-trace-${s.id}`);
       expect(svg.nodes.length).toBeGreaterThan(3);
     }

@@ -35,6 +35,6 @@ export async function launchChromium(): Promise<Browser> {
 export async function graphDrawn(page: Page): Promise<void> {
   await page.waitForTimeout(150);
   await page.locator('[data-testid="graph"] canvas').first().waitFor();
-  await page.locator(".graph-canvas__busy").waitFor({ state: "detached", timeout: 30_000 });
+  await page.locator(".graph-canvas__busy").waitFor({ state: "detached", timeout: 90_000 });
   await page.waitForTimeout(300);
 }

@@ -40,21 +40,24 @@ export const MIN_FONT_RATIO = (MIN_PRINT_PT * PT_CM) / PAGE_CM.long;
  */
 export function wrapLabel(text: string, max: number): string[] {
   if (text.length <= max) return [text];
-  // Break opportunities: after " ", ",", "_", ".", "/", "-" and between a lower-case letter or digit and a capital.
-  const pieces: string[] = [];
-  let piece = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const next = text[i + 1] ?? "";
-    piece += c;
-    const afterSeparator = /[ ,_./-]/.test(c) && !/[ ,_./-]/.test(next);
-    const beforeCapital = /[a-z0-9]/.test(c) && /[A-Z]/.test(next);
-    if (afterSeparator || beforeCapital) {
-      pieces.push(piece);
-      piece = "";
+  // Break after " ", ",", "_", ".", "/", "-"; inside a piece still longer than a line, between a lower-case
+  // letter or digit and a capital (CamelCase), so "ModifiedByUserID" stays whole whenever it fits a line.
+  const split = (s: string, at: (c: string, next: string) => boolean): string[] => {
+    const out: string[] = [];
+    let piece = "";
+    for (let i = 0; i < s.length; i++) {
+      piece += s[i];
+      if (at(s[i]!, s[i + 1] ?? "")) {
+        out.push(piece);
+        piece = "";
+      }
     }
-  }
-  if (piece) pieces.push(piece);
+    return piece ? [...out, piece] : out;
+  };
+  const sep = /[ ,_./-]/;
+  const pieces = split(text, (c, next) => sep.test(c) && !sep.test(next)).flatMap((p) =>
+    p.trimEnd().length > max ? split(p, (c, next) => /[a-z0-9]/.test(c) && /[A-Z]/.test(next)) : [p],
+  );
   const lines: string[] = [];
   let line = "";
   for (const piece of pieces) {
