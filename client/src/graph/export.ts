@@ -62,7 +62,7 @@ function embeddedFont(): Promise<string> {
 /** Lays the figure out and draws it with a Cytoscape in an off-screen container, removed afterwards. */
 async function withFigure<T>(spec: FigureSpec, draw: (cy: Core, layout: Awaited<ReturnType<typeof runLayout>>) => Promise<T>): Promise<T> {
   const model = printModel(spec.elements, { roots: spec.roots, edgeLabels: spec.edgeLabels, measure: canvasMeasure });
-  const layout = await runLayout(model, { lanes: spec.lanes, mergeEdges: spec.mergeEdges, compact: true, twoSided: !spec.lanes && spec.mergeEdges });
+  const layout = await runLayout(model, { lanes: spec.lanes, mergeEdges: spec.mergeEdges, compact: true, twoSided: !spec.lanes && spec.mergeEdges, sharedOutPorts: spec.lanes });
   const patch = toPatch(layout);
   const container = document.createElement("div");
   container.setAttribute("aria-hidden", "true");

@@ -30,7 +30,7 @@ export interface Frame {
 const MARGIN = 36;
 const TITLE_SIZE = 22;
 const SUBTITLE_SIZE = 13;
-const CAPTION_SIZE = 11;
+const CAPTION_SIZE = 12;
 const MIN_WIDTH = 760;
 
 /** Where everything goes, in CSS pixels at scale 1, around a graph of `graphW` × `graphH`. */
