@@ -104,7 +104,11 @@ async function readSvg(file: string): Promise<{ svg: SvgReading; errors: string[
   });
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(pathToFileURL(file).href);
-  await page.evaluate(() => document.fonts.ready);
+  // Wait for the embedded font (returning the FontFaceSet itself would not serialise).
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    return true;
+  });
   const svg = await page.evaluate(() => {
     const root = document.documentElement as unknown as SVGSVGElement;
     const texts = [...root.querySelectorAll("text")];

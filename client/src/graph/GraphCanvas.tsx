@@ -69,7 +69,8 @@ function readableZoom(cy: Core): number {
     const size = parseFloat(el.style("font-size") as string);
     if (size > 0) smallest = Math.min(smallest, size);
   });
-  return Number.isFinite(smallest) ? MIN_LABEL_PX / smallest : 0;
+  // A hair above: at exactly MIN_LABEL_PX, rounding could put labels under min-zoomed-font-size and hide them.
+  return Number.isFinite(smallest) ? (MIN_LABEL_PX / smallest) * 1.001 : 0;
 }
 
 /** Past this many elements, Cytoscape renders with WebGL (when the browser has it) and simplifies while moving. */
