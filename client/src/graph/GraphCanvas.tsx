@@ -58,6 +58,13 @@ export function anchorEdgeLabels(cy: Core, patch: LayoutPatch): void {
   });
 }
 
+/** After centring on an anchor near the graph's edge: pan so no side shows empty canvas where the graph goes on. */
+function keepFilled(cy: Core, pad: number): void {
+  const bb = cy.elements().renderedBoundingBox();
+  const shift = (lo: number, hi: number, size: number) => (hi - lo <= size - 2 * pad ? 0 : lo > pad ? pad - lo : hi < size - pad ? size - pad - hi : 0);
+  cy.panBy({ x: shift(bb.x1, bb.x2, cy.width()), y: shift(bb.y1, bb.y2, cy.height()) });
+}
+
 /** The first fit never draws a label smaller than this many pixels: a big graph opens at that zoom on its anchor. */
 const MIN_LABEL_PX = 9;
 
@@ -177,6 +184,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
           const a = anchorRef.current.reduce((acc, id) => acc.union(cy.getElementById(id)), cy.collection());
           cy.zoom(readableZoom(cy));
           cy.center(a.nonempty() ? a : undefined);
+          keepFilled(cy, 32);
         }
         const sel = selectedRef.current ? cy.getElementById(selectedRef.current) : cy.collection();
         if (sel.nonempty()) sel.select();
