@@ -172,7 +172,7 @@ async function paintPng(cy: Core, meta: ExportMeta): Promise<Blob> {
   ctx.fillStyle = "#6B7280";
   ctx.font = `400 ${EXPORT_TEXT.CAPTION_SIZE}px ${FONT_FAMILY}`;
   ctx.textBaseline = "alphabetic";
-  ctx.fillText(meta.caption, f.caption.x, f.caption.y);
+  f.caption.lines.forEach((line, i) => ctx.fillText(line.trimEnd(), f.caption.x, f.caption.y + i * f.caption.lineHeight));
 
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("The PNG could not be encoded."))), "image/png"));
 }

@@ -24,7 +24,26 @@ export interface Frame {
   title: { x: number; y: number };
   subtitle: { x: number; y: number };
   legend: { x: number; y: number; items: PlacedItem[]; height: number };
-  caption: { x: number; y: number };
+  /** The caption wrapped to the frame's width: one baseline per line. */
+  caption: { x: number; y: number; lines: string[]; lineHeight: number };
+}
+
+/**
+ * Splits `text` into lines no wider than `maxWidth`, at spaces. Each line but the last keeps its trailing space,
+ * so the lines joined give the text back (and a search of the SVG's text finds phrases across a break).
+ */
+export function wrapWords(text: string, maxWidth: number, fontSize: number, measure: Measure): string[] {
+  const words = text.split(/(?<= )/);
+  const lines: string[] = [];
+  let line = "";
+  for (const w of words) {
+    if (line && measure((line + w).trimEnd(), fontSize, 400) > maxWidth) {
+      lines.push(line);
+      line = w;
+    } else line += w;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 const MARGIN = 36;
@@ -44,15 +63,17 @@ export function exportFrame(graphW: number, graphH: number, meta: ExportMeta, me
   const legendY = graphY + graphH + 24;
   const legend = legendLayout(meta.legend, inner, measure);
   const captionY = legendY + legend.height + 18 + CAPTION_SIZE;
+  const captionLines = wrapWords(meta.caption, inner, CAPTION_SIZE, measure);
+  const lineHeight = Math.round(CAPTION_SIZE * 1.4);
   return {
     width,
-    height: Math.ceil(captionY + MARGIN * 0.75),
+    height: Math.ceil(captionY + (captionLines.length - 1) * lineHeight + MARGIN * 0.75),
     margin: MARGIN,
     graph,
     title: { x: MARGIN, y: titleY },
     subtitle: { x: MARGIN, y: subtitleY },
     legend: { x: MARGIN, y: legendY, items: legend.items, height: legend.height },
-    caption: { x: MARGIN, y: captionY },
+    caption: { x: MARGIN, y: captionY, lines: captionLines, lineHeight },
   };
 }
 
@@ -92,7 +113,9 @@ export function composeSvg(graphSvg: string, meta: ExportMeta, measure: Measure 
     meta.subtitle ? `<text id="subtitle" x="${f.subtitle.x}" y="${f.subtitle.y}" font-size="${SUBTITLE_SIZE}" fill="#4B5563">${esc(meta.subtitle)}</text>` : "",
     `<g id="graph" transform="translate(${f.graph.x} ${f.graph.y})">${inner}</g>`,
     `<g id="legend" transform="translate(${f.legend.x} ${f.legend.y})" fill="#1F2937">${f.legend.items.map(svgLegendItem).join("")}</g>`,
-    `<text id="caption" x="${f.caption.x}" y="${f.caption.y}" font-size="${CAPTION_SIZE}" fill="#6B7280">${esc(meta.caption)}</text>`,
+    `<text id="caption" x="${f.caption.x}" y="${f.caption.y}" font-size="${CAPTION_SIZE}" fill="#6B7280" xml:space="preserve">${f.caption.lines
+      .map((l, i) => `<tspan x="${f.caption.x}" y="${f.caption.y + i * f.caption.lineHeight}">${esc(l)}</tspan>`)
+      .join("")}</text>`,
     `</svg>`,
   ].join("\n");
 }
