@@ -1,4 +1,4 @@
-/** Browser-test helpers: Debian's Chromium through playwright-core, an app on a free loopback port, drawn-graph waits. */
+/** Browser-test helpers: Debian's Chromium (never a downloaded one) against the app on a free port. */
 import { existsSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -10,18 +10,20 @@ import type { createApp } from "../../server/src/server.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const SHOTS = path.join(REPO_ROOT, "test-results", "screenshots");
+export const VIEWPORT = { width: 1440, height: 900 };
 
-type App = ReturnType<typeof createApp>;
-export type Server = ReturnType<App["listen"]>;
+export type Server = ReturnType<ReturnType<typeof createApp>["listen"]>;
 
-export function listen(app: App): Promise<{ server: Server; base: string }> {
+export function listen(app: ReturnType<typeof createApp>): Promise<{ server: Server; base: string }> {
   return new Promise((resolve) => {
     const server = app.listen(0, "127.0.0.1", () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
   });
 }
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests need it. Install it with: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests need it. Install it with: apt-get install -y chromium`);
+  }
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -33,7 +35,7 @@ export async function launchChromium(): Promise<Browser> {
 export async function graphDrawn(page: Page): Promise<void> {
   await page.waitForTimeout(150);
   await page.locator('[data-testid="graph"] canvas').first().waitFor();
-  await page.locator(".graph-canvas__busy").waitFor({ state: "detached", timeout: 20_000 });
+  await page.locator(".graph-canvas__busy").waitFor({ state: "detached", timeout: 90_000 });
   await page.waitForTimeout(300);
 }
 

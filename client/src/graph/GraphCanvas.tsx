@@ -4,10 +4,7 @@
  * double-taps and context taps. Hovering or selecting a node fades everything not on its paths.
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from "cytoscape";
-import cytoscapeSvg from "cytoscape-svg";
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
-
-cytoscape.use(cytoscapeSvg);
 
 export interface LayoutPatch {
   positions: Record<string, { x: number; y: number }>;
@@ -37,9 +34,51 @@ export interface GraphCanvasProps {
   ref?: Ref<GraphHandle>;
 }
 
-/** Below this zoom the labels are too small to read: a big graph then opens at READABLE_ZOOM on its anchor. */
-const MIN_FIT_ZOOM = 0.3;
-const READABLE_ZOOM = 0.8;
+/** The element definitions at the layout's positions, with the routes it computed as edge data and classes. */
+export function withLayout(elements: ElementDefinition[], patch: LayoutPatch): ElementDefinition[] {
+  return elements.map((el) => {
+    if (el.group === "edges" || el.data.source) {
+      const p = patch.edges?.[el.data.id!];
+      return { ...el, data: { ...el.data, ...p?.data }, classes: [el.classes, p?.classes].filter(Boolean).join(" ") };
+    }
+    return { ...el, position: patch.positions[el.data.id!] ?? { x: 0, y: 0 } };
+  });
+}
+
+/** Edge labels at the layout's anchor: Cytoscape draws them at the route's midpoint, so shift by the difference. */
+export function anchorEdgeLabels(cy: Core, patch: LayoutPatch): void {
+  cy.batch(() => {
+    for (const [id, p] of Object.entries(patch.edges ?? {})) {
+      if (!p.labelAt) continue;
+      const edge = cy.getElementById(id);
+      if (edge.empty()) continue;
+      const mid = edge.midpoint();
+      edge.data({ lblDx: p.labelAt.x - mid.x, lblDy: p.labelAt.y - mid.y });
+    }
+  });
+}
+
+/** After centring on an anchor near the graph's edge: pan so no side shows empty canvas where the graph goes on. */
+function keepFilled(cy: Core, pad: number): void {
+  const bb = cy.elements().renderedBoundingBox();
+  const shift = (lo: number, hi: number, size: number) => (hi - lo <= size - 2 * pad ? 0 : lo > pad ? pad - lo : hi < size - pad ? size - pad - hi : 0);
+  cy.panBy({ x: shift(bb.x1, bb.x2, cy.width()), y: shift(bb.y1, bb.y2, cy.height()) });
+}
+
+/** The first fit never draws a label smaller than this many pixels: a big graph opens at that zoom on its anchor. */
+const MIN_LABEL_PX = 9;
+
+/** The zoom at which the smallest label drawn is MIN_LABEL_PX tall (read from the stylesheet, not assumed). */
+function readableZoom(cy: Core): number {
+  let smallest = Infinity;
+  cy.elements().forEach((el) => {
+    if (!el.style("label")) return;
+    const size = parseFloat(el.style("font-size") as string);
+    if (size > 0) smallest = Math.min(smallest, size);
+  });
+  // A hair above: at exactly MIN_LABEL_PX, rounding could put labels under min-zoomed-font-size and hide them.
+  return Number.isFinite(smallest) ? (MIN_LABEL_PX / smallest) * 1.001 : 0;
+}
 
 /** Past this many elements, Cytoscape renders with WebGL (when the browser has it) and simplifies while moving. */
 const LARGE = 600;
@@ -134,34 +173,18 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
         if (stale || cy.destroyed()) return;
         cy.batch(() => {
           cy.elements().remove();
-          cy.add(
-            elements.map((el) => {
-              if (el.group === "edges" || el.data.source) {
-                const p = patch.edges?.[el.data.id!];
-                return { ...el, data: { ...el.data, ...p?.data }, classes: [el.classes, p?.classes].filter(Boolean).join(" ") };
-              }
-              return { ...el, position: patch.positions[el.data.id!] ?? { x: 0, y: 0 } };
-            }),
-          );
+          cy.add(withLayout(elements, patch));
         });
-        // Edge labels at the layout's anchor: Cytoscape draws them at the route's midpoint, so shift by the difference.
-        cy.batch(() => {
-          for (const [id, p] of Object.entries(patch.edges ?? {})) {
-            if (!p.labelAt) continue;
-            const edge = cy.getElementById(id);
-            if (edge.empty()) continue;
-            const mid = edge.midpoint();
-            edge.data({ lblDx: p.labelAt.x - mid.x, lblDy: p.labelAt.y - mid.y });
-          }
-        });
+        anchorEdgeLabels(cy, patch);
         cy.fit(undefined, 32);
         if (cy.zoom() > 1.25) {
           cy.zoom(1.25);
           cy.center();
-        } else if (cy.zoom() < MIN_FIT_ZOOM) {
+        } else if (cy.zoom() < readableZoom(cy)) {
           const a = anchorRef.current.reduce((acc, id) => acc.union(cy.getElementById(id)), cy.collection());
-          cy.zoom(READABLE_ZOOM);
+          cy.zoom(readableZoom(cy));
           cy.center(a.nonempty() ? a : undefined);
+          keepFilled(cy, 32);
         }
         const sel = selectedRef.current ? cy.getElementById(selectedRef.current) : cy.collection();
         if (sel.nonempty()) sel.select();

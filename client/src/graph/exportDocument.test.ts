@@ -1,7 +1,8 @@
 import type { Elements } from "@contract/api";
 import { describe, expect, it } from "vitest";
 
-import { composeSvg, exportFrame } from "./exportDocument";
+import { approxMeasure } from "./elements";
+import { composeSvg, exportFrame, wrapWords } from "./exportDocument";
 import { legendItems, legendLayout } from "./legend";
 
 const elements: Elements = {
@@ -61,5 +62,15 @@ describe("composeSvg", () => {
     expect(f.legend.y).toBeGreaterThanOrEqual(f.graph.y + 400);
     expect(f.caption.y).toBeGreaterThan(f.legend.y);
     expect(f.height).toBeGreaterThan(f.caption.y);
+  });
+});
+
+describe("wrapWords", () => {
+  it("wraps a long caption at spaces, the lines joined giving it back", () => {
+    const caption = "Data set: Ambassify, Kentico, Kentico Cloud, Kontent.ai inventories · Exported 30 November 2026 at 15:27 UTC · Personal-data lineage explorer";
+    const lines = wrapWords(caption, 400, 12, approxMeasure);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((l) => approxMeasure(l.trimEnd(), 12) <= 400)).toBe(true);
+    expect(lines.join("")).toBe(caption);
   });
 });

@@ -98,8 +98,8 @@ describe("toPatch", () => {
       width: 0,
       height: 0,
       edges: {
-        a: { sourceEndpoint: "10 0", targetEndpoint: "-10 0", weights: "", distances: "" },
-        b: { sourceEndpoint: "10 0", targetEndpoint: "-10 0", weights: "0.5", distances: "4", label: { x: 5, y: 6 } },
+        a: { sourceEndpoint: "10 0", targetEndpoint: "-10 0", weights: "", distances: "", points: [] },
+        b: { sourceEndpoint: "10 0", targetEndpoint: "-10 0", weights: "0.5", distances: "4", label: { x: 5, y: 6 }, points: [] },
       },
     });
     expect(patch.edges.a!.classes).toBe("routed straight");

@@ -12,7 +12,22 @@ export interface LayoutRequest {
   lanes: boolean;
   /** Edges into one node share one port (a bus): clean for fan-ins like "referenced by", ambiguous in flows. */
   mergeEdges?: boolean;
+  /** Tighter spacing for printed figures (exports): the same layers, less white space between them. */
+  compact?: boolean;
+  /**
+   * A star (many nodes pointing at one hub, as "referenced by") drawn on both sides of the hub instead of one
+   * tall column: half the edges into the hub are given to ELK reversed, so their sources land right of it.
+   */
+  twoSided?: boolean;
+  /**
+   * Each node sends all its edges out of one port, so ELK draws a node's fan-out as one tree instead of one track
+   * per edge (a system's fan-out to 25 tables took a tenth of the figure's width). Only out-edges share: each edge
+   * still enters its target at its own point, so the tree never merges flows from different sources.
+   */
+  sharedOutPorts?: boolean;
 }
+
+const OUT_PORT = "#out";
 
 export interface EdgeGeometry {
   /** Endpoints relative to the node centres, as Cytoscape's source-endpoint / target-endpoint want them. */
@@ -23,6 +38,8 @@ export interface EdgeGeometry {
   distances: string;
   /** Where ELK put the label's centre, if the edge has one. */
   label?: { x: number; y: number };
+  /** The route in model coordinates, source end first: what an exported SVG draws. */
+  points: { x: number; y: number }[];
 }
 
 export interface LayoutResult {
@@ -46,6 +63,20 @@ export function sizeClass(model: GraphModel): "small" | "large" {
 export function elkOptions(req: LayoutRequest, model: GraphModel): Record<string, string> {
   const labelled = model.edges.some((e) => e.data.edgeLabel);
   const small = sizeClass(model) === "small";
+  // In print, straight diagonal segments instead of orthogonal routes: orthogonal routing gives each edge its own
+  // vertical track between two lanes, which widened a trace figure by a fifth.
+  const compact = req.compact
+    ? {
+        "elk.layered.spacing.nodeNodeBetweenLayers": labelled ? "20" : "22",
+        "elk.layered.spacing.edgeNodeBetweenLayers": "12",
+        "elk.spacing.nodeNode": "7",
+        "elk.spacing.edgeEdge": "3",
+        "elk.spacing.edgeNode": "6",
+        "elk.spacing.edgeLabel": "2",
+        "elk.spacing.componentComponent": "24",
+        "elk.padding": "[top=6,left=6,bottom=6,right=6]",
+      }
+    : {};
   return {
     "elk.algorithm": "layered",
     "elk.direction": "RIGHT",
@@ -69,6 +100,7 @@ export function elkOptions(req: LayoutRequest, model: GraphModel): Record<string
     "elk.separateConnectedComponents": req.lanes ? "false" : "true",
     "elk.partitioning.activate": req.lanes ? "true" : "false",
     "elk.padding": "[top=24,left=24,bottom=24,right=24]",
+    ...compact,
   };
 }
 
@@ -79,13 +111,15 @@ export function elkOptions(req: LayoutRequest, model: GraphModel): Record<string
 export function toElkGraph(model: GraphModel, req: LayoutRequest): ElkNode {
   const nodes = [...model.nodes].sort((a, b) => (req.lanes ? a.data.lane - b.data.lane : 0) || a.data.label.localeCompare(b.data.label));
   const lane = new Map(nodes.map((n) => [n.data.id, n.data.lane]));
+  const otherSide = req.twoSided ? secondSide(model) : new Set<string>();
   const edges: ElkExtendedEdge[] = model.edges.map((e) => {
-    const backwards = req.lanes && (lane.get(e.data.source) ?? 0) > (lane.get(e.data.target) ?? 0);
+    const backwards = (req.lanes && (lane.get(e.data.source) ?? 0) > (lane.get(e.data.target) ?? 0)) || otherSide.has(e.data.id);
+    const labelH = typeof e.data.labelH === "number" ? e.data.labelH : EDGE_LABEL_HEIGHT;
     return {
       id: e.data.id,
-      sources: [backwards ? e.data.target : e.data.source],
+      sources: [backwards ? e.data.target : req.sharedOutPorts ? `${e.data.source}${OUT_PORT}` : e.data.source],
       targets: [backwards ? e.data.source : e.data.target],
-      ...(e.data.edgeLabel ? { labels: [{ id: `${e.data.id}#label`, text: e.data.edgeLabel, width: e.data.labelW + 8, height: EDGE_LABEL_HEIGHT }] } : {}),
+      ...(e.data.edgeLabel ? { labels: [{ id: `${e.data.id}#label`, text: e.data.edgeLabel, width: e.data.labelW + 8, height: labelH }] } : {}),
     };
   });
   return {
@@ -95,10 +129,31 @@ export function toElkGraph(model: GraphModel, req: LayoutRequest): ElkNode {
       id: n.data.id,
       width: n.data.w,
       height: n.data.h,
-      ...(req.lanes ? { layoutOptions: { "elk.partitioning.partition": String(n.data.lane) } } : {}),
+      layoutOptions: {
+        ...(req.lanes ? { "elk.partitioning.partition": String(n.data.lane) } : {}),
+        ...(req.sharedOutPorts ? { "elk.portConstraints": "FIXED_SIDE" } : {}),
+      },
+      ...(req.sharedOutPorts ? { ports: [{ id: `${n.data.id}${OUT_PORT}`, width: 0, height: 0, layoutOptions: { "elk.port.side": "EAST" } }] } : {}),
     })),
     edges,
   };
+}
+
+/**
+ * The edges to draw on the hub's far side: every second edge into the node with the most incoming edges (in
+ * label order, so the two sides alternate alphabetically), when nothing else connects those edges' sources.
+ */
+export function secondSide(model: GraphModel): Set<string> {
+  const incoming = new Map<string, GraphModel["edges"]>();
+  for (const e of model.edges) incoming.set(e.data.target, [...(incoming.get(e.data.target) ?? []), e]);
+  const [hub, into] = [...incoming.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+  if (!hub || !into || into.length < 6) return new Set();
+  const degree = new Map<string, number>();
+  for (const e of model.edges) for (const id of [e.data.source, e.data.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const label = new Map(model.nodes.map((n) => [n.data.id, n.data.label]));
+  const leaves = into.filter((e) => degree.get(e.data.source) === 1 && e.data.source !== hub);
+  leaves.sort((a, b) => (label.get(a.data.source) ?? "").localeCompare(label.get(b.data.source) ?? ""));
+  return new Set(leaves.filter((_, i) => i % 2 === 1).map((e) => e.data.id));
 }
 
 function polyline(section: ElkEdgeSection, reversed: boolean): { x: number; y: number }[] {
@@ -146,7 +201,7 @@ export function fromElkResult(result: ElkNode, model: GraphModel): LayoutResult 
     const section = e.sections?.[0];
     const original = byId.get(e.id);
     if (!section || !original) continue;
-    const reversed = e.sources[0] !== original.data.source;
+    const reversed = e.sources[0]?.replace(OUT_PORT, "") !== original.data.source;
     const pts = polyline(section, reversed);
     const s = boxes.get(original.data.source);
     const t = boxes.get(original.data.target);
@@ -159,6 +214,7 @@ export function fromElkResult(result: ElkNode, model: GraphModel): LayoutResult 
       targetEndpoint: `${(last.x - t.cx).toFixed(1)} ${(last.y - t.cy).toFixed(1)}`,
       ...toSegments(pts),
       ...(label ? { label: { x: (label.x ?? 0) + (label.width ?? 0) / 2, y: (label.y ?? 0) + (label.height ?? 0) / 2 } } : {}),
+      points: pts,
     };
   }
   return { positions, edges, width: result.width ?? 0, height: result.height ?? 0 };

@@ -15,7 +15,17 @@ const EDGE_COLOUR = "#8D96A5";
 const EDGE_STRONG = "#4A5262";
 const SELECT_COLOUR = "#2B59C3";
 
-export function buildStylesheet(): StylesheetJson {
+/** On screen, labels drawn smaller than this are hidden until the user zooms in (and the first fit never goes below). */
+export const MIN_READABLE_PX = 9;
+
+export interface StyleOptions {
+  nodeFontSize?: number;
+  edgeFontSize?: number;
+  /** Labels smaller than this on screen are not drawn (Cytoscape's min-zoomed-font-size); 0 draws all. */
+  minZoomedFontSize?: number;
+}
+
+export function buildStylesheet({ nodeFontSize = NODE_FONT_SIZE, edgeFontSize = EDGE_FONT_SIZE, minZoomedFontSize = MIN_READABLE_PX }: StyleOptions = {}): StylesheetJson {
   const kindRules = (Object.entries(KIND_LOOK) as [NodeKind, (typeof KIND_LOOK)[NodeKind]][]).map(([kind, look]) => ({
     selector: `node.kind-${kind}`,
     style: { shape: look.shape, "background-color": look.fill, "border-color": look.colour, color: look.text },
@@ -32,13 +42,13 @@ export function buildStylesheet(): StylesheetJson {
         "text-wrap": "wrap",
         "text-max-width": "1000px",
         "font-family": FONT_FAMILY,
-        "font-size": NODE_FONT_SIZE,
+        "font-size": nodeFontSize,
         "font-weight": 500,
         "line-height": 1.25,
         "border-width": 1.5,
         "border-opacity": 1,
         "background-opacity": 1,
-        "min-zoomed-font-size": 4,
+        "min-zoomed-font-size": minZoomedFontSize,
         "transition-property": "opacity",
         "transition-duration": 120,
       },
@@ -90,8 +100,11 @@ export function buildStylesheet(): StylesheetJson {
       selector: "edge.labelled",
       style: {
         label: "data(edgeLabel)",
+        "text-wrap": "wrap",
+        "text-max-width": "1000px",
+        "line-height": 1.2,
         "font-family": FONT_FAMILY,
-        "font-size": EDGE_FONT_SIZE,
+        "font-size": edgeFontSize,
         color: "#2E3440",
         "text-background-color": "#FFFFFF",
         "text-background-opacity": 0.92,
@@ -99,7 +112,7 @@ export function buildStylesheet(): StylesheetJson {
         "text-background-shape": "round-rectangle",
         "text-margin-x": "data(lblDx)",
         "text-margin-y": "data(lblDy)",
-        "min-zoomed-font-size": 5,
+        "min-zoomed-font-size": minZoomedFontSize,
       },
     },
     { selector: ".faded", style: { opacity: 0.14 } },

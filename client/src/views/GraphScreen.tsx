@@ -16,7 +16,7 @@ import { exploreLink, NodeDetails, referencedByLink, TRACEABLE, traceLink } from
 import { Empty } from "../components/States";
 import { GraphCanvas, type GraphHandle } from "../graph/GraphCanvas";
 import { toModel } from "../graph/elements";
-import { exportPng, exportSvg } from "../graph/export";
+import { exportFigure, fitSentence } from "../graph/export";
 import { activeFilterCount, applyFilters, filterOptions, withoutDataFilters, type FilterOptions, type Filters } from "../graph/filters";
 import { elkLayout } from "../graph/flowLayout";
 import { KIND_LOOK } from "../graph/kinds";
@@ -69,6 +69,8 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
   const [exporting, setExporting] = useState<null | "png" | "svg">(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  /** Said after an export that needs more than one page to print legibly. */
+  const [exportNote, setExportNote] = useState<string | null>(null);
 
   const filters = useMemo(() => readFilters(params), [params]);
   const systemNames = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
@@ -139,16 +141,17 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
   }, [selected, select, navigate, onExpand, onCollapse]);
 
   const doExport = async (format: "png" | "svg") => {
-    const cy = graph.current?.cy();
-    if (!cy) return;
     setExporting(format);
     setExportError(null);
+    setExportNote(null);
     try {
       const systems = [...new Set(shown.nodes.flatMap((n) => (n.data.system ? [n.data.system] : [])))];
       const caption = [datasetCaption(dataset, systems), filtersCaption(filters, options)].filter(Boolean).join(" · ");
       const meta = { title, ...(subtitleText ? { subtitle: subtitleText } : {}), caption, legend };
       const name = `${slug(title)}-${new Date().toISOString().slice(0, 10)}.${format}`;
-      download(format === "png" ? await exportPng(cy, meta) : exportSvg(cy, meta), name);
+      const figure = await exportFigure(format, { elements: shown, roots, lanes, edgeLabels, mergeEdges }, meta);
+      download(figure.blob, name);
+      if (figure.fit.pages > 1) setExportNote(fitSentence(figure.fit));
     } catch (err) {
       setExportError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -180,10 +183,10 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
             </button>
           </div>
         </header>
-        {(truncated || exportError) && (
-          <div className="banner" role="status">
+        {(truncated || exportError || exportNote) && (
+          <div className="banner" role="status" data-testid="export-note">
             <TriangleAlert size={15} aria-hidden />
-            {exportError ? `The export failed: ${exportError}` : "This answer was capped at the server's node limit: part of the graph is not drawn. Narrow it with a more specific start or a smaller depth."}
+            {exportError ? `The export failed: ${exportError}` : exportNote ? `Exported. ${exportNote}` : "This answer was capped at the server's node limit: part of the graph is not drawn. Narrow it with a more specific start or a smaller depth."}
           </div>
         )}
         <div className="stage">
