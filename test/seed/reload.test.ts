@@ -43,7 +43,7 @@ describe("loading one system never changes another's facts", () => {
       });
       expect(await graphChecksum(graph)).toBe(checksum);
     }
-  });
+  }, 600_000);
 
   it("a copy of kontent-ai.yaml that renames the shared vendor 'microsoft' changes only Kontent.ai's view", async () => {
     const before = VendorResponseSchema.parse((await request(app).get("/api/vendors/microsoft")).body);
@@ -66,5 +66,5 @@ describe("loading one system never changes another's facts", () => {
     expect(microsoft?.name).toBe("Microsoft Azure Renamed");
     expect(trace.elements.nodes.find((n) => n.data.id === "vendor:microsoft")?.data.label).toBe("Microsoft Azure Renamed");
     expect(kentico.vendors.find((v) => v.id === "vendor:microsoft")?.name).toBe("Microsoft");
-  });
+  }, 300_000);
 });
