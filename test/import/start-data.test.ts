@@ -54,7 +54,7 @@ describe("DATA=<dir> npm start", () => {
   });
 
   it("loads that directory's systems into an empty database instead of the built-in ones", { timeout: 400_000 }, async () => {
-    const { base, output } = await start({ DATA, PORT: "0", HOST: "127.0.0.1", NEO4J_DATA_DIR: store, NEO4J_HEAP_MB: "512", NEO4J_PAGECACHE_MB: "64" });
+    const { base, output } = await start({ DATA, PORT: "0", HOST: "127.0.0.1", NEO4J_DATA_DIR: store, NEO4J_HEAP_MB: "512", NEO4J_PAGECACHE_MB: "64", QUERY_TIMEOUT_MS: "60000" });
 
     const overview = OverviewResponseSchema.parse(await (await fetch(`${base}/api/overview`)).json());
     const tables = TablesResponseSchema.parse(await (await fetch(`${base}/api/tables`)).json());
