@@ -2,13 +2,15 @@
 import type { HealthResponse, OverviewResponse } from "@contract/api";
 import { parseNodeId } from "@contract/ids";
 import { useMemo, useRef } from "react";
-import { BrowserRouter, NavLink, Route, Routes, useNavigate } from "react-router";
+import { BrowserRouter, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 
 import { api } from "./api/endpoints";
 import { useApi } from "./api/useApi";
 import { exploreLink } from "./components/NodeDetails";
 import { SearchBox } from "./components/SearchBox";
 import { Empty } from "./components/States";
+import { SystemPicker } from "./components/SystemPicker";
+import { keepSystems } from "./lib/urlState";
 import { ExploreView } from "./views/ExploreView";
 import { OverviewView } from "./views/OverviewView";
 import { PathsView } from "./views/PathsView";
@@ -41,6 +43,8 @@ function DbStatus() {
 
 function Shell() {
   const navigate = useNavigate();
+  // Links the header builds keep the data set of the page on screen.
+  const { search } = useLocation();
   const focusHook = useRef<FocusHook | null>(null);
   const overview = useApi<OverviewResponse>("overview", (s) => api.overview(s));
   const dataset = useMemo(() => ({ systems: overview.data?.systems.map((s) => ({ id: parseNodeId(s.id)?.key ?? s.id, name: s.name })) ?? [] }), [overview.data]);
@@ -49,23 +53,24 @@ function Shell() {
       <FocusContext value={focusHook}>
         <div className="app">
           <header className="topbar">
-            <NavLink to="/" className="brand">
+            <NavLink to={keepSystems("/", search)} className="brand">
               <Logo />
               <span>
                 Lineage <span className="brand__light">Explorer</span>
               </span>
             </NavLink>
             <nav className="nav" aria-label="Views">
-              <NavLink to="/" end>
+              <NavLink to={keepSystems("/", search)} end>
                 Overview
               </NavLink>
-              <NavLink to="/vendors">Vendors</NavLink>
-            <NavLink to="/paths">Paths</NavLink>
+              <NavLink to={keepSystems("/vendors", search)}>Vendors</NavLink>
+              <NavLink to={keepSystems("/paths", search)}>Paths</NavLink>
             </nav>
+            <SystemPicker systems={dataset.systems} />
             <SearchBox
               onChoose={(r) => {
                 if (focusHook.current?.(r.id)) return;
-                void navigate(`${exploreLink(r.id)}&node=${encodeURIComponent(r.id)}`);
+                void navigate(keepSystems(`${exploreLink(r.id)}&node=${encodeURIComponent(r.id)}`, search));
               }}
             />
             <DbStatus />

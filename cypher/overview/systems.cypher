@@ -1,5 +1,5 @@
-// The system-level picture: each system with its table count and the vendors it uses (with services, and each engagement's transfer status and mechanism), and where each vendor sits and stores data for that system.
-MATCH (s:System)
+// The system-level picture (of the given systems, or all when $systems is null): each system with its table count and the vendors it uses (with services, and each engagement's transfer status and mechanism), and where each vendor sits and stores data for that system.
+MATCH (s:System) WHERE $systems IS NULL OR s.system IN $systems
 CALL (s) {
   OPTIONAL MATCH (s)-[u:USES_VENDOR]->(v:Vendor)
   WITH s, v, [x IN collect(u.service) WHERE x IS NOT NULL] AS services, collect({transfer: u.transfer, mechanism: u.mechanism}) AS flows

@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds the client once if needed, starts (or connects to) Neo4j, seeds an empty database
- * with the built-in inventories, serves the explorer, and shuts everything down cleanly on Ctrl-C / SIGTERM.
+ * with the built-in inventories (or, with `DATA=<dir>`, with that directory's inventories instead), serves the
+ * explorer, and shuts everything down cleanly on Ctrl-C / SIGTERM.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -9,6 +10,8 @@ import path from "node:path";
 import { readEnv } from "./config/env.js";
 import { connectDatabase } from "./db/connect.js";
 import { EmbeddedNeo4jError } from "./db/embedded.js";
+import { importDirectory } from "./import/import.service.js";
+import { InventoryValidationError } from "./inventory/inventory.parse.js";
 import { REPO_ROOT } from "./inventory/paths.js";
 import { isEmpty, seedBuiltIn } from "./inventory/seed.service.js";
 import { CLIENT_DIST, createApp } from "./server.js";
@@ -42,9 +45,12 @@ async function main(): Promise<void> {
   }, 1000).unref();
 
   if (await isEmpty(db.graph)) {
-    console.log("Empty database: loading the built-in inventories…");
-    const report = await seedBuiltIn(db.graph);
+    // A user's own data set never needs the built-in one: DATA replaces it.
+    console.log(env.DATA ? `Empty database: loading the inventories in ${env.DATA}…` : "Empty database: loading the built-in inventories…");
+    const report = env.DATA ? await importDirectory(db.graph, env.DATA) : await seedBuiltIn(db.graph);
     console.log(`Loaded ${report.systems.join(", ")}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms.`);
+  } else if (env.DATA) {
+    console.log(`The database already holds systems, so ${env.DATA} was not loaded; load files into it with npm run import -- <file>…`);
   }
 
   const app = createApp({ graph: db.graph });
@@ -56,6 +62,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof InventoryValidationError) {
+    console.error(`DATA could not be loaded, nothing was loaded:\n${err.message}`);
+    process.exit(1);
+  }
   console.error(err instanceof EmbeddedNeo4jError ? `Cannot start the embedded Neo4j: ${err.message}` : err);
   process.exit(1);
 });

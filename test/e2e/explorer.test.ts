@@ -130,11 +130,11 @@ describe("search → select → trace", () => {
     const search = page.getByRole("combobox", { name: "Search the inventory" });
     await search.click();
     await search.pressSequentially("COM_Custo", { delay: 30 });
-    const option = page.getByRole("option").filter({ hasText: "COM_Customer" }).first();
+    const option = page.locator(".search__menu").getByRole("option").filter({ hasText: "COM_Customer" }).first();
     await option.waitFor();
     await shot(page, "search");
     // Keyboard navigation: move to the COM_Customer option and choose it with Enter.
-    const options = await page.getByRole("option").allTextContents();
+    const options = await page.locator(".search__menu").getByRole("option").allTextContents();
     const index = options.findIndex((o) => o.includes("COM_Customer") && o.includes("Table"));
     expect(index).toBeGreaterThanOrEqual(0);
     await search.press("Home");

@@ -58,8 +58,8 @@ describe("search", () => {
     const search = page.getByRole("combobox", { name: "Search the inventory" });
     await search.click();
     await search.pressSequentially("sign-up", { delay: 30 });
-    await page.getByRole("option").first().waitFor();
-    const options = await page.getByRole("option").allTextContents();
+    await page.locator(".search__menu").getByRole("option").first().waitFor();
+    const options = await page.locator(".search__menu").getByRole("option").allTextContents();
     const signUps = options.filter((o) => /sign-up form/i.test(o));
     expect(signUps.length).toBeGreaterThanOrEqual(2);
     expect(new Set(signUps).size).toBe(signUps.length);

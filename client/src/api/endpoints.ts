@@ -21,12 +21,14 @@ import type { NodeKind } from "@contract/ids";
 import { getJson } from "./http";
 
 const enc = encodeURIComponent;
+/** The data set an answer is scoped to (`systems=a,b`); empty: every loaded system. */
+const scope = (systems: readonly string[] = []) => systems.join(",") || undefined;
 
 export const api = {
   health: (signal?: AbortSignal) => getJson<HealthResponse>("/health", {}, signal),
-  overview: (signal?: AbortSignal) => getJson<OverviewResponse>("/overview", {}, signal),
-  search: (q: string, opts: { kind?: NodeKind; limit?: number } = {}, signal?: AbortSignal) =>
-    getJson<SearchResponse>("/search", { q, kind: opts.kind, limit: opts.limit }, signal),
+  overview: (signal?: AbortSignal, systems: readonly string[] = []) => getJson<OverviewResponse>("/overview", { systems: scope(systems) }, signal),
+  search: (q: string, opts: { kind?: NodeKind; limit?: number; systems?: readonly string[] } = {}, signal?: AbortSignal) =>
+    getJson<SearchResponse>("/search", { q, kind: opts.kind, limit: opts.limit, systems: scope(opts.systems) }, signal),
   node: (id: string, signal?: AbortSignal) => getJson<NodeResponse>(`/nodes/${enc(id)}`, {}, signal),
   neighborhood: (id: string, depth: number, signal?: AbortSignal) =>
     getJson<NeighborhoodResponse>(`/nodes/${enc(id)}/neighborhood`, { depth }, signal),
@@ -34,15 +36,22 @@ export const api = {
   table: (name: string, signal?: AbortSignal) => getJson<TableResponse>(`/tables/${enc(name)}`, {}, signal),
   referencedBy: (name: string, signal?: AbortSignal) => getJson<ReferencedByResponse>(`/tables/${enc(name)}/referenced-by`, {}, signal),
   /** A trace, filtered on the server so that every count and list describes the same answer. */
-  trace: (from: string, filters: Record<keyof TraceFilters, readonly string[]>, signal?: AbortSignal) =>
+  trace: (from: string, filters: Record<Exclude<keyof TraceFilters, "systems">, readonly string[]>, signal?: AbortSignal, systems: readonly string[] = []) =>
     getJson<TraceResponse>(
       "/trace",
-      { from, category: filters.categories.join(",") || undefined, vendor: filters.vendors.join(",") || undefined, country: filters.countries.join(",") || undefined, transfer: filters.transfers.join(",") || undefined },
+      {
+        from,
+        category: filters.categories.join(",") || undefined,
+        vendor: filters.vendors.join(",") || undefined,
+        country: filters.countries.join(",") || undefined,
+        transfer: filters.transfers.join(",") || undefined,
+        systems: scope(systems),
+      },
       signal,
     ),
   transfers: (signal?: AbortSignal) => getJson<TransfersResponse>("/transfers", {}, signal),
   countries: (signal?: AbortSignal) => getJson<CountriesResponse>("/countries", {}, signal),
-  vendors: (signal?: AbortSignal) => getJson<VendorsResponse>("/vendors", {}, signal),
+  vendors: (signal?: AbortSignal, systems: readonly string[] = []) => getJson<VendorsResponse>("/vendors", { systems: scope(systems) }, signal),
   vendor: (id: string, signal?: AbortSignal) => getJson<VendorResponse>(`/vendors/${enc(id)}`, {}, signal),
   paths: (from: string, to: string, signal?: AbortSignal) => getJson<PathsResponse>("/paths", { from, to }, signal),
 };

@@ -16,6 +16,7 @@ import { api } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KIND_LOOK } from "../graph/kinds";
 import { groupColumns, tableColumnRows } from "../lib/rows";
+import { scopedLink } from "../lib/urlState";
 
 
 /** Kinds a trace can start from (the API's trace starts). */
@@ -48,16 +49,17 @@ function propText(v: unknown): string {
   return typeof v === "object" ? JSON.stringify(v) : String(v as string | number);
 }
 
+// Links keep the data set (`systems=…`) of the page they are built on.
 export function traceLink(id: string) {
-  return `/trace?from=${encodeURIComponent(id)}`;
+  return scopedLink(`/trace?from=${encodeURIComponent(id)}`);
 }
 export function exploreLink(id: string) {
-  return `/explore?focus=${encodeURIComponent(id)}`;
+  return scopedLink(`/explore?focus=${encodeURIComponent(id)}`);
 }
 /** `/tables/kentico/CMS_User/referenced-by` for a table key `system/Table` (a bare name works while it is unique). */
 export function referencedByLink(tableKey: string) {
   const { system, table } = parseTableKey(tableKey);
-  return `/tables/${system ? `${encodeURIComponent(system)}/` : ""}${encodeURIComponent(table)}/referenced-by`;
+  return scopedLink(`/tables/${system ? `${encodeURIComponent(system)}/` : ""}${encodeURIComponent(table)}/referenced-by`);
 }
 
 export function NodeActions({ id, kind }: { id: string; kind: NodeKind }) {
@@ -77,7 +79,7 @@ export function NodeActions({ id, kind }: { id: string; kind: NodeKind }) {
       <Link className="btn btn--secondary btn--sm" to={exploreLink(id)} title="Draw its neighbourhood (E)">
         <Network size={14} aria-hidden /> Explore
       </Link>
-      <Link className="btn btn--secondary btn--sm" to={`/paths?from=${encodeURIComponent(id)}`} title="The shortest data-flow paths from here to another node">
+      <Link className="btn btn--secondary btn--sm" to={scopedLink(`/paths?from=${encodeURIComponent(id)}`)} title="The shortest data-flow paths from here to another node">
         <Waypoints size={14} aria-hidden /> Paths from here
       </Link>
     </div>

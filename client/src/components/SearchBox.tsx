@@ -6,10 +6,12 @@ import type { SearchResponse } from "@contract/api";
 import { useCombobox } from "downshift";
 import { Search } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useSearchParams } from "react-router";
 
 import { KindIcon } from "./KindIcon";
 import { api } from "../api/endpoints";
 import { KIND_LOOK } from "../graph/kinds";
+import { readSystems } from "../lib/urlState";
 import { useDataset } from "../views/context";
 
 
@@ -23,6 +25,9 @@ export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void })
   const [results, setResults] = useState<SearchResult[]>([]);
   const [state, setState] = useState<"idle" | "loading" | "ok" | "error">("idle");
   const input = useRef<HTMLInputElement>(null);
+  // Search looks only in the data set picked in the header.
+  const [params] = useSearchParams();
+  const scope = useMemo(() => readSystems(params).join(","), [params]);
 
   useEffect(() => {
     const q = query.trim();
@@ -34,7 +39,7 @@ export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void })
     const ctrl = new AbortController();
     setState("loading");
     const t = setTimeout(() => {
-      api.search(q, { limit: 12 }, ctrl.signal).then(
+      api.search(q, { limit: 12, systems: scope ? scope.split(",") : [] }, ctrl.signal).then(
         (r) => {
           setResults(r.results);
           setState("ok");
@@ -48,7 +53,7 @@ export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void })
       clearTimeout(t);
       ctrl.abort();
     };
-  }, [query]);
+  }, [query, scope]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 
 import type { ApiError } from "../api/http";
+import { scopedLink } from "../lib/urlState";
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -43,7 +44,7 @@ export function ErrorState({ error, onRetry, children }: { error: ApiError; onRe
       <p className="state__body">{body}</p>
       {children}
       {(error.status === 404 || error.status === 400) && (
-        <Link className="btn btn--secondary" to="/">
+        <Link className="btn btn--secondary" to={scopedLink("/")}>
           Back to the overview
         </Link>
       )}

@@ -30,7 +30,7 @@ function vendor(key: string, name: string, fields: TraceResponse["vendors"][numb
 /** Two email columns, each sent to its own vendor: the picture must never join CustomerEmail to Gravatar. */
 const trace: TraceResponse = {
   from: { id: "table:kentico/COM_Customer", kind: "table", label: "COM_Customer", system: "kentico" },
-  filters: { categories: [], vendors: [], countries: [], transfers: [] },
+  filters: { categories: [], vendors: [], countries: [], transfers: [], systems: [] },
   facets: { categories: [], vendors: [], countries: [], transfers: [] },
   totalVendors: 2,
   systems: ["kentico"],

@@ -69,7 +69,7 @@ const vendor = (name: string, transfer: TransferStatus, country?: { code: string
 const US = { code: "US", name: "United States", eea: false };
 const answer = (vendors: TraceResponse["vendors"]): TraceResponse => ({
   from: { id: "table:k/T", kind: "table", label: "T", system: "k" },
-  filters: { categories: [], vendors: [], countries: [], transfers: [] },
+  filters: { categories: [], vendors: [], countries: [], transfers: [], systems: [] },
   facets: { categories: [], vendors: [], countries: [], transfers: [] },
   totalVendors: vendors.length,
   systems: ["k"],

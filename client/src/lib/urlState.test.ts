@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { readDepth, readFilters, withParam, writeFilters } from "./urlState";
+import { keepSystems, readDepth, readFilters, readSystems, withParam, withSystems, writeFilters } from "./urlState";
 import { NO_FILTERS } from "../graph/filters";
 
 
@@ -31,5 +31,26 @@ describe("withParam", () => {
   it("sets, joins lists and deletes on null", () => {
     const p = withParam(withParam(new URLSearchParams("a=1"), "expand", ["x", "y"]), "a", null);
     expect(p.toString()).toBe("expand=x%2Cy");
+  });
+});
+
+describe("the data set in the URL (systems=…)", () => {
+  it("reads valid system ids only, once each", () => {
+    expect(readSystems(new URLSearchParams("systems=kentico,ambassify,kentico,Bad Id"))).toEqual(["kentico", "ambassify"]);
+    expect(readSystems(new URLSearchParams(""))).toEqual([]);
+  });
+
+  it("writes a sorted list, and no parameter for none or for every system", () => {
+    const all = ["ambassify", "kentico"];
+    expect(withSystems(new URLSearchParams("from=x"), ["kentico", "ambassify"], ["ambassify", "kentico", "kontent-ai"]).toString()).toBe("from=x&systems=ambassify%2Ckentico");
+    expect(withSystems(new URLSearchParams("systems=kentico"), []).toString()).toBe("");
+    expect(withSystems(new URLSearchParams("systems=kentico"), ["kentico", "ambassify"], all).toString()).toBe("");
+  });
+
+  it("is kept by links built on a scoped page, unless the link names its own", () => {
+    expect(keepSystems("/trace?from=table%3Akentico%2FCMS_User", "?systems=ambassify&node=x")).toBe("/trace?from=table%3Akentico%2FCMS_User&systems=ambassify");
+    expect(keepSystems("/vendors", "?systems=ambassify,kentico")).toBe("/vendors?systems=ambassify%2Ckentico");
+    expect(keepSystems("/vendors?systems=kentico", "?systems=ambassify")).toBe("/vendors?systems=kentico");
+    expect(keepSystems("/vendors", "?node=x")).toBe("/vendors");
   });
 });

@@ -57,3 +57,39 @@ export function withParam(p: URLSearchParams, key: string, value: string | strin
   else next.set(key, v);
   return next;
 }
+
+/** The data set in view: `systems=kentico,ambassify` (absent = every loaded system). Kept across in-app links. */
+export const SYSTEMS_PARAM = "systems";
+
+const SYSTEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function readSystems(p: URLSearchParams): string[] {
+  return [...new Set(list(p, SYSTEMS_PARAM).filter((s) => SYSTEM_ID.test(s)))];
+}
+
+/** New params with the data set written; none, or every system there is, means "all" and removes the param. */
+export function withSystems(p: URLSearchParams, systems: readonly string[], all: readonly string[] = []): URLSearchParams {
+  const chosen = [...new Set(systems)].sort();
+  const everything = all.length > 0 && all.every((s) => chosen.includes(s));
+  return withParam(p, SYSTEMS_PARAM, everything ? null : chosen);
+}
+
+/**
+ * An in-app link (`/trace?from=…`) that keeps the data set of the page it is built on (`search`, the current
+ * `location.search`), unless the link names its own.
+ */
+export function keepSystems(to: string, search: string): string {
+  const systems = readSystems(new URLSearchParams(search));
+  if (systems.length === 0) return to;
+  const [beforeHash, hash] = to.split("#", 2) as [string, string | undefined];
+  const [pathname, query = ""] = beforeHash.split("?", 2) as [string, string | undefined];
+  const params = new URLSearchParams(query);
+  if (params.has(SYSTEMS_PARAM)) return to;
+  params.set(SYSTEMS_PARAM, systems.join(","));
+  return `${pathname}?${params.toString()}${hash !== undefined ? `#${hash}` : ""}`;
+}
+
+/** `keepSystems` for the page on screen (links are built while it renders, or when a key is pressed on it). */
+export function scopedLink(to: string): string {
+  return typeof window === "undefined" ? to : keepSystems(to, window.location.search);
+}

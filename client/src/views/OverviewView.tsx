@@ -14,7 +14,7 @@ import { ErrorState, Loading } from "../components/States";
 import { TransferBadge } from "../components/TransferBadge";
 import { TRANSFER_ORDER } from "../graph/transfer";
 import { overviewRows, type FlowRow, type RowSet } from "../lib/rows";
-import { withParam } from "../lib/urlState";
+import { readSystems, withParam } from "../lib/urlState";
 
 
 /** "2 third country, 5 country not stated": the drawn vendors by transfer status, worst first. */
@@ -26,8 +26,10 @@ function transferSummary(rows: RowSet<FlowRow>): string {
 }
 
 export function OverviewView() {
-  const o = useApi<OverviewResponse>("overview", (s) => api.overview(s));
-  const [, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  // The data set picked in the header; the server draws only those systems and their vendors.
+  const systems = useMemo(() => readSystems(params), [params]);
+  const o = useApi<OverviewResponse>(systems.length ? `overview|${systems.join()}` : "overview", (s) => api.overview(s, systems));
   const roots = useMemo(() => o.data?.systems.map((s) => s.id) ?? [], [o.data]);
   if (o.status === "loading") return <Loading what="the overview" />;
   if (o.status === "error") return <ErrorState error={o.error} onRetry={o.reload} />;

@@ -17,7 +17,7 @@ import { KIND_LOOK } from "../graph/kinds";
 import { qualifyAmbiguousColumns, traceElements, type TraceDetail } from "../graph/trace";
 import { TRANSFER_ORDER } from "../graph/transfer";
 import { traceRows } from "../lib/rows";
-import { readFilters, withParam } from "../lib/urlState";
+import { readFilters, readSystems, withParam } from "../lib/urlState";
 
 /** "2 third country, 1 country not stated": the answer's vendors by transfer status, worst first. */
 export function transferSummary(t: TraceResponse): string {
@@ -31,8 +31,9 @@ export function TraceView() {
   const [params, setParams] = useSearchParams();
   const from = params.get("from") ?? "";
   const filters = useMemo(() => readFilters(params), [params]);
-  const key = `trace:${from}|${filters.categories.join()}|${filters.vendors.join()}|${filters.countries.join()}|${filters.transfers.join()}`;
-  const t = useApi<TraceResponse>(from ? key : null, (s) => api.trace(from, filters, s));
+  const systems = useMemo(() => readSystems(params), [params]);
+  const key = `trace:${from}|${filters.categories.join()}|${filters.vendors.join()}|${filters.countries.join()}|${filters.transfers.join()}|${systems.join()}`;
+  const t = useApi<TraceResponse>(from ? key : null, (s) => api.trace(from, filters, s, systems));
   const detail: TraceDetail = params.get("detail") === "columns" ? "columns" : "categories";
   const roots = useMemo(() => [from], [from]);
   const elements = useMemo(() => (t.data ? qualifyAmbiguousColumns(traceElements(t.data, detail)) : null), [t.data, detail]);

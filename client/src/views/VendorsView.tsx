@@ -1,7 +1,7 @@
 /** Every vendor in the inventory: who uses it, where it sits and stores data, how many fields it receives. */
 import type { VendorsResponse } from "@contract/api";
 import { useMemo } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
 import { useDataset } from "./context";
 import { api } from "../api/endpoints";
@@ -11,9 +11,12 @@ import { ResultList } from "../components/ResultList";
 import { ErrorState, Loading } from "../components/States";
 import { TransferBadge } from "../components/TransferBadge";
 import { vendorListRows } from "../lib/rows";
+import { keepSystems, readSystems } from "../lib/urlState";
 
 export function VendorsView() {
-  const v = useApi<VendorsResponse>("vendors", (s) => api.vendors(s));
+  const [params] = useSearchParams();
+  const systems = useMemo(() => readSystems(params), [params]);
+  const v = useApi<VendorsResponse>(`vendors|${systems.join()}`, (s) => api.vendors(s, systems));
   const dataset = useDataset();
   const systemNames = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const set = useMemo(() => (v.data ? vendorListRows(v.data, systemNames) : null), [v.data, systemNames]);
@@ -37,7 +40,7 @@ export function VendorsView() {
               {r.systems.join(", ")} · {r.fields} field{r.fields === 1 ? "" : "s"} · {r.countries.join(", ")} · Safeguard: {r.mechanism}
             </span>
             <span className="vendor-row__links">
-              <Link to={`/explore?focus=${encodeURIComponent(r.id)}&node=${encodeURIComponent(r.id)}`}>Show on graph</Link>
+              <Link to={keepSystems(`/explore?focus=${encodeURIComponent(r.id)}&node=${encodeURIComponent(r.id)}`, `?${params.toString()}`)}>Show on graph</Link>
             </span>
           </div>
         )}

@@ -16,6 +16,8 @@ const EnvSchema = z
     NEO4J_PAGECACHE_MB: z.coerce.number().int().min(64).default(1024),
     /** Read queries give up after this long, so a runaway traversal cannot hold the API. */
     QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    /** A directory of inventories (any format `npm run import` reads) loaded instead of the built-in ones into an empty database. */
+    DATA: z.string().min(1).optional(),
   })
   .strip();
 

@@ -186,6 +186,8 @@ export const TraceFiltersSchema = z.object({
   vendors: z.array(z.string()),
   countries: z.array(z.string()),
   transfers: z.array(TransferStatusSchema),
+  /** The data set: only these systems' flows and columns (empty = every system). Facets and counts describe this scope. */
+  systems: z.array(z.string()),
 });
 
 const FacetSchema = z.object({ value: z.string(), label: z.string(), transfer: TransferStatusSchema.optional() });

@@ -38,3 +38,28 @@ export const TableNameParam = z
   .max(300, "must be at most 300 characters")
   .regex(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[A-Za-z][A-Za-z0-9_]*$/, "must be a table name, e.g. 'CMS_User', or 'system/name', e.g. 'kentico/CMS_User'")
   .meta({ description: "Table name (e.g. CMS_User) while one system has it, else system/name (e.g. kentico/CMS_User).", example: "CMS_User" });
+
+/** `a,b` or `a&x=b`: a list of values, each checked by `item`. */
+export function listParam(item: z.ZodType<string>, description: string) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((value, ctx) => {
+      const parts = [...new Set((Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean))];
+      const out: string[] = [];
+      for (const p of parts) {
+        const r = item.safeParse(p);
+        if (r.success) out.push(r.data);
+        else ctx.addIssue({ code: "custom", message: `'${p.slice(0, 60)}': ${r.error.issues[0]?.message ?? "not allowed"}` });
+      }
+      return out;
+    })
+    .optional()
+    .meta({ description });
+}
+
+const SYSTEM_ID = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a system id: lower-case words joined by dashes, e.g. 'kentico-cloud'");
+
+/** `systems=kentico,ambassify`: the data set an answer is scoped to (absent = every loaded system). */
+export function systemsParam(description: string) {
+  return listParam(SYSTEM_ID, description);
+}

@@ -2,7 +2,7 @@
  * Files in any supported format → validated inventories → one atomic load. Every file is read and validated before
  * the database is touched, so one bad file loads nothing.
  */
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
 import { CatalogueLookup } from "./catalogue.lookup.js";
@@ -56,6 +56,27 @@ export async function readImportFiles(files: string[], lookup: CatalogueLookup, 
   }
   if (problems.length > 0) throw new InventoryValidationError(problems.flatMap((p) => p.issues));
   return out;
+}
+
+/** Names of files `import` reads: our YAML/JSON, fideslang YAML, spreadsheets saved as CSV or TSV. */
+const IMPORTABLE = /\.(ya?ml|json|csv|tsv)$/i;
+
+/** The inventory files directly in `dir` (not its subfolders), sorted; a directory without any is an error. */
+export async function dataDirectoryFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    throw new InventoryValidationError([{ file: dir, line: null, field: "", message: `cannot read the directory (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
+  }
+  const files = entries.filter((e) => e.isFile() && IMPORTABLE.test(e.name)).map((e) => path.join(dir, e.name)).sort();
+  if (files.length === 0) throw new InventoryValidationError([{ file: dir, line: null, field: "", message: "holds no inventory file (.yaml, .yml, .json, .csv or .tsv)" }]);
+  return files;
+}
+
+/** Every inventory of a directory, in one atomic load. */
+export async function importDirectory(graph: Graph, dir: string): Promise<ImportReport> {
+  return importFiles(graph, await dataDirectoryFiles(path.resolve(dir)));
 }
 
 export interface ImportReport extends SeedReport {

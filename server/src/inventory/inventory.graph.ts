@@ -201,7 +201,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         for (const to of s.feeds) {
           if (to === from) continue;
           rel(table(from), "COPIED_TO", table(to), { system: sys, via: id });
-          for (const [a, b] of copiedColumns(s.copies, entities.get(from)!, entities.get(to)!)) {
+          for (const [a, b] of copiedColumns(s.copies, entities.get(from)!, entities.get(to)!, s.fills)) {
             rel(column(from, a), "COPIED_TO", column(to, b), { system: sys, via: id });
           }
         }
@@ -263,17 +263,20 @@ function expandField(system: string, ref: string, personalColumns: Map<string, s
  * What one copy from table `from` into table `to` carries, column to column. Stated mappings (`copies`) are taken as
  * they are; without any for this pair of tables the copy is category-scoped: each personal column of `from` reaches the
  * personal columns of `to` that hold the same category, and nothing else (customer data never becomes a sign-in id).
+ * When the source names the fields it `fills` in `to`, the copy lands only in those.
  */
-export function copiedColumns(copies: readonly { from: string; to: string }[], from: Entity, to: Entity): [string, string][] {
+export function copiedColumns(copies: readonly { from: string; to: string }[], from: Entity, to: Entity, fills: readonly string[] = []): [string, string][] {
   const stated = copies
     .map((c) => [splitFieldRef(c.from), splitFieldRef(c.to)] as const)
     .filter(([[ft], [tt]]) => ft === from.name && tt === to.name)
     .map(([[, fc], [, tc]]): [string, string] => [fc, tc]);
   if (stated.length > 0) return stated;
+  const filled = fills.map(splitFieldRef).filter(([t]) => t === to.name).map(([, c]) => c);
+  const lands = (column: string) => filled.length === 0 || filled.includes("*") || filled.includes(column);
   const pairs: [string, string][] = [];
   for (const a of from.columns) {
     if (a.kind !== "personal" || !a.category) continue;
-    for (const b of to.columns) if (b.kind === "personal" && b.category === a.category) pairs.push([a.name, b.name]);
+    for (const b of to.columns) if (b.kind === "personal" && b.category === a.category && lands(b.name)) pairs.push([a.name, b.name]);
   }
   return pairs;
 }

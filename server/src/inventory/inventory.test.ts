@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { inventoriesToGraph } from "./inventory.graph.js";
+import { copiedColumns, inventoriesToGraph } from "./inventory.graph.js";
 import { parseInventoryText, readCatalogue, type Catalogue } from "./inventory.parse.js";
 import { CATALOGUE_DIR, REPO_ROOT } from "./paths.js";
 import { inventoryJsonSchema } from "./write-json-schema.js";
@@ -75,6 +75,26 @@ describe("inventoriesToGraph", () => {
     expect(rel("COPIED_TO").filter((r) => r.startsWith("table:"))).toEqual(["table:shop/Shop_User -> table:shop/Shop_Customer", "table:shop/Shop_Customer -> table:shop/Shop_Order"]);
     // The user's email reaches the customer's email; the Facebook id has no column of its category there, so it goes nowhere.
     expect(rel("COPIED_TO").filter((r) => r.startsWith("column:shop/Shop_User"))).toEqual(["column:shop/Shop_User.UserEmail -> column:shop/Shop_Customer.Email"]);
+  });
+
+  it("lands a copy only in the fields the source says it fills in that table", () => {
+    const [from, to] = [
+      { name: "A", kind: "table" as const, subjects: [], columns: [{ name: "Mail", kind: "personal" as const, category: "email-address", purposes: [] }] },
+      {
+        name: "B",
+        kind: "table" as const,
+        subjects: [],
+        columns: [
+          { name: "To", kind: "personal" as const, category: "email-address", purposes: [] },
+          { name: "Cc", kind: "personal" as const, category: "email-address", purposes: [] },
+        ],
+      },
+    ];
+    expect(copiedColumns([], from, to, ["B.To"])).toEqual([["Mail", "To"]]);
+    expect(copiedColumns([], from, to)).toEqual([
+      ["Mail", "To"],
+      ["Mail", "Cc"],
+    ]);
   });
 
   it("takes the stated column mappings of a copy as they are, instead of every column of the category", () => {

@@ -28,7 +28,8 @@ export type OverviewRow = z.infer<typeof OverviewRowSchema>;
 export class OverviewRepository {
   constructor(private readonly graph: Graph) {}
 
-  async systems(): Promise<OverviewRow[]> {
-    return z.array(OverviewRowSchema).parse(await this.graph.read("overview/systems"));
+  /** `systems` null: every loaded system. */
+  async systems(systems: string[] | null): Promise<OverviewRow[]> {
+    return z.array(OverviewRowSchema).parse(await this.graph.read("overview/systems", { systems }));
   }
 }

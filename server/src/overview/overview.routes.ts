@@ -1,4 +1,5 @@
 import { OverviewRepository } from "./overview.repository.js";
+import { OverviewQuerySchema } from "./overview.schema.js";
 import { OverviewService } from "./overview.service.js";
 import { OverviewResponseSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
@@ -11,10 +12,11 @@ export function overviewRoutes(api: ApiRouter, graph: Graph): void {
       path: "/overview",
       tag: "overview",
       summary: "The system-level picture: systems → vendors → countries",
+      query: OverviewQuerySchema,
       response: OverviewResponseSchema,
       responseName: "OverviewResponse",
-      errors: [],
+      errors: [400],
     },
-    () => service.overview(),
+    ({ query }) => service.overview(query.systems?.length ? query.systems : null),
   );
 }

@@ -8,8 +8,8 @@ export class OverviewService {
   constructor(private readonly repo: OverviewRepository) {}
 
   /** Systems → vendors (labelled with the services used) → countries (labelled with the systems the location holds for). */
-  async overview(): Promise<OverviewResponse> {
-    const rows = await this.repo.systems();
+  async overview(systems: string[] | null = null): Promise<OverviewResponse> {
+    const rows = await this.repo.systems(systems);
     const vendors = new Map<string, OverviewResponse["vendors"][number] & { flows: { transfer: TransferStatus; mechanism: OverviewResponse["vendors"][number]["mechanism"] }[] }>();
     const places = new Map<string, TransferStatus[]>();
     for (const r of rows) {

@@ -9,6 +9,8 @@ export interface SearchParams {
   /** Its first word, lower-cased: a name starting with it ranks above other full-text hits. */
   first: string;
   kind: NodeKind | null;
+  /** Only these systems' nodes and the shared nodes they use; null: every system. */
+  systems: string[] | null;
   limit: number;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { NodeKindSchema } from "../contract/api.js";
+import { systemsParam } from "../http/params.js";
 
 export const SearchQuerySchema = z.object({
   q: z
@@ -17,6 +18,7 @@ export const SearchQuerySchema = z.object({
     .max(100, "must be at most 100")
     .default(20)
     .meta({ description: "How many results (1–100, default 20)." }),
+  systems: systemsParam("Only these systems' nodes, and the vendors, categories and countries they use (comma-separated system ids)."),
 });
 
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;

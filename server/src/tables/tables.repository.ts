@@ -48,8 +48,8 @@ const ResolveRows = z.array(z.object({ id: z.string(), system: z.string() }));
 export class TablesRepository {
   constructor(private readonly graph: Graph) {}
 
-  async list(system: string | null): Promise<TableListRow[]> {
-    return z.array(TableListRowSchema).parse(await this.graph.read("tables/list", { system }));
+  async list(system: string | null, systems: string[] | null = null): Promise<TableListRow[]> {
+    return z.array(TableListRowSchema).parse(await this.graph.read("tables/list", { system, systems }));
   }
 
   /** The ids of the tables a name stands for (one system's, or every system's with that name). */

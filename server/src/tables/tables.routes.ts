@@ -11,13 +11,13 @@ export function tablesRoutes(api: ApiRouter, graph: Graph): void {
     {
       path: "/tables",
       tag: "tables",
-      summary: "Every table (or logical entity), optionally of one system",
+      summary: "Every table (or logical entity), optionally of one system or of a list of systems",
       query: TablesQuerySchema,
       response: TablesResponseSchema,
       responseName: "TablesResponse",
       errors: [400],
     },
-    ({ query }) => service.list(query.system ?? null),
+    ({ query }) => service.list(query.system ?? null, query.systems?.length ? query.systems : null),
   );
   api.get(
     {

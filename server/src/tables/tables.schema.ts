@@ -1,12 +1,13 @@
 import { z } from "zod";
 
-import { TableNameParam } from "../http/params.js";
+import { systemsParam, TableNameParam } from "../http/params.js";
 import { Slug } from "../inventory/inventory.schema.js";
 
 export const TableParamsSchema = z.object({ name: TableNameParam });
 
 export const TablesQuerySchema = z.object({
   system: Slug.max(100).optional().meta({ description: "Only the tables of this system (its id, e.g. kentico)." }),
+  systems: systemsParam("Only the tables of these systems (comma-separated system ids)."),
 });
 
 export type TableParams = z.infer<typeof TableParamsSchema>;

@@ -38,8 +38,8 @@ function toColumn(c: ColumnRow): TableColumn {
 export class TablesService {
   constructor(private readonly repo: TablesRepository) {}
 
-  async list(system: string | null): Promise<TablesResponse> {
-    const rows = await this.repo.list(system);
+  async list(system: string | null, systems: string[] | null = null): Promise<TablesResponse> {
+    const rows = await this.repo.list(system, systems);
     return {
       tables: rows.map((r) => ({
         id: idOf(r.table),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { assembleTrace, NO_TRACE_FILTERS } from "./trace.assemble.js";
+import { assembleTrace, NO_TRACE_FILTERS, vendorNames } from "./trace.assemble.js";
 import type { TraceRow, TraceSend } from "./trace.repository.js";
 
 const column = (t: string, c: string, category: string | null) => ({ kind: "column", key: `shop/${t}.${c}`, name: c, system: "shop", table: t, columnKind: "personal", category });
@@ -82,5 +82,35 @@ describe("assembleTrace", () => {
     expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, countries: ["US"] }).vendors.map((v) => v.id)).toEqual(["vendor:paypal"]);
     expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, countries: ["not-stated"] }).vendors.map((v) => v.id)).toEqual(["vendor:twilio"]);
     expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, transfers: ["eea"] }).vendors).toEqual([]);
+  });
+
+  it("scopes the whole answer to a data set: only those systems' columns and flows, facets and counts included", () => {
+    const crm = { ...column("Crm_Lead", "Email", "email-address"), key: "crm/Crm_Lead.Email", system: "crm" };
+    const crmSend: TraceSend = { ...send(crm, "mailer", "eea", []), flow: { ...send(crm, "mailer", "eea", []).flow, flow: "crm/0", system: "crm" } };
+    const row: TraceRow = { ...ROW, startColumns: [...ROW.startColumns, "column:crm/Crm_Lead.Email"], columns: [...ROW.columns, crm], sends: [...ROW.sends, crmSend] };
+
+    const all = assembleTrace(row);
+    const crmOnly = assembleTrace(row, { ...NO_TRACE_FILTERS, systems: ["crm"] });
+    const shopOnly = assembleTrace(row, { ...NO_TRACE_FILTERS, systems: ["shop"] });
+
+    expect(all.vendors.map((v) => v.id)).toEqual(["vendor:mailer", "vendor:paypal", "vendor:twilio"]);
+    expect(crmOnly.vendors.map((v) => v.id)).toEqual(["vendor:mailer"]);
+    expect(crmOnly.totalVendors).toBe(1);
+    expect(crmOnly.facets.vendors.map((v) => v.value)).toEqual(["vendor:mailer"]);
+    expect(crmOnly.elements.nodes.filter((n) => n.data.kind === "column").map((n) => n.data.id)).toEqual(["column:crm/Crm_Lead.Email"]);
+    expect(shopOnly.vendors.map((v) => v.id)).toEqual(["vendor:paypal", "vendor:twilio"]);
+    expect(shopOnly.elements.nodes.map((n) => n.data.id)).not.toContain("column:crm/Crm_Lead.Email");
+  });
+
+  it("names a vendor as its engagements do when every flow in the answer agrees, else by the vendor node", () => {
+    const renamed = (s: TraceSend, vendorName: string | null): TraceSend => ({ ...s, flow: { ...s.flow, vendorName } });
+    const [paypal, twilio] = ROW.sends as [TraceSend, TraceSend];
+    const other = { ...renamed(paypal, "PayPal Europe"), flow: { ...paypal.flow, flow: "shop/other", vendorName: "PayPal Europe" } };
+
+    expect(vendorNames([renamed(paypal, "PayPal Europe"), other])).toEqual(new Map([["vendor:paypal", "PayPal Europe"]]));
+    expect(vendorNames([paypal, other, twilio])).toEqual(new Map([["vendor:paypal", "paypal"], ["vendor:twilio", "twilio"]]));
+    const t = assembleTrace({ ...ROW, sends: [renamed(paypal, "PayPal Europe"), twilio] });
+    expect(t.vendors.map((v) => v.name)).toEqual(["PayPal Europe", "twilio"]);
+    expect(t.elements.nodes.find((n) => n.data.id === "vendor:paypal")?.data.label).toBe("PayPal Europe");
   });
 });

@@ -8,7 +8,7 @@ import type { Flow, TraceFilters, TraceResponse, TraceVendor, TransferStatus } f
 import { edgeId, ElementsBuilder, idOf, kindOf } from "../elements/elements.js";
 import { bySeverity, worstStatus } from "../transfers/transfer.rule.js";
 
-export const NO_TRACE_FILTERS: TraceFilters = { categories: [], vendors: [], countries: [], transfers: [] };
+export const NO_TRACE_FILTERS: TraceFilters = { categories: [], vendors: [], countries: [], transfers: [], systems: [] };
 
 /** Start edges drawn from a category or purpose to its columns, stored in the graph from the column. */
 const STORED_BACKWARDS = new Set(["OF_CATEGORY", "FOR_PURPOSE"]);
@@ -19,6 +19,20 @@ export const NOT_STATED = "not-stated";
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
 const categoryId = (s: TraceSend) => (s.category ? idOf(s.category) : null);
+
+/**
+ * A vendor's name in an answer: the name its engagements give it when every flow to it there agrees (a system's
+ * document may call the vendor differently), else the shared vendor node's name.
+ */
+export function vendorNames(sends: readonly TraceSend[]): Map<string, string> {
+  const given = new Map<string, { node: string; names: Set<string | null> }>();
+  for (const s of sends) {
+    const v = given.get(idOf(s.vendor)) ?? { node: s.vendor.name, names: new Set() };
+    v.names.add(s.flow.vendorName);
+    given.set(idOf(s.vendor), v);
+  }
+  return new Map([...given].map(([id, v]) => [id, v.names.size === 1 ? ([...v.names][0] ?? v.node) : v.node]));
+}
 
 /** A flow passes when it matches every filter given; a country filter never keeps a flow whose country is unknown. */
 export function passesFilters(s: TraceSend, f: TraceFilters): boolean {
@@ -33,14 +47,33 @@ export function passesFilters(s: TraceSend, f: TraceFilters): boolean {
   return true;
 }
 
+/**
+ * The answer within a data set: only columns of these systems, copies between them, and flows whose engagement is one
+ * of these systems'. Applied before everything else, so the facets, counts, vendors and elements all describe it.
+ */
+export function scopeToSystems(row: TraceRow, systems: readonly string[]): TraceRow {
+  if (systems.length === 0) return row;
+  const columns = row.columns.filter((c) => systems.includes(c.system));
+  const kept = new Set(columns.map(idOf));
+  return {
+    ...row,
+    startColumns: row.startColumns.filter((c) => kept.has(c)),
+    startTables: row.startTables.filter((t) => systems.includes(t.system)),
+    columns,
+    copies: row.copies.filter((c) => kept.has(c.source) && kept.has(c.target)),
+    sends: row.sends.filter((s) => systems.includes(s.flow.system) && kept.has(idOf(s.column))),
+  };
+}
+
 function facets(row: TraceRow): TraceResponse["facets"] {
   const categories = new Map<string, string>();
   const vendors = new Map<string, { label: string; statuses: TransferStatus[] }>();
   const countries = new Map<string, string>();
   const transfers = new Set<TransferStatus>();
+  const names = vendorNames(row.sends);
   for (const s of row.sends) {
     if (s.category) categories.set(idOf(s.category), s.category.name);
-    const v = vendors.get(idOf(s.vendor)) ?? { label: s.vendor.name, statuses: [] };
+    const v = vendors.get(idOf(s.vendor)) ?? { label: names.get(idOf(s.vendor)) ?? s.vendor.name, statuses: [] };
     v.statuses.push(s.flow.transfer);
     vendors.set(idOf(s.vendor), v);
     for (const p of s.places) countries.set(p.location.code, p.location.name);
@@ -161,6 +194,7 @@ function flowOf(s: TraceSend): Flow {
 
 export function vendorsOf(row: TraceRow, sends: TraceSend[], parent: Map<string, TraceRow["copies"][number] | null>): TraceVendor[] {
   const groups = new Map<string, TraceSend[]>();
+  const names = vendorNames(sends);
   for (const s of sends) groups.set(idOf(s.vendor), [...(groups.get(idOf(s.vendor)) ?? []), s]);
   return [...groups]
     .map(([id, list]): TraceVendor => {
@@ -184,7 +218,7 @@ export function vendorsOf(row: TraceRow, sends: TraceSend[], parent: Map<string,
       const mechanisms = new Set([...flows.values()].map((f) => f.mechanism));
       return {
         id,
-        name: list[0]!.vendor.name,
+        name: names.get(id) ?? list[0]!.vendor.name,
         countries: [...countries.values()].sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === "entity" ? -1 : 1)),
         transfer: worstStatus([...flows.values()].map((f) => f.transfer)),
         mechanism: mechanisms.size === 1 ? [...mechanisms][0]! : null,
@@ -200,7 +234,8 @@ export function vendorsOf(row: TraceRow, sends: TraceSend[], parent: Map<string,
     .sort(byName);
 }
 
-export function assembleTrace(row: TraceRow, filters: TraceFilters = NO_TRACE_FILTERS): TraceResponse {
+export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRACE_FILTERS): TraceResponse {
+  const row = scopeToSystems(unscoped, filters.systems);
   const sends = row.sends.filter((s) => passesFilters(s, filters));
   const { out, into } = copyGraph(row);
   const parent = shortestCopies(row, out);
@@ -213,7 +248,8 @@ export function assembleTrace(row: TraceRow, filters: TraceFilters = NO_TRACE_FI
   // Nodes by importance, so that when the cap bites the vendors (what a trace is for) are kept and columns go first.
   const start = elements.node(row.start, { focus: true })!;
   const vendorStatus = new Map(vendors.map((v) => [v.id, v.transfer]));
-  for (const s of sends) elements.node(s.vendor, { transfer: vendorStatus.get(idOf(s.vendor)) });
+  const vendorName = new Map(vendors.map((v) => [v.id, v.name]));
+  for (const s of sends) elements.node({ ...s.vendor, name: vendorName.get(idOf(s.vendor)) ?? s.vendor.name }, { transfer: vendorStatus.get(idOf(s.vendor)) });
   const placeStatus = new Map<string, TransferStatus[]>();
   for (const s of sends) for (const p of s.places) placeStatus.set(idOf(p.location), [...(placeStatus.get(idOf(p.location)) ?? []), p.transfer]);
   for (const s of sends) for (const p of s.places) elements.node(p.location, { transfer: worstStatus(placeStatus.get(idOf(p.location))!) });

@@ -2,28 +2,10 @@ import { z } from "zod";
 
 import { TRANSFER_STATUSES } from "../contract/api.js";
 import type { NodeKind } from "../contract/ids.js";
-import { nodeIdParam } from "../http/params.js";
+import { listParam, nodeIdParam, systemsParam } from "../http/params.js";
 
 /** Kinds a trace can start from: where personal data is, or what describes it. Vendors and locations are where it ends. */
 export const TRACE_START_KINDS = ["source", "table", "column", "category", "subject", "system", "purpose"] as const satisfies readonly NodeKind[];
-
-/** `a,b` or `a&x=b`: a list of values, each checked by `item`. */
-function listParam(item: z.ZodType<string>, description: string) {
-  return z
-    .union([z.string(), z.array(z.string())])
-    .transform((value, ctx) => {
-      const parts = [...new Set((Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean))];
-      const out: string[] = [];
-      for (const p of parts) {
-        const r = item.safeParse(p);
-        if (r.success) out.push(r.data);
-        else ctx.addIssue({ code: "custom", message: `'${p.slice(0, 60)}': ${r.error.issues[0]?.message ?? "not allowed"}` });
-      }
-      return out;
-    })
-    .optional()
-    .meta({ description });
-}
 
 const CATEGORY_ID = z.string().max(120).regex(/^category:[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a category id, e.g. 'category:email-address'");
 const VENDOR_ID = z.string().max(120).regex(/^vendor:[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a vendor id, e.g. 'vendor:paypal'");
@@ -36,6 +18,7 @@ export const TraceQuerySchema = z.object({
   vendor: listParam(VENDOR_ID, "Only flows to these vendors (comma-separated vendor ids)."),
   country: listParam(COUNTRY, "Only flows that name one of these countries (alpha-2 codes); 'not-stated' keeps flows that name none."),
   transfer: listParam(TRANSFER, `Only flows with these transfer statuses (${TRANSFER_STATUSES.join(", ")}).`),
+  systems: systemsParam("Only these systems' data: flows whose engagement is one of these systems', through columns of these systems (comma-separated system ids)."),
 });
 
 export type TraceQuery = z.infer<typeof TraceQuerySchema>;

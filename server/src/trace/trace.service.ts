@@ -15,6 +15,7 @@ export class TraceService {
       vendors: query.vendor ?? [],
       countries: query.country ?? [],
       transfers: (query.transfer ?? []) as TransferStatus[],
+      systems: query.systems ?? [],
     };
     return assembleTrace(row, filters);
   }

@@ -47,8 +47,9 @@ export type VendorRow = z.infer<typeof VendorRowSchema>;
 export class VendorsRepository {
   constructor(private readonly graph: Graph) {}
 
-  async list(): Promise<VendorListRow[]> {
-    return z.array(VendorListRowSchema).parse(await this.graph.read("vendors/list"));
+  /** `systems` null: every loaded system. */
+  async list(systems: string[] | null): Promise<VendorListRow[]> {
+    return z.array(VendorListRowSchema).parse(await this.graph.read("vendors/list", { systems }));
   }
 
   async vendor(id: string): Promise<VendorRow | null> {

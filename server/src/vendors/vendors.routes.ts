@@ -1,5 +1,5 @@
 import { VendorsRepository } from "./vendors.repository.js";
-import { VendorParamsSchema } from "./vendors.schema.js";
+import { VendorParamsSchema, VendorsQuerySchema } from "./vendors.schema.js";
 import { VendorsService } from "./vendors.service.js";
 import { VendorResponseSchema, VendorsResponseSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
@@ -12,11 +12,12 @@ export function vendorsRoutes(api: ApiRouter, graph: Graph): void {
       path: "/vendors",
       tag: "vendors",
       summary: "Every vendor, with the systems that use it and the countries it sits or stores data in",
+      query: VendorsQuerySchema,
       response: VendorsResponseSchema,
       responseName: "VendorsResponse",
-      errors: [],
+      errors: [400],
     },
-    () => service.list(),
+    ({ query }) => service.list(query.systems?.length ? query.systems : null),
   );
   api.get(
     {

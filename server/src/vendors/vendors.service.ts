@@ -39,8 +39,8 @@ function field(f: FieldRow) {
 export class VendorsService {
   constructor(private readonly repo: VendorsRepository) {}
 
-  async list(): Promise<VendorsResponse> {
-    const rows = await this.repo.list();
+  async list(systems: string[] | null = null): Promise<VendorsResponse> {
+    const rows = await this.repo.list(systems);
     return { vendors: rows.map((r) => summary(r.vendor, r.flows, r.countries, r.fieldCount)) };
   }
 

@@ -1,0 +1,140 @@
+/**
+ * Several data sets in one explorer: the header's system picker scopes the overview, search, traces and the vendor
+ * list to the systems picked, the URL carries the choice (`systems=…`), and links the app builds keep it.
+ */
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { OverviewResponse } from "../../server/src/contract/api.js";
+import type { createApp } from "../../server/src/server.js";
+import { testApp } from "../support/graph.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+
+type Server = ReturnType<ReturnType<typeof createApp>["listen"]>;
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests need it. Install it with: apt-get install -y chromium`);
+  const app = testApp();
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
+  await page.goto(`${base}${url}`);
+  return page;
+}
+
+/** Waits until Cytoscape has drawn a laid-out graph (the layout runs in a worker first). */
+async function graphDrawn(page: Page) {
+  await page.waitForTimeout(150);
+  await page.locator('[data-testid="graph"] canvas').first().waitFor();
+  await page.locator(".graph-canvas__busy").waitFor({ state: "detached", timeout: 20_000 });
+  await page.waitForTimeout(300);
+}
+
+/** The nodes Cytoscape holds: id, kind, system. */
+function drawnNodes(page: Page): Promise<{ id: string; kind: string; system: string | null }[]> {
+  return page.getByTestId("graph").evaluate((el) => {
+    type Cy = { nodes: () => { map: <T>(f: (n: { data: (k: string) => unknown }) => T) => T[] } };
+    const cy = (el as unknown as { _cyreg?: { cy?: Cy } })._cyreg?.cy;
+    if (!cy) throw new Error("no Cytoscape instance on the graph container");
+    return cy.nodes().map((n) => ({ id: String(n.data("id")), kind: String(n.data("kind")), system: (n.data("system") as string | null) ?? null }));
+  });
+}
+
+async function overview(systems?: string): Promise<OverviewResponse> {
+  const res = await fetch(`${base}/api/overview${systems ? `?systems=${systems}` : ""}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as OverviewResponse;
+}
+
+async function searchFor(page: Page, text: string) {
+  const search = page.getByRole("combobox", { name: "Search the inventory" });
+  await search.fill("");
+  await search.click();
+  await search.pressSequentially(text, { delay: 30 });
+}
+
+describe("the system picker", () => {
+  it("switches the overview and search to Ambassify alone, and back to every system", { timeout: 120_000 }, async () => {
+    const ambassify = await overview("ambassify");
+    const page = await open("/");
+    await graphDrawn(page);
+    const everySystem = (await drawnNodes(page)).filter((n) => n.kind === "system").map((n) => n.id);
+    expect(everySystem.length).toBeGreaterThan(1);
+
+    await page.getByTestId("system-picker").getByRole("button", { name: /All systems/ }).click();
+    await page.locator('[data-only="ambassify"]').click();
+    await page.waitForURL(/[?&]systems=ambassify(&|$)/);
+    await graphDrawn(page);
+
+    const nodes = await drawnNodes(page);
+    expect(nodes.filter((n) => n.kind === "system").map((n) => n.id)).toEqual(["system:ambassify"]);
+    expect(nodes.filter((n) => n.kind === "vendor").map((n) => n.id).sort()).toEqual(ambassify.vendors.map((v) => v.id).sort());
+    expect(nodes.map((n) => n.id)).not.toContain("vendor:paypal");
+    await expect(page.getByTestId("system-picker-label").textContent()).resolves.toBe("Ambassify");
+    const cards = await page.locator(".system-card__name").allTextContents();
+    expect(cards).toEqual(["Ambassify"]);
+
+    // A Kentico table is not in this data set.
+    await searchFor(page, "CMS_User");
+    await page.locator(".search__none").waitFor();
+    expect(await page.locator(".search__menu").getByRole("option").count()).toBe(0);
+    await page.keyboard.press("Escape");
+
+    // Back to every system: the overview and search see Kentico again.
+    await page.getByTestId("system-picker").getByRole("button").first().click();
+    await page.getByRole("radio", { name: "All systems" }).check();
+    await page.waitForURL((url) => !url.searchParams.has("systems"));
+    await graphDrawn(page);
+    expect((await drawnNodes(page)).filter((n) => n.kind === "system").map((n) => n.id).sort()).toEqual([...everySystem].sort());
+    await page.keyboard.press("Escape");
+    await searchFor(page, "CMS_User");
+    await page.locator(".search__menu").getByRole("option").filter({ hasText: "CMS_User" }).first().waitFor();
+    await page.close();
+  });
+
+  it("is carried by the deep link and kept by the links the app builds (details → trace, header → vendors)", { timeout: 120_000 }, async () => {
+    const page = await open("/?systems=ambassify&node=system%3Aambassify");
+    await graphDrawn(page);
+
+    await page.getByTestId("details").getByRole("link", { name: "Trace to vendors" }).click();
+    await page.waitForURL(/\/trace\?.*systems=ambassify/);
+    await graphDrawn(page);
+    const traced = await drawnNodes(page);
+    expect(traced.filter((n) => n.kind === "column").length).toBeGreaterThan(0);
+    expect(traced.filter((n) => n.system !== null).every((n) => n.system === "ambassify")).toBe(true);
+
+    await page.getByRole("navigation", { name: "Views" }).getByRole("link", { name: "Vendors" }).click();
+    await page.waitForURL(/\/vendors\?systems=ambassify/);
+    const list = page.getByTestId("vendors-list");
+    // Vendor names are the rows' headings (services are listed under them).
+    await list.locator("strong", { hasText: /^Twilio$/ }).waitFor();
+    expect(await list.locator("strong", { hasText: /^PayPal$/ }).count()).toBe(0);
+
+    // A trace deep link with a scope: a category every system holds (names) shows only Ambassify's columns.
+    await page.goto(`${base}/trace?from=category%3Aname&systems=ambassify`);
+    await graphDrawn(page);
+    const columns = (await drawnNodes(page)).filter((n) => n.kind === "column");
+    expect(columns.length).toBeGreaterThan(0);
+    expect(columns.every((n) => n.system === "ambassify")).toBe(true);
+    await page.close();
+  });
+});
