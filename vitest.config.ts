@@ -6,7 +6,7 @@ export default defineConfig({
   // Client modules import the shared contract as "@contract/…", as in client/vite.config.ts.
   resolve: { alias: { "@contract": path.resolve(import.meta.dirname, "server/src/contract") } },
   test: {
-    include: ["server/src/**/*.test.ts", "client/src/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["server/src/**/*.test.ts", "client/src/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],
     // One real Neo4j is shared by every file; the files that write to it restore what they change.
     testTimeout: 30_000,

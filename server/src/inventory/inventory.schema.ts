@@ -154,6 +154,7 @@ export const VendorFlowSchema = z
     purpose: z.string().min(1),
     entityCountry: CountryCode.optional(),
     dataCountries: z.array(CountryCode).default([]),
+    mechanism: z.enum(["adequacy", "dpf", "scc", "bcr", "derogation"]).optional(),
     retention: z.string().optional(),
     receives: z.array(FieldRef).default([]),
     sendsBack: z.array(FieldRef).default([]),
