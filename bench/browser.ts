@@ -1,0 +1,135 @@
+/**
+ * The browser half of the benchmark: headless Chromium (Debian's, through playwright-core) opens a view and we
+ * time from navigation start to a drawn, laid-out graph (GraphCanvas sets `data-drawn` once its layout is on
+ * the canvas; two animation frames later the frame with it has been painted), then count frames while panning.
+ */
+import { existsSync } from "node:fs";
+
+import { chromium, type Browser, type Page } from "playwright-core";
+
+import { median } from "./stats.js";
+
+export const CHROMIUM = "/usr/bin/chromium";
+const VIEWPORT = { width: 1440, height: 900 };
+
+export interface DrawTiming {
+  url: string;
+  /** Elements in the API answer (nodes + edges). */
+  apiElements: number;
+  /** Elements the client drew (after its own merging and filtering), from `data-drawn`. */
+  drawnElements: number;
+  /** Median ms from navigation start to the painted graph, over `runs`. */
+  ms: number;
+  runs: number[];
+  renderer: "webgl" | "canvas";
+}
+
+/** Runs in the page before its scripts: records when the graph was first drawn (ms since navigation start). */
+const RECORD_DRAWN = () => {
+  const w = window as unknown as { __drawn?: { at: number; count: number } };
+  const seen = () => {
+    const el = document.querySelector('[data-testid="graph"][data-drawn]');
+    const count = Number(el?.getAttribute("data-drawn") ?? 0);
+    if (!el || count === 0 || w.__drawn) return;
+    requestAnimationFrame(() => requestAnimationFrame(() => (w.__drawn = { at: performance.now(), count })));
+  };
+  new MutationObserver(seen).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-drawn"], childList: true });
+};
+
+export class BenchBrowser {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly base: string,
+  ) {}
+
+  static available(): boolean {
+    return existsSync(CHROMIUM);
+  }
+
+  static async launch(base: string): Promise<BenchBrowser> {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // SwiftShader still gives WebGL2 with --disable-gpu, so the WebGL renderer path runs headless too.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    return new BenchBrowser(browser, base);
+  }
+
+  private async open(url: string, timeoutMs: number): Promise<{ page: Page; at: number; count: number }> {
+    const page = await this.browser.newPage({ viewport: VIEWPORT });
+    page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
+    await page.addInitScript(RECORD_DRAWN);
+    await page.goto(this.base + url);
+    const handle = await page.waitForFunction(() => (window as unknown as { __drawn?: { at: number; count: number } }).__drawn, undefined, { timeout: timeoutMs, polling: 100 });
+    const drawn = (await handle.jsonValue()) as { at: number; count: number };
+    return { page, ...drawn };
+  }
+
+  /** Navigation → painted graph, `runs` times in fresh pages (each loads the app and its data again). */
+  async timeDraw(url: string, apiElements: number, runs: number, timeoutMs = 120_000): Promise<DrawTiming> {
+    const times: number[] = [];
+    let drawnElements = 0;
+    let renderer: DrawTiming["renderer"] = "canvas";
+    for (let i = 0; i < runs; i++) {
+      const { page, at, count } = await this.open(url, timeoutMs);
+      times.push(Math.round(at));
+      drawnElements = count;
+      renderer = await rendererOf(page);
+      await page.close();
+    }
+    return { url, apiElements, drawnElements, ms: median(times), runs: times, renderer };
+  }
+
+  /**
+   * Frames per second while the user drags the view around: mouse drags over the graph (as a user pans),
+   * counting requestAnimationFrame callbacks in the page for `seconds`.
+   */
+  async panFps(url: string, seconds: number): Promise<{ fps: number; frames: number; ms: number; renderer: DrawTiming["renderer"]; drawnElements: number }> {
+    const { page, count } = await this.open(url, 120_000);
+    const box = await page.locator('[data-testid="graph"]').boundingBox();
+    if (!box) throw new Error("no graph on the page");
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number; __counting: boolean };
+      w.__frames = 0;
+      w.__counting = true;
+      const tick = () => {
+        if (!w.__counting) return;
+        w.__frames++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const started = performance.now();
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    let t = 0;
+    while (performance.now() - started < seconds * 1000) {
+      t += 0.15;
+      await page.mouse.move(cx + Math.cos(t) * box.width * 0.3, cy + Math.sin(t * 1.3) * box.height * 0.3, { steps: 2 });
+    }
+    await page.mouse.up();
+    const frames = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number; __counting: boolean };
+      w.__counting = false;
+      return w.__frames;
+    });
+    const ms = performance.now() - started;
+    const renderer = await rendererOf(page);
+    await page.close();
+    return { fps: Math.round((frames / ms) * 1000 * 10) / 10, frames, ms: Math.round(ms), renderer, drawnElements: count };
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/** Cytoscape's WebGL renderer draws on a canvas with a WebGL context (asking a 2D canvas for one returns null). */
+async function rendererOf(page: Page): Promise<DrawTiming["renderer"]> {
+  const webgl = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="graph"] canvas')].some((c) => (c as HTMLCanvasElement).getContext("webgl2") !== null),
+  );
+  return webgl ? "webgl" : "canvas";
+}
