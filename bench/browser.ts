@@ -24,17 +24,33 @@ export interface DrawTiming {
   renderer: "webgl" | "canvas";
 }
 
-/** Runs in the page before its scripts: records when the graph was first drawn (ms since navigation start). */
-const RECORD_DRAWN = () => {
-  const w = window as unknown as { __drawn?: { at: number; count: number } };
-  const seen = () => {
+/**
+ * Runs in the page before its scripts: records when the graph was first drawn (ms since navigation start).
+ * Page scripts are strings: tsx compiles functions with name helpers that do not exist in the page.
+ */
+const RECORD_DRAWN = `
+  new MutationObserver(() => {
     const el = document.querySelector('[data-testid="graph"][data-drawn]');
-    const count = Number(el?.getAttribute("data-drawn") ?? 0);
-    if (!el || count === 0 || w.__drawn) return;
-    requestAnimationFrame(() => requestAnimationFrame(() => (w.__drawn = { at: performance.now(), count })));
-  };
-  new MutationObserver(seen).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-drawn"], childList: true });
-};
+    const count = Number(el ? el.getAttribute("data-drawn") : 0);
+    if (!el || count === 0 || window.__drawnSeen) return;
+    window.__drawnSeen = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => { window.__drawn = { at: performance.now(), count }; }));
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-drawn"], childList: true });
+`;
+
+/** Counts animation frames until `window.__counting` is cleared. */
+const COUNT_FRAMES = `
+  window.__frames = 0;
+  window.__counting = true;
+  (function tick() {
+    if (!window.__counting) return;
+    window.__frames++;
+    requestAnimationFrame(tick);
+  })();
+`;
+
+/** Cytoscape's WebGL renderer draws on a canvas with a WebGL context (asking a 2D canvas for one returns null). */
+const USES_WEBGL = `[...document.querySelectorAll('[data-testid="graph"] canvas')].some((c) => c.getContext("webgl2") !== null)`;
 
 export class BenchBrowser {
   private constructor(
@@ -56,11 +72,12 @@ export class BenchBrowser {
   }
 
   private async open(url: string, timeoutMs: number): Promise<{ page: Page; at: number; count: number }> {
-    const page = await this.browser.newPage({ viewport: VIEWPORT });
+    // The app's CSP forbids eval; the measuring scripts are ours, not the page's.
+    const page = await this.browser.newPage({ viewport: VIEWPORT, bypassCSP: true });
     page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
     await page.addInitScript(RECORD_DRAWN);
     await page.goto(this.base + url);
-    const handle = await page.waitForFunction(() => (window as unknown as { __drawn?: { at: number; count: number } }).__drawn, undefined, { timeout: timeoutMs, polling: 100 });
+    const handle = await page.waitForFunction("window.__drawn", undefined, { timeout: timeoutMs, polling: 100 });
     const drawn = (await handle.jsonValue()) as { at: number; count: number };
     return { page, ...drawn };
   }
@@ -88,17 +105,7 @@ export class BenchBrowser {
     const { page, count } = await this.open(url, 120_000);
     const box = await page.locator('[data-testid="graph"]').boundingBox();
     if (!box) throw new Error("no graph on the page");
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number; __counting: boolean };
-      w.__frames = 0;
-      w.__counting = true;
-      const tick = () => {
-        if (!w.__counting) return;
-        w.__frames++;
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    await page.evaluate(COUNT_FRAMES);
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
     const started = performance.now();
@@ -110,11 +117,7 @@ export class BenchBrowser {
       await page.mouse.move(cx + Math.cos(t) * box.width * 0.3, cy + Math.sin(t * 1.3) * box.height * 0.3, { steps: 2 });
     }
     await page.mouse.up();
-    const frames = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number; __counting: boolean };
-      w.__counting = false;
-      return w.__frames;
-    });
+    const frames = (await page.evaluate("window.__counting = false; window.__frames")) as number;
     const ms = performance.now() - started;
     const renderer = await rendererOf(page);
     await page.close();
@@ -126,10 +129,6 @@ export class BenchBrowser {
   }
 }
 
-/** Cytoscape's WebGL renderer draws on a canvas with a WebGL context (asking a 2D canvas for one returns null). */
 async function rendererOf(page: Page): Promise<DrawTiming["renderer"]> {
-  const webgl = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="graph"] canvas')].some((c) => (c as HTMLCanvasElement).getContext("webgl2") !== null),
-  );
-  return webgl ? "webgl" : "canvas";
+  return (await page.evaluate(USES_WEBGL)) ? "webgl" : "canvas";
 }
