@@ -7,6 +7,7 @@
  * request ran straight through the driver (recorded from the app's Graph, so the two always match). With Chromium,
  * it times the overview and traces of about 300, 1,000 and 3,000 elements from navigation to a painted graph, and
  * counts frames while panning the biggest. Writes bench/results/<date>-<scale>[-quick].json and .md.
+ * `--only search,overview` measures just those endpoints after the first load (no reload, no browser, no files written).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -36,9 +37,12 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     seed: { type: "string", default: String(DEFAULT_SEED) },
     "no-browser": { type: "boolean", default: false },
+    /** Comma-separated endpoint names (e.g. `search`): only those, no reload and no browser; for before/after checks. */
+    only: { type: "string" },
   },
 });
 const QUICK = values.quick!;
+const ONLY = values.only ? new Set(values.only.split(",").map((x) => x.trim())) : null;
 const SCALE = (values.scale ?? "S").toUpperCase() as Scale;
 if (!(SCALE in SCALES)) {
   console.error("usage: npm run bench -- --scale S|M|L [--quick] [--seed N] [--no-browser]");
@@ -131,7 +135,7 @@ async function main(): Promise<void> {
 
     const files = [...(await builtInInventoryFiles()), ...estate.files];
     const loads: BenchResult["load"] = [];
-    for (const label of ["load", "reload"] as const) {
+    for (const label of ONLY ? (["load"] as const) : (["load", "reload"] as const)) {
       memory.enter(label);
       log(`${label === "load" ? "Loading" : "Reloading"} ${files.length} files in one transaction…`);
       t = performance.now();
@@ -188,6 +192,7 @@ async function main(): Promise<void> {
       { name: "paths", urls: [`/api/paths?from=${enc(tableId(hub[0]!))}&to=${enc(popular[0]!.id)}`, `/api/paths?from=${enc(`system:${firstSystem}`)}&to=${enc(popular[1]!.id)}`] },
     ];
 
+    if (ONLY) ENDPOINTS.splice(0, ENDPOINTS.length, ...ENDPOINTS.filter((e) => ONLY.has(e.name)));
     const endpoints: EndpointResult[] = [];
     const session = () => graph.driver.session({ defaultAccessMode: neo4j.session.READ });
     for (const e of ENDPOINTS) {
@@ -225,7 +230,7 @@ async function main(): Promise<void> {
 
     // The browser: overview, traces of about 300 / 1,000 / 3,000 elements, and panning the biggest.
     let browser: BenchResult["browser"] = null;
-    if (values["no-browser"]) log("Browser part skipped (--no-browser).");
+    if (values["no-browser"] || ONLY) log("Browser part skipped.");
     else if (!BenchBrowser.available()) log("Browser part skipped: /usr/bin/chromium is missing (apt-get install chromium).");
     else {
       memory.enter("browser");
@@ -289,6 +294,10 @@ async function main(): Promise<void> {
       endpoints,
       browser,
     };
+    if (ONLY) {
+      console.log(`\n${markdownReport(result)}`);
+      return;
+    }
     const dir = path.join(REPO_ROOT, "bench", "results");
     mkdirSync(dir, { recursive: true });
     const stem = `${result.date.slice(0, 10)}-${SCALE}${QUICK ? "-quick" : ""}`;
