@@ -52,6 +52,7 @@ const REQUESTS = QUICK ? 20 : 100;
 const WARMUP = QUICK ? 3 : 10;
 const DRAW_RUNS = QUICK ? 1 : 3;
 const PAN_SECONDS = QUICK ? 3 : 6;
+const DRAW_TIMEOUT_MS = 150_000;
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const enc = encodeURIComponent;
 
@@ -107,6 +108,16 @@ function ensureClientBuilt(): void {
 
 type Elements = { elements: { nodes: unknown[]; edges: unknown[] }; truncated?: boolean };
 const size = (a: Elements) => a.elements.nodes.length + a.elements.edges.length;
+
+/** Writes bench/results/<date>-<scale>[-quick].json and .md; returns the file stem. */
+function writeResult(result: BenchResult): string {
+  const dir = path.join(REPO_ROOT, "bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const stem = `${result.date.slice(0, 10)}-${result.scale}${result.quick ? "-quick" : ""}`;
+  writeFileSync(path.join(dir, `${stem}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(path.join(dir, `${stem}.md`), markdownReport(result));
+  return stem;
+}
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -225,8 +236,40 @@ async function main(): Promise<void> {
       }
       const api = percentiles(apiMs);
       const driver = percentiles(driverMs);
+      log(`  API p50 ${api.p50} / p95 ${api.p95} ms; driver p50 ${driver.p50} / p95 ${driver.p95} ms; ${Math.round(bytes / 1024)} KB`);
       endpoints.push({ name: e.name, urls: e.urls, queries: [...new Set([...perUrl.values()].flat().map((q) => q.query))], api, driver, ratioP50: Math.round((api.p50 / driver.p50) * 100) / 100, maxBytes: bytes });
     }
+
+    const snapshot = (browser: BenchResult["browser"]): BenchResult => {
+      const cpus = os.cpus();
+      return {
+        date: new Date().toISOString(),
+        scale: SCALE,
+        quick: QUICK,
+        seed: Number(values.seed),
+        machine: {
+          cores: cpus.length,
+          cpu: cpus[0]?.model.trim() ?? "unknown",
+          memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+          loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+          node: process.version,
+          neo4j: `${serverInfo.version} ${serverInfo.edition}`,
+          neo4jHeapMb: env.NEO4J_HEAP_MB,
+          neo4jPageCacheMb: env.NEO4J_PAGECACHE_MB,
+          note: "2 cores shared with other agents' builds and tests while this ran: numbers are noisy; compare ratios within one run.",
+        },
+        estate: { ...estate.counts, generateMs },
+        db: dbCounts,
+        load: loads,
+        memory: structuredClone(memory.peaks),
+        requestsPerEndpoint: REQUESTS,
+        warmup: WARMUP,
+        endpoints,
+        browser,
+      };
+    };
+    // Written after the API part too, so a browser part that breaks still leaves the rest on disk.
+    if (!ONLY) writeResult(snapshot(null));
 
     // The browser: overview, traces of about 300 / 1,000 / 3,000 elements, and panning the biggest.
     let browser: BenchResult["browser"] = null;
@@ -249,7 +292,8 @@ async function main(): Promise<void> {
       const b = await BenchBrowser.launch(base);
       cleanups.push(() => b.close());
       log("Browser: overview");
-      const overview = await b.timeDraw("/", size(await getJson<Elements>(base, "/api/overview")), DRAW_RUNS);
+      const overview = await b.timeDraw("/", size(await getJson<Elements>(base, "/api/overview")), DRAW_RUNS, DRAW_TIMEOUT_MS);
+      log(`  ${overview.ms ?? "no draw"} ms ${overview.error ?? ""}`);
       const traces: (DrawTiming & { target: number; from: string; truncated: boolean })[] = [];
       for (const target of [300, 1000, 3000]) {
         const c = nearest(target);
@@ -259,50 +303,25 @@ async function main(): Promise<void> {
           continue;
         }
         log(`Browser: trace of ~${target} elements (from ${c.id}: ${c.elements})`);
-        traces.push({ target, from: c.id, truncated: c.truncated, ...(await b.timeDraw(`/trace?from=${enc(c.id)}`, c.elements, DRAW_RUNS)) });
+        traces.push({ target, from: c.id, truncated: c.truncated, ...(await b.timeDraw(`/trace?from=${enc(c.id)}`, c.elements, DRAW_RUNS, DRAW_TIMEOUT_MS)) });
+        log(`  ${traces[traces.length - 1]!.ms ?? "no draw"} ms ${traces[traces.length - 1]!.error ?? ""}`);
       }
       const biggest = traces[traces.length - 1]!;
       log(`Browser: panning ${biggest.from} for ${PAN_SECONDS} s`);
-      const pan = await b.panFps(biggest.url, PAN_SECONDS);
+      const pan = await b.panFps(biggest.url, PAN_SECONDS).catch((err: unknown) => {
+        log(`Browser: panning failed: ${(err as Error).message.split("\n")[0]}`);
+        return { fps: 0, frames: 0, ms: 0, renderer: "canvas" as const, drawnElements: 0, error: (err as Error).message.split("\n")[0]! };
+      });
       browser = { overview, traces, pan: { ...pan, from: biggest.from, apiElements: biggest.apiElements }, chromium: spawnSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).stdout.trim() };
     }
     memory.stop();
 
-    const cpus = os.cpus();
-    const result: BenchResult = {
-      date: new Date().toISOString(),
-      scale: SCALE,
-      quick: QUICK,
-      seed: Number(values.seed),
-      machine: {
-        cores: cpus.length,
-        cpu: cpus[0]?.model.trim() ?? "unknown",
-        memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-        loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
-        node: process.version,
-        neo4j: `${serverInfo.version} ${serverInfo.edition}`,
-        neo4jHeapMb: env.NEO4J_HEAP_MB,
-        neo4jPageCacheMb: env.NEO4J_PAGECACHE_MB,
-        note: "2 cores shared with other agents' builds and tests while this ran: numbers are noisy; compare ratios within one run.",
-      },
-      estate: { ...estate.counts, generateMs },
-      db: dbCounts,
-      load: loads,
-      memory: memory.peaks,
-      requestsPerEndpoint: REQUESTS,
-      warmup: WARMUP,
-      endpoints,
-      browser,
-    };
+    const result = snapshot(browser);
     if (ONLY) {
       console.log(`\n${markdownReport(result)}`);
       return;
     }
-    const dir = path.join(REPO_ROOT, "bench", "results");
-    mkdirSync(dir, { recursive: true });
-    const stem = `${result.date.slice(0, 10)}-${SCALE}${QUICK ? "-quick" : ""}`;
-    writeFileSync(path.join(dir, `${stem}.json`), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(path.join(dir, `${stem}.md`), markdownReport(result));
+    const stem = writeResult(result);
     console.log(`\n${markdownReport(result)}`);
     log(`Wrote bench/results/${stem}.json and .md`);
   } finally {

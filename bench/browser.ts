@@ -18,9 +18,11 @@ export interface DrawTiming {
   apiElements: number;
   /** Elements the client drew (after its own merging and filtering), from `data-drawn`. */
   drawnElements: number;
-  /** Median ms from navigation start to the painted graph, over `runs`. */
-  ms: number;
+  /** Median ms from navigation start to the painted graph, over `runs`; null when no run drew within the timeout. */
+  ms: number | null;
   runs: number[];
+  /** Why a run failed (a timeout on a big graph), when one did. */
+  error?: string;
   renderer: "webgl" | "canvas";
 }
 
@@ -87,14 +89,21 @@ export class BenchBrowser {
     const times: number[] = [];
     let drawnElements = 0;
     let renderer: DrawTiming["renderer"] = "canvas";
-    for (let i = 0; i < runs; i++) {
-      const { page, at, count } = await this.open(url, timeoutMs);
-      times.push(Math.round(at));
-      drawnElements = count;
-      renderer = await rendererOf(page);
-      await page.close();
+    let error: string | undefined;
+    for (let i = 0; i < runs && !error; i++) {
+      try {
+        const { page, at, count } = await this.open(url, timeoutMs);
+        times.push(Math.round(at));
+        drawnElements = count;
+        renderer = await rendererOf(page);
+        await page.close();
+      } catch (err) {
+        // A graph that does not draw within the timeout is a result (a miss), not a reason to lose the others.
+        error = (err as Error).message.split("\n")[0]!;
+        await Promise.all(this.browser.contexts().map((c) => c.close()));
+      }
     }
-    return { url, apiElements, drawnElements, ms: median(times), runs: times, renderer };
+    return { url, apiElements, drawnElements, ms: times.length > 0 ? median(times) : null, runs: times, renderer, ...(error ? { error } : {}) };
   }
 
   /**
