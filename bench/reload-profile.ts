@@ -1,5 +1,5 @@
 /**
- * `npm run bench:reload -- --scale S|M` — where a reload's time goes (a script, not a test).
+ * `npm run bench:reload -- --scale S|M [--batches N]` — where a reload's time goes (a script, not a test).
  *
  * Loads the estate once with the app's loader, then replays the loader's statements for a reload step by step in
  * one transaction (the same Cypher files, the same batches), timing each statement and PROFILE-ing the slowest
@@ -25,7 +25,15 @@ import { ensureSchema } from "../server/src/inventory/inventory.repository.js";
 import { builtInInventoryFiles, CATALOGUE_DIR } from "../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../server/src/inventory/seed.service.js";
 
-const { values } = parseArgs({ options: { scale: { type: "string", default: "S" }, seed: { type: "string", default: String(DEFAULT_SEED) } } });
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string", default: "S" },
+    seed: { type: "string", default: String(DEFAULT_SEED) },
+    /** Stop after this many relationship batches (a slow reload at M takes many minutes per replay). */
+    batches: { type: "string" },
+  },
+});
+const MAX_BATCHES = values.batches ? Number(values.batches) : Infinity;
 const SCALE = values.scale!.toUpperCase() as Scale;
 if (!(SCALE in SCALES)) throw new Error("--scale S|M|L");
 const BATCH = 5000;
@@ -71,6 +79,7 @@ async function main(): Promise<void> {
       for (const [i, b] of chunks(rows.scoped).entries()) await time(`create-scoped-nodes #${i + 1}`, () => tx.run(cypher("seed/create-scoped-nodes"), { rows: b }));
       for (const [i, b] of chunks(rows.shared).entries()) await time(`merge-shared-nodes #${i + 1}`, () => tx.run(cypher("seed/merge-shared-nodes"), { rows: b }));
       for (const [i, b] of chunks(rows.rels).entries()) {
+        if (i >= MAX_BATCHES) break;
         if (i === profileBatch) {
           await time(`create-relationships #${i + 1} (PROFILE)`, async () => {
             const res = await tx.run(`PROFILE ${cypher("seed/create-relationships")}`, { rows: b });
@@ -78,7 +87,7 @@ async function main(): Promise<void> {
           });
         } else await time(`create-relationships #${i + 1}`, () => tx.run(cypher("seed/create-relationships"), { rows: b }));
       }
-      await time("delete-orphans", () => tx.run(cypher("seed/delete-orphans")));
+      if (MAX_BATCHES === Infinity) await time("delete-orphans", () => tx.run(cypher("seed/delete-orphans")));
       return { steps, plan };
     };
     const inRolledBack = async (work: (tx: ManagedTransaction) => Promise<{ steps: Step[]; plan: string[] }>) => {
@@ -94,7 +103,7 @@ async function main(): Promise<void> {
       return out;
     };
 
-    const lastBatch = chunks(rows.rels).length - 1;
+    const lastBatch = Math.min(chunks(rows.rels).length, MAX_BATCHES) - 1;
     console.log(`${SCALE}: ${rows.scoped.length + rows.shared.length} nodes, ${rows.rels.length} relationships in batches of ${BATCH}; ${os.cpus().length} cores, Neo4j ${neo.version}.`);
     const first = await inRolledBack((tx) => replay(tx, false, lastBatch));
     const t = performance.now();
