@@ -74,6 +74,8 @@ async function main(): Promise<void> {
         const t = performance.now();
         await run();
         steps.push({ step, ms: Math.round(performance.now() - t) });
+        // As it goes: a reload slow enough to hit the transaction timeout still shows where its time went.
+        console.log(`  ${withDelete ? "reload" : "empty"}: ${step} ${steps[steps.length - 1]!.ms} ms`);
       };
       if (withDelete) await time("delete-systems", () => tx.run(cypher("seed/delete-systems"), { systems: rows.systems }));
       for (const [i, b] of chunks(rows.scoped).entries()) await time(`create-scoped-nodes #${i + 1}`, () => tx.run(cypher("seed/create-scoped-nodes"), { rows: b }));
