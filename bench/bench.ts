@@ -148,6 +148,16 @@ async function main(): Promise<void> {
     const graph = Graph.open({ uri: neo.uri, user: "neo4j", password: "", queryTimeoutMs: Math.max(env.QUERY_TIMEOUT_MS, READ_TIMEOUT_MS) });
     cleanups.push(() => graph.close());
 
+    // The driver gives up acquiring a connection after 2 s (the app must fail fast); a busy machine needs longer at first.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await graph.driver.verifyConnectivity();
+        break;
+      } catch (err) {
+        if (attempt >= 30) throw err;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
     const files = [...(await builtInInventoryFiles()), ...estate.files];
     const loads: BenchResult["load"] = [];
     for (const label of ONLY || values["no-reload"] ? (["load"] as const) : (["load", "reload"] as const)) {
