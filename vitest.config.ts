@@ -29,7 +29,7 @@ export default defineConfig({
         test: {
           ...PROJECT,
           name: "read",
-          include: ["server/src/**/*.test.ts", "client/src/**/*.test.ts", "test/**/*.test.ts"],
+          include: ["server/src/**/*.test.ts", "client/src/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
           exclude: ["**/node_modules/**", ...WRITERS],
           fileParallelism: true,
           sequence: { groupOrder: 0 },

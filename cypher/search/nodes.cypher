@@ -1,13 +1,6 @@
-// Nodes matching the user's text (of the given systems when $systems is not null), best first: exact name, name starting with the text (or its first word), other full-text prefix hits (name/title/key/search), then names containing the text.
-CALL () {
-  WITH $lucene AS lucene WHERE lucene <> ''
-  CALL db.index.fulltext.queryNodes('node_search', lucene, {limit: toInteger($candidates)}) YIELD node, score
-  RETURN node, score
-  UNION
-  MATCH (node:Node) WHERE $text <> '' AND toLower(node.name) CONTAINS $text
-  RETURN node, 0.0 AS score
-}
-WITH node, max(score) AS score
+// Nodes matching the user's text from the full-text index alone (no scan), of the given systems when $systems is not null, best first: exact name, name starting with the text (or its first word), word-prefix hits, then hits inside words.
+CALL db.index.fulltext.queryNodes('node_search', $lucene, {limit: toInteger($candidates)}) YIELD node, score
+WITH node, score
 WHERE ($kind IS NULL OR node.kind = $kind)
   // Scoped to systems: their own nodes, and the shared vendors, categories and countries those systems use.
   AND ($systems IS NULL OR node.system IN $systems
@@ -15,6 +8,6 @@ WHERE ($kind IS NULL OR node.kind = $kind)
        OR (node:Category AND EXISTS { MATCH (c:Column)-[:OF_CATEGORY]->(node) WHERE c.system IN $systems })
        OR (node:Location AND EXISTS { MATCH (:Vendor)-[l:LOCATED_IN|STORES_DATA_IN]->(node) WHERE l.system IN $systems }))
 WITH node, score, toLower(node.name) AS name
-ORDER BY CASE WHEN name = $text THEN 0 WHEN name STARTS WITH $text THEN 1 WHEN name STARTS WITH $first THEN 2 WHEN score > 0 THEN 3 ELSE 4 END, score DESC, size(name), name
+ORDER BY CASE WHEN name = $text THEN 0 WHEN name STARTS WITH $text THEN 1 WHEN name STARTS WITH $first THEN 2 ELSE 3 END, score DESC, size(name), name
 LIMIT toInteger($limit)
 RETURN node {.kind, .key, .name, .system, .title, .table, .description, .code, .services} AS node

@@ -101,6 +101,8 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
   const cyRef = useRef<Core | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
+  // How many elements the last finished layout drew: a DOM signal for browser tests and the benchmark.
+  const [drawn, setDrawn] = useState<number | null>(null);
   const size = elements.length > HUGE ? "huge" : elements.length > LARGE ? "large" : "normal";
   const handlers = useRef({ onSelect, onExpand, onContext, onDrawn });
   handlers.current = { onSelect, onExpand, onContext, onDrawn };
@@ -190,6 +192,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
         if (sel.nonempty()) sel.select();
         (cy as unknown as { highlight: (n: NodeSingular | null) => void }).highlight(sel.nonempty() && sel.isNode() ? (sel as NodeSingular) : null);
         setBusy(false);
+        setDrawn(elements.length);
         handlers.current.onDrawn?.(cy);
       })
       .catch((err: unknown) => {
@@ -238,7 +241,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
 
   return (
     <div className="graph-canvas">
-      <div ref={container} className="graph-canvas__cy" data-testid="graph" role="img" aria-label={ariaLabel} />
+      <div ref={container} className="graph-canvas__cy" data-testid="graph" data-drawn={drawn ?? undefined} role="img" aria-label={ariaLabel} />
       {busy && (
         <div className="graph-canvas__busy" role="status">
           <span className="spinner" aria-hidden /> Laying out {elements.filter((e) => !e.data.source).length} nodes…

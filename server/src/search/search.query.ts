@@ -24,10 +24,20 @@ export function searchTerms(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-/** Every word must match as a prefix, in any indexed field: `+cms* +user*`. Empty when no word is left. */
+/** Words this long or longer also match inside indexed words (`email` finds `CustomerEmail`); shorter ones only as prefixes. */
+export const MIN_INFIX = 3;
+
+/**
+ * Every word must match, in any indexed field: as a prefix (boosted, so word starts rank first) or, from
+ * MIN_INFIX characters, anywhere inside an indexed word: `+(cms*^2 *cms*) +us*`. Empty when no word is left.
+ * Matching inside words in the index is what lets search skip a scan of every node's name.
+ */
 export function luceneQuery(text: string): string {
   return searchTerms(text)
     .slice(0, 8)
-    .map((t) => `+${escapeLucene(t)}*`)
+    .map((t) => {
+      const e = escapeLucene(t);
+      return t.length >= MIN_INFIX ? `+(${e}*^2 *${e}*)` : `+${e}*`;
+    })
     .join(" ");
 }

@@ -25,7 +25,10 @@ export class SearchService {
 
   async search(q: SearchQuery): Promise<SearchResponse> {
     const text = q.q.toLowerCase();
-    const nodes = await this.repo.search({ lucene: luceneQuery(q.q), text, first: searchTerms(q.q)[0] ?? text, kind: q.kind ?? null, systems: q.systems?.length ? q.systems : null, limit: q.limit });
+    const lucene = luceneQuery(q.q);
+    // Nothing but punctuation: no word the index could hold.
+    if (lucene === "") return { results: [] };
+    const nodes = await this.repo.search({ lucene, text, first: searchTerms(q.q)[0] ?? text, kind: q.kind ?? null, systems: q.systems?.length ? q.systems : null, limit: q.limit });
     return { results: nodes.map((n) => ({ id: idOf(n), kind: kindOf(n), label: n.name, system: n.system ?? null, detail: detailOf(n) })) };
   }
 }

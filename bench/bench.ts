@@ -1,0 +1,356 @@
+/**
+ * `npm run bench -- --scale S|M|L [--quick] [--seed N] [--no-browser]` — the scale benchmark (a script, not a test).
+ *
+ * Generates the estate, starts a throw-away embedded Neo4j (temp data folder, the app's default memory), loads the
+ * estate next to the built-in data with the app's own loader (one transaction), loads it again (reload), then runs
+ * the app in-process on loopback and measures every endpoint with sequential requests, and the very Cypher each
+ * request ran straight through the driver (recorded from the app's Graph, so the two always match). With Chromium,
+ * it times the overview and traces of about 300, 1,000 and 3,000 elements from navigation to a painted graph, and
+ * counts frames while panning the biggest. Writes bench/results/<date>-<scale>[-quick].json and .md.
+ * `--only search,overview` measures just those endpoints after the first load (no reload, no browser, no files written);
+ * `--no-reload` skips the reload. Reads time out after a minute (not the app's 5 s); answers that fail are counted.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import neo4j from "neo4j-driver";
+
+import { BenchBrowser, type DrawTiming } from "./browser.js";
+import { SCALES, type Scale } from "./estate.js";
+import { DEFAULT_SEED, writeEstate } from "./generate.js";
+import { markdownReport, type BenchResult, type EndpointResult } from "./report.js";
+import { MemorySampler, percentiles } from "./stats.js";
+import { readEnv } from "../server/src/config/env.js";
+import { cypher } from "../server/src/db/cypher.js";
+import { startEmbeddedNeo4j } from "../server/src/db/embedded.js";
+import { Graph } from "../server/src/db/graph.js";
+import { builtInInventoryFiles, REPO_ROOT } from "../server/src/inventory/paths.js";
+import { loadInventoryFiles } from "../server/src/inventory/seed.service.js";
+import { CLIENT_DIST, createApp } from "../server/src/server.js";
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string" },
+    quick: { type: "boolean", default: false },
+    seed: { type: "string", default: String(DEFAULT_SEED) },
+    "no-browser": { type: "boolean", default: false },
+    /** Comma-separated endpoint names (e.g. `search`): only those, no reload and no browser; for before/after checks. */
+    only: { type: "string" },
+    "no-reload": { type: "boolean", default: false },
+  },
+});
+const QUICK = values.quick!;
+const ONLY = values.only ? new Set(values.only.split(",").map((x) => x.trim())) : null;
+const SCALE = (values.scale ?? "S").toUpperCase() as Scale;
+if (!(SCALE in SCALES)) {
+  console.error("usage: npm run bench -- --scale S|M|L [--quick] [--seed N] [--no-browser]");
+  process.exit(2);
+}
+const REQUESTS = QUICK ? 20 : 100;
+const WARMUP = QUICK ? 3 : 10;
+const DRAW_RUNS = QUICK ? 1 : 3;
+const PAN_SECONDS = QUICK ? 3 : 6;
+const DRAW_TIMEOUT_MS = 150_000;
+const READ_TIMEOUT_MS = 60_000;
+const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+const enc = encodeURIComponent;
+
+interface Recorded {
+  query: string;
+  params: Record<string, unknown>;
+}
+
+/** The app's Graph, recording which named queries each request runs (to replay them through the bare driver). */
+function recordQueries(graph: Graph): { take: () => Recorded[] } {
+  let log: Recorded[] = [];
+  const read = graph.read.bind(graph);
+  graph.read = (query: string, params: Record<string, unknown> = {}) => {
+    log.push({ query, params });
+    return read(query, params);
+  };
+  return {
+    take: () => {
+      const out = log;
+      log = [];
+      return out;
+    },
+  };
+}
+
+/** For picking the requests' subjects: a first, cold answer may time out on a busy machine, so it is asked up to three times. */
+async function getJson<T>(base: string, url: string, attempt = 1): Promise<T> {
+  const res = await fetch(base + url);
+  if (res.status === 503 && attempt < 3) return getJson<T>(base, url, attempt + 1);
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return (await res.json()) as T;
+}
+
+async function timedGet(base: string, url: string): Promise<{ ms: number; bytes: number; status: number }> {
+  const started = performance.now();
+  const res = await fetch(base + url);
+  const body = await res.arrayBuffer();
+  return { ms: performance.now() - started, bytes: body.byteLength, status: res.status };
+}
+
+function newestMtime(p: string): number {
+  const s = statSync(p);
+  return s.isDirectory() ? Math.max(s.mtimeMs, ...readdirSync(p).map((n) => newestMtime(path.join(p, n)))) : s.mtimeMs;
+}
+
+function ensureClientBuilt(): void {
+  const index = path.join(CLIENT_DIST, "index.html");
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(path.join(REPO_ROOT, "client", "src"))) return;
+  log("Building the client…");
+  const r = spawnSync("npm", ["run", "build", "-w", "client"], { cwd: REPO_ROOT, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`client build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+type Elements = { elements: { nodes: unknown[]; edges: unknown[] }; truncated?: boolean };
+const size = (a: Elements) => a.elements.nodes.length + a.elements.edges.length;
+
+/** Writes bench/results/<date>-<scale>[-quick].json and .md; returns the file stem. */
+function writeResult(result: BenchResult): string {
+  const dir = path.join(REPO_ROOT, "bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const stem = `${result.date.slice(0, 10)}-${result.scale}${result.quick ? "-quick" : ""}`;
+  writeFileSync(path.join(dir, `${stem}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(path.join(dir, `${stem}.md`), markdownReport(result));
+  return stem;
+}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), `pd-lineage-bench-${SCALE}-`));
+  const cleanups: (() => Promise<void>)[] = [async () => rmSync(tmp, { recursive: true, force: true })];
+  const cleanup = async () => {
+    for (const c of cleanups.reverse()) await c().catch((e: unknown) => console.error(e));
+    cleanups.length = 0;
+  };
+  process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
+
+  try {
+    log(`Generating the ${SCALE} estate (seed ${values.seed})…`);
+    let t = performance.now();
+    const estate = await writeEstate({ scale: SCALE, out: path.join(tmp, "estate"), seed: Number(values.seed), sharedNames: false });
+    const generateMs = Math.round(performance.now() - t);
+    log(`${estate.counts.systems} systems, ${estate.counts.tables} tables, ${estate.counts.columns} columns, ${estate.counts.vendors} vendors (${generateMs} ms)`);
+
+    log(`Starting a throw-away embedded Neo4j (heap ${env.NEO4J_HEAP_MB} MB, page cache ${env.NEO4J_PAGECACHE_MB} MB)…`);
+    const neo = await startEmbeddedNeo4j({ dataDir: path.join(tmp, "neo4j"), heapMb: env.NEO4J_HEAP_MB, pageCacheMb: env.NEO4J_PAGECACHE_MB, log });
+    cleanups.push(() => neo.stop());
+    const memory = new MemorySampler(neo.pid);
+    cleanups.push(async () => memory.stop());
+    // Reads get a minute, not the app's 5 s: on a busy machine a slow answer is to be measured, not cut off.
+    const graph = Graph.open({ uri: neo.uri, user: "neo4j", password: "", queryTimeoutMs: Math.max(env.QUERY_TIMEOUT_MS, READ_TIMEOUT_MS) });
+    cleanups.push(() => graph.close());
+
+    // The driver gives up acquiring a connection after 2 s (the app must fail fast); a busy machine needs longer at first.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await graph.driver.verifyConnectivity();
+        break;
+      } catch (err) {
+        if (attempt >= 30) throw err;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    const files = [...(await builtInInventoryFiles()), ...estate.files];
+    const loads: BenchResult["load"] = [];
+    for (const label of ONLY || values["no-reload"] ? (["load"] as const) : (["load", "reload"] as const)) {
+      memory.enter(label);
+      log(`${label === "load" ? "Loading" : "Reloading"} ${files.length} files in one transaction…`);
+      t = performance.now();
+      try {
+        const r = await loadInventoryFiles(graph, files);
+        const ms = Math.round(performance.now() - t);
+        loads.push({ label, ms, nodes: r.nodes, relationships: r.relationships, perSecond: Math.round(((r.nodes + r.relationships) / ms) * 1000) });
+        log(`${label}: ${r.nodes} nodes + ${r.relationships} relationships in ${(ms / 1000).toFixed(1)} s`);
+      } catch (err) {
+        const ms = Math.round(performance.now() - t);
+        loads.push({ label, ms, nodes: 0, relationships: 0, perSecond: 0, error: (err as Error).message.split("\n")[0]!.slice(0, 300) });
+        log(`${label} failed after ${(ms / 1000).toFixed(1)} s: ${(err as Error).message.split("\n")[0]}`);
+        if (label === "load") throw err;
+      }
+    }
+    await graph.driver.executeQuery("CALL db.awaitIndexes(300)");
+    const counts = await graph.driver.executeQuery("MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels");
+    const dbCounts = { nodes: Number(counts.records[0]!.get("nodes")), relationships: Number(counts.records[0]!.get("rels")) };
+
+    // The app in-process, on loopback.
+    memory.enter("api");
+    const recorder = recordQueries(graph);
+    const server = createApp({ graph }).listen(0, "127.0.0.1");
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    await new Promise<void>((r) => (server.listening ? r() : server.once("listening", () => r())));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const serverInfo = await graph.serverInfo();
+
+    // Subjects of the requests, picked from the data the way a user would find them.
+    const tables = (await getJson<{ tables: { name: string; id?: string; system: string; referencedBy: number }[] }>(base, "/api/tables")).tables;
+    const estateTables = tables.filter((tb) => tb.system.startsWith("sys-"));
+    const hub = [...estateTables].sort((a, b) => b.referencedBy - a.referencedBy).slice(0, 3);
+    const vendorsAnswer = (await getJson<{ vendors: { id: string; systems: string[]; fieldCount: number }[] }>(base, "/api/vendors")).vendors;
+    const popular = [...vendorsAnswer].sort((a, b) => b.systems.length - a.systems.length || b.fieldCount - a.fieldCount).slice(0, 3);
+    const tableId = (tb: { name: string; id?: string }) => tb.id ?? `table:${tb.name}`;
+    // Answers carry node ids (`vendor:x`); the vendor route takes the bare vendor key.
+    const vendorKey = (id: string) => id.replace(/^vendor:/, "");
+    const firstSystem = "sys-001-crm";
+
+    const ENDPOINTS: { name: string; urls: string[] }[] = [
+      { name: "search", urls: ["/api/search?q=email", "/api/search?q=s2_cust", "/api/search?q=blue%20mail", "/api/search?q=zip"] },
+      { name: "tables", urls: ["/api/tables", `/api/tables?system=${firstSystem}`] },
+      { name: "table", urls: hub.map((tb) => `/api/tables/${enc(`${tb.system}/${tb.name}`)}`) },
+      { name: "referenced-by", urls: hub.map((tb) => `/api/tables/${enc(`${tb.system}/${tb.name}`)}/referenced-by`) },
+      { name: "trace from a system", urls: [`/api/trace?from=${enc(`system:${firstSystem}`)}`] },
+      { name: "trace from a category", urls: [`/api/trace?from=${enc("category:email-address")}`] },
+      { name: "trace from a table", urls: hub.map((tb) => `/api/trace?from=${enc(tableId(tb))}`) },
+      { name: "vendors", urls: ["/api/vendors"] },
+      { name: "vendor", urls: popular.map((v) => `/api/vendors/${enc(vendorKey(v.id))}`) },
+      { name: "overview", urls: ["/api/overview"] },
+      ...([1, 2, 3] as const).map((depth) => ({
+        name: `neighbourhood depth ${depth}`,
+        urls: [tableId(hub[0]!), popular[0]!.id].map((id) => `/api/nodes/${enc(id)}/neighborhood?depth=${depth}`),
+      })),
+      { name: "paths", urls: [`/api/paths?from=${enc(tableId(hub[0]!))}&to=${enc(popular[0]!.id)}`, `/api/paths?from=${enc(`system:${firstSystem}`)}&to=${enc(popular[1]!.id)}`] },
+    ];
+
+    if (ONLY) ENDPOINTS.splice(0, ENDPOINTS.length, ...ENDPOINTS.filter((e) => ONLY.has(e.name)));
+    const endpoints: EndpointResult[] = [];
+    const session = () => graph.driver.session({ defaultAccessMode: neo4j.session.READ });
+    for (const e of ENDPOINTS) {
+      log(`API ${e.name}: ${REQUESTS} requests`);
+      for (let i = 0; i < WARMUP; i++) await timedGet(base, e.urls[i % e.urls.length]!);
+      // What each URL runs, recorded once, then replayed straight through the driver.
+      const perUrl = new Map<string, Recorded[]>();
+      const apiMs: number[] = [];
+      let bytes = 0;
+      let failed = 0;
+      for (let i = 0; i < REQUESTS; i++) {
+        const url = e.urls[i % e.urls.length]!;
+        recorder.take();
+        const r = await timedGet(base, url);
+        apiMs.push(r.ms);
+        // A timeout (503) or error is counted and its time kept: a slow endpoint must show, not stop the run.
+        if (r.status !== 200) failed++;
+        bytes = Math.max(bytes, r.bytes);
+        const ran = recorder.take();
+        if (!perUrl.has(url)) perUrl.set(url, ran);
+      }
+      const driverMs: number[] = [];
+      const s = session();
+      try {
+        for (let i = 0; i < REQUESTS; i++) {
+          const queries = perUrl.get(e.urls[i % e.urls.length]!) ?? [];
+          const started = performance.now();
+          for (const q of queries) await s.executeRead((tx) => tx.run(cypher(q.query), q.params), { timeout: READ_TIMEOUT_MS }).catch(() => undefined);
+          driverMs.push(performance.now() - started);
+        }
+      } finally {
+        await s.close();
+      }
+      const api = percentiles(apiMs);
+      const driver = percentiles(driverMs);
+      log(`  API p50 ${api.p50} / p95 ${api.p95} ms${failed ? ` (${failed} not 200)` : ""}; driver p50 ${driver.p50} / p95 ${driver.p95} ms; ${Math.round(bytes / 1024)} KB`);
+      endpoints.push({ failed, name: e.name, urls: e.urls, queries: [...new Set([...perUrl.values()].flat().map((q) => q.query))], api, driver, ratioP50: Math.round((api.p50 / driver.p50) * 100) / 100, maxBytes: bytes });
+    }
+
+    const snapshot = (browser: BenchResult["browser"]): BenchResult => {
+      const cpus = os.cpus();
+      return {
+        date: new Date().toISOString(),
+        scale: SCALE,
+        quick: QUICK,
+        seed: Number(values.seed),
+        machine: {
+          cores: cpus.length,
+          cpu: cpus[0]?.model.trim() ?? "unknown",
+          memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+          loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+          node: process.version,
+          neo4j: `${serverInfo.version} ${serverInfo.edition}`,
+          neo4jHeapMb: env.NEO4J_HEAP_MB,
+          neo4jPageCacheMb: env.NEO4J_PAGECACHE_MB,
+          note: "2 cores shared with other agents' builds and tests while this ran: numbers are noisy; compare ratios within one run.",
+        },
+        estate: { ...estate.counts, generateMs },
+        db: dbCounts,
+        load: loads,
+        memory: structuredClone(memory.peaks),
+        requestsPerEndpoint: REQUESTS,
+        warmup: WARMUP,
+        endpoints,
+        browser,
+      };
+    };
+    // Written after the API part too, so a browser part that breaks still leaves the rest on disk.
+    if (!ONLY) writeResult(snapshot(null));
+
+    // The browser: overview, traces of about 300 / 1,000 / 3,000 elements, and panning the biggest.
+    let browser: BenchResult["browser"] = null;
+    if (values["no-browser"] || ONLY) log("Browser part skipped.");
+    else if (!BenchBrowser.available()) log("Browser part skipped: /usr/bin/chromium is missing (apt-get install chromium).");
+    else {
+      memory.enter("browser");
+      ensureClientBuilt();
+      const candidates = [
+        ...(await getJson<{ systems: { id: string }[] }>(base, "/api/overview")).systems.map((s) => s.id),
+        ...["email-address", "name", "phone-number", "postal-address", "ip-address", "password", "photo", "gender"].map((c) => `category:${c}`),
+        ...estateTables.slice(0, 40).map(tableId),
+      ];
+      const sized: { id: string; elements: number; truncated: boolean }[] = [];
+      for (const id of candidates) {
+        const a = await getJson<Elements>(base, `/api/trace?from=${enc(id)}`).catch(() => null);
+        if (a) sized.push({ id, elements: size(a), truncated: a.truncated ?? false });
+      }
+      const nearest = (target: number) => [...sized].sort((a, b) => Math.abs(Math.log(a.elements / target)) - Math.abs(Math.log(b.elements / target)))[0]!;
+      const b = await BenchBrowser.launch(base);
+      cleanups.push(() => b.close());
+      log("Browser: overview");
+      const overview = await b.timeDraw("/", size(await getJson<Elements>(base, "/api/overview")), DRAW_RUNS, DRAW_TIMEOUT_MS);
+      log(`  ${overview.ms ?? "no draw"} ms ${overview.error ?? ""}`);
+      const traces: (DrawTiming & { target: number; from: string; truncated: boolean })[] = [];
+      for (const target of [300, 1000, 3000]) {
+        const c = nearest(target);
+        // A small estate has no trace near the bigger targets: measure each starting point once.
+        if (traces.some((x) => x.from === c.id)) {
+          log(`Browser: no trace near ~${target} elements at ${SCALE} (nearest: ${c.id}, ${c.elements}, already measured)`);
+          continue;
+        }
+        log(`Browser: trace of ~${target} elements (from ${c.id}: ${c.elements})`);
+        traces.push({ target, from: c.id, truncated: c.truncated, ...(await b.timeDraw(`/trace?from=${enc(c.id)}`, c.elements, DRAW_RUNS, DRAW_TIMEOUT_MS)) });
+        log(`  ${traces[traces.length - 1]!.ms ?? "no draw"} ms ${traces[traces.length - 1]!.error ?? ""}`);
+      }
+      const biggest = traces[traces.length - 1]!;
+      log(`Browser: panning ${biggest.from} for ${PAN_SECONDS} s`);
+      const pan = await b.panFps(biggest.url, PAN_SECONDS).catch((err: unknown) => {
+        log(`Browser: panning failed: ${(err as Error).message.split("\n")[0]}`);
+        return { fps: 0, frames: 0, ms: 0, renderer: "canvas" as const, drawnElements: 0, error: (err as Error).message.split("\n")[0]! };
+      });
+      browser = { overview, traces, pan: { ...pan, from: biggest.from, apiElements: biggest.apiElements }, chromium: spawnSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).stdout.trim() };
+    }
+    memory.stop();
+
+    const result = snapshot(browser);
+    if (ONLY) {
+      console.log(`\n${markdownReport(result)}`);
+      return;
+    }
+    const stem = writeResult(result);
+    console.log(`\n${markdownReport(result)}`);
+    log(`Wrote bench/results/${stem}.json and .md`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

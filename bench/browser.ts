@@ -1,0 +1,143 @@
+/**
+ * The browser half of the benchmark: headless Chromium (Debian's, through playwright-core) opens a view and we
+ * time from navigation start to a drawn, laid-out graph (GraphCanvas sets `data-drawn` once its layout is on
+ * the canvas; two animation frames later the frame with it has been painted), then count frames while panning.
+ */
+import { existsSync } from "node:fs";
+
+import { chromium, type Browser, type Page } from "playwright-core";
+
+import { median } from "./stats.js";
+
+export const CHROMIUM = "/usr/bin/chromium";
+const VIEWPORT = { width: 1440, height: 900 };
+
+export interface DrawTiming {
+  url: string;
+  /** Elements in the API answer (nodes + edges). */
+  apiElements: number;
+  /** Elements the client drew (after its own merging and filtering), from `data-drawn`. */
+  drawnElements: number;
+  /** Median ms from navigation start to the painted graph, over `runs`; null when no run drew within the timeout. */
+  ms: number | null;
+  runs: number[];
+  /** Why a run failed (a timeout on a big graph), when one did. */
+  error?: string;
+  renderer: "webgl" | "canvas";
+}
+
+/**
+ * Runs in the page before its scripts: records when the graph was first drawn (ms since navigation start).
+ * Page scripts are strings: tsx compiles functions with name helpers that do not exist in the page.
+ */
+const RECORD_DRAWN = `
+  new MutationObserver(() => {
+    const el = document.querySelector('[data-testid="graph"][data-drawn]');
+    const count = Number(el ? el.getAttribute("data-drawn") : 0);
+    if (!el || count === 0 || window.__drawnSeen) return;
+    window.__drawnSeen = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => { window.__drawn = { at: performance.now(), count }; }));
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-drawn"], childList: true });
+`;
+
+/** Counts animation frames until `window.__counting` is cleared. */
+const COUNT_FRAMES = `
+  window.__frames = 0;
+  window.__counting = true;
+  (function tick() {
+    if (!window.__counting) return;
+    window.__frames++;
+    requestAnimationFrame(tick);
+  })();
+`;
+
+/** Cytoscape's WebGL renderer draws on a canvas with a WebGL context (asking a 2D canvas for one returns null). */
+const USES_WEBGL = `[...document.querySelectorAll('[data-testid="graph"] canvas')].some((c) => c.getContext("webgl2") !== null)`;
+
+export class BenchBrowser {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly base: string,
+  ) {}
+
+  static available(): boolean {
+    return existsSync(CHROMIUM);
+  }
+
+  static async launch(base: string): Promise<BenchBrowser> {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // SwiftShader still gives WebGL2 with --disable-gpu, so the WebGL renderer path runs headless too.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    return new BenchBrowser(browser, base);
+  }
+
+  private async open(url: string, timeoutMs: number): Promise<{ page: Page; at: number; count: number }> {
+    // The app's CSP forbids eval; the measuring scripts are ours, not the page's.
+    const page = await this.browser.newPage({ viewport: VIEWPORT, bypassCSP: true });
+    page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
+    await page.addInitScript(RECORD_DRAWN);
+    await page.goto(this.base + url);
+    const handle = await page.waitForFunction("window.__drawn", undefined, { timeout: timeoutMs, polling: 100 });
+    const drawn = (await handle.jsonValue()) as { at: number; count: number };
+    return { page, ...drawn };
+  }
+
+  /** Navigation → painted graph, `runs` times in fresh pages (each loads the app and its data again). */
+  async timeDraw(url: string, apiElements: number, runs: number, timeoutMs = 120_000): Promise<DrawTiming> {
+    const times: number[] = [];
+    let drawnElements = 0;
+    let renderer: DrawTiming["renderer"] = "canvas";
+    let error: string | undefined;
+    for (let i = 0; i < runs && !error; i++) {
+      try {
+        const { page, at, count } = await this.open(url, timeoutMs);
+        times.push(Math.round(at));
+        drawnElements = count;
+        renderer = await rendererOf(page);
+        await page.close();
+      } catch (err) {
+        // A graph that does not draw within the timeout is a result (a miss), not a reason to lose the others.
+        error = (err as Error).message.split("\n")[0]!;
+        await Promise.all(this.browser.contexts().map((c) => c.close()));
+      }
+    }
+    return { url, apiElements, drawnElements, ms: times.length > 0 ? median(times) : null, runs: times, renderer, ...(error ? { error } : {}) };
+  }
+
+  /**
+   * Frames per second while the user drags the view around: mouse drags over the graph (as a user pans),
+   * counting requestAnimationFrame callbacks in the page for `seconds`.
+   */
+  async panFps(url: string, seconds: number): Promise<{ fps: number; frames: number; ms: number; renderer: DrawTiming["renderer"]; drawnElements: number }> {
+    const { page, count } = await this.open(url, 120_000);
+    const box = await page.locator('[data-testid="graph"]').boundingBox();
+    if (!box) throw new Error("no graph on the page");
+    await page.evaluate(COUNT_FRAMES);
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const started = performance.now();
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    let t = 0;
+    while (performance.now() - started < seconds * 1000) {
+      t += 0.15;
+      await page.mouse.move(cx + Math.cos(t) * box.width * 0.3, cy + Math.sin(t * 1.3) * box.height * 0.3, { steps: 2 });
+    }
+    await page.mouse.up();
+    const frames = (await page.evaluate("window.__counting = false; window.__frames")) as number;
+    const ms = performance.now() - started;
+    const renderer = await rendererOf(page);
+    await page.close();
+    return { fps: Math.round((frames / ms) * 1000 * 10) / 10, frames, ms: Math.round(ms), renderer, drawnElements: count };
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+async function rendererOf(page: Page): Promise<DrawTiming["renderer"]> {
+  return (await page.evaluate(USES_WEBGL)) ? "webgl" : "canvas";
+}
