@@ -67,7 +67,7 @@ export function elkOptions(req: LayoutRequest, model: GraphModel): Record<string
   // vertical track between two lanes, which widened a trace figure by a fifth.
   const compact = req.compact
     ? {
-        "elk.layered.spacing.nodeNodeBetweenLayers": labelled ? "20" : "22",
+        "elk.layered.spacing.nodeNodeBetweenLayers": labelled ? "20" : "18",
         "elk.layered.spacing.edgeNodeBetweenLayers": "12",
         "elk.spacing.nodeNode": "7",
         "elk.spacing.edgeEdge": "3",
