@@ -11,6 +11,7 @@ import { connectDatabase } from "./db/connect.js";
 import { EmbeddedNeo4jError } from "./db/embedded.js";
 import { REPO_ROOT } from "./inventory/paths.js";
 import { isEmpty, seedBuiltIn } from "./inventory/seed.service.js";
+import { closePdfBrowser } from "./reports/pdf.js";
 import { CLIENT_DIST, createApp } from "./server.js";
 
 function ensureClientBuilt(): void {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: stopping…`);
     server?.close();
+    await closePdfBrowser();
     await db.close();
     process.exit(0);
   };
