@@ -10,6 +10,6 @@ RETURN c {.kind, .key, .name, .system, .table, .columnKind} AS column,
        [(r:Table)-[ref:REFERENCES]->(t) | {table: r {.kind, .key, .name, .system, .title}, columns: coalesce(ref.columns, [])}] AS referencedBy,
        [(s:Source)-[:FILLS]->(c) | {source: s {.kind, .key, .name, .system}, how: 'fills'}]
        + [(s:Source)-[:FEEDS]->(t) WHERE NOT EXISTS { (s)-[:FILLS]->(:Column)<-[:HAS_COLUMN]-(t) } AND NOT EXISTS { (s)-[:READS_FROM]->(:Table) } | {source: s {.kind, .key, .name, .system}, how: 'feeds'}]
-       + [(o:Column)-[cp:COPIED_TO]->(c) | {source: [(s:Source {id: cp.via}) | s {.kind, .key, .name, .system}][0], how: 'copies', from: o.id}] AS writers,
+       + [(o:Column)-[cp:COPIED_TO]->(c) | {source: [(s:Source)-[:FEEDS]->(t) WHERE s.id = cp.via | s {.kind, .key, .name, .system}][0], how: 'copies', from: o.id}] AS writers,
        [(c)-[r:SENT_TO]->(v:Vendor) | {vendor: v {.kind, .key, .name}, flow: [(:System)-[u:USES_VENDOR]->(v) WHERE u.flow = r.flow | u {.flow, .system, .service, .purpose, .role, .legalName, .retention, .mechanism, .transfer}][0],
          places: [(v)-[l:LOCATED_IN|STORES_DATA_IN]->(loc:Location) WHERE l.flow = r.flow | {type: type(l), location: loc {.code, .name, .eea}}]}] AS sends

@@ -14,7 +14,7 @@ export const ROWS_PER_FIGURE = 36;
 export const STATUS_COLOUR: Record<TransferStatus, string> = { eea: "#1b7f3b", adequate: "#1f5fa8", "third-country": "#b3261e", "not-stated": "#a15c00" };
 export const KIND_COLOUR = { start: "#3b4352", column: "#0072b2", vendor: "#e69f00", country: "#ffffff" } as const;
 
-const LANES = { start: { x: 0, w: 130 }, column: { x: 170, w: 200 }, vendor: { x: 420, w: 140 }, country: { x: 590, w: 110 } };
+const LANES = { start: { x: 0, w: 115 }, column: { x: 150, w: 195 }, vendor: { x: 385, w: 165 }, country: { x: 580, w: 120 } };
 const ROW = 26;
 const TOP = 22;
 
@@ -22,9 +22,9 @@ export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** Cuts a label to fit `width` px at about 0.56 em per character, marking the cut; the full text goes in a <title>. */
-function fit(s: string, width: number, size: number): string {
-  const max = Math.floor(width / (size * 0.56));
+/** Cuts a label to fit `width` px (about 0.58 em per character, 0.62 bold), marking the cut; the full text goes in a <title>. */
+function fit(s: string, width: number, size: number, bold: boolean): string {
+  const max = Math.floor(width / (size * (bold ? 0.62 : 0.58)));
   return s.length <= max ? s : `${s.slice(0, Math.max(1, max - 1))}…`;
 }
 
@@ -56,7 +56,7 @@ function box(x: number, y: number, w: number, h: number, fill: string, stroke: s
 }
 
 function text(x: number, y: number, s: string, size: number, fill: string, width: number, weight = 400): string {
-  const shown = fit(s, width, size);
+  const shown = fit(s, width, size, weight > 400);
   return `<text x="${x}" y="${y}" font-size="${size}" fill="${fill}"${weight !== 400 ? ` font-weight="${weight}"` : ""}>${shown !== s ? `<title>${esc(s)}</title>` : ""}${esc(shown)}</text>`;
 }
 
@@ -104,14 +104,14 @@ function draw(trace: TraceResponse, part: Part): string {
     const y = venY.get(v.id)!;
     const status = (statusOf.get(v.id) as TransferStatus | undefined) ?? v.transfer;
     out.push(box(LANES.vendor.x, y, LANES.vendor.w, h, "#fff4dc", STATUS_COLOUR[status]));
-    out.push(text(LANES.vendor.x + 6, y + 13.5, v.name, 10.5, "#3a2a00", LANES.vendor.w - 12, 600));
+    out.push(text(LANES.vendor.x + 6, y + 13.5, v.name, 10, "#3a2a00", LANES.vendor.w - 12, 600));
   }
   for (const c of countries) {
     const y = couY.get(c.code)!;
     const status = c.code === NOT_STATED ? "not-stated" : (statusOf.get(`location:${c.code}`) as TransferStatus | undefined);
     const colour = status ? STATUS_COLOUR[status] : c.eea ? STATUS_COLOUR.eea : STATUS_COLOUR["third-country"];
     out.push(box(LANES.country.x, y, LANES.country.w, h, "#ffffff", colour, c.code === NOT_STATED));
-    out.push(text(LANES.country.x + 6, y + 13.5, c.code === NOT_STATED ? c.name : `${c.name} (${c.code})`, 10, colour, LANES.country.w - 12, 600));
+    out.push(text(LANES.country.x + 6, y + 13.5, c.code === NOT_STATED ? c.name : `${c.name} (${c.code})`, 9.5, colour, LANES.country.w - 12, 600));
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${FIGURE_WIDTH} ${height}" width="${FIGURE_WIDTH}" height="${height}" font-family="DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif" role="img">${out.join("")}</svg>`;
 }

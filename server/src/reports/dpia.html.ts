@@ -21,6 +21,11 @@ export interface DpiaInput {
 
 const NEEDS_SAFEGUARD: TransferStatus[] = ["third-country", "not-stated"];
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+/** An identifier (table.column) that may wrap after its dots and underscores, never inside a word. */
+const ident = (s: string) => esc(s).replace(/([._])/g, "$1<wbr>");
+/** A table head with fixed column widths (percent), so narrow columns never break words mid-way. */
+const head = (cols: [string, number][]) =>
+  `<table><colgroup>${cols.map(([, w]) => `<col style="width:${w}%">`).join("")}</colgroup><thead><tr>${cols.map(([h]) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>`;
 const orNot = (s: string | null | undefined) => (s && s.trim() ? esc(s) : `<span class="nd">${NOT_DOCUMENTED}</span>`);
 
 function badge(status: TransferStatus): string {
@@ -81,12 +86,13 @@ h3 { font-size: 11.5px; margin: 10px 0 4px; break-after: avoid; }
 dl.meta { display: grid; grid-template-columns: 150px 1fr; gap: 2px 10px; margin: 8px 0; }
 dl.meta dt { color: #5b6472; } dl.meta dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; font-size: 9.5px; }
-th, td { border: 1px solid #d4d8de; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+table { table-layout: fixed; }
+th, td { border: 1px solid #d4d8de; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 th { background: #eef1f5; font-weight: 600; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .nd { color: #a15c00; font-style: italic; }
-.badge { border: 1px solid; border-radius: 3px; padding: 0 3px; white-space: nowrap; font-weight: 600; }
+.badge { display: inline-block; border: 1px solid; border-radius: 3px; padding: 0 3px; font-weight: 600; }
 figure { margin: 8px 0 12px; break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-size: 10px; color: #5b6472; margin-top: 2px; }
@@ -137,18 +143,18 @@ export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
 
   html.push(`<h2>Flows</h2>`);
   html.push(
-    `<table><thead><tr><th>Start field</th><th>Field sent</th><th>Category</th><th>Vendor</th><th>Countries</th><th>Transfer</th><th>Mechanism</th><th>Retention</th><th>Purpose</th></tr></thead><tbody>`,
+    head([["Start field", 13], ["Field sent", 15], ["Category", 10], ["Vendor", 12], ["Countries", 10], ["Transfer", 10], ["Mechanism", 10], ["Retention", 9], ["Purpose", 11]]),
   );
   for (const s of flows) {
     const fieldId = `column:${s.column.key}`;
     html.push(
-      `<tr><td>${esc(label(startField.get(fieldId) ?? fieldId))}</td><td>${esc(`${s.column.table}.${s.column.name}`)}</td><td>${orNot(s.category?.name)}</td><td>${esc(s.vendor.name)}${s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : ""}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${orNot(s.flow.retention)}</td><td>${esc(s.flow.purpose)}</td></tr>`,
+      `<tr><td>${ident(label(startField.get(fieldId) ?? fieldId))}</td><td>${ident(`${s.column.table}.${s.column.name}`)}</td><td>${orNot(s.category?.name)}</td><td>${esc(s.vendor.name)}${s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : ""}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${orNot(s.flow.retention)}</td><td>${esc(s.flow.purpose)}</td></tr>`,
     );
   }
   html.push(`</tbody></table>`);
 
   html.push(`<h2>Vendors</h2>`);
-  html.push(`<table><thead><tr><th>Vendor</th><th>Legal entity</th><th>Role</th><th>Services</th><th>Entity country</th><th>Data stored in</th><th>Transfer</th><th>Safeguard</th></tr></thead><tbody>`);
+  html.push(head([["Vendor", 14], ["Legal entity", 14], ["Role", 11], ["Services", 17], ["Entity country", 11], ["Data stored in", 11], ["Transfer", 11], ["Safeguard", 11]]));
   for (const v of trace.vendors) {
     const legal = sorted(v.flows.flatMap((f) => (f.legalName ? [f.legalName] : [])));
     const entity = v.countries.filter((c) => c.role === "entity").map((c) => c.name);
@@ -164,7 +170,7 @@ export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
   if (needing.length === 0) html.push(`<p>None: every listed flow stays in the EEA or goes to a country with an adequacy decision covering it.</p>`);
   else {
     html.push(`<p class="muted">Flows to a third country, or whose inventory names no country (unknown, never taken as safe).</p>`);
-    html.push(`<table><thead><tr><th>Vendor</th><th>System</th><th>Service / purpose</th><th>Categories</th><th>Countries</th><th>Transfer</th><th>Safeguard</th></tr></thead><tbody>`);
+    html.push(head([["Vendor", 14], ["System", 10], ["Service / purpose", 26], ["Categories", 14], ["Countries", 12], ["Transfer", 12], ["Safeguard", 12]]));
     for (const s of needing) {
       const cats = categoriesOf(s.flow.flow);
       html.push(
@@ -175,11 +181,11 @@ export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
   }
 
   html.push(`<h2>Evidence: how each field reaches its vendor</h2>`);
-  html.push(`<table><thead><tr><th>Vendor</th><th>Field</th><th>Path in the inventory</th><th>Copied by</th></tr></thead><tbody>`);
+  html.push(head([["Vendor", 14], ["Field", 20], ["Path in the inventory", 50], ["Copied by", 16]]));
   for (const v of trace.vendors) {
     for (const f of v.fields) {
       html.push(
-        `<tr><td>${esc(v.name)}</td><td>${esc(`${f.table}.${f.column}`)}</td><td class="path">${esc(f.evidence.nodes.map(label).join(" → "))}</td><td>${f.evidence.via.length ? esc(f.evidence.via.join(" → ")) : '<span class="muted">no copy: the start holds it</span>'}</td></tr>`,
+        `<tr><td>${esc(v.name)}</td><td>${ident(`${f.table}.${f.column}`)}</td><td class="path">${f.evidence.nodes.map((n) => ident(label(n))).join(" → ")}</td><td>${f.evidence.via.length ? esc(f.evidence.via.join(" → ")) : '<span class="muted">no copy: the start holds it</span>'}</td></tr>`,
       );
     }
   }

@@ -18,7 +18,7 @@ const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) =>
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function countriesOf(f: SystemFlow): string[] {
-  return [...new Map(f.places.map((p) => [p.code, `${p.name} (${p.code})`])).values()];
+  return [...new Map(f.places.map((p) => [p.code, `${p.name} (${p.code})`])).values()].sort((a, b) => a.localeCompare(b));
 }
 
 function record(sys: RopaSystemRow, purpose: string, purposeFrom: RopaRow["purposeFrom"], columnIds: string[], flows: SystemFlow[]): RopaRow {
