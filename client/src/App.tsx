@@ -14,6 +14,7 @@ import { OverviewView } from "./views/OverviewView";
 import { ReferencedByView } from "./views/ReferencedByView";
 import { TraceView } from "./views/TraceView";
 import { VendorsView } from "./views/VendorsView";
+import { WhereView } from "./views/WhereView";
 import { DatasetContext, FocusContext, type FocusHook } from "./views/context";
 
 function Logo() {
@@ -59,6 +60,7 @@ function Shell() {
                 Overview
               </NavLink>
               <NavLink to="/vendors">Vendors</NavLink>
+              <NavLink to="/where">Where does it live</NavLink>
             </nav>
             <SearchBox
               onChoose={(r) => {
@@ -78,6 +80,7 @@ function Shell() {
               <Route path="/tables/:system/:name" element={<ExploreView />} />
               <Route path="/explore" element={<ExploreView />} />
               <Route path="/vendors" element={<VendorsView />} />
+              <Route path="/where" element={<WhereView />} />
               <Route path="*" element={<Empty title="No such page">This address is not a view of the explorer. Start from the overview or search above.</Empty>} />
             </Routes>
           </main>

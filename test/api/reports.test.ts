@@ -75,7 +75,8 @@ describe("GET /api/reports/dpia", () => {
     mkdirSync(SHOTS, { recursive: true });
     const file = path.join(OUT, "dpia-kentico-registration.pdf");
     writeFileSync(file, pdf);
-    const text = poppler("pdftotext", ["-layout", file, "-"]);
+    // Reading order, whitespace folded: a name wrapped over two lines of a table cell is still one name.
+    const text = poppler("pdftotext", [file, "-"]).replace(/\s+/g, " ");
     for (const v of trace.vendors) expect(text).toContain(v.name);
     expect(text).toContain("not documented");
     expect(text).toContain("Transfers needing safeguards");
@@ -113,7 +114,7 @@ describe("GET /api/reports/ropa", () => {
     expect(twilio[4]).toContain("Twilio, sub-processor, legal entity: Twilio Inc.");
     expect(twilio[5]).toMatch(/Twilio → Germany \(DE\), United States \(US\): third country; safeguard: not documented/);
     const amazon = rows.find((r) => r[1] === "Cloud infrastructure (Amazon)")!;
-    expect(amazon[4].match(/Amazon/g)).toHaveLength(4);
+    expect(amazon[4]!.match(/Amazon, sub-processor/g)).toHaveLength(4);
     for (const r of json.rows) for (const t of r.transfers) expect(t.countries.length).toBeGreaterThan(0);
     expect(rows.every((r) => r[7] === "Sub-processors list")).toBe(true);
   });
@@ -124,7 +125,7 @@ describe("GET /api/reports/ropa", () => {
 
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load((res.body as Buffer).buffer.slice((res.body as Buffer).byteOffset, (res.body as Buffer).byteOffset + (res.body as Buffer).byteLength) as ArrayBuffer);
     const sheet = book.getWorksheet("Records of processing")!;
     const cells: string[][] = [];
     sheet.eachRow((row) => cells.push(ROPA_COLUMNS.map((_, i) => String(row.getCell(i + 1).value ?? ""))));

@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 
 import { GraphScreen } from "./GraphScreen";
-import { api } from "../api/endpoints";
+import { api, reportUrls } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";
 import { ResultList } from "../components/ResultList";
@@ -69,6 +69,12 @@ export function TraceView() {
           <button type="button" aria-pressed={detail === "columns"} onClick={() => setParams((p) => withParam(p, "detail", "columns"), { replace: true })} title="Each column straight to the vendors it is sent to">
             Exact columns
           </button>
+          <a className="btn btn--secondary btn--sm" href={reportUrls.dpia(from, filters, "pdf")} target="_blank" rel="noreferrer" title="The DPIA evidence pack of this trace (with these filters) as an A4 PDF: figure, flows, vendors, transfers needing safeguards, evidence">
+            Export DPIA pack
+          </a>
+          <a className="btn btn--secondary btn--sm" href={reportUrls.dpia(from, filters, "html")} target="_blank" rel="noreferrer" title="The same pack as one self-contained HTML page">
+            HTML
+          </a>
         </div>
       }
       roots={roots}
