@@ -1,8 +1,11 @@
 // Every column holding a data category (or a data subject's personal data), optionally in one system: its table, the tables referencing that table, the sources that write it and the vendor flows that receive it.
-MATCH (t:Table)-[:HAS_COLUMN]->(c:Column)
-WHERE ($system IS NULL OR c.system = $system)
-  AND ($category IS NULL OR EXISTS { (c)-[:OF_CATEGORY]->(:Category {id: $category}) })
-  AND ($subject IS NULL OR (c.columnKind = 'personal' AND EXISTS { (:Subject {id: $subject})-[:DESCRIBED_IN]->(t) }))
+CALL () {
+  MATCH (:Category {id: $category})<-[:OF_CATEGORY]-(c:Column) RETURN c
+  UNION
+  MATCH (:Subject {id: $subject})-[:DESCRIBED_IN]->(:Table)-[:HAS_COLUMN]->(c:Column) WHERE c.columnKind = 'personal' RETURN c
+}
+WITH c WHERE $system IS NULL OR c.system = $system
+MATCH (t:Table)-[:HAS_COLUMN]->(c)
 WITH t, c ORDER BY c.system, t.name, c.position
 RETURN c {.kind, .key, .name, .system, .table, .columnKind} AS column,
        t {.kind, .key, .name, .system, .title} AS table,
