@@ -49,9 +49,12 @@ describe("/where", () => {
   it("lists where Kentico keeps email addresses as a grouped checklist, with a CSV download", { timeout: 60_000 }, async () => {
     const page = await open("/where?category=category:email-address&system=kentico");
     const list = page.getByTestId("where-list");
-    await list.waitFor({ timeout: 30_000 });
+    await list.waitFor({ timeout: 30_000 }).catch(async (err: unknown) => {
+      await page.screenshot({ path: path.join(SHOTS, "where-failed.png") });
+      throw err;
+    });
 
-    await expect(list.getByRole("heading", { name: /Where Email address lives \(Kentico\)/ })).toBeDefined();
+    expect(await list.getByRole("heading", { name: /Where Email address lives \(Kentico\)/ }).count()).toBe(1);
     const text = await list.innerText();
     for (const group of ["Tables & columns", "Referencing tables", "Sources", "Vendors"]) expect(text).toContain(group);
     expect(text).toContain("CMS_User");

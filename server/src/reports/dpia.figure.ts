@@ -14,7 +14,7 @@ export const ROWS_PER_FIGURE = 36;
 export const STATUS_COLOUR: Record<TransferStatus, string> = { eea: "#1b7f3b", adequate: "#1f5fa8", "third-country": "#b3261e", "not-stated": "#a15c00" };
 export const KIND_COLOUR = { start: "#3b4352", column: "#0072b2", vendor: "#e69f00", country: "#ffffff" } as const;
 
-const LANES = { start: { x: 0, w: 115 }, column: { x: 150, w: 195 }, vendor: { x: 385, w: 165 }, country: { x: 580, w: 120 } };
+const LANES = { start: { x: 0, w: 115 }, column: { x: 150, w: 195 }, vendor: { x: 380, w: 178 }, country: { x: 585, w: 115 } };
 const ROW = 26;
 const TOP = 22;
 
@@ -24,7 +24,7 @@ export function esc(s: string): string {
 
 /** Cuts a label to fit `width` px (about 0.58 em per character, 0.62 bold), marking the cut; the full text goes in a <title>. */
 function fit(s: string, width: number, size: number, bold: boolean): string {
-  const max = Math.floor(width / (size * (bold ? 0.62 : 0.58)));
+  const max = Math.floor(width / (size * (bold ? 0.6 : 0.56)));
   return s.length <= max ? s : `${s.slice(0, Math.max(1, max - 1))}…`;
 }
 

@@ -143,7 +143,7 @@ export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
 
   html.push(`<h2>Flows</h2>`);
   html.push(
-    head([["Start field", 13], ["Field sent", 15], ["Category", 10], ["Vendor", 12], ["Countries", 10], ["Transfer", 10], ["Mechanism", 10], ["Retention", 9], ["Purpose", 11]]),
+    head([["Start field", 13], ["Field sent", 15], ["Category", 9], ["Vendor", 12], ["Countries", 10], ["Transfer", 9], ["Mechanism", 10], ["Retention", 11], ["Purpose", 11]]),
   );
   for (const s of flows) {
     const fieldId = `column:${s.column.key}`;
