@@ -11,9 +11,14 @@ import { RopaResponseSchema, TraceResponseSchema } from "../../server/src/contra
 import { closePdfBrowser } from "../../server/src/reports/pdf.js";
 import { ROPA_COLUMNS } from "../../server/src/reports/ropa.format.js";
 import { testApp, testGraph } from "../support/graph.js";
+import { warmQueries } from "../support/warm.js";
 
 const graph = testGraph();
 const app = testApp(graph);
+warmQueries(graph, [
+  ["trace/downstream", { from: "source:kentico/users-registration" }],
+  ["reports/ropa", { system: null }],
+]);
 afterAll(() => closePdfBrowser());
 
 const OUT = path.resolve("test-results");

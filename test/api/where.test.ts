@@ -2,9 +2,12 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 
 import { WhereResponseSchema } from "../../server/src/contract/api.js";
-import { testApp } from "../support/graph.js";
+import { testApp, testGraph } from "../support/graph.js";
+import { warmQueries } from "../support/warm.js";
 
-const app = testApp();
+const graph = testGraph();
+const app = testApp(graph);
+warmQueries(graph, [["where/columns", { category: "category:email-address", subject: null, system: "kentico" }]]);
 
 describe("GET /api/where", () => {
   it("lists every Kentico column holding an email address, the tables referencing CMS_User, the sources writing it and the vendors receiving it", async () => {

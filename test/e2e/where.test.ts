@@ -11,12 +11,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { REPO_ROOT } from "../../server/src/inventory/paths.js";
 import type { createApp } from "../../server/src/server.js";
-import { testApp } from "../support/graph.js";
+import { testApp, testGraph } from "../support/graph.js";
+import { warmQueries } from "../support/warm.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = path.join(REPO_ROOT, "test-results", "screenshots");
 
 type Server = ReturnType<ReturnType<typeof createApp>["listen"]>;
+
+const graph = testGraph();
+warmQueries(graph, [
+  ["where/columns", { category: "category:email-address", subject: null, system: "kentico" }],
+  ["trace/downstream", { from: "source:kentico/users-registration" }],
+]);
 
 let browser: Browser;
 let server: Server;
@@ -25,7 +32,7 @@ let base: string;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests need it. Install it with: apt-get install -y chromium`);
   mkdirSync(SHOTS, { recursive: true });
-  const app = testApp();
+  const app = testApp(graph);
   ({ server, base } = await new Promise<{ server: Server; base: string }>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve({ server: s, base: `http://127.0.0.1:${(s.address() as AddressInfo).port}` }));
   }));
