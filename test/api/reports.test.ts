@@ -8,6 +8,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { RopaResponseSchema, TraceResponseSchema } from "../../server/src/contract/api.js";
+import { ROWS_PER_FIGURE } from "../../server/src/reports/dpia.figure.js";
 import { closePdfBrowser } from "../../server/src/reports/pdf.js";
 import { ROPA_COLUMNS } from "../../server/src/reports/ropa.format.js";
 import { testApp, testGraph } from "../support/graph.js";
@@ -17,6 +18,7 @@ const graph = testGraph();
 const app = testApp(graph);
 warmQueries(graph, [
   ["trace/downstream", { from: "source:kentico/users-registration" }],
+  ["trace/downstream", { from: "system:kentico" }],
   ["reports/ropa", { system: null }],
 ]);
 afterAll(() => closePdfBrowser());
@@ -94,6 +96,24 @@ describe("GET /api/reports/dpia", () => {
     poppler("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "3", file, path.join(SHOTS, "dpia-page")]);
     expect(existsSync(path.join(SHOTS, "dpia-page-1.png"))).toBe(true);
   }, 90_000);
+
+  it("makes the pack of a whole system, every figure label at least 9 px", async () => {
+    const system = TraceResponseSchema.parse((await request(app).get("/api/trace").query({ from: "system:kentico" })).body);
+    const res = await request(app).get("/api/reports/dpia").query({ from: "system:kentico", format: "pdf" }).buffer(true).parse(binary);
+
+    expect(res.status).toBe(200);
+    const file = path.join(OUT, "dpia-kentico-system.pdf");
+    writeFileSync(file, res.body as Buffer);
+    const html = (await request(app).get("/api/reports/dpia").query({ from: "system:kentico" })).text;
+    const fields = new Set(system.vendors.flatMap((v) => v.fields.map((f) => f.id)));
+    // Up to ROWS_PER_FIGURE fields make one figure (an A4 page); more, one per vendor (dpia.figure.test.ts).
+    expect((html.match(/<figure>/g) ?? []).length).toBe(fields.size <= ROWS_PER_FIGURE ? 1 : new Set(system.vendors.map((v) => v.id)).size);
+    for (const v of system.vendors) expect(html).toContain(v.name);
+    const sizes = [...html.matchAll(/<text[^>]*font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
+    poppler("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "2", file, path.join(SHOTS, "dpia-kentico-system")]);
+  }, 120_000);
 
   it("rejects an unknown format and 404s an unknown start", async () => {
     expect((await request(app).get("/api/reports/dpia").query({ from: START, format: "docx" })).status).toBe(400);
