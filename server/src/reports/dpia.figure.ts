@@ -8,15 +8,15 @@ import type { TraceResponse, TransferStatus } from "../contract/api.js";
 
 const NOT_STATED = "not-stated";
 export const FIGURE_WIDTH = 700;
-/** Rows per figure: one figure fits an A4 page with its caption. */
-export const ROWS_PER_FIGURE = 36;
+/** Rows per figure: a figure fits an A4 page under the pack's header (22 px a row), so the first page is never left empty. */
+export const ROWS_PER_FIGURE = 28;
 
 export const STATUS_COLOUR: Record<TransferStatus, string> = { eea: "#1b7f3b", adequate: "#1f5fa8", "third-country": "#b3261e", "not-stated": "#a15c00" };
 export const KIND_COLOUR = { start: "#3b4352", column: "#0072b2", vendor: "#e69f00", country: "#ffffff" } as const;
 
 const LANES = { start: { x: 0, w: 115 }, column: { x: 150, w: 195 }, vendor: { x: 380, w: 178 }, country: { x: 585, w: 115 } };
-const ROW = 26;
-const TOP = 22;
+const ROW = 22;
+const TOP = 20;
 
 export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -76,7 +76,7 @@ function draw(trace: TraceResponse, part: Part): string {
   const height = TOP + rows * ROW + 8;
   // Lanes other than the longest are centred vertically.
   const yOf = (i: number, n: number) => TOP + (rows - n) * (ROW / 2) + i * ROW + 2;
-  const h = ROW - 6;
+  const h = ROW - 5;
   const out: string[] = [];
   const header = (lane: { x: number }, s: string) => `<text x="${lane.x}" y="12" font-size="9.5" fill="#5b6472" font-weight="600">${esc(s)}</text>`;
   out.push(header(LANES.start, "Start"), header(LANES.column, "Fields sent (table.column)"), header(LANES.vendor, "Vendors"), header(LANES.country, "Countries"));
@@ -94,24 +94,24 @@ function draw(trace: TraceResponse, part: Part): string {
     for (const c of v.countries) out.push(curve(LANES.vendor.x + LANES.vendor.w, venY.get(v.id)! + h / 2, LANES.country.x, couY.get(c.code)! + h / 2, colour, c.role === "data"));
     if (v.countries.length === 0) out.push(curve(LANES.vendor.x + LANES.vendor.w, venY.get(v.id)! + h / 2, LANES.country.x, couY.get(NOT_STATED)! + h / 2, STATUS_COLOUR["not-stated"], true));
   }
-  out.push(box(LANES.start.x, startY, LANES.start.w, h, KIND_COLOUR.start, KIND_COLOUR.start), text(LANES.start.x + 6, startY + 13.5, trace.from.label, 10.5, "#ffffff", LANES.start.w - 12, 600));
+  out.push(box(LANES.start.x, startY, LANES.start.w, h, KIND_COLOUR.start, KIND_COLOUR.start), text(LANES.start.x + 6, startY + 12.5, trace.from.label, 10.5, "#ffffff", LANES.start.w - 12, 600));
   for (const c of columns) {
     const y = colY.get(c.id)!;
     out.push(box(LANES.column.x, y, LANES.column.w, h, "#e8f2fa", KIND_COLOUR.column));
-    out.push(text(LANES.column.x + 6, y + 13.5, `${c.table}.${c.column}`, 10, "#0b2740", LANES.column.w - 12));
+    out.push(text(LANES.column.x + 6, y + 12.5, `${c.table}.${c.column}`, 10, "#0b2740", LANES.column.w - 12));
   }
   for (const v of part.vendors) {
     const y = venY.get(v.id)!;
     const status = (statusOf.get(v.id) as TransferStatus | undefined) ?? v.transfer;
     out.push(box(LANES.vendor.x, y, LANES.vendor.w, h, "#fff4dc", STATUS_COLOUR[status]));
-    out.push(text(LANES.vendor.x + 6, y + 13.5, v.name, 10, "#3a2a00", LANES.vendor.w - 12, 600));
+    out.push(text(LANES.vendor.x + 6, y + 12.5, v.name, 10, "#3a2a00", LANES.vendor.w - 12, 600));
   }
   for (const c of countries) {
     const y = couY.get(c.code)!;
     const status = c.code === NOT_STATED ? "not-stated" : (statusOf.get(`location:${c.code}`) as TransferStatus | undefined);
     const colour = status ? STATUS_COLOUR[status] : c.eea ? STATUS_COLOUR.eea : STATUS_COLOUR["third-country"];
     out.push(box(LANES.country.x, y, LANES.country.w, h, "#ffffff", colour, c.code === NOT_STATED));
-    out.push(text(LANES.country.x + 6, y + 13.5, c.code === NOT_STATED ? c.name : `${c.name} (${c.code})`, 9.5, colour, LANES.country.w - 12, 600));
+    out.push(text(LANES.country.x + 6, y + 12.5, c.code === NOT_STATED ? c.name : `${c.name} (${c.code})`, 9.5, colour, LANES.country.w - 12, 600));
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${FIGURE_WIDTH} ${height}" width="${FIGURE_WIDTH}" height="${height}" font-family="DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif" role="img">${out.join("")}</svg>`;
 }

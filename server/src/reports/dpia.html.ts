@@ -123,7 +123,7 @@ export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
   html.push(`<h1>${esc(title)}</h1>`);
   html.push(`<p class="muted">Every personal-data flow the inventory states from this start to a vendor, with its evidence. "${NOT_DOCUMENTED}" marks what the inventory does not state.</p>`);
   html.push(`<dl class="meta">`);
-  html.push(`<dt>Start</dt><dd>${esc(trace.from.label)} (${esc(trace.from.kind)}${trace.from.system ? `, system ${esc(trace.from.system)}` : ""}) <span class="muted">${esc(trace.from.id)}</span></dd>`);
+  html.push(`<dt>Start</dt><dd>${esc(trace.from.label)} (${esc(trace.from.kind)}${trace.from.system && trace.from.kind !== "system" ? `, system ${esc(trace.from.system)}` : ""}) <span class="muted">${esc(trace.from.id)}</span></dd>`);
   html.push(
     `<dt>Data set</dt><dd>${systems.length ? systems.map((s) => `${esc(s.name)}: inventory from ${s.documentTitle ? `“${esc(s.documentTitle)}”` : `<span class="nd">${NOT_DOCUMENTED}</span>`}${s.documentFile ? ` (${esc(s.documentFile)})` : ""}`).join("<br>") : `<span class="nd">${NOT_DOCUMENTED}</span>`}</dd>`,
   );
