@@ -179,3 +179,14 @@ describe("GET /api/reports/ropa", () => {
     expect((await request(app).get("/api/reports/ropa").query({ system: "no-such-system" })).status).toBe(404);
   });
 });
+
+describe("GET /api/openapi.json (reports and where)", () => {
+  it("documents the report routes with the file types they answer, and /api/where", async () => {
+    const doc = (await request(app).get("/api/openapi.json")).body as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, unknown> }>; parameters: { name: string }[] } }> };
+
+    expect(Object.keys(doc.paths["/api/reports/dpia"]!.get.responses["200"]!.content)).toEqual(expect.arrayContaining(["text/html", "application/pdf"]));
+    expect(Object.keys(doc.paths["/api/reports/ropa"]!.get.responses["200"]!.content)).toEqual(expect.arrayContaining(["application/json", "text/csv", "text/markdown"]));
+    expect(doc.paths["/api/reports/dpia"]!.get.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["from", "format", "category", "vendor", "country", "transfer"]));
+    expect(doc.paths["/api/where"]!.get.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["category", "subject", "system"]));
+  });
+});
