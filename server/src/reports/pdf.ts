@@ -8,7 +8,8 @@ import { chromium, type Browser } from "playwright-core";
 
 import { PdfUnavailableError } from "../http/errors.js";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Debian's Chromium, or CHROMIUM_PATH; read at each launch. */
+export const chromiumPath = () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const IDLE_MS = 60_000;
 
@@ -17,12 +18,13 @@ let idle: NodeJS.Timeout | null = null;
 let busy = 0;
 
 function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new PdfUnavailableError(`PDF output needs Chromium at ${CHROMIUM_PATH} (Debian package 'chromium'); it is not installed. Ask for format=html instead.`);
+  const executablePath = chromiumPath();
+  if (!browser && !existsSync(executablePath)) {
+    throw new PdfUnavailableError(`PDF output needs Chromium at ${executablePath} (Debian package 'chromium'); it is not installed. Ask for format=html instead.`);
   }
-  browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS }).catch((err: unknown) => {
+  browser ??= chromium.launch({ executablePath, args: ARGS }).catch((err: unknown) => {
     browser = null;
-    throw new PdfUnavailableError(`Chromium at ${CHROMIUM_PATH} did not start: ${(err as Error).message.split("\n")[0]}`);
+    throw new PdfUnavailableError(`Chromium at ${executablePath} did not start: ${(err as Error).message.split("\n")[0]}`);
   });
   return browser;
 }
