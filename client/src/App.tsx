@@ -17,6 +17,7 @@ import { PathsView } from "./views/PathsView";
 import { ReferencedByView } from "./views/ReferencedByView";
 import { TraceView } from "./views/TraceView";
 import { VendorsView } from "./views/VendorsView";
+import { WhereView } from "./views/WhereView";
 import { DatasetContext, FocusContext, type FocusHook } from "./views/context";
 
 function Logo() {
@@ -65,6 +66,7 @@ function Shell() {
               </NavLink>
               <NavLink to={keepSystems("/vendors", search)}>Vendors</NavLink>
               <NavLink to={keepSystems("/paths", search)}>Paths</NavLink>
+              <NavLink to={keepSystems("/where", search)}>Where does it live</NavLink>
             </nav>
             <SystemPicker systems={dataset.systems} />
             <SearchBox
@@ -86,6 +88,7 @@ function Shell() {
               <Route path="/explore" element={<ExploreView />} />
               <Route path="/vendors" element={<VendorsView />} />
               <Route path="/paths" element={<PathsView />} />
+              <Route path="/where" element={<WhereView />} />
               <Route path="*" element={<Empty title="No such page">This address is not a view of the explorer. Start from the overview or search above.</Empty>} />
             </Routes>
           </main>

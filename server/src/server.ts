@@ -14,11 +14,13 @@ import { nodesRoutes } from "./nodes/nodes.routes.js";
 import { openApiHandler } from "./openapi/openapi.routes.js";
 import { overviewRoutes } from "./overview/overview.routes.js";
 import { pathsRoutes } from "./paths/paths.routes.js";
+import { reportsRoutes } from "./reports/reports.routes.js";
 import { searchRoutes } from "./search/search.routes.js";
 import { tablesRoutes } from "./tables/tables.routes.js";
 import { traceRoutes } from "./trace/trace.routes.js";
 import { transfersRoutes } from "./transfers/transfers.routes.js";
 import { vendorsRoutes } from "./vendors/vendors.routes.js";
+import { whereRoutes } from "./where/where.routes.js";
 
 export const CLIENT_DIST = path.join(REPO_ROOT, "client", "dist");
 
@@ -50,6 +52,8 @@ export function createApp({ graph, clientDir = CLIENT_DIST }: AppDeps): Express 
   pathsRoutes(api, graph);
   overviewRoutes(api, graph);
   transfersRoutes(api, graph);
+  whereRoutes(api, graph);
+  reportsRoutes(api, graph);
   const openApi = openApiHandler(api);
 
   const router = express.Router();

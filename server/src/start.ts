@@ -14,6 +14,7 @@ import { importDirectory } from "./import/import.service.js";
 import { InventoryValidationError } from "./inventory/inventory.parse.js";
 import { REPO_ROOT } from "./inventory/paths.js";
 import { isEmpty, seedBuiltIn } from "./inventory/seed.service.js";
+import { closePdfBrowser } from "./reports/pdf.js";
 import { CLIENT_DIST, createApp } from "./server.js";
 
 function ensureClientBuilt(): void {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: stopping…`);
     server?.close();
+    await closePdfBrowser();
     await db.close();
     process.exit(0);
   };

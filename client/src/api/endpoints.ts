@@ -15,10 +15,11 @@ import type {
   TransfersResponse,
   VendorResponse,
   VendorsResponse,
+  WhereResponse,
 } from "@contract/api";
 import type { NodeKind } from "@contract/ids";
 
-import { getJson } from "./http";
+import { apiUrl, getJson } from "./http";
 
 const enc = encodeURIComponent;
 /** The data set an answer is scoped to (`systems=a,b`); empty: every loaded system. */
@@ -54,4 +55,23 @@ export const api = {
   vendors: (signal?: AbortSignal, systems: readonly string[] = []) => getJson<VendorsResponse>("/vendors", { systems: scope(systems) }, signal),
   vendor: (id: string, signal?: AbortSignal) => getJson<VendorResponse>(`/vendors/${enc(id)}`, {}, signal),
   paths: (from: string, to: string, signal?: AbortSignal) => getJson<PathsResponse>("/paths", { from, to }, signal),
+  /** Where a data category (or a subject's data) lives: what an access or erasure request must touch. */
+  where: (q: { category?: string; subject?: string; system?: string }, signal?: AbortSignal) => getJson<WhereResponse>("/where", q, signal),
+};
+
+/** Report files the server makes (links, not fetches: the browser opens or downloads them). */
+export const reportUrls = {
+  /** The DPIA evidence pack for a trace, with the trace's filters. */
+  dpia: (from: string, filters: Record<keyof TraceFilters, readonly string[]>, format: "pdf" | "html") =>
+    apiUrl("/reports/dpia", {
+      from,
+      category: filters.categories.join(",") || undefined,
+      vendor: filters.vendors.join(",") || undefined,
+      country: filters.countries.join(",") || undefined,
+      transfer: filters.transfers.join(",") || undefined,
+      systems: filters.systems.join(",") || undefined,
+      format,
+    }),
+  /** Records of processing (Art. 30) for one system, or every system. */
+  ropa: (system: string | null, format: "csv" | "xlsx" | "md") => apiUrl("/reports/ropa", { system: system ?? undefined, format }),
 };

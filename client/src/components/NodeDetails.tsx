@@ -12,7 +12,7 @@ import { KindIcon } from "./KindIcon";
 import { ResultList } from "./ResultList";
 import { ErrorState, Loading } from "./States";
 import { TransferBadge } from "./TransferBadge";
-import { api } from "../api/endpoints";
+import { api, reportUrls } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KIND_LOOK } from "../graph/kinds";
 import { groupColumns, tableColumnRows } from "../lib/rows";
@@ -62,6 +62,13 @@ export function referencedByLink(tableKey: string) {
   return scopedLink(`/tables/${system ? `${encodeURIComponent(system)}/` : ""}${encodeURIComponent(table)}/referenced-by`);
 }
 
+const NO_FILTERS = { categories: [], vendors: [], countries: [], transfers: [], systems: [] } as const;
+
+/** The "where does this live" checklist of a data category or subject. */
+export function whereLink(id: string, kind: "category" | "subject") {
+  return `/where?${kind}=${encodeURIComponent(id)}`;
+}
+
 export function NodeActions({ id, kind }: { id: string; kind: NodeKind }) {
   const key = parseNodeId(id)?.key ?? id;
   return (
@@ -82,6 +89,24 @@ export function NodeActions({ id, kind }: { id: string; kind: NodeKind }) {
       <Link className="btn btn--secondary btn--sm" to={scopedLink(`/paths?from=${encodeURIComponent(id)}`)} title="The shortest data-flow paths from here to another node">
         <Waypoints size={14} aria-hidden /> Paths from here
       </Link>
+      {(kind === "category" || kind === "subject") && (
+        <Link className="btn btn--secondary btn--sm" to={whereLink(id, kind)} title="Every table, column, referencing table, source and vendor holding it: a checklist for access and erasure requests">
+          Where does this live
+        </Link>
+      )}
+      {kind === "system" && (
+        <>
+          <a className="btn btn--secondary btn--sm" href={reportUrls.dpia(id, NO_FILTERS, "pdf")} target="_blank" rel="noreferrer" title="DPIA evidence pack of this system as an A4 PDF">
+            DPIA pack
+          </a>
+          <a className="btn btn--secondary btn--sm" href={reportUrls.ropa(key, "xlsx")} title="Records of processing (GDPR Art. 30(1)) of this system, one row per purpose (XLSX)">
+            Records of processing
+          </a>
+          <a className="btn btn--secondary btn--sm" href={reportUrls.ropa(key, "csv")} title="The same records as CSV">
+            CSV
+          </a>
+        </>
+      )}
     </div>
   );
 }

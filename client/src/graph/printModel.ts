@@ -19,7 +19,7 @@ export const PRINT_TEXT = {
   EDGE_FONT_SIZE: 11,
   EDGE_LINE_HEIGHT: 13,
   /** A node label wraps past this many characters a line; an edge label (a list of columns) past EDGE_CHARS. */
-  NODE_CHARS: 15,
+  NODE_CHARS: 13,
   EDGE_CHARS: 26,
 } as const;
 

@@ -2,7 +2,7 @@
  * Every view's answer as rows of text: the list beside the graph, the "Copy" text and the CSV download
  * all come from these, so what a DPO pastes matches what the picture shows.
  */
-import type { Elements, OverviewResponse, ReferencedByResponse, TableColumn, TableResponse, TraceResponse, TransferStatus, VendorsResponse } from "@contract/api";
+import type { Elements, OverviewResponse, ReferencedByResponse, TableColumn, TableResponse, TraceResponse, TransferStatus, VendorsResponse, WhereResponse } from "@contract/api";
 import { ids } from "@contract/ids";
 import { NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
 import Papa from "papaparse";
@@ -291,5 +291,40 @@ export function tableColumnRows(t: TableResponse): RowSet<ColumnRow> {
         references: c.references,
       })),
     ),
+  };
+}
+
+export interface WhereRow extends Record<string, Cell> {
+  id: string;
+  group: string;
+  item: string;
+  system: string;
+  detail: string;
+}
+
+export const WHERE_GROUPS = ["Tables & columns", "Referencing tables", "Sources", "Vendors"] as const;
+
+/** The "where does this live" checklist: what an access or erasure request must touch, grouped, in the API's order. */
+export function whereRows(w: WhereResponse): RowSet<WhereRow> {
+  const rows: WhereRow[] = [
+    ...w.tables.map((t) => ({ id: t.id, group: WHERE_GROUPS[0], item: t.name, system: t.system, detail: `columns: ${t.columns.join(", ")}${t.title ? ` (${t.title})` : ""}` })),
+    ...w.referencing.map((r) => ({ id: `${r.id}>${r.references}`, group: WHERE_GROUPS[1], item: r.name, system: r.system, detail: `references ${r.referencesName}${r.columns.length ? ` through ${r.columns.join(", ")}` : ""}` })),
+    ...w.sources.map((s) => ({ id: s.id, group: WHERE_GROUPS[2], item: s.name, system: s.system, detail: `${s.how.join(", ")}: ${s.columns.map((c) => c.slice(c.indexOf("/") + 1)).join(", ")}` })),
+    ...w.vendors.map((v) => ({
+      id: v.flow,
+      group: WHERE_GROUPS[3],
+      item: v.service && v.service !== v.name ? `${v.name} (${v.service})` : v.name,
+      system: v.system,
+      detail: `${TRANSFER_WORDS[v.transfer]}; safeguard: ${v.safeguard}; ${v.countries.length ? v.countries.map((c) => c.name).join(", ") : TRANSFER_WORDS["not-stated"]}; receives ${v.columns.map((c) => c.slice(c.indexOf("/") + 1)).join(", ")}`,
+    })),
+  ];
+  return {
+    columns: [
+      { key: "group", header: "Group" },
+      { key: "item", header: "Item" },
+      { key: "system", header: "System" },
+      { key: "detail", header: "Detail" },
+    ],
+    rows,
   };
 }

@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 
 import { GraphScreen } from "./GraphScreen";
-import { api } from "../api/endpoints";
+import { api, reportUrls } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";
 import { ResultList } from "../components/ResultList";
@@ -63,14 +63,22 @@ export function TraceView() {
       elements={elements!}
       serverFilters={serverFilters}
       toolbar={
-        <div className="segmented" role="group" aria-label="Trace detail">
-          <button type="button" aria-pressed={detail === "categories"} onClick={() => setParams((p) => withParam(p, "detail", null), { replace: true })} title="Columns → data categories → vendors: how a DPIA states transfers">
-            Via categories
-          </button>
-          <button type="button" aria-pressed={detail === "columns"} onClick={() => setParams((p) => withParam(p, "detail", "columns"), { replace: true })} title="Each column straight to the vendors it is sent to">
-            Exact columns
-          </button>
-        </div>
+        <>
+          <div className="segmented" role="group" aria-label="Trace detail">
+            <button type="button" aria-pressed={detail === "categories"} onClick={() => setParams((p) => withParam(p, "detail", null), { replace: true })} title="Columns → data categories → vendors: how a DPIA states transfers">
+              Via categories
+            </button>
+            <button type="button" aria-pressed={detail === "columns"} onClick={() => setParams((p) => withParam(p, "detail", "columns"), { replace: true })} title="Each column straight to the vendors it is sent to">
+              Exact columns
+            </button>
+          </div>
+          <a className="btn btn--secondary btn--sm" href={reportUrls.dpia(from, { ...filters, systems }, "pdf")} target="_blank" rel="noreferrer" title="The DPIA evidence pack of this trace (with these filters) as an A4 PDF: figure, flows, vendors, transfers needing safeguards, evidence">
+            Export DPIA pack
+          </a>
+          <a className="btn btn--secondary btn--sm" href={reportUrls.dpia(from, { ...filters, systems }, "html")} target="_blank" rel="noreferrer" title="The same pack as one self-contained HTML page">
+            HTML
+          </a>
+        </>
       }
       roots={roots}
       lanes

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 
 import { useDataset } from "./context";
-import { api } from "../api/endpoints";
+import { api, reportUrls } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";
 import { ResultList } from "../components/ResultList";
@@ -24,6 +24,18 @@ export function VendorsView() {
   if (v.status === "error") return <ErrorState error={v.error} onRetry={v.reload} />;
   return (
     <div className="page">
+      <p className="page-actions">
+        Records of processing (GDPR Art. 30), one row per purpose, every system:{" "}
+        <a className="btn btn--secondary btn--sm" href={reportUrls.ropa(null, "xlsx")}>
+          XLSX
+        </a>{" "}
+        <a className="btn btn--secondary btn--sm" href={reportUrls.ropa(null, "csv")}>
+          CSV
+        </a>{" "}
+        <a className="btn btn--secondary btn--sm" href={reportUrls.ropa(null, "md")}>
+          Markdown
+        </a>
+      </p>
       <ResultList
         title="Vendors"
         set={set!}

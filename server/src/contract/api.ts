@@ -284,6 +284,53 @@ export const ErrorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 
+/** `/api/where`: everything an access or erasure request for a data category (or a data subject) must touch. */
+export const WhereResponseSchema = z.object({
+  asked: z.object({ id: z.string(), kind: z.enum(["category", "subject"]), name: z.string(), system: z.string().nullable() }),
+  /** Each column holding the data, with its table. */
+  columns: z.array(z.object({ id: z.string(), system: z.string(), tableId: z.string(), table: z.string(), tableTitle: z.string().nullable(), column: z.string(), category: z.string().nullable() })),
+  /** The tables those columns are in. */
+  tables: z.array(z.object({ id: z.string(), system: z.string(), name: z.string(), title: z.string().nullable(), columns: z.array(z.string()) })),
+  /** Tables that reference one of those tables (foreign keys): an erasure must also touch their rows. */
+  referencing: z.array(z.object({ id: z.string(), system: z.string(), name: z.string(), title: z.string().nullable(), references: z.string(), referencesName: z.string(), columns: z.array(z.string()) })),
+  /** Sources that write the data: they fill a column, feed its table, or copy into it. */
+  sources: z.array(z.object({ id: z.string(), system: z.string(), name: z.string(), how: z.array(z.enum(["fills", "feeds", "copies"])), columns: z.array(z.string()) })),
+  /** Vendor flows that receive the data, with the flow's transfer status (computed at load). */
+  vendors: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      flow: z.string(),
+      system: z.string(),
+      service: z.string().nullable(),
+      purpose: z.string(),
+      legalName: z.string().nullable(),
+      transfer: TransferStatusSchema,
+      mechanism: MechanismSchema.nullable(),
+      /** The mechanism in words, or "not documented". */
+      safeguard: z.string(),
+      countries: z.array(CountrySchema.extend({ role: z.enum(["entity", "data"]) })),
+      columns: z.array(z.string()),
+    }),
+  ),
+});
+
+/** One Article 30(1) record: one purpose of one system. */
+export const RopaRowSchema = z.object({
+  system: z.string(),
+  controller: z.string(),
+  purpose: z.string(),
+  /** Where the purpose comes from: the inventory's declared purposes, or a vendor flow's own purpose text. */
+  purposeFrom: z.enum(["purpose", "vendor-flow"]),
+  subjects: z.array(z.string()),
+  categories: z.array(z.string()),
+  recipients: z.array(z.object({ vendor: z.string(), legalName: z.string().nullable(), role: z.string(), service: z.string().nullable(), flow: z.string() })),
+  transfers: z.array(z.object({ vendor: z.string(), flow: z.string(), countries: z.array(z.string()), transfer: TransferStatusSchema, safeguard: z.string() })),
+  retention: z.array(z.string()),
+  sourceDocument: z.string().nullable(),
+});
+export const RopaResponseSchema = z.object({ rows: z.array(RopaRowSchema) });
+
 export type ElementNode = z.infer<typeof ElementNodeSchema>;
 export type ElementEdge = z.infer<typeof ElementEdgeSchema>;
 export type Elements = z.infer<typeof ElementsSchema>;
@@ -311,3 +358,6 @@ export type PathsResponse = z.infer<typeof PathsResponseSchema>;
 export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+export type WhereResponse = z.infer<typeof WhereResponseSchema>;
+export type RopaRow = z.infer<typeof RopaRowSchema>;
+export type RopaResponse = z.infer<typeof RopaResponseSchema>;

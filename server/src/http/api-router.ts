@@ -23,6 +23,15 @@ export interface RouteSpec<P extends ObjectSchema | undefined = ObjectSchema | u
   responseName: string;
   /** Error statuses this route can answer besides 503 (the database being down applies to every route). */
   errors: (400 | 404 | 409)[];
+  /** Media types of a route that answers files (reports); `response` then documents its `application/json` form. */
+  produces?: string[];
+}
+
+/** A file a route answers with: its media type, its bytes and, to download it, a file name. */
+export interface FileAnswer {
+  type: string;
+  body: string | Buffer;
+  fileName?: string;
 }
 
 type Parsed<S> = S extends ObjectSchema ? z.infer<S> : Record<string, never>;
@@ -45,6 +54,23 @@ export class ApiRouter {
       const params = (spec.params ? parseRequestPart(spec.params, req.params, "path") : {}) as Parsed<P>;
       const query = (spec.query ? parseRequestPart(spec.query, req.query, "query") : {}) as Parsed<Q>;
       res.json(await handler({ params, query }));
+    });
+    return this;
+  }
+
+  /** A route that answers a file (HTML, PDF, CSV, XLSX, …); validated and documented like the others. */
+  file<P extends ObjectSchema | undefined, Q extends ObjectSchema | undefined, R extends z.ZodType>(
+    spec: RouteSpec<P, Q, R> & { produces: string[] },
+    handler: (input: RouteInput<P, Q>) => Promise<FileAnswer>,
+  ): this {
+    this.routes.push(spec as RouteSpec);
+    this.router.get(spec.path, async (req, res) => {
+      const params = (spec.params ? parseRequestPart(spec.params, req.params, "path") : {}) as Parsed<P>;
+      const query = (spec.query ? parseRequestPart(spec.query, req.query, "query") : {}) as Parsed<Q>;
+      const answer = await handler({ params, query });
+      res.type(answer.type);
+      if (answer.fileName) res.attachment(answer.fileName);
+      res.send(answer.body);
     });
     return this;
   }

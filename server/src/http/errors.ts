@@ -1,5 +1,5 @@
 /** Domain errors with a typed code; one middleware turns them into `{ error: { code, message, details } }`. */
-export type ErrorCode = "VALIDATION_ERROR" | "NOT_FOUND" | "CONFLICT" | "DATABASE_UNAVAILABLE" | "QUERY_TIMEOUT" | "INTERNAL_ERROR";
+export type ErrorCode = "VALIDATION_ERROR" | "NOT_FOUND" | "CONFLICT" | "DATABASE_UNAVAILABLE" | "QUERY_TIMEOUT" | "PDF_UNAVAILABLE" | "INTERNAL_ERROR";
 
 export class AppError extends Error {
   constructor(
@@ -41,5 +41,12 @@ export class DatabaseUnavailableError extends AppError {
 export class QueryTimeoutError extends AppError {
   constructor() {
     super("QUERY_TIMEOUT", 503, "The query took too long and was stopped; narrow it (lower depth, a filter).");
+  }
+}
+
+/** PDF output needs a headless Chromium on this machine; the HTML form of a report works without it. */
+export class PdfUnavailableError extends AppError {
+  constructor(message: string) {
+    super("PDF_UNAVAILABLE", 503, message);
   }
 }

@@ -46,7 +46,13 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocum
       ...(route.description ? { description: route.description } : {}),
       request: { ...(route.params ? { params: route.params } : {}), ...(route.query ? { query: route.query } : {}) },
       responses: {
-        200: { description: route.summary, content: { "application/json": { schema: named(schemas, route.responseName, route.response) } } },
+        200: {
+          description: route.summary,
+          content: {
+            "application/json": { schema: named(schemas, route.responseName, route.response) },
+            ...Object.fromEntries((route.produces ?? []).filter((t) => t !== "application/json").map((t) => [t, { schema: { type: "string" as const, format: "binary" } }])),
+          },
+        },
         ...Object.fromEntries(errors.map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: error } } }])),
       },
     });

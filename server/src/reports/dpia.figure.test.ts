@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+
+import { dpiaFigures, ROWS_PER_FIGURE } from "./dpia.figure.js";
+import type { TraceResponse, TraceVendor } from "../contract/api.js";
+
+function vendor(name: string, fields: number, countries: TraceVendor["countries"] = []): TraceVendor {
+  return {
+    id: `vendor:${name.toLowerCase()}`,
+    name,
+    countries,
+    transfer: countries.length ? "third-country" : "not-stated",
+    mechanism: null,
+    flows: [],
+    categories: [],
+    fields: Array.from({ length: fields }, (_, i) => ({
+      id: `column:shop/T_${name}.C${i}`,
+      system: "shop",
+      table: `T_${name}`,
+      column: `C${i}`,
+      category: null,
+      categoryId: null,
+      evidence: { nodes: [], edges: [], via: [] },
+    })),
+    systems: ["shop"],
+    services: [],
+    purposes: [],
+    retention: [],
+  };
+}
+
+function trace(vendors: TraceVendor[]): TraceResponse {
+  return {
+    from: { id: "system:shop", kind: "system", label: "Shop", system: "shop" },
+    filters: { categories: [], vendors: [], countries: [], transfers: [], systems: [] },
+    facets: { categories: [], vendors: [], countries: [], transfers: [] },
+    totalVendors: vendors.length,
+    vendors,
+    systems: ["shop"],
+    elements: { nodes: [], edges: [] },
+    truncated: false,
+  };
+}
+
+describe("dpiaFigures", () => {
+  it("draws one figure with every field, vendor and country as real text, no label under 9 px", () => {
+    const [figure, ...rest] = dpiaFigures(trace([vendor("PayPal", 3, [{ code: "US", name: "United States", eea: false, role: "entity" }]), vendor("Twilio", 2)]));
+
+    expect(rest).toEqual([]);
+    for (const label of ["Shop", "T_PayPal.C0", "T_Twilio.C1", "PayPal", "Twilio", "United States (US)", "Country not stated"]) expect(figure!.svg).toContain(`>${label}</text>`);
+    const sizes = [...figure!.svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
+  });
+
+  it("splits a large answer into one figure per vendor, and a vendor with more fields than a page holds into parts", () => {
+    const figures = dpiaFigures(trace([vendor("Big", ROWS_PER_FIGURE + 5), vendor("Small", 4)]));
+
+    expect(figures.map((f) => f.title)).toEqual(["Flows to Big (part 1 of 2)", "Flows to Big (part 2 of 2)", "Flows to Small"]);
+    expect(figures[1]!.svg).toContain(`>T_Big.C${ROWS_PER_FIGURE + 4}</text>`);
+  });
+
+  it("draws nothing when no vendor is listed", () => {
+    expect(dpiaFigures(trace([]))).toEqual([]);
+  });
+});

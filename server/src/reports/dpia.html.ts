@@ -1,0 +1,195 @@
+/**
+ * Pure: a trace answer (and the flows it lists) → the DPIA evidence pack, one self-contained HTML page (inline CSS and
+ * SVG, no scripts, no external assets) that prints to A4. Every gap in the inventory reads "not documented"; transfer
+ * statuses and safeguards are the server's words (`contract/words.ts`), never re-derived.
+ */
+import { dpiaFigures, esc, KIND_COLOUR, STATUS_COLOUR } from "./dpia.figure.js";
+import type { ReportSystem } from "./reports.repository.js";
+import type { TraceResponse, TransferStatus } from "../contract/api.js";
+import { parseNodeId } from "../contract/ids.js";
+import { NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
+import type { TraceSend } from "../trace/trace.repository.js";
+
+export interface DpiaInput {
+  trace: TraceResponse;
+  /** The flows the answer lists (field × engagement), as the trace's filters leave them. */
+  sends: TraceSend[];
+  systems: ReportSystem[];
+  /** ISO date the pack was made. */
+  date: string;
+}
+
+const NEEDS_SAFEGUARD: TransferStatus[] = ["third-country", "not-stated"];
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+/** An identifier (table.column) that may wrap after its dots and underscores, never inside a word. */
+const ident = (s: string) => esc(s).replace(/([._])/g, "$1<wbr>");
+/** A table head with fixed column widths (percent), so narrow columns never break words mid-way. */
+const head = (cols: [string, number][]) =>
+  `<table><colgroup>${cols.map(([, w]) => `<col style="width:${w}%">`).join("")}</colgroup><thead><tr>${cols.map(([h]) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>`;
+const orNot = (s: string | null | undefined) => (s && s.trim() ? esc(s) : `<span class="nd">${NOT_DOCUMENTED}</span>`);
+
+function badge(status: TransferStatus): string {
+  return `<span class="badge" style="color:${STATUS_COLOUR[status]};border-color:${STATUS_COLOUR[status]}">${esc(TRANSFER_WORDS[status])}</span>`;
+}
+
+function placesText(s: TraceSend): string {
+  if (s.places.length === 0) return `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`;
+  return s.places.map((p) => `${esc(p.location.name)}${p.type === "LOCATED_IN" ? " (entity)" : " (data)"}`).join(", ");
+}
+
+function filtersText(t: TraceResponse): string {
+  const label = (facet: { value: string; label: string }[], v: string) => facet.find((f) => f.value === v)?.label ?? v;
+  const parts = [
+    t.filters.categories.length ? `categories: ${t.filters.categories.map((v) => label(t.facets.categories, v)).join(", ")}` : "",
+    t.filters.vendors.length ? `vendors: ${t.filters.vendors.map((v) => label(t.facets.vendors, v)).join(", ")}` : "",
+    t.filters.countries.length ? `countries: ${t.filters.countries.map((v) => label(t.facets.countries, v)).join(", ")}` : "",
+    t.filters.transfers.length ? `transfer status: ${t.filters.transfers.map((v) => TRANSFER_WORDS[v]).join(", ")}` : "",
+  ].filter(Boolean);
+  return parts.length ? esc(parts.join("; ")) : `none: every flow the inventory states from this start (${t.totalVendors} vendor${t.totalVendors === 1 ? "" : "s"})`;
+}
+
+/** A node id in an evidence path → what a reader knows it by. */
+function labeller(t: TraceResponse): (id: string) => string {
+  const labels = new Map(t.elements.nodes.map((n) => [n.data.id, n.data.kind === "column" && n.data.title ? `${n.data.title}.${n.data.label}` : n.data.label]));
+  for (const v of t.vendors) {
+    labels.set(v.id, v.name);
+    for (const f of v.fields) labels.set(f.id, `${f.table}.${f.column}`);
+  }
+  labels.set(t.from.id, t.from.label);
+  return (id) => {
+    const known = labels.get(id);
+    if (known) return known;
+    const key = parseNodeId(id)?.key ?? id;
+    return key.includes("/") ? key.slice(key.indexOf("/") + 1) : key;
+  };
+}
+
+const LEGEND = `
+<div class="legend">
+  <span><i style="background:${KIND_COLOUR.start}"></i>start</span>
+  <span><i style="background:#e8f2fa;border-color:${KIND_COLOUR.column}"></i>field sent (table.column)</span>
+  <span><i style="background:#fff4dc;border-color:#888"></i>vendor</span>
+  <span><i style="background:#fff;border-color:#888"></i>country</span>
+  <span><b class="line"></b>vendor's entity country</span>
+  <span><b class="line dash"></b>country data is stored in</span>
+  ${(Object.keys(STATUS_COLOUR) as TransferStatus[]).map((s) => `<span><b class="line" style="border-color:${STATUS_COLOUR[s]}"></b>${esc(TRANSFER_WORDS[s])}</span>`).join("")}
+</div>`;
+
+const CSS = `
+@page { size: A4; margin: 14mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5px; color: #1d2430; margin: 0; line-height: 1.35; }
+main { max-width: 720px; margin: 0 auto; padding: 8px 0; }
+h1 { font-size: 18px; margin: 0 0 4px; }
+h2 { font-size: 14px; margin: 18px 0 6px; border-bottom: 1px solid #c9ced6; padding-bottom: 2px; break-after: avoid; }
+h3 { font-size: 11.5px; margin: 10px 0 4px; break-after: avoid; }
+dl.meta { display: grid; grid-template-columns: 150px 1fr; gap: 2px 10px; margin: 8px 0; }
+dl.meta dt { color: #5b6472; } dl.meta dd { margin: 0; }
+table { width: 100%; border-collapse: collapse; font-size: 9.5px; }
+table { table-layout: fixed; }
+th, td { border: 1px solid #d4d8de; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
+th { background: #eef1f5; font-weight: 600; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.nd { color: #a15c00; font-style: italic; }
+.badge { display: inline-block; border: 1px solid; border-radius: 3px; padding: 0 3px; font-weight: 600; }
+figure { margin: 8px 0 12px; break-inside: avoid; }
+figure svg { width: 100%; height: auto; display: block; }
+figcaption { font-size: 10px; color: #5b6472; margin-top: 2px; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 9.5px; margin: 4px 0 8px; break-inside: avoid; }
+.legend span { display: inline-flex; align-items: center; gap: 4px; }
+.legend i { display: inline-block; width: 14px; height: 10px; border: 1.2px solid transparent; border-radius: 2px; }
+.legend b.line { display: inline-block; width: 18px; border-top: 1.5px solid #555; }
+.legend b.dash { border-top-style: dashed; }
+.path { font-size: 9.5px; }
+.muted { color: #5b6472; }
+`;
+
+export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
+  const label = labeller(trace);
+  const startField = new Map<string, string>();
+  for (const v of trace.vendors) for (const f of v.fields) startField.set(f.id, f.evidence.nodes.find((n) => n.startsWith("column:")) ?? f.id);
+  const figures = dpiaFigures(trace);
+  const title = `DPIA evidence pack: ${trace.from.label}`;
+  const flows = [...sends].sort(
+    (a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.column.table.localeCompare(b.column.table) || a.column.name.localeCompare(b.column.name) || a.flow.flow.localeCompare(b.flow.flow),
+  );
+  const engagements = [...new Map(sends.map((s) => [s.flow.flow, s])).values()];
+  const needing = engagements.filter((s) => NEEDS_SAFEGUARD.includes(s.flow.transfer)).sort((a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.flow.flow.localeCompare(b.flow.flow));
+  const categoriesOf = (flow: string) => sorted(sends.filter((s) => s.flow.flow === flow).flatMap((s) => (s.category ? [s.category.name] : [])));
+
+  const html: string[] = [];
+  html.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head><body><main>`);
+  html.push(`<h1>${esc(title)}</h1>`);
+  html.push(`<p class="muted">Every personal-data flow the inventory states from this start to a vendor, with its evidence. "${NOT_DOCUMENTED}" marks what the inventory does not state.</p>`);
+  html.push(`<dl class="meta">`);
+  html.push(`<dt>Start</dt><dd>${esc(trace.from.label)} (${esc(trace.from.kind)}${trace.from.system && trace.from.kind !== "system" ? `, system ${esc(trace.from.system)}` : ""}) <span class="muted">${esc(trace.from.id)}</span></dd>`);
+  html.push(
+    `<dt>Data set</dt><dd>${systems.length ? systems.map((s) => `${esc(s.name)}: inventory from ${s.documentTitle ? `“${esc(s.documentTitle)}”` : `<span class="nd">${NOT_DOCUMENTED}</span>`}${s.documentFile ? ` (${esc(s.documentFile)})` : ""}`).join("<br>") : `<span class="nd">${NOT_DOCUMENTED}</span>`}</dd>`,
+  );
+  html.push(`<dt>Date</dt><dd>${esc(date)} (made from the graph as loaded then)</dd>`);
+  html.push(`<dt>Filters in force</dt><dd>${filtersText(trace)}</dd>`);
+  html.push(
+    `<dt>Summary</dt><dd>${trace.vendors.length} vendor${trace.vendors.length === 1 ? "" : "s"}, ${engagements.length} vendor flow${engagements.length === 1 ? "" : "s"}, ${new Set(sends.map((s) => s.column.key)).size} field${new Set(sends.map((s) => s.column.key)).size === 1 ? "" : "s"} sent; ${needing.length} flow${needing.length === 1 ? "" : "s"} needing a safeguard</dd>`,
+  );
+  html.push(`</dl>`);
+
+  html.push(`<h2>Figure</h2>`);
+  if (figures.length === 0) html.push(`<p>No flow to a vendor is stated from this start${trace.filters.vendors.length + trace.filters.categories.length + trace.filters.countries.length + trace.filters.transfers.length ? " under these filters" : ""}.</p>`);
+  else {
+    html.push(LEGEND);
+    figures.forEach((f, i) => html.push(`<figure>${f.svg}<figcaption>Figure ${i + 1}. ${esc(f.title)}: ${esc(trace.from.label)} → fields → vendors → countries.</figcaption></figure>`));
+  }
+
+  html.push(`<h2>Flows</h2>`);
+  html.push(
+    head([["Start field", 13], ["Field sent", 15], ["Category", 9], ["Vendor", 12], ["Countries", 10], ["Transfer", 9], ["Mechanism", 10], ["Retention", 11], ["Purpose", 11]]),
+  );
+  for (const s of flows) {
+    const fieldId = `column:${s.column.key}`;
+    html.push(
+      `<tr><td>${ident(label(startField.get(fieldId) ?? fieldId))}</td><td>${ident(`${s.column.table}.${s.column.name}`)}</td><td>${orNot(s.category?.name)}</td><td>${esc(s.vendor.name)}${s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : ""}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${orNot(s.flow.retention)}</td><td>${esc(s.flow.purpose)}</td></tr>`,
+    );
+  }
+  html.push(`</tbody></table>`);
+
+  html.push(`<h2>Vendors</h2>`);
+  html.push(head([["Vendor", 14], ["Legal entity", 14], ["Role", 11], ["Services", 17], ["Entity country", 11], ["Data stored in", 11], ["Transfer", 11], ["Safeguard", 11]]));
+  for (const v of trace.vendors) {
+    const legal = sorted(v.flows.flatMap((f) => (f.legalName ? [f.legalName] : [])));
+    const entity = v.countries.filter((c) => c.role === "entity").map((c) => c.name);
+    const data = v.countries.filter((c) => c.role === "data").map((c) => c.name);
+    const mechanisms = sorted(v.flows.map((f) => safeguardWords(f.mechanism)));
+    html.push(
+      `<tr><td>${esc(v.name)}</td><td>${legal.length ? esc(legal.join("; ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${esc(sorted(v.flows.map((f) => f.role)).join(", "))}</td><td>${v.services.length ? esc(v.services.join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${entity.length ? esc(entity.join(", ")) : `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`}</td><td>${data.length ? esc(data.join(", ")) : `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`}</td><td>${badge(v.transfer)}</td><td>${mechanisms.map((m) => (m === NOT_DOCUMENTED ? `<span class="nd">${m}</span>` : esc(m))).join("; ")}</td></tr>`,
+    );
+  }
+  html.push(`</tbody></table>`);
+
+  html.push(`<h2>Transfers needing safeguards</h2>`);
+  if (needing.length === 0) html.push(`<p>None: every listed flow stays in the EEA or goes to a country with an adequacy decision covering it.</p>`);
+  else {
+    html.push(`<p class="muted">Flows to a third country, or whose inventory names no country (unknown, never taken as safe).</p>`);
+    html.push(head([["Vendor", 14], ["System", 10], ["Service / purpose", 26], ["Categories", 14], ["Countries", 12], ["Transfer", 12], ["Safeguard", 12]]));
+    for (const s of needing) {
+      const cats = categoriesOf(s.flow.flow);
+      html.push(
+        `<tr><td>${esc(s.vendor.name)}</td><td>${esc(systems.find((x) => x.system === s.flow.system)?.name ?? s.flow.system)}</td><td>${esc([s.flow.service, s.flow.purpose].filter(Boolean).join(": "))}</td><td>${cats.length ? esc(cats.join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td></tr>`,
+      );
+    }
+    html.push(`</tbody></table>`);
+  }
+
+  html.push(`<h2>Evidence: how each field reaches its vendor</h2>`);
+  html.push(head([["Vendor", 14], ["Field", 20], ["Path in the inventory", 50], ["Copied by", 16]]));
+  for (const v of trace.vendors) {
+    for (const f of v.fields) {
+      html.push(
+        `<tr><td>${esc(v.name)}</td><td>${ident(`${f.table}.${f.column}`)}</td><td class="path">${f.evidence.nodes.map((n) => ident(label(n))).join(" → ")}</td><td>${f.evidence.via.length ? esc(f.evidence.via.join(" → ")) : '<span class="muted">no copy: the start holds it</span>'}</td></tr>`,
+      );
+    }
+  }
+  html.push(`</tbody></table>`);
+  html.push(`</main></body></html>`);
+  return html.join("\n");
+}

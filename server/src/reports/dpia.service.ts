@@ -1,0 +1,41 @@
+/** The DPIA evidence pack: the trace answer (same start, same filters) laid out as a document, as HTML or PDF. */
+import { dpiaHtml } from "./dpia.html.js";
+import { renderPdf } from "./pdf.js";
+import type { ReportsRepository } from "./reports.repository.js";
+import type { DpiaQuery } from "./reports.schema.js";
+import type { TraceFilters, TransferStatus } from "../contract/api.js";
+import type { FileAnswer } from "../http/api-router.js";
+import { NotFoundError } from "../http/errors.js";
+import { assembleTrace, passesFilters } from "../trace/trace.assemble.js";
+import type { TraceRepository } from "../trace/trace.repository.js";
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9_]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
+
+export class DpiaService {
+  constructor(
+    private readonly trace: TraceRepository,
+    private readonly reports: ReportsRepository,
+  ) {}
+
+  async html(query: Omit<DpiaQuery, "format">, date = new Date().toISOString().slice(0, 10)): Promise<{ html: string; name: string }> {
+    const row = await this.trace.downstream(query.from.id);
+    if (!row) throw new NotFoundError(`No node with id '${query.from.id}'.`, { id: query.from.id });
+    const filters: TraceFilters = {
+      categories: query.category ?? [],
+      vendors: query.vendor ?? [],
+      countries: query.country ?? [],
+      transfers: (query.transfer ?? []) as TransferStatus[],
+      systems: query.systems ?? [],
+    };
+    const trace = assembleTrace(row, filters);
+    const sends = row.sends.filter((s) => passesFilters(s, filters));
+    const systems = await this.reports.systems(trace.systems);
+    return { html: dpiaHtml({ trace, sends, systems, date }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
+  }
+
+  async pack(query: DpiaQuery): Promise<FileAnswer> {
+    const { html, name } = await this.html(query);
+    if (query.format === "pdf") return { type: "application/pdf", body: await renderPdf(html), fileName: `${name}.pdf` };
+    return { type: "text/html; charset=utf-8", body: html };
+  }
+}
