@@ -6,9 +6,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-import { readEnv } from "./config/env.js";
-import { connectDatabase } from "./db/connect.js";
+import { readEnv, type Env } from "./config/env.js";
+import { connectDatabase, type Database } from "./db/connect.js";
 import { EmbeddedNeo4jError } from "./db/embedded.js";
+import { createHttpServer } from "./http/listen.js";
 import { REPO_ROOT } from "./inventory/paths.js";
 import { isEmpty, seedBuiltIn } from "./inventory/seed.service.js";
 import { CLIENT_DIST, createApp } from "./server.js";
@@ -20,8 +21,41 @@ function ensureClientBuilt(): void {
   if (r.status !== 0) throw new Error("The client build failed; see the output above.");
 }
 
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+function warnIfExposed(env: Env): void {
+  if (LOOPBACK.has(env.HOST) || env.API_TOKEN) return;
+  console.warn(
+    [
+      "",
+      `WARNING: HOST=${env.HOST} makes the explorer reachable from other machines, and API_TOKEN is not set:`,
+      "anyone who can reach this port can read the whole personal-data map. Set API_TOKEN (and put a reverse",
+      "proxy with TLS in front), or keep HOST=127.0.0.1. See SECURITY.md.",
+      "",
+    ].join("\n"),
+  );
+}
+
+/** Seeds an empty database; if the database is not there yet (an external server still starting), keeps trying. */
+async function seedWhenReachable(db: Database): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (await isEmpty(db.graph)) {
+        console.log("Empty database: loading the built-in inventories…");
+        const report = await seedBuiltIn(db.graph);
+        console.log(`Loaded ${report.systems.join(", ")}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms.`);
+      }
+      return;
+    } catch (err) {
+      if (attempt === 0) console.warn(`The database does not answer yet (${(err as Error).message}); serving 503s and retrying…`);
+      await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5))));
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const env = readEnv();
+  warnIfExposed(env);
   ensureClientBuilt();
   const db = await connectDatabase(env);
   let stopping = false;
@@ -29,7 +63,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    server?.close();
+    server.close();
+    server.closeAllConnections();
     await db.close();
     process.exit(0);
   };
@@ -41,18 +76,22 @@ async function main(): Promise<void> {
     if (process.ppid !== parent) void stop("parent process exited");
   }, 1000).unref();
 
-  if (await isEmpty(db.graph)) {
-    console.log("Empty database: loading the built-in inventories…");
-    const report = await seedBuiltIn(db.graph);
-    console.log(`Loaded ${report.systems.join(", ")}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms.`);
-  }
-
-  const app = createApp({ graph: db.graph });
-  const server = app.listen(env.PORT, env.HOST, () => {
+  const app = createApp({
+    graph: db.graph,
+    apiToken: env.API_TOKEN,
+    rateLimitPerSecond: env.RATE_LIMIT_PER_SECOND,
+    listenHost: env.HOST,
+    allowedHosts: env.ALLOWED_HOSTS,
+    trustProxy: env.TRUST_PROXY,
+  });
+  const server = createHttpServer(app, { headersTimeoutMs: env.HEADERS_TIMEOUT_MS, requestTimeoutMs: env.REQUEST_TIMEOUT_MS });
+  server.listen(env.PORT, env.HOST, () => {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : env.PORT;
-    console.log(`\nPersonal-data lineage explorer: http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}/\n`);
+    const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
+    console.log(`\nPersonal-data lineage explorer: http://${host}:${port}/${env.API_TOKEN ? " (API token required)" : ""}\n`);
   });
+  await seedWhenReachable(db);
 }
 
 main().catch((err: unknown) => {

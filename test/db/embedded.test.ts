@@ -26,7 +26,7 @@ function isRunning(pid: number): boolean {
 describe("the embedded Neo4j", () => {
   it("serves health 200, then 503 within 2 s once stopped, leaves no JVM behind, and keeps the graph for the next start", async () => {
     const first = await startEmbeddedNeo4j({ dataDir, heapMb: 512, pageCacheMb: 64, log: () => {} });
-    const graph = Graph.open({ uri: first.uri, user: "neo4j", password: "", queryTimeoutMs: 5000 });
+    const graph = Graph.open({ uri: first.uri, user: first.user, password: first.password, queryTimeoutMs: 5000 });
     const app = createApp({ graph });
     await loadInventoryFiles(graph, [path.join(REPO_ROOT, "test", "fixtures", "fixture-crm.yaml")]);
 
@@ -45,7 +45,7 @@ describe("the embedded Neo4j", () => {
     await graph.close();
 
     const second = await startEmbeddedNeo4j({ dataDir, heapMb: 512, pageCacheMb: 64, log: () => {} });
-    const again = Graph.open({ uri: second.uri, user: "neo4j", password: "", queryTimeoutMs: 5000 });
+    const again = Graph.open({ uri: second.uri, user: second.user, password: second.password, queryTimeoutMs: 5000 });
     try {
       const res = await request(createApp({ graph: again })).get("/api/health");
       expect(res.body.counts).toEqual(stored);

@@ -38,3 +38,18 @@ export const TableNameParam = z
   .max(200, "must be at most 200 characters")
   .pipe(EntityName)
   .meta({ description: "Table (entity) name, e.g. CMS_User.", example: "CMS_User" });
+
+/**
+ * A whole-number query parameter written the plain way: digits only, so `0x10`, `1e1`, ` 5`, `+5` and `5.0`
+ * are refused instead of silently read as numbers. Absent → `fallback`.
+ */
+export function wholeNumberParam(min: number, max: number, fallback: number) {
+  const range = `a whole number from ${min} to ${max}`;
+  return z
+    .string({ error: `must be given once, as ${range}` })
+    .regex(/^[0-9]{1,9}$/, `must be ${range}, written in digits`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be ${range}`).max(max, `must be ${range}`))
+    .optional()
+    .transform((n) => n ?? fallback);
+}
