@@ -61,7 +61,7 @@ export function mapError(err: unknown): unknown {
   if (err instanceof AppError) return err;
   if (err instanceof LimiterFullError) return new DatabaseBusyError();
   if (err instanceof Neo4jError) {
-    if (UNAVAILABLE.has(err.code)) return new DatabaseUnavailableError().withLogNote(err.message.split("\n")[0]!);
+    if (UNAVAILABLE.has(err.code)) return new DatabaseUnavailableError().withLogNote(shortReason(err.message));
     if (err.code.includes("TransactionTimedOut")) return new QueryTimeoutError();
     // The pool is exhausted (every connection busy, e.g. with a frozen database): the database is the bottleneck.
     if (/Connection acquisition timed out/i.test(err.message)) return new DatabaseBusyError().withLogNote(err.message);
@@ -71,6 +71,13 @@ export function mapError(err: unknown): unknown {
     if (err.code.startsWith("Neo.TransientError.")) return new DatabaseBusyError().withLogNote(`${err.code}: ${err.message.split("\n")[0]}`);
   }
   return err;
+}
+
+/** The driver's messages are paragraphs; the log gets the cause ("connect ECONNREFUSED 127.0.0.1:7687"). */
+function shortReason(message: string): string {
+  const cause = /Caused by: (.*)$/s.exec(message)?.[1] ?? message;
+  const line = cause.split("\n")[0]!.trim();
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }
 
 class DeadlineError extends Error {}

@@ -30,7 +30,16 @@ function refuse(socket: Socket, status: number, code: string, message: string): 
 }
 
 export function createHttpServer(app: Express, limits: ServerLimits): http.Server {
-  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.headersTimeoutMs }, app);
+  const server = http.createServer(
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      // Node checks those timeouts only this often (30 s by default).
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs / 2),
+    },
+    app,
+  );
   server.keepAliveTimeout = 5000;
   server.on("clientError", (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
     if (err.code === "HPE_HEADER_OVERFLOW") {

@@ -51,5 +51,7 @@ export function wholeNumberParam(min: number, max: number, fallback: number) {
     .transform(Number)
     .pipe(z.number().min(min, `must be ${range}`).max(max, `must be ${range}`))
     .optional()
-    .transform((n) => n ?? fallback);
+    .transform((n) => n ?? fallback)
+    // Documented as what it is for a client: an integer in range (sent, like every query value, as digits).
+    .meta({ type: "integer", minimum: min, maximum: max, default: fallback });
 }
