@@ -36,20 +36,25 @@ function warnIfExposed(env: Env): void {
   );
 }
 
-/** Seeds an empty database; if the database is not there yet (an external server still starting), keeps trying. */
-async function seedWhenReachable(db: Database): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if (await isEmpty(db.graph)) {
-        console.log("Empty database: loading the built-in inventories…");
-        const report = await seedBuiltIn(db.graph);
-        console.log(`Loaded ${report.systems.join(", ")}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms.`);
-      }
-      return;
-    } catch (err) {
-      if (attempt === 0) console.warn(`The database does not answer yet (${(err as Error).message}); serving 503s and retrying…`);
-      await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5))));
+/** Seeds an empty database. Returns false when the database does not answer (an external server still starting). */
+async function seedIfEmpty(db: Database): Promise<boolean> {
+  try {
+    if (await isEmpty(db.graph)) {
+      console.log("Empty database: loading the built-in inventories…");
+      const report = await seedBuiltIn(db.graph);
+      console.log(`Loaded ${report.systems.join(", ")}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms.`);
     }
+    return true;
+  } catch (err) {
+    console.warn(`The database does not answer (${(err as Error).message}); serving 503s until it does, and retrying…`);
+    return false;
+  }
+}
+
+/** Keeps trying in the background, so an app started before its database comes up by itself. */
+async function seedWhenReachable(db: Database): Promise<void> {
+  for (let attempt = 0; !(await seedIfEmpty(db)); attempt++) {
+    await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5))));
   }
 }
 
@@ -85,13 +90,15 @@ async function main(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
   });
   const server = createHttpServer(app, { headersTimeoutMs: env.HEADERS_TIMEOUT_MS, requestTimeoutMs: env.REQUEST_TIMEOUT_MS });
+  // Data first, then the URL: the first page a user opens is never an empty map.
+  const seeded = await seedIfEmpty(db);
   server.listen(env.PORT, env.HOST, () => {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : env.PORT;
     const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
     console.log(`\nPersonal-data lineage explorer: http://${host}:${port}/${env.API_TOKEN ? " (API token required)" : ""}\n`);
   });
-  await seedWhenReachable(db);
+  if (!seeded) await seedWhenReachable(db);
 }
 
 main().catch((err: unknown) => {

@@ -18,14 +18,14 @@ const EnvSchema = z
     /** Read queries give up after this long, so a runaway traversal cannot hold the API. */
     QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
     /** When set, every /api call needs `Authorization: Bearer <API_TOKEN>`. */
-    API_TOKEN: z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -hex 24`)").optional(),
+    API_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -hex 24`)").optional()),
     /** Host names (comma-separated) the app answers to besides HOST and loopback: the name behind a reverse proxy. */
     ALLOWED_HOSTS: z
       .string()
       .default("")
       .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
     /** Express's `trust proxy` behind a reverse proxy (e.g. `loopback`), so rate limits see the real clients. */
-    TRUST_PROXY: z.string().optional(),
+    TRUST_PROXY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
     /** Queries run at once per lane (plain and heavy), and how many may wait, for how long, before a 503. */
     DB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
     DB_QUEUE: z.coerce.number().int().min(0).max(10_000).default(64),
