@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { Graph } from "../../server/src/db/graph.js";
 import { tokenMatches } from "../../server/src/http/auth.js";
-import { createHttpServer } from "../../server/src/http/listen.js";
 import { hostName } from "../../server/src/http/limits.js";
+import { createHttpServer } from "../../server/src/http/listen.js";
 import { createApp } from "../../server/src/server.js";
 import { testGraph } from "../support/graph.js";
 
