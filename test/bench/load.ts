@@ -41,6 +41,18 @@ export interface LoadResult {
   failures: number;
 }
 
+/** One request per path, one after the other: plans cached and pages warm before a measured run. */
+export async function warmUp(baseUrl: string, headers: Record<string, string> = {}): Promise<void> {
+  for (const path of MIXED_PATHS) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const res = await fetch(`${baseUrl}${path}`, { headers });
+      await res.arrayBuffer();
+      if (res.ok) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 export async function runLoad(baseUrl: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
   const url = new URL(baseUrl);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error(`bench:load only targets loopback, not ${url.hostname}`);

@@ -38,6 +38,8 @@ export class ApiError extends Error {
 
 const TOKEN_KEY = "pd-lineage.api-token";
 let asking: Promise<string | null> | null = null;
+/** The user cancelled the question: not asked again until the page is reloaded. */
+let declined = false;
 
 function storedToken(): string | null {
   try {
@@ -49,11 +51,13 @@ function storedToken(): string | null {
 
 /** One question at a time, however many requests were refused together. */
 function askForToken(wrong: boolean): Promise<string | null> {
+  if (declined) return Promise.resolve(null);
   asking ??= Promise.resolve().then(() => {
     const answer = window.prompt(
       wrong ? "That API token was not accepted. Enter the explorer's API token:" : "This explorer needs an API token (ask whoever runs it). Enter it:",
     );
     const token = answer?.trim() || null;
+    if (!token) declined = true;
     try {
       if (token) sessionStorage.setItem(TOKEN_KEY, token);
       else sessionStorage.removeItem(TOKEN_KEY);
@@ -92,7 +96,9 @@ export async function getJson<T>(path: string, params: Params = {}, signal?: Abo
   let res = await send(url, token, signal);
   // Asked at most twice per request: once for a missing token, once more if the one given was wrong.
   for (let tries = 0; res.status === 401 && tries < 2; tries++) {
-    token = await askForToken(token !== null);
+    // Requests refused together share one question: one that was sent before the token was entered uses it.
+    const latest = storedToken();
+    token = latest !== null && latest !== token ? latest : await askForToken(token !== null);
     if (!token) break;
     res = await send(url, token, signal);
   }
