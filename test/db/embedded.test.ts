@@ -59,7 +59,7 @@ describe("the embedded Neo4j", () => {
       await graph.close();
       await second.stop();
     }
-  }, 180_000);
+  }, 300_000);
 
   it("says clearly that Java is missing when `java` is not on PATH", () => {
     const path = process.env.PATH;

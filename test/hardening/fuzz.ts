@@ -1,7 +1,8 @@
 /**
  * Property-based fuzzing of every documented endpoint: the OpenAPI document says which path and query
  * parameters each takes; fast-check fills them with valid-looking, hostile and random values. Whatever
- * comes in, the answer must be JSON and never a 5xx.
+ * comes in, the answer must be JSON and never a 5xx (a 503 is asked again twice: on a machine busy enough, a
+ * heavy query can legitimately time out once; a parameter that breaks the server fails every time).
  */
 import fc from "fast-check";
 
@@ -74,7 +75,13 @@ export async function fuzzEndpoints(baseUrl: string, numRuns: number): Promise<{
           }
         }
         const qs = query.toString();
-        const res = await fetch(`${baseUrl}${path}${qs ? `?${qs}` : ""}`);
+        let res = await fetch(`${baseUrl}${path}${qs ? `?${qs}` : ""}`);
+        // A 503 says "busy or slow right now, ask again": only one that persists is a failure.
+        for (let retry = 0; res.status === 503 && retry < 2; retry++) {
+          await res.arrayBuffer();
+          await new Promise((r) => setTimeout(r, 1000));
+          res = await fetch(`${baseUrl}${path}${qs ? `?${qs}` : ""}`);
+        }
         const body = await res.text();
         requests++;
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
