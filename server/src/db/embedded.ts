@@ -101,7 +101,8 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
     stderrTail.splice(0, Math.max(0, stderrTail.length - 30));
   });
 
-  const ready = await waitForReady(child, opts.startTimeoutMs ?? 120_000, stderrTail);
+  // Generous: a first start on a busy 2-core machine (CI beside other jobs) can take minutes.
+  const ready = await waitForReady(child, opts.startTimeoutMs ?? 300_000, stderrTail);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );

@@ -14,6 +14,7 @@ import java.util.Map;
 import inet.ipaddr.IPAddressString;
 import java.util.concurrent.CountDownLatch;
 
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -26,6 +27,15 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.fs.FileSystemAbstraction;
+import org.neo4j.kernel.impl.security.User;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.kernel.internal.Version;
 
@@ -106,30 +116,56 @@ public final class Main {
   }
 
   /**
-   * Sets user neo4j's password before Bolt ever listens: a start with Bolt off runs {@code ALTER USER} on the
-   * system database (embedded calls need no login), then stops. Skipped when the store already has this
-   * password (a digest of it is kept next to the store), so only the first start, or a new password, pays.
+   * Sets user neo4j's password before Bolt ever listens. A new store gets it as its initial password (the
+   * mechanism of {@code neo4j-admin dbms set-initial-password}: applied when the system database is created, so
+   * no extra start). An existing store (one from before authentication was on, or a password that changed) is
+   * started once with Bolt off to run {@code ALTER USER} on the system database (embedded calls need no login).
+   * A digest of the applied password is kept next to the store, so later starts skip all of this.
    */
   private static void applyPassword(Path home, long pageCacheMiB, String password) throws Exception {
     Path marker = home.resolve("password-applied");
     String digest = sha256(password);
     if (Files.exists(marker) && Files.readString(marker, StandardCharsets.UTF_8).trim().equals(digest)) return;
-    DatabaseManagementService setup = lockedDown(home, pageCacheMiB).setConfig(BoltConnector.enabled, false).build();
-    try {
-      GraphDatabaseService system = setup.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    if (!Files.exists(home.resolve("data").resolve("databases").resolve(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))) {
+      writeInitialPassword(home, password);
+    } else {
+      DatabaseManagementService setup = lockedDown(home, pageCacheMiB).setConfig(BoltConnector.enabled, false).build();
       try {
-        system.executeTransactionally(
-            "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
-      } catch (RuntimeException e) {
-        // The same password again (marker lost): nothing to change.
-        if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
+        GraphDatabaseService system = setup.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        try {
+          system.executeTransactionally(
+              "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+          // The same password again (marker lost): nothing to change.
+          if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
+        }
+      } finally {
+        setup.shutdown();
       }
-    } finally {
-      setup.shutdown();
     }
     Files.writeString(marker, digest + "\n", StandardCharsets.UTF_8);
+    ownerOnly(marker);
+  }
+
+  /** Writes {@code data/dbms/auth.ini}: user neo4j with this password (salted hash), no change required. */
+  private static void writeInitialPassword(Path home, String password) throws Exception {
+    Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build();
+    Path file = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+    try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+      fs.mkdirs(file.getParent());
+      if (fs.fileExists(file)) fs.deleteFile(file);
+      FileUserRepository users = new FileUserRepository(fs, file, NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+      users.start();
+      users.create(
+          new User("neo4j", null, SystemGraphCredential.createCredentialForPassword(password.getBytes(StandardCharsets.UTF_8), new SecureHasher()), false, false));
+      users.shutdown();
+    }
+    ownerOnly(file);
+  }
+
+  private static void ownerOnly(Path file) throws IOException {
     try {
-      Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system
     }
