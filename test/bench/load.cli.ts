@@ -26,6 +26,7 @@ function rssMb(pid: number): number {
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 }
 
+const loadBefore = os.loadavg()[0]!;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "pd-lineage-load-"));
 console.log(`Starting the explorer with an embedded Neo4j in ${dataDir}…`);
 const server = await startServerProcess({ NEO4J_DATA_DIR: dataDir, RATE_LIMIT_PER_SECOND: "0", NEO4J_HEAP_MB: "1024", NEO4J_PAGECACHE_MB: "256" });
@@ -41,11 +42,11 @@ try {
     rows.push({ phase, result, rss: { appBefore, appAfter: rssMb(server.child.pid!), jvmBefore, jvmAfter: rssMb(server.bolt.pid) } });
   }
   const table = [
-    "| run | req/s | p50 ms | p99 ms | max ms | requests | failed (non-2xx / errors / timeouts) | app RSS MB before → after | JVM RSS MB before → after |",
-    "|---|---:|---:|---:|---:|---:|---|---|---|",
+    "| run | req/s | p50 ms | p99 ms | max ms | requests | failed (non-2xx / errors / timeouts) | statuses | app RSS MB before → after | JVM RSS MB before → after |",
+    "|---|---:|---:|---:|---:|---:|---|---|---|---|",
     ...rows.map(
       ({ phase, result: r, rss }) =>
-        `| ${phase} | ${r.reqPerSec} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.requests} | ${r.failures} (${r.non2xx} / ${r.errors} / ${r.timeouts}) | ${rss.appBefore} → ${rss.appAfter} | ${rss.jvmBefore} → ${rss.jvmAfter} |`,
+        `| ${phase} | ${r.reqPerSec} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.requests} | ${r.failures} (${r.non2xx} / ${r.errors} / ${r.timeouts}) | ${Object.entries(r.statuses).map(([c, n]) => `${c}: ${n}`).join(", ")} | ${rss.appBefore} → ${rss.appAfter} | ${rss.jvmBefore} → ${rss.jvmAfter} |`,
     ),
   ].join("\n");
   console.log(`\n${table}\n`);
@@ -54,11 +55,14 @@ try {
     const doc = [
       "# API under load (`npm run bench:load`)",
       "",
-      `Measured ${new Date().toISOString().replace(/\.\d+Z$/, "Z")} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)} at the end.`,
+      `Measured ${new Date().toISOString().replace(/\.\d+Z$/, "Z")} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, load average ${loadBefore.toFixed(2)} before and ${os.loadavg()[0]!.toFixed(2)} after.`,
       `autocannon over loopback, ${connections} connections for ${seconds} s per run, cycling over ${MIXED_PATHS.length} URLs (one heavy traversal in five);`,
       "the app as `npm start` runs it (its own embedded Neo4j, heap 1 GB), rate limit off. Cold: right after start; warm: the run after.",
       "",
       table,
+      "",
+      "A 503 is the bounded queue's answer (with `Retry-After`) to a read that would have waited longer than DB_QUEUE_WAIT_MS.",
+      "A load average well above the core count means other jobs shared the machine: the figures then say more about it than about the explorer.",
       "",
     ].join("\n");
     writeFileSync(path.join(REPO_ROOT, "test", "bench", "LOAD.md"), doc);

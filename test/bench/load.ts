@@ -39,6 +39,8 @@ export interface LoadResult {
   timeouts: number;
   /** non-2xx + socket errors + timeouts. */
   failures: number;
+  /** Responses per HTTP status. */
+  statuses: Record<string, number>;
 }
 
 /** One request per path, one after the other: plans cached and pages warm before a measured run. */
@@ -77,5 +79,6 @@ export async function runLoad(baseUrl: string, options: { connections: number; s
     errors,
     timeouts: result.timeouts,
     failures: result.non2xx + errors + result.timeouts,
+    statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count])),
   };
 }
