@@ -37,7 +37,7 @@ function warnIfExposed(env: Env): void {
 }
 
 /** Seeds an empty database. Returns false when the database does not answer (an external server still starting). */
-async function seedIfEmpty(db: Database): Promise<boolean> {
+async function seedIfEmpty(db: Database, warn = true): Promise<boolean> {
   try {
     if (await isEmpty(db.graph)) {
       console.log("Empty database: loading the built-in inventories…");
@@ -46,7 +46,7 @@ async function seedIfEmpty(db: Database): Promise<boolean> {
     }
     return true;
   } catch (err) {
-    console.warn(`The database does not answer (${(err as Error).message}); serving 503s until it does, and retrying…`);
+    if (warn) console.warn(`The database does not answer (${(err as Error).message}); serving 503s until it does, and retrying…`);
     return false;
   }
 }
@@ -91,7 +91,9 @@ async function main(): Promise<void> {
   });
   const server = createHttpServer(app, { headersTimeoutMs: env.HEADERS_TIMEOUT_MS, requestTimeoutMs: env.REQUEST_TIMEOUT_MS });
   // Data first, then the URL: the first page a user opens is never an empty map.
-  const seeded = await seedIfEmpty(db);
+  let seeded = false;
+  // A cold database on a busy machine can miss the first query's timeout: a few tries before serving without data.
+  for (let attempt = 0; !seeded && attempt < 3; attempt++) seeded = await seedIfEmpty(db, attempt === 2);
   server.listen(env.PORT, env.HOST, () => {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : env.PORT;

@@ -45,7 +45,11 @@ function signal(pid: number, sig: NodeJS.Signals): void {
 
 beforeAll(async () => {
   server = await startServerProcess({ NEO4J_DATA_DIR: dataDir, QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS), RATE_LIMIT_PER_SECOND: "0" });
-  await eventually(async () => (await fetch(`${server.url}/api/health`)).status === 200, 120_000);
+  // Healthy and seeded (on a busy machine the app may start serving before its first load is done).
+  await eventually(async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    return res.status === 200 && ((await res.json()) as { counts: { nodes: number } }).counts.nodes > 500;
+  }, 240_000);
   before = await fingerprint(conn());
   expect(before.nodes).toBeGreaterThan(500);
 }, 300_000);
