@@ -32,7 +32,10 @@ console.log(`Starting the explorer with an embedded Neo4j in ${dataDir}…`);
 const server = await startServerProcess({ NEO4J_DATA_DIR: dataDir, RATE_LIMIT_PER_SECOND: "0", NEO4J_HEAP_MB: "1024", NEO4J_PAGECACHE_MB: "256" });
 let failed = false;
 try {
-  await eventually(async () => (await fetch(`${server.url}/api/health`)).status === 200, 180_000);
+  await eventually(async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    return res.status === 200 && ((await res.json()) as { counts: { nodes: number } }).counts.nodes > 0;
+  }, 240_000);
   const rows: { phase: string; result: LoadResult; rss: { appBefore: number; appAfter: number; jvmBefore: number; jvmAfter: number } }[] = [];
   for (const phase of ["cold", "warm"]) {
     const appBefore = rssMb(server.child.pid!);
