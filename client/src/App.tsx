@@ -32,7 +32,7 @@ function Logo() {
 }
 
 function DbStatus() {
-  const h = useApi<HealthResponse>("health", (s) => api.health(s));
+  const h = useApi<HealthResponse>("health", (s) => api.health(s), { pollMs: 10_000 });
   const ok = h.status === "ok" && h.data.status === "ok";
   const text = h.status === "loading" ? "Connecting…" : ok ? `${h.data.counts?.nodes?.toLocaleString("en") ?? "?"} nodes` : "Database unreachable";
   return (

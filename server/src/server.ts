@@ -8,7 +8,9 @@ import helmet from "helmet";
 import type { Graph } from "./db/graph.js";
 import { healthRoutes } from "./health/health.routes.js";
 import { ApiRouter } from "./http/api-router.js";
-import { errorMiddleware, notFoundApi } from "./http/error-middleware.js";
+import { requireToken } from "./http/auth.js";
+import { errorMiddleware, notFoundApi, type ErrorLog } from "./http/error-middleware.js";
+import { checkHost, limitUrlLength, rateLimit } from "./http/limits.js";
 import { REPO_ROOT } from "./inventory/paths.js";
 import { nodesRoutes } from "./nodes/nodes.routes.js";
 import { openApiHandler } from "./openapi/openapi.routes.js";
@@ -27,12 +29,34 @@ export const CLIENT_DIST = path.join(REPO_ROOT, "client", "dist");
 export interface AppDeps {
   graph: Graph;
   clientDir?: string;
+  /** When set, /api needs `Authorization: Bearer <apiToken>`. */
+  apiToken?: string | undefined;
+  /** Requests per second per client address on /api; 0 (the default here, for tests) turns it off. */
+  rateLimitPerSecond?: number;
+  /** The HOST the server listens on and extra names it answers to (see checkHost). */
+  listenHost?: string;
+  allowedHosts?: readonly string[];
+  /** Express's `trust proxy` (e.g. "loopback" behind a reverse proxy on the same machine), so rate limits see clients. */
+  trustProxy?: string | undefined;
+  log?: ErrorLog;
 }
 
-export function createApp({ graph, clientDir = CLIENT_DIST }: AppDeps): Express {
+export function createApp({
+  graph,
+  clientDir = CLIENT_DIST,
+  apiToken,
+  rateLimitPerSecond = 0,
+  listenHost = "127.0.0.1",
+  allowedHosts = [],
+  trustProxy,
+  log,
+}: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  if (trustProxy) app.set("trust proxy", trustProxy);
+  app.use(checkHost(listenHost, allowedHosts));
+  app.use(limitUrlLength);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -57,6 +81,8 @@ export function createApp({ graph, clientDir = CLIENT_DIST }: AppDeps): Express 
   const openApi = openApiHandler(api);
 
   const router = express.Router();
+  router.use(rateLimit(rateLimitPerSecond));
+  router.use(requireToken(apiToken));
   router.use(api.router);
   router.get("/openapi.json", openApi);
   router.use(notFoundApi);
@@ -68,6 +94,6 @@ export function createApp({ graph, clientDir = CLIENT_DIST }: AppDeps): Express 
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, "index.html")));
   }
-  app.use(errorMiddleware);
+  app.use(errorMiddleware(log));
   return app;
 }

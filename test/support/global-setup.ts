@@ -50,7 +50,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await neo.stop();
       rmSync(dataDir, { recursive: true, force: true });
     });
-    conn = { uri: neo.uri, user: "neo4j", password: "", mode: "embedded" };
+    // The embedded database has authentication on, with the password it generated in its data folder.
+    conn = { uri: neo.uri, user: neo.user, password: neo.password, mode: "embedded" };
   }
   console.log(`[tests] Neo4j via ${conn.mode} at ${conn.uri}`);
 

@@ -1,7 +1,21 @@
-/** The one place the client talks HTTP: JSON in, typed errors out (the server's `{ error: { code, message } }`). */
+/**
+ * The one place the client talks HTTP: JSON in, typed errors out (the server's `{ error: { code, message } }`).
+ * When the server asks for an API token (401), the user is asked once per tab; the token stays in this tab's
+ * sessionStorage only (gone when the tab closes, never sent to another site).
+ */
 import type { ErrorResponse } from "@contract/api";
 
-export type ApiErrorCode = "NETWORK" | "BAD_RESPONSE" | "NOT_FOUND" | "VALIDATION_ERROR" | "DATABASE_UNAVAILABLE" | (string & {});
+export type ApiErrorCode =
+  | "NETWORK"
+  | "BAD_RESPONSE"
+  | "NOT_FOUND"
+  | "VALIDATION_ERROR"
+  | "DATABASE_UNAVAILABLE"
+  | "DATABASE_BUSY"
+  | "QUERY_TIMEOUT"
+  | "RATE_LIMITED"
+  | "UNAUTHORIZED"
+  | (string & {});
 
 export class ApiError extends Error {
   constructor(
@@ -9,10 +23,51 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Seconds the server asked us to wait (`Retry-After`), when it said. */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "ApiError";
   }
+
+  /** An outage or overload that passes by itself: worth retrying without the user doing anything. */
+  get transient(): boolean {
+    return this.code === "NETWORK" || this.code === "DATABASE_UNAVAILABLE" || this.code === "DATABASE_BUSY" || this.status === 429 || this.status === 503;
+  }
+}
+
+const TOKEN_KEY = "pd-lineage.api-token";
+let asking: Promise<string | null> | null = null;
+/** The user cancelled the question: not asked again until the page is reloaded. */
+let declined = false;
+
+function storedToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** One question at a time, however many requests were refused together. */
+function askForToken(wrong: boolean): Promise<string | null> {
+  if (declined) return Promise.resolve(null);
+  asking ??= Promise.resolve().then(() => {
+    const answer = window.prompt(
+      wrong ? "That API token was not accepted. Enter the explorer's API token:" : "This explorer needs an API token (ask whoever runs it). Enter it:",
+    );
+    const token = answer?.trim() || null;
+    if (!token) declined = true;
+    try {
+      if (token) sessionStorage.setItem(TOKEN_KEY, token);
+      else sessionStorage.removeItem(TOKEN_KEY);
+    } catch {
+      // storage disabled: the token lives for this question only
+    }
+    asking = null;
+    return token;
+  });
+  return asking;
 }
 
 export type Params = Record<string, string | number | boolean | undefined | null>;
@@ -24,13 +79,28 @@ export function apiUrl(path: string, params: Params = {}): string {
   return `/api${path}${q ? `?${q}` : ""}`;
 }
 
-export async function getJson<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
-  let res: Response;
+async function send(url: string, token: string | null, signal?: AbortSignal): Promise<Response> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
-    res = await fetch(apiUrl(path, params), { headers: { accept: "application/json" }, ...(signal ? { signal } : {}) });
+    return await fetch(url, { headers, ...(signal ? { signal } : {}) });
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new ApiError(0, "NETWORK", "The explorer's server does not answer. Is it running?");
+  }
+}
+
+export async function getJson<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
+  const url = apiUrl(path, params);
+  let token = storedToken();
+  let res = await send(url, token, signal);
+  // Asked at most twice per request: once for a missing token, once more if the one given was wrong.
+  for (let tries = 0; res.status === 401 && tries < 2; tries++) {
+    // Requests refused together share one question: one that was sent before the token was entered uses it.
+    const latest = storedToken();
+    token = latest !== null && latest !== token ? latest : await askForToken(token !== null);
+    if (!token) break;
+    res = await send(url, token, signal);
   }
   let body: unknown;
   try {
@@ -40,7 +110,8 @@ export async function getJson<T>(path: string, params: Params = {}, signal?: Abo
   }
   if (!res.ok) {
     const e = (body as Partial<ErrorResponse>).error;
-    throw new ApiError(res.status, e?.code ?? "BAD_RESPONSE", e?.message ?? `The server answered ${res.status}.`, e?.details);
+    const retryAfter = Number(res.headers.get("retry-after") ?? NaN);
+    throw new ApiError(res.status, e?.code ?? "BAD_RESPONSE", e?.message ?? `The server answered ${res.status}.`, e?.details, Number.isFinite(retryAfter) ? retryAfter : undefined);
   }
   return body as T;
 }

@@ -1,4 +1,9 @@
-/** Loads one API answer for a React view: loading / error / data, aborted when the key changes, cached per key. */
+/**
+ * Loads one API answer for a React view: loading / error / data, aborted when the key changes, cached per key.
+ * An outage or overload (503, 429, no answer) is retried by itself, after the server's Retry-After (or 5 s),
+ * so a view recovers when the database comes back without the user reloading. `pollMs` refreshes an answer
+ * that must stay current (the database status), keeping the last one on screen meanwhile.
+ */
 import { useCallback, useEffect, useState } from "react";
 
 import { ApiError } from "./http";
@@ -18,7 +23,7 @@ function remember(key: string, value: unknown) {
 }
 
 /** `key` null means "nothing to load" (the state stays loading). */
-export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): ApiState<T> & { reload: () => void } {
+export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>, options: { pollMs?: number } = {}): ApiState<T> & { reload: () => void } {
   const [state, setState] = useState<{ key: string | null; value: ApiState<T> }>(() =>
     key && cache.has(key) ? { key, value: { status: "ok", data: cache.get(key) as T } } : { key, value: { status: "loading" } },
   );
@@ -26,24 +31,39 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Pro
 
   useEffect(() => {
     if (!key) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const again = (ms: number) => {
+      timer = setTimeout(() => {
+        cache.delete(key);
+        setAttempt((a) => a + 1);
+      }, ms);
+    };
     if (cache.has(key)) {
       setState({ key, value: { status: "ok", data: cache.get(key) as T } });
-      return;
+      if (options.pollMs) again(options.pollMs);
+      return () => clearTimeout(timer);
     }
     const ctrl = new AbortController();
-    setState({ key, value: { status: "loading" } });
+    // A refresh (poll or automatic retry) keeps what is on screen until the new answer arrives.
+    setState((prev) => (prev.key === key && attempt > 0 && prev.value.status !== "loading" ? prev : { key, value: { status: "loading" } }));
     load(ctrl.signal).then(
       (data) => {
         remember(key, data);
         setState({ key, value: { status: "ok", data } });
+        if (options.pollMs) again(options.pollMs);
       },
       (err: unknown) => {
         if (ctrl.signal.aborted) return;
         const error = err instanceof ApiError ? err : new ApiError(0, "BAD_RESPONSE", String(err));
         setState({ key, value: { status: "error", error } });
+        if (error.transient) again(Math.min(30, Math.max(1, error.retryAfter ?? 5)) * 1000);
+        else if (options.pollMs) again(options.pollMs);
       },
     );
-    return () => ctrl.abort();
+    return () => {
+      ctrl.abort();
+      clearTimeout(timer);
+    };
     // `load` is keyed by `key`; a new function with the same key must not refetch.
   }, [key, attempt]);
 

@@ -27,8 +27,15 @@ export function Empty({ title, children, icon }: { title: string; children?: Rea
 
 function explain(error: ApiError): { title: string; body: string; icon: ReactNode } {
   if (error.code === "DATABASE_UNAVAILABLE")
-    return { title: "The database is not reachable", body: "Neo4j does not answer. Start it (npm start starts an embedded one) and try again.", icon: <DatabaseZap size={22} aria-hidden /> };
-  if (error.code === "NETWORK") return { title: "The server does not answer", body: error.message, icon: <Unplug size={22} aria-hidden /> };
+    return {
+      title: "The database is not reachable",
+      body: "Neo4j does not answer right now. The explorer keeps trying and shows the answer as soon as it is back.",
+      icon: <DatabaseZap size={22} aria-hidden />,
+    };
+  if (error.code === "DATABASE_BUSY" || error.code === "RATE_LIMITED")
+    return { title: "The explorer is busy", body: "Too many questions at once. Trying again in a moment…", icon: <Loader2 className="spin" size={22} aria-hidden /> };
+  if (error.code === "UNAUTHORIZED") return { title: "An API token is needed", body: "This explorer only answers with its API token. Reload the page to enter it.", icon: <AlertTriangle size={22} aria-hidden /> };
+  if (error.code === "NETWORK") return { title: "The server does not answer", body: `${error.message} Trying again…`, icon: <Unplug size={22} aria-hidden /> };
   if (error.status === 404) return { title: "Not found", body: error.message, icon: <SearchX size={22} aria-hidden /> };
   if (error.status === 400) return { title: "This link is not valid", body: error.message, icon: <AlertTriangle size={22} aria-hidden /> };
   if (error.code === "QUERY_TIMEOUT") return { title: "The question took too long", body: "Narrow it down (a table instead of a whole system, a smaller depth) and try again.", icon: <AlertTriangle size={22} aria-hidden /> };

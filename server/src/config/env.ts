@@ -8,7 +8,8 @@ const EnvSchema = z
     /** Any Neo4j 5 (single server, cluster, Aura). Unset: the embedded Neo4j is started. */
     NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, "must be a bolt:// or neo4j:// URI").optional(),
     NEO4J_USER: z.string().default("neo4j"),
-    NEO4J_PASSWORD: z.string().default(""),
+    /** Wins for an external server. The embedded database ignores it and uses the password the app generated. */
+    NEO4J_PASSWORD: z.string().optional(),
     NEO4J_DATABASE: z.string().optional(),
     /** Embedded database: where the store lives, and its memory. */
     NEO4J_DATA_DIR: z.string().default(".data/neo4j"),
@@ -18,6 +19,24 @@ const EnvSchema = z
     QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
     /** A directory of inventories (any format `npm run import` reads) loaded instead of the built-in ones into an empty database. */
     DATA: z.string().min(1).optional(),
+    /** When set, every /api call needs `Authorization: Bearer <API_TOKEN>`. */
+    API_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -hex 24`)").optional()),
+    /** Host names (comma-separated) the app answers to besides HOST and loopback: the name behind a reverse proxy. */
+    ALLOWED_HOSTS: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    /** Express's `trust proxy` behind a reverse proxy (e.g. `loopback`), so rate limits see the real clients. */
+    TRUST_PROXY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+    /** Queries run at once per lane (plain and heavy), and how many may wait, for how long, before a 503. */
+    DB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+    DB_QUEUE: z.coerce.number().int().min(0).max(10_000).default(64),
+    DB_QUEUE_WAIT_MS: z.coerce.number().int().min(0).default(2000),
+    /** Requests per second per client address on /api (burst: twice that); 0 turns the limit off. */
+    RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
+    /** How long a client may take to send its headers, and its whole request. */
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   })
   .strip();
 

@@ -276,7 +276,7 @@ export const OverviewResponseSchema = z.object({
 
 export const HealthResponseSchema = z.object({
   status: z.literal("ok"),
-  neo4j: z.object({ version: z.string(), edition: z.string(), address: z.string() }),
+  neo4j: z.object({ version: z.string(), edition: z.string() }),
   counts: z.object({ nodes: z.number(), relationships: z.number() }),
 });
 

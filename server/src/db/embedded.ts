@@ -1,13 +1,15 @@
 /**
  * The default database: Neo4j Community embedded in a small JVM launcher (neo4j-launcher/), built once
- * with Maven and started as a child process with Bolt on 127.0.0.1. The child stops when our stdin pipe
- * to it closes, so it never outlives this process, even when this process is killed.
+ * with Maven and started as a child process with Bolt on 127.0.0.1, authentication on (the password in the
+ * data folder, see password.ts), plain Bolt only and no LOAD CSV from files or URLs. The child stops when
+ * our stdin pipe to it closes, so it never outlives this process, even when this process is killed.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 
+import { embeddedPassword } from "./password.js";
 import { REPO_ROOT } from "../inventory/paths.js";
 
 export const LAUNCHER_DIR = path.join(REPO_ROOT, "neo4j-launcher");
@@ -61,8 +63,12 @@ export function ensureLauncherBuilt(log: (msg: string) => void = console.log): v
 export interface EmbeddedNeo4j {
   uri: string;
   version: string;
+  user: string;
+  password: string;
   /** The JVM's process id. */
   pid: number;
+  /** Resolves when the JVM exits for any reason (with its exit code or signal). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Stops the database cleanly and waits for the JVM to exit. */
   stop(): Promise<void>;
 }
@@ -80,12 +86,14 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   const log = opts.log ?? console.log;
   ensureLauncherBuilt(log);
   const dataDir = path.resolve(REPO_ROOT, opts.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const password = embeddedPassword(dataDir, log);
 
   const child = spawn(
     "java",
     [`-Xms${Math.min(512, opts.heapMb)}m`, `-Xmx${opts.heapMb}m`, ...JVM_FLAGS, "-jar", JAR, dataDir, String(opts.port ?? 0), String(opts.pageCacheMb)],
-    { stdio: ["pipe", "pipe", "pipe"] },
+    // The password goes through the environment (readable by this user only), never the command line.
+    { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, PDL_NEO4J_PASSWORD: password } },
   );
   const stderrTail: string[] = [];
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
@@ -93,18 +101,27 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
     stderrTail.splice(0, Math.max(0, stderrTail.length - 30));
   });
 
-  const ready = await waitForReady(child, opts.startTimeoutMs ?? 120_000, stderrTail);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // Generous: a first start on a busy 2-core machine (CI beside other jobs) can take minutes.
+  const ready = await waitForReady(child, opts.startTimeoutMs ?? 300_000, stderrTail);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   return {
     uri: ready.uri,
     version: ready.version,
+    user: "neo4j",
+    password,
     pid: child.pid!,
+    exited,
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGCONT"); // a frozen (SIGSTOPped) JVM could not hear us otherwise
       child.stdin?.end();
-      const timer = setTimeout(() => child.kill("SIGTERM"), 30_000);
+      const term = setTimeout(() => child.kill("SIGTERM"), 30_000);
+      const kill = setTimeout(() => child.kill("SIGKILL"), 45_000);
       await exited;
-      clearTimeout(timer);
+      clearTimeout(term);
+      clearTimeout(kill);
     },
   };
 }

@@ -1,6 +1,10 @@
 /**
  * The one driver module: opens the driver, runs named Cypher in read transactions with a timeout,
  * turns Neo4j values into plain JS, and maps driver failures onto domain errors.
+ *
+ * Every API read goes through a bounded queue (limiter.ts; heavy traversals in a lane of their own, so they
+ * cannot starve plain look-ups) and has a deadline of its own on top of Neo4j's transaction timeout: a
+ * database that is frozen never answers, and only a timer on this side turns that into a 503.
  */
 import neo4j, {
   isInt,
@@ -15,7 +19,8 @@ import neo4j, {
 } from "neo4j-driver";
 
 import { cypher } from "./cypher.js";
-import { DatabaseUnavailableError, QueryTimeoutError } from "../http/errors.js";
+import { ConcurrencyLimiter, LimiterFullError } from "./limiter.js";
+import { AppError, DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError } from "../http/errors.js";
 
 export interface GraphOptions {
   uri: string;
@@ -23,7 +28,14 @@ export interface GraphOptions {
   password: string;
   database?: string | undefined;
   queryTimeoutMs: number;
+  /** Queries at once per lane, how many may wait and for how long (defaults: 8, 64, 2000 ms). */
+  concurrency?: number;
+  queue?: number;
+  queueWaitMs?: number;
 }
+
+/** Traversals that can touch much of the graph: they queue in their own lane. */
+const HEAVY_QUERY = /^(trace|paths|explore)\/|neighborhood-[23]$/;
 
 export type Row = Record<string, unknown>;
 
@@ -44,29 +56,90 @@ export function toPlain(value: unknown): unknown {
 
 const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
 
-function mapError(err: unknown): unknown {
+/** Driver failures → domain errors. Anything unknown stays as it is (a 500, logged with its stack). */
+export function mapError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  if (err instanceof LimiterFullError) return new DatabaseBusyError();
   if (err instanceof Neo4jError) {
-    if (UNAVAILABLE.has(err.code)) return new DatabaseUnavailableError();
+    if (UNAVAILABLE.has(err.code)) return new DatabaseUnavailableError().withLogNote(shortReason(err.message));
     if (err.code.includes("TransactionTimedOut")) return new QueryTimeoutError();
+    // The pool is exhausted (every connection busy, e.g. with a frozen database): the database is the bottleneck.
+    if (/Connection acquisition timed out/i.test(err.message)) return new DatabaseBusyError().withLogNote(err.message);
+    if (err.code.startsWith("Neo.ClientError.Security.")) {
+      return new DatabaseUnavailableError().withLogNote(`Neo4j refused the app's credentials (${err.code}); check NEO4J_USER/NEO4J_PASSWORD`);
+    }
+    if (err.code.startsWith("Neo.TransientError.")) return new DatabaseBusyError().withLogNote(`${err.code}: ${err.message.split("\n")[0]}`);
   }
   return err;
 }
 
+/** The driver's messages are paragraphs; the log gets the cause ("connect ECONNREFUSED 127.0.0.1:7687"). */
+function shortReason(message: string): string {
+  const cause = /Caused by: (.*)$/s.exec(message)?.[1] ?? message;
+  const line = cause.split("\n")[0]!.trim();
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
+}
+
+class DeadlineError extends Error {}
+
+/** Rejects after `ms` unless `work` settles first; the timer never keeps the process alive. */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError()), ms);
+    timer.unref();
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+function openDriver(options: GraphOptions): Driver {
+  return neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+    // A stopped database must turn into a 503 within ~2 s, not a 30 s retry loop.
+    connectionTimeout: 1500,
+    connectionAcquisitionTimeout: 2000,
+    maxTransactionRetryTime: 500,
+    // Both lanes full, plus room for health checks and a load; beyond that the limiter answers, not the pool.
+    maxConnectionPoolSize: 2 * (options.concurrency ?? 8) + 8,
+    userAgent: "pd-lineage",
+  });
+}
+
 export class Graph {
-  private constructor(
-    readonly driver: Driver,
-    private readonly options: GraphOptions,
-  ) {}
+  private readonly lanes: { plain: ConcurrencyLimiter; heavy: ConcurrencyLimiter };
+  private current: Driver;
+
+  private constructor(private options: GraphOptions) {
+    this.current = openDriver(options);
+    const concurrency = options.concurrency ?? 8;
+    const queue = options.queue ?? 64;
+    const maxWaitMs = Math.min(options.queueWaitMs ?? 2000, options.queryTimeoutMs);
+    this.lanes = {
+      plain: new ConcurrencyLimiter({ concurrency, queue, maxWaitMs }),
+      heavy: new ConcurrencyLimiter({ concurrency: Math.max(1, Math.floor(concurrency / 2)), queue: Math.floor(queue / 2), maxWaitMs }),
+    };
+  }
 
   static open(options: GraphOptions): Graph {
-    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
-      // A stopped database must turn into a 503 within ~2 s, not a 30 s retry loop.
-      connectionTimeout: 1500,
-      connectionAcquisitionTimeout: 2000,
-      maxTransactionRetryTime: 500,
-      userAgent: "pd-lineage",
-    });
-    return new Graph(driver, options);
+    return new Graph(options);
+  }
+
+  get driver(): Driver {
+    return this.current;
+  }
+
+  get uri(): string {
+    return this.options.uri;
+  }
+
+  /**
+   * Points the graph at a database that came back elsewhere (the embedded one, restarted on a new port) with a
+   * fresh driver: connections to the old process are useless. The old driver is closed without waiting.
+   */
+  reconnect(uri: string = this.options.uri): void {
+    const old = this.current;
+    this.options = { ...this.options, uri };
+    this.current = openDriver(this.options);
+    void old.close().catch(() => {});
   }
 
   private session(mode: "READ" | "WRITE") {
@@ -78,15 +151,40 @@ export class Graph {
 
   /** Runs the named query (a file in `cypher/`) in a read transaction; rows come back as plain objects. */
   async read(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    const text = cypher(query);
-    const session = this.session("READ");
+    return this.readCypher(cypher(query), params, HEAVY_QUERY.test(query) ? "heavy" : "plain");
+  }
+
+  /**
+   * The one read path: a session in READ access mode and a read transaction, so Neo4j itself refuses any
+   * write that would reach it (exported for the test that proves it; the API only runs files from `cypher/`).
+   */
+  async readCypher(text: string, params: Record<string, unknown> = {}, lane: "plain" | "heavy" = "plain"): Promise<Row[]> {
+    const started = Date.now();
+    const budget = this.options.queryTimeoutMs;
+    let release: (() => void) | undefined;
     try {
-      const result = await session.executeRead((tx) => tx.run(text, params), { timeout: this.options.queryTimeoutMs });
-      return result.records.map((r) => toPlain(r.toObject()) as Row);
+      release = await this.lanes[lane].acquire(Math.min(this.options.queueWaitMs ?? 2000, budget));
+      const left = budget - (Date.now() - started);
+      // Neo4j stops the transaction a little before our own deadline, so a slow query says QUERY_TIMEOUT and
+      // only a database that does not answer at all reaches the deadline below.
+      const serverTimeout = Math.max(100, left - 250);
+      const session = this.session("READ");
+      const work = session.executeRead((tx) => tx.run(text, params), { timeout: serverTimeout });
+      try {
+        const result = await withDeadline(work, Math.max(1, left));
+        return result.records.map((r) => toPlain(r.toObject()) as Row);
+      } finally {
+        // A frozen database would make close() hang too: let it finish in the background.
+        void session.close().catch(() => {});
+        work.catch(() => {});
+      }
     } catch (err) {
+      if (err instanceof DeadlineError) {
+        throw new DatabaseUnavailableError(`The graph database did not answer within ${Math.round(budget / 100) / 10} s.`).withLogNote("read deadline passed");
+      }
       throw mapError(err);
     } finally {
-      await session.close();
+      release?.();
     }
   }
 
@@ -114,22 +212,14 @@ export class Graph {
     }
   }
 
-  async serverInfo(): Promise<{ version: string; address: string; edition: string }> {
-    try {
-      const info = await this.driver.getServerInfo();
-      const rows = await this.read("health/components");
-      const row = rows[0] ?? {};
-      return {
-        version: String(row.version ?? info.agent ?? "unknown"),
-        edition: String(row.edition ?? "unknown"),
-        address: info.address ?? "",
-      };
-    } catch (err) {
-      throw mapError(err);
-    }
+  /** Version and edition only: where the database listens is nobody's business but the app's. */
+  async serverInfo(): Promise<{ version: string; edition: string }> {
+    const rows = await this.read("health/components");
+    const row = rows[0] ?? {};
+    return { version: String(row.version ?? "unknown"), edition: String(row.edition ?? "unknown") };
   }
 
   async close(): Promise<void> {
-    await this.driver.close();
+    await this.current.close();
   }
 }

@@ -1,15 +1,39 @@
 /** Domain errors with a typed code; one middleware turns them into `{ error: { code, message, details } }`. */
-export type ErrorCode = "VALIDATION_ERROR" | "NOT_FOUND" | "CONFLICT" | "DATABASE_UNAVAILABLE" | "QUERY_TIMEOUT" | "PDF_UNAVAILABLE" | "INTERNAL_ERROR";
+export type ErrorCode =
+  | "VALIDATION_ERROR"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "DATABASE_UNAVAILABLE"
+  | "DATABASE_BUSY"
+  | "QUERY_TIMEOUT"
+  | "PDF_UNAVAILABLE"
+  | "RATE_LIMITED"
+  | "UNAUTHORIZED"
+  | "MISDIRECTED_REQUEST"
+  | "BAD_REQUEST"
+  | "URI_TOO_LONG"
+  | "HEADERS_TOO_LARGE"
+  | "INTERNAL_ERROR";
 
 export class AppError extends Error {
+  /** For the server's log only (never sent): why, when the message to the client is deliberately vague. */
+  logNote?: string;
+
   constructor(
     readonly code: ErrorCode,
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    /** Sent as `Retry-After` (seconds). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  withLogNote(note: string): this {
+    this.logNote = note;
+    return this;
   }
 }
 
@@ -34,13 +58,32 @@ export class ConflictError extends AppError {
 
 export class DatabaseUnavailableError extends AppError {
   constructor(message = "The graph database is not reachable right now.") {
-    super("DATABASE_UNAVAILABLE", 503, message);
+    super("DATABASE_UNAVAILABLE", 503, message, undefined, 5);
+  }
+}
+
+/** Too many questions at once: refused straight away rather than queued into a timeout. */
+export class DatabaseBusyError extends AppError {
+  constructor() {
+    super("DATABASE_BUSY", 503, "The explorer is answering too many questions at once; try again in a moment.", undefined, 2);
   }
 }
 
 export class QueryTimeoutError extends AppError {
   constructor() {
-    super("QUERY_TIMEOUT", 503, "The query took too long and was stopped; narrow it (lower depth, a filter).");
+    super("QUERY_TIMEOUT", 503, "The query took too long and was stopped; narrow it (lower depth, a filter).", undefined, 5);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super("RATE_LIMITED", 429, "Too many requests from this address; slow down.", undefined, retryAfterSeconds);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = "This explorer needs an API token: send `Authorization: Bearer <token>`.") {
+    super("UNAUTHORIZED", 401, message);
   }
 }
 

@@ -63,3 +63,20 @@ const SYSTEM_ID = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must 
 export function systemsParam(description: string) {
   return listParam(SYSTEM_ID, description);
 }
+
+/**
+ * A whole-number query parameter written the plain way: digits only, so `0x10`, `1e1`, ` 5`, `+5` and `5.0`
+ * are refused instead of silently read as numbers. Absent → `fallback`.
+ */
+export function wholeNumberParam(min: number, max: number, fallback: number) {
+  const range = `a whole number from ${min} to ${max}`;
+  return z
+    .string({ error: `must be given once, as ${range}` })
+    .regex(/^[0-9]{1,9}$/, `must be ${range}, written in digits`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be ${range}`).max(max, `must be ${range}`))
+    .optional()
+    .transform((n) => n ?? fallback)
+    // Documented as what it is for a client: an integer in range (sent, like every query value, as digits).
+    .meta({ type: "integer", minimum: min, maximum: max, default: fallback });
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { NODE_KINDS, isNodeKind, type NodeKind } from "../contract/ids.js";
-import { nodeIdParam } from "../http/params.js";
+import { nodeIdParam, wholeNumberParam } from "../http/params.js";
 
 export const NodeParamsSchema = z.object({
   id: nodeIdParam("Node id `kind:key`, URL-encoded (e.g. table%3ACMS_User, subject%3Akentico%2Fcustomer)."),
@@ -25,12 +25,7 @@ const KindList = z
   });
 
 export const NeighborhoodQuerySchema = z.object({
-  depth: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be 1, 2 or 3")
-    .max(3, "must be 1, 2 or 3")
-    .default(1)
+  depth: wholeNumberParam(1, 3, 1)
     .transform((d) => d as NeighborhoodDepth)
     .meta({ description: "How many steps out (1–3, default 1)." }),
   kinds: KindList.optional().meta({ description: `Only nodes of these kinds (comma-separated: ${NODE_KINDS.join(", ")}); the centre is always included.` }),

@@ -15,8 +15,10 @@ export function openApiPath(expressPath: string): string {
 const ERROR_DESCRIPTIONS = {
   400: "Invalid parameters; `details` names each field and what is wrong with it.",
   404: "The node, table or vendor does not exist.",
+  401: "API_TOKEN is set and the request has no `Authorization: Bearer <token>`, or a wrong one.",
   409: "The name stands for more than one table (several systems have it); `details.candidates` lists their ids.",
-  503: "The graph database is unreachable, or the query took too long.",
+  429: "Too many requests from this address; `Retry-After` says when to try again.",
+  503: "The graph database is unreachable or busy, or the query took too long; `Retry-After` says when to try again.",
 } as const;
 
 /**
@@ -37,7 +39,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocum
   const schemas = new Map<string, z.ZodType>();
   const error = named(schemas, "ErrorResponse", ErrorResponseSchema);
   for (const route of routes) {
-    const errors = [...route.errors, 503 as const];
+    // Every route can meet the token check, the rate limit and the database being down or busy.
+    const errors = [...route.errors, 401 as const, 429 as const, 503 as const];
     registry.registerPath({
       method: "get",
       path: openApiPath(route.path),
@@ -62,7 +65,9 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocum
     info: {
       title: "Personal-data lineage explorer API",
       version: "1.0.0",
-      description: "Read-only questions about where personal data lives, where it comes from and which vendors receive it. Graph answers carry Cytoscape elements.",
+      description:
+        "Read-only questions about where personal data lives, where it comes from and which vendors receive it. Graph answers carry Cytoscape elements. " +
+        "When the server has an API_TOKEN, every call needs `Authorization: Bearer <token>`.",
     },
     servers: [{ url: "/" }],
   });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { NodeKindSchema } from "../contract/api.js";
-import { systemsParam } from "../http/params.js";
+import { systemsParam, wholeNumberParam } from "../http/params.js";
 
 export const SearchQuerySchema = z.object({
   q: z
@@ -11,13 +11,7 @@ export const SearchQuerySchema = z.object({
     .max(200, "must be at most 200 characters")
     .meta({ description: "Text to find; every word matches as a prefix, case-insensitively (also inside names).", example: "cms_us" }),
   kind: NodeKindSchema.optional().meta({ description: "Only nodes of this kind." }),
-  limit: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(100, "must be at most 100")
-    .default(20)
-    .meta({ description: "How many results (1–100, default 20)." }),
+  limit: wholeNumberParam(1, 100, 20).meta({ description: "How many results (1–100, default 20)." }),
   systems: systemsParam("Only these systems' nodes, and the vendors, categories and countries they use (comma-separated system ids)."),
 });
 
