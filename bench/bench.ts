@@ -43,7 +43,7 @@ const { values } = parseArgs({
     "no-reload": { type: "boolean", default: false },
   },
 });
-const QUICK = values.quick!;
+const QUICK = values.quick;
 const ONLY = values.only ? new Set(values.only.split(",").map((x) => x.trim())) : null;
 const SCALE = (values.scale ?? "S").toUpperCase() as Scale;
 if (!(SCALE in SCALES)) {
@@ -68,7 +68,7 @@ interface Recorded {
 function recordQueries(graph: Graph): { take: () => Recorded[] } {
   let log: Recorded[] = [];
   const read = graph.read.bind(graph);
-  graph.read = (query: string, params: Record<string, unknown> = {}) => {
+  graph.read = (query: string, params: Record<string, unknown>) => {
     log.push({ query, params });
     return read(query, params);
   };
@@ -125,7 +125,12 @@ function writeResult(result: BenchResult): string {
 async function main(): Promise<void> {
   const env = readEnv();
   const tmp = mkdtempSync(path.join(os.tmpdir(), `pd-lineage-bench-${SCALE}-`));
-  const cleanups: (() => Promise<void>)[] = [async () => rmSync(tmp, { recursive: true, force: true })];
+  const cleanups: (() => Promise<void>)[] = [
+    () => {
+      rmSync(tmp, { recursive: true, force: true });
+      return Promise.resolve();
+    },
+  ];
   const cleanup = async () => {
     for (const c of cleanups.reverse()) await c().catch((e: unknown) => console.error(e));
     cleanups.length = 0;
@@ -143,7 +148,10 @@ async function main(): Promise<void> {
     const neo = await startEmbeddedNeo4j({ dataDir: path.join(tmp, "neo4j"), heapMb: env.NEO4J_HEAP_MB, pageCacheMb: env.NEO4J_PAGECACHE_MB, log });
     cleanups.push(() => neo.stop());
     const memory = new MemorySampler(neo.pid);
-    cleanups.push(async () => memory.stop());
+    cleanups.push(() => {
+      memory.stop();
+      return Promise.resolve();
+    });
     // Reads get a minute, not the app's 5 s: on a busy machine a slow answer is to be measured, not cut off.
     const graph = Graph.open({ uri: neo.uri, user: "neo4j", password: "", queryTimeoutMs: Math.max(env.QUERY_TIMEOUT_MS, READ_TIMEOUT_MS) });
     cleanups.push(() => graph.close());

@@ -126,7 +126,7 @@ export class BenchBrowser {
       await page.mouse.move(cx + Math.cos(t) * box.width * 0.3, cy + Math.sin(t * 1.3) * box.height * 0.3, { steps: 2 });
     }
     await page.mouse.up();
-    const frames = (await page.evaluate("window.__counting = false; window.__frames")) as number;
+    const frames = await page.evaluate<number>("window.__counting = false; window.__frames");
     const ms = performance.now() - started;
     const renderer = await rendererOf(page);
     await page.close();

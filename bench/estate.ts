@@ -205,7 +205,7 @@ export function generateEstate(opts: EstateOptions): EstateFile[] {
     const sysVendors = [...used].sort((a, b) => a - b).map((i) => vendors[i]!);
 
     const purposes = d.sample(PURPOSE_WORDS, d.int(4, 8)).map((name, i) => ({
-      id: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
+      id: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
       name,
       vendors: sysVendors.filter((_, vi) => vi % 8 === i).slice(0, 3).map((v) => v.id),
     }));

@@ -60,14 +60,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: { scale: { type: "string", default: "S" }, out: { type: "string" }, seed: { type: "string", default: String(DEFAULT_SEED) }, "shared-names": { type: "boolean", default: false } },
   });
-  const scale = values.scale!.toUpperCase();
-  if (!(scale in SCALES) || !values.out || !/^\d+$/.test(values.seed!)) {
+  const scale = values.scale.toUpperCase();
+  if (!(scale in SCALES) || !values.out || !/^\d+$/.test(values.seed)) {
     console.error("usage: npm run generate -- --scale S|M|L --out <dir> [--seed N] [--shared-names]");
     process.exit(2);
   }
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
   const started = performance.now();
-  const { files, counts } = await writeEstate({ scale: scale as Scale, out, seed: Number(values.seed), sharedNames: values["shared-names"]! });
+  const { files, counts } = await writeEstate({ scale: scale as Scale, out, seed: Number(values.seed), sharedNames: values["shared-names"] });
   console.log(
     `Wrote ${files.length} inventories to ${out} in ${Math.round(performance.now() - started)} ms: ${counts.tables.toLocaleString("en")} tables, ` +
       `${counts.columns.toLocaleString("en")} columns (${Math.round((100 * counts.personal) / counts.columns)} % personal), ${counts.vendors} vendors in ${counts.flows} flows.`,

@@ -114,7 +114,7 @@ export function markdownReport(r: BenchResult): string {
     "",
     "| endpoint | API p50 | p95 | p99 | driver p50 | p95 | p99 | API/driver p50 | largest answer | not 200 |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...r.endpoints.map((e) => `| ${e.name} | ${e.api.p50.toFixed(1)} | ${e.api.p95.toFixed(1)} | ${e.api.p99.toFixed(1)} | ${e.driver.p50.toFixed(1)} | ${e.driver.p95.toFixed(1)} | ${e.driver.p99.toFixed(1)} | ${e.ratioP50.toFixed(2)}× | ${Math.round(e.maxBytes / 1024)} KB | ${e.failed ?? 0} |`),
+    ...r.endpoints.map((e) => `| ${e.name} | ${e.api.p50.toFixed(1)} | ${e.api.p95.toFixed(1)} | ${e.api.p99.toFixed(1)} | ${e.driver.p50.toFixed(1)} | ${e.driver.p95.toFixed(1)} | ${e.driver.p99.toFixed(1)} | ${e.ratioP50.toFixed(2)}× | ${Math.round(e.maxBytes / 1024)} KB | ${e.failed} |`),
     "",
     "Times in ms. URLs and the Cypher files each endpoint ran are in the JSON next to this file.",
     "",

@@ -33,10 +33,10 @@ function Logo() {
 
 function DbStatus() {
   const h = useApi<HealthResponse>("health", (s) => api.health(s), { pollMs: 10_000 });
-  const ok = h.status === "ok" && h.data.status === "ok";
-  const text = h.status === "loading" ? "Connecting…" : ok ? `${h.data.counts?.nodes?.toLocaleString("en") ?? "?"} nodes` : "Database unreachable";
+  const ok = h.status === "ok";
+  const text = h.status === "loading" ? "Connecting…" : ok ? `${h.data.counts.nodes.toLocaleString("en")} nodes` : "Database unreachable";
   return (
-    <span className={`db-status ${ok ? "is-ok" : h.status === "loading" ? "" : "is-down"}`} title={ok ? `Neo4j ${h.data.neo4j?.version ?? ""}` : text}>
+    <span className={`db-status ${ok ? "is-ok" : h.status === "loading" ? "" : "is-down"}`} title={ok ? `Neo4j ${h.data.neo4j.version}` : text}>
       <span className="db-status__dot" aria-hidden /> {text}
     </span>
   );

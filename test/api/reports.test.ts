@@ -157,7 +157,7 @@ describe("GET /api/reports/ropa", () => {
     await book.xlsx.load((res.body as Buffer).buffer.slice((res.body as Buffer).byteOffset, (res.body as Buffer).byteOffset + (res.body as Buffer).byteLength) as ArrayBuffer);
     const sheet = book.getWorksheet("Records of processing")!;
     const cells: string[][] = [];
-    sheet.eachRow((row) => cells.push(ROPA_COLUMNS.map((_, i) => String(row.getCell(i + 1).value ?? ""))));
+    sheet.eachRow((row) => cells.push(ROPA_COLUMNS.map((_, i) => row.getCell(i + 1).text)));
     expect(cells).toEqual(csv);
     mkdirSync(OUT, { recursive: true });
     writeFileSync(path.join(OUT, "ropa-ambassify.xlsx"), res.body as Buffer);

@@ -203,7 +203,7 @@ describe("filters reach the whole answer", () => {
     await expect(page.locator(".screen__subtitle").textContent()).resolves.toMatch(/reaches 1 vendor \(filtered: 1 of \d+\)/);
 
     const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export SVG" }).click()]);
-    const svgText = readFileSync((await svg.path())!, "utf8");
+    const svgText = readFileSync((await svg.path()), "utf8");
     // The caption wraps to the figure's width: read the SVG's text with its lines joined.
     const caption = svgText.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
     expect(caption).toContain("Filters: Vendors = Gravatar");
@@ -239,7 +239,7 @@ describe("Export PNG / Export SVG", () => {
 
     const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export PNG" }).click()]);
     await png.saveAs(path.join(SHOTS, "export-trace.png"));
-    const pngBytes = readFileSync((await png.path())!);
+    const pngBytes = readFileSync((await png.path()));
     expect(png.suggestedFilename()).toMatch(/\.png$/);
     expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const width = pngBytes.readUInt32BE(16);
@@ -251,7 +251,7 @@ describe("Export PNG / Export SVG", () => {
 
     const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export SVG" }).click()]);
     await svg.saveAs(path.join(SHOTS, "export-trace.svg"));
-    const svgText = readFileSync((await svg.path())!, "utf8");
+    const svgText = readFileSync((await svg.path()), "utf8");
     expect(svg.suggestedFilename()).toMatch(/\.svg$/);
     expect(svgText).toMatch(/^<\?xml/);
     expect(svgText).toContain('<g id="legend"');

@@ -119,7 +119,7 @@ async function readSvg(file: string): Promise<{ svg: SvgReading; errors: string[
       nodes: [...root.querySelectorAll("g.node")].map((g) => ({
         id: g.getAttribute("data-id") ?? "",
         lines: [...g.querySelectorAll("tspan")].map((s) => s.textContent ?? ""),
-        w: (g.querySelector("text") as SVGTextElement | null)?.getBBox().width ?? 0,
+        w: g.querySelector<SVGTextElement>("text")?.getBBox().width ?? 0,
       })),
       edgeLabels: [...root.querySelectorAll("g.edge-label text")].map((t) => [...t.querySelectorAll("tspan")].map((s) => s.textContent).join("\n")),
       shapes: root.querySelectorAll("g.node > path").length,

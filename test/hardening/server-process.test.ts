@@ -259,8 +259,8 @@ describe("a load killed with SIGKILL", () => {
         lines.push(l);
         if (/listening at bolt:/.test(l)) resolve(l);
       };
-      readline.createInterface({ input: load.stdout! }).on("line", onLine);
-      readline.createInterface({ input: load.stderr! }).on("line", onLine);
+      readline.createInterface({ input: load.stdout }).on("line", onLine);
+      readline.createInterface({ input: load.stderr }).on("line", onLine);
       void exited.then(() => reject(new Error(`the load exited early:\n${lines.join("\n")}`)));
     });
     const [, uri, jvmPid] = /(bolt:\/\/\S+) \(pid (\d+)\)/.exec(boltLine)!;
@@ -279,12 +279,12 @@ describe("a load killed with SIGKILL", () => {
     load.kill("SIGKILL");
     signal(Number(jvmPid), "SIGKILL");
     await exited;
-    await eventually(async () => {
+    await eventually(() => {
       try {
         process.kill(Number(jvmPid), 0);
-        return false;
+        return Promise.resolve(false);
       } catch {
-        return true;
+        return Promise.resolve(true);
       }
     }, 10_000, 100);
 

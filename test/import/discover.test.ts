@@ -59,8 +59,8 @@ beforeAll(async () => {
   discovery = await discoverPostgres({ connectionString: postgres.url, schema: "shop", system: "fixture-shop-db" });
 }, 180_000);
 
-afterAll(async () => {
-  await postgres?.stop();
+afterAll(() => {
+  postgres?.stop();
 });
 
 const column = (table: string, name: string) => discovery.inventory.entities.find((e) => e.name === table)!.columns!.find((c) => c.name === name)!;

@@ -41,7 +41,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else if (process.env.TEST_NEO4J !== "embedded" && (await containerRuntimeAnswers())) {
     const { Neo4jContainer } = await import("@testcontainers/neo4j");
     const container = await new Neo4jContainer("neo4j:5.26-community").withPassword("test-password").start();
-    cleanups.push(async () => void (await container.stop()));
+    cleanups.push(async () => {
+      await container.stop();
+    });
     conn = { uri: container.getBoltUri(), user: "neo4j", password: "test-password", mode: "testcontainers" };
   } else {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "pd-lineage-test-"));

@@ -44,14 +44,17 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     }
     for (const l of listeners) l(line);
   };
-  readline.createInterface({ input: child.stdout! }).on("line", onLine);
-  readline.createInterface({ input: child.stderr! }).on("line", onLine);
+  readline.createInterface({ input: child.stdout }).on("line", onLine);
+  readline.createInterface({ input: child.stderr }).on("line", onLine);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const waitFor = (re: RegExp, ms: number, from = logs.length): Promise<string> =>
     new Promise((resolve, reject) => {
       const seen = logs.slice(from).find((l) => re.test(l));
-      if (seen) return resolve(seen);
+      if (seen) {
+        resolve(seen);
+        return;
+      }
       const timer = setTimeout(() => {
         listeners.delete(listener);
         reject(new Error(`No log line matching ${re} within ${ms} ms. Log:\n${logs.slice(-30).join("\n")}`));

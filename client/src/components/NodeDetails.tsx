@@ -46,7 +46,8 @@ function propText(v: unknown): string {
   if (v === null || v === undefined || v === "") return "";
   if (Array.isArray(v)) return v.map(String).join(", ");
   if (typeof v === "boolean") return v ? "yes" : "no";
-  return typeof v === "object" ? JSON.stringify(v) : String(v as string | number);
+  if (typeof v === "object") return JSON.stringify(v);
+  return typeof v === "string" ? v : JSON.stringify(v);
 }
 
 // Links keep the data set (`systems=…`) of the page they are built on.

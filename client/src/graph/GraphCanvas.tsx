@@ -148,7 +148,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
     cy.on("mouseout", "node", () => highlight(selectedNode()));
     cy.on("tap", (e) => {
       if (e.target === cy) handlers.current.onSelect?.(null);
-      else if ((e.target as NodeSingular).isNode?.()) handlers.current.onSelect?.((e.target as NodeSingular).id());
+      else if ((e.target as Partial<NodeSingular>).isNode?.()) handlers.current.onSelect?.((e.target as NodeSingular).id());
     });
     cy.on("dbltap", "node", (e) => handlers.current.onExpand?.((e.target as NodeSingular).id()));
     cy.on("cxttap", "node", (e) => {
@@ -190,7 +190,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
         }
         const sel = selectedRef.current ? cy.getElementById(selectedRef.current) : cy.collection();
         if (sel.nonempty()) sel.select();
-        (cy as unknown as { highlight: (n: NodeSingular | null) => void }).highlight(sel.nonempty() && sel.isNode() ? (sel as NodeSingular) : null);
+        (cy as unknown as { highlight: (n: NodeSingular | null) => void }).highlight(sel.nonempty() && sel.isNode() ? (sel) : null);
         setBusy(false);
         setDrawn(elements.length);
         handlers.current.onDrawn?.(cy);
@@ -214,7 +214,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
     const highlight = (cy as unknown as { highlight?: (n: NodeSingular | null) => void }).highlight;
     if (n && n.nonempty()) {
       n.select();
-      highlight?.(n as NodeSingular);
+      highlight?.(n);
       const bb = cy.extent();
       const p = n.position();
       if (p.x < bb.x1 || p.x > bb.x2 || p.y < bb.y1 || p.y > bb.y2) cy.animate({ center: { eles: n }, duration: 250 });

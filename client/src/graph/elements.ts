@@ -121,7 +121,7 @@ export function toModel(elements: Elements, options: ToModelOptions = {}): Graph
     if (roots.has(n.data.id)) classes.push("root");
     nodes.set(n.data.id, {
       group: "nodes",
-      data: { ...n.data, display, ...nodeSize(display, n.data.kind, measure), lane: laneOf(n.data.kind) } as NodeData,
+      data: { ...n.data, display, ...nodeSize(display, n.data.kind, measure), lane: laneOf(n.data.kind) },
       classes: classes.join(" "),
     });
   }
@@ -132,7 +132,7 @@ export function toModel(elements: Elements, options: ToModelOptions = {}): Graph
     const edgeLabel = options.edgeLabels ? truncate(edgeText(e.data), 160) : "";
     edges.set(e.data.id, {
       group: "edges",
-      data: { ...e.data, edgeLabel, labelW: edgeLabel ? measure(edgeLabel, EDGE_FONT_SIZE) : 0, lblDx: 0, lblDy: 0 } as EdgeData,
+      data: { ...e.data, edgeLabel, labelW: edgeLabel ? measure(edgeLabel, EDGE_FONT_SIZE) : 0, lblDx: 0, lblDy: 0 },
       classes: [`type-${e.data.type}`, ...(edgeLabel ? ["labelled"] : [])].join(" "),
     });
   }

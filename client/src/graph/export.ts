@@ -5,7 +5,7 @@
  * written from the same instance and layout (figureSvg.ts), so both show the same nodes, labels and routes.
  */
 import type { Elements } from "@contract/api";
-import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
+import cytoscape, { type Core } from "cytoscape";
 
 import { anchorEdgeLabels, withLayout } from "./GraphCanvas";
 import { runLayout } from "./elkRunner";
@@ -68,7 +68,7 @@ async function withFigure<T>(spec: FigureSpec, draw: (cy: Core, layout: Awaited<
   container.setAttribute("aria-hidden", "true");
   container.style.cssText = "position:fixed;left:-20000px;top:0;width:1200px;height:900px;pointer-events:none";
   document.body.appendChild(container);
-  const cy = cytoscape({ container, style: PRINT_STYLE, elements: withLayout([...model.nodes, ...model.edges] as unknown as ElementDefinition[], patch), layout: { name: "preset" }, autoungrabify: true, pixelRatio: 1 });
+  const cy = cytoscape({ container, style: PRINT_STYLE, elements: withLayout([...model.nodes, ...model.edges], patch), layout: { name: "preset" }, autoungrabify: true, pixelRatio: 1 });
   try {
     anchorEdgeLabels(cy, patch);
     window.__lastFigure = {

@@ -29,7 +29,7 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 function dashArray(style: string, pattern: unknown, width: number): string {
   if (style === "dotted") return ` stroke-dasharray="${r1(width)} ${r1(width * 1.6)}"`;
   if (style !== "dashed") return "";
-  const p = Array.isArray(pattern) ? pattern.map(Number) : String(pattern ?? "").split(/[\s,]+/).map(Number);
+  const p = Array.isArray(pattern) ? pattern.map(Number) : (typeof pattern === "string" || typeof pattern === "number" ? String(pattern) : "").split(/[\s,]+/).map(Number);
   const dash = p.filter((n) => Number.isFinite(n) && n > 0);
   return ` stroke-dasharray="${(dash.length ? dash : [6, 3]).join(" ")}"`;
 }

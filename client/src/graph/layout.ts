@@ -197,7 +197,7 @@ export function fromElkResult(result: ElkNode, model: GraphModel): LayoutResult 
   }
   const byId = new Map(model.edges.map((e) => [e.data.id, e]));
   const edges: LayoutResult["edges"] = {};
-  for (const e of (result.edges ?? []) as ElkExtendedEdge[]) {
+  for (const e of (result.edges ?? [])) {
     const section = e.sections?.[0];
     const original = byId.get(e.id);
     if (!section || !original) continue;

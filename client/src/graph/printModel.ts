@@ -46,7 +46,7 @@ export function wrapLabel(text: string, max: number): string[] {
     const out: string[] = [];
     let piece = "";
     for (let i = 0; i < s.length; i++) {
-      piece += s[i];
+      piece += s.charAt(i);
       if (at(s[i]!, s[i + 1] ?? "")) {
         out.push(piece);
         piece = "";

@@ -30,6 +30,8 @@ export async function copyText(text: string): Promise<void> {
     ta.style.opacity = "0";
     document.body.append(ta);
     ta.select();
+    // The Clipboard API needs a secure context; a plain-http deployment still copies through this older call.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     document.execCommand("copy");
     ta.remove();
   }

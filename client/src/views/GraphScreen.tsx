@@ -4,7 +4,6 @@
  */
 import type { Elements } from "@contract/api";
 import { parseNodeId, underlyingId } from "@contract/ids";
-import type { ElementDefinition } from "cytoscape";
 import { FileImage, FileCode2, Maximize2, TriangleAlert } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useNavigate, useSearchParams } from "react-router";
@@ -79,7 +78,7 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
   const subtitleText = typeof subtitle === "function" ? subtitle(shown) : subtitle;
   const cyElements = useMemo(() => {
     const m = toModel(shown, { measure: canvasMeasure, roots, edgeLabels });
-    return [...m.nodes, ...m.edges] as unknown as ElementDefinition[];
+    return [...m.nodes, ...m.edges];
   }, [shown, roots, edgeLabels]);
   const layout = useMemo(() => elkLayout({ lanes, mergeEdges }), [lanes, mergeEdges]);
   const legend = useMemo(() => legendItems(shown), [shown]);

@@ -124,7 +124,7 @@ export function WhereView() {
                       <label className="where-item">
                         <input type="checkbox" checked={done.has(r.id)} onChange={() => toggle(r.id)} />
                         <span>
-                          <strong>{r.item}</strong> <span className="muted">{r.system}</span> {g === "Vendors" && vendorStatus.get(r.id) && <TransferBadge transfer={vendorStatus.get(r.id)!} />}
+                          <strong>{r.item}</strong> <span className="muted">{r.system}</span> {g === "Vendors" && vendorStatus.get(r.id) && <TransferBadge transfer={vendorStatus.get(r.id)} />}
                           <br />
                           <span className="row-button__meta">{r.detail}</span>
                         </span>

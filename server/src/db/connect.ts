@@ -36,18 +36,20 @@ export async function connectDatabase(env: Env, log: (msg: string) => void = con
   log(`Embedded Neo4j ${neo.version} listening at ${neo.uri} (pid ${neo.pid})`);
   // NEO4J_PASSWORD is for external servers; the embedded one has the password the app generated.
   const graph = Graph.open({ ...base, uri: neo.uri, user: neo.user, password: neo.password });
-  let closing = false;
+  // An object, not a `let`: the flag is set by close() while restart() awaits, which narrowing cannot see.
+  const state = { closing: false };
+  const closing = () => state.closing;
 
   const restart = async (): Promise<void> => {
     const port = Number(new URL(neo.uri.replace(/^bolt:/, "http:")).port);
-    for (let attempt = 0; !closing; attempt++) {
+    for (let attempt = 0; !closing(); attempt++) {
       const delay = RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]!;
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-      if (closing) return;
+      if (closing()) return;
       try {
         // The same port first (a client that cached it keeps working); any free port if it is taken.
         neo = await startEmbeddedNeo4j({ ...options, port: attempt % 2 === 0 ? port : 0 });
-        if (closing) {
+        if (closing()) {
           await neo.stop();
           return;
         }
@@ -62,7 +64,7 @@ export async function connectDatabase(env: Env, log: (msg: string) => void = con
   };
   const watch = (running: EmbeddedNeo4j) => {
     void running.exited.then(({ code, signal }) => {
-      if (closing || running !== neo) return;
+      if (closing() || running !== neo) return;
       log(`The embedded Neo4j stopped unexpectedly (${signal ?? `exit ${code}`}); restarting it…`);
       void restart();
     });
@@ -79,7 +81,7 @@ export async function connectDatabase(env: Env, log: (msg: string) => void = con
       return neo.pid;
     },
     async close() {
-      closing = true;
+      state.closing = true;
       await graph.close();
       await neo.stop();
     },

@@ -96,7 +96,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
     { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, PDL_NEO4J_PASSWORD: password } },
   );
   const stderrTail: string[] = [];
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
     stderrTail.push(...chunk.split("\n").filter(Boolean));
     stderrTail.splice(0, Math.max(0, stderrTail.length - 30));
   });
@@ -116,7 +116,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGCONT"); // a frozen (SIGSTOPped) JVM could not hear us otherwise
-      child.stdin?.end();
+      child.stdin.end();
       const term = setTimeout(() => child.kill("SIGTERM"), 30_000);
       const kill = setTimeout(() => child.kill("SIGKILL"), 45_000);
       await exited;

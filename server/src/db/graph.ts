@@ -216,7 +216,8 @@ export class Graph {
   async serverInfo(): Promise<{ version: string; edition: string }> {
     const rows = await this.read("health/components");
     const row = rows[0] ?? {};
-    return { version: String(row.version ?? "unknown"), edition: String(row.edition ?? "unknown") };
+    const text = (v: unknown) => (typeof v === "string" ? v : "unknown");
+    return { version: text(row.version), edition: text(row.edition) };
   }
 
   async close(): Promise<void> {

@@ -49,7 +49,7 @@ export class ApiRouter {
     spec: RouteSpec<P, Q, R>,
     handler: (input: RouteInput<P, Q>) => Promise<z.input<R>>,
   ): this {
-    this.routes.push(spec as RouteSpec);
+    this.routes.push(spec);
     this.router.get(spec.path, async (req, res) => {
       const params = (spec.params ? parseRequestPart(spec.params, req.params, "path") : {}) as Parsed<P>;
       const query = (spec.query ? parseRequestPart(spec.query, req.query, "query") : {}) as Parsed<Q>;
@@ -63,7 +63,7 @@ export class ApiRouter {
     spec: RouteSpec<P, Q, R> & { produces: string[] },
     handler: (input: RouteInput<P, Q>) => Promise<FileAnswer>,
   ): this {
-    this.routes.push(spec as RouteSpec);
+    this.routes.push(spec);
     this.router.get(spec.path, async (req, res) => {
       const params = (spec.params ? parseRequestPart(spec.params, req.params, "path") : {}) as Parsed<P>;
       const query = (spec.query ? parseRequestPart(spec.query, req.query, "query") : {}) as Parsed<Q>;

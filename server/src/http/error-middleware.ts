@@ -35,7 +35,7 @@ export function errorMiddleware(log: ErrorLog = console.error): ErrorRequestHand
     const status = typeof (err as { status?: unknown }).status === "number" ? (err as { status: number }).status : err instanceof URIError ? 400 : 500;
     if (status >= 500) log(`[api] ${status} INTERNAL_ERROR ${describe(req)}\n${err instanceof Error ? err.stack : String(err)}`);
     res.status(status).json({
-      error: { code: status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST", message: status >= 500 ? "Something went wrong on the server." : String((err as Error).message) },
+      error: { code: status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST", message: status >= 500 ? "Something went wrong on the server." : (err as Error).message },
     });
   };
 }

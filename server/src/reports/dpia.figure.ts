@@ -102,13 +102,13 @@ function draw(trace: TraceResponse, part: Part): string {
   }
   for (const v of part.vendors) {
     const y = venY.get(v.id)!;
-    const status = (statusOf.get(v.id) as TransferStatus | undefined) ?? v.transfer;
+    const status = (statusOf.get(v.id)) ?? v.transfer;
     out.push(box(LANES.vendor.x, y, LANES.vendor.w, h, "#fff4dc", STATUS_COLOUR[status]));
     out.push(text(LANES.vendor.x + 6, y + 12.5, v.name, 10, "#3a2a00", LANES.vendor.w - 12, 600));
   }
   for (const c of countries) {
     const y = couY.get(c.code)!;
-    const status = c.code === NOT_STATED ? "not-stated" : (statusOf.get(`location:${c.code}`) as TransferStatus | undefined);
+    const status = c.code === NOT_STATED ? "not-stated" : (statusOf.get(`location:${c.code}`));
     const colour = status ? STATUS_COLOUR[status] : c.eea ? STATUS_COLOUR.eea : STATUS_COLOUR["third-country"];
     out.push(box(LANES.country.x, y, LANES.country.w, h, "#ffffff", colour, c.code === NOT_STATED));
     out.push(text(LANES.country.x + 6, y + 12.5, c.code === NOT_STATED ? c.name : `${c.name} (${c.code})`, 9.5, colour, LANES.country.w - 12, 600));

@@ -69,7 +69,8 @@ export async function ropaXlsx(rows: RopaRow[], title: string, date: string): Pr
   const book = new ExcelJS.Workbook();
   book.creator = "pd-lineage";
   book.created = new Date(date);
-  const sheet = book.addWorksheet("Records of processing", { views: [{ state: "frozen", ySplit: 1 }], pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = book.addWorksheet("Records of processing", { views: [{ state: "frozen", ySplit: 1 }], pageSetup: { orientation: "landscape", // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- A4: exceljs declares a const enum, no value at run time
+    paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   sheet.columns = ROPA_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   for (const r of rows) sheet.addRow(ROPA_COLUMNS.map((c) => c.cell(r)));
   sheet.getRow(1).font = { bold: true };
