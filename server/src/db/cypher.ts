@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-import { REPO_ROOT } from "../inventory/paths.js";
+import { REPO_ROOT } from "../repo.js";
 
 export const CYPHER_DIR = path.join(REPO_ROOT, "cypher");
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import readline from "node:readline";
 
 import { embeddedPassword } from "./password.js";
-import { REPO_ROOT } from "../inventory/paths.js";
+import { REPO_ROOT } from "../repo.js";
 
 export const LAUNCHER_DIR = path.join(REPO_ROOT, "neo4j-launcher");
 const JAR = path.join(LAUNCHER_DIR, "target", "neo4j-launcher.jar");

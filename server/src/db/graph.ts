@@ -20,7 +20,7 @@ import neo4j, {
 
 import { cypher } from "./cypher.js";
 import { ConcurrencyLimiter, LimiterFullError } from "./limiter.js";
-import { AppError, DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError } from "../http/errors.js";
+import { AppError, DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError } from "../errors.js";
 
 export interface GraphOptions {
   uri: string;

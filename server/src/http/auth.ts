@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 
 import type { RequestHandler } from "express";
 
-import { UnauthorizedError } from "./errors.js";
+import { UnauthorizedError } from "../errors.js";
 
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
 

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 
-import { AppError } from "./errors.js";
+import { AppError } from "../errors.js";
 
 export const notFoundApi: RequestHandler = (req, res) => {
   res.status(404).json({ error: { code: "NOT_FOUND", message: `No API endpoint ${req.method} ${req.path}` } });

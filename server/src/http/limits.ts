@@ -4,7 +4,7 @@
  */
 import type { RequestHandler } from "express";
 
-import { AppError, RateLimitedError } from "./errors.js";
+import { AppError, RateLimitedError } from "../errors.js";
 
 /** Longest URL (path + query) answered; every real request is far shorter. */
 export const MAX_URL_LENGTH = 4096;

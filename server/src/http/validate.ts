@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 
-import { ValidationError } from "./errors.js";
+import { ValidationError } from "../errors.js";
 
 export type RequestPart = "path" | "query";
 

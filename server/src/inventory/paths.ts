@@ -1,8 +1,9 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+import { REPO_ROOT } from "../repo.js";
+
+export { REPO_ROOT };
 /** Built-in inventories, one file per system. */
 export const BUILT_IN_DIR = path.join(REPO_ROOT, "seed", "inventories");
 /** Shared catalogues (categories, countries) that every inventory refers to. */

@@ -2,7 +2,7 @@ import type { NodesRepository } from "./nodes.repository.js";
 import type { NeighborhoodQuery } from "./nodes.schema.js";
 import type { NeighborhoodResponse, NodeResponse } from "../contract/api.js";
 import { ElementsBuilder, idOf, kindOf, MAX_NODES } from "../elements/elements.js";
-import { NotFoundError } from "../http/errors.js";
+import { NotFoundError } from "../errors.js";
 import type { ParsedNodeId } from "../http/params.js";
 
 /** Stored properties that are already in the answer's own fields, or only feed the search index. */

@@ -2,7 +2,7 @@ import type { PathsRepository } from "./paths.repository.js";
 import type { PathsQuery } from "./paths.schema.js";
 import type { PathsResponse } from "../contract/api.js";
 import { ElementsBuilder, idOf } from "../elements/elements.js";
-import { NotFoundError } from "../http/errors.js";
+import { NotFoundError } from "../errors.js";
 
 /** At most this many equally short paths are returned. */
 export const MAX_PATHS = 10;

@@ -4,8 +4,8 @@ import { renderPdf } from "./pdf.js";
 import type { ReportsRepository } from "./reports.repository.js";
 import type { DpiaQuery } from "./reports.schema.js";
 import type { TraceFilters, TransferStatus } from "../contract/api.js";
+import { NotFoundError } from "../errors.js";
 import type { FileAnswer } from "../http/api-router.js";
-import { NotFoundError } from "../http/errors.js";
 import { assembleTrace, passesFilters } from "../trace/trace.assemble.js";
 import type { TraceRepository } from "../trace/trace.repository.js";
 

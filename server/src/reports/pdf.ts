@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 
 import { chromium, type Browser } from "playwright-core";
 
-import { PdfUnavailableError } from "../http/errors.js";
+import { PdfUnavailableError } from "../errors.js";
 
 /** Debian's Chromium, or CHROMIUM_PATH; read at each launch. */
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

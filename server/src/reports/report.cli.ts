@@ -15,7 +15,7 @@ import { RopaRepository } from "./ropa.repository.js";
 import { RopaService } from "./ropa.service.js";
 import { readEnv } from "../config/env.js";
 import { connectDatabase } from "../db/connect.js";
-import { AppError } from "../http/errors.js";
+import { AppError } from "../errors.js";
 import { TraceRepository } from "../trace/trace.repository.js";
 
 const USAGE = "usage: npm run report -- dpia --from <node id> --out pack.pdf|pack.html [--category ids] [--vendor ids] [--country codes] [--transfer statuses]\n" + "       npm run report -- ropa [--system <id>] --out records.csv|records.xlsx|records.md";

@@ -4,8 +4,8 @@ import { assembleRopa } from "./ropa.assemble.js";
 import { ropaCsv, ropaMarkdown, ropaXlsx } from "./ropa.format.js";
 import type { RopaRepository } from "./ropa.repository.js";
 import type { RopaRow } from "../contract/api.js";
+import { NotFoundError } from "../errors.js";
 import type { FileAnswer } from "../http/api-router.js";
-import { NotFoundError } from "../http/errors.js";
 
 export class RopaService {
   constructor(private readonly repo: RopaRepository) {}

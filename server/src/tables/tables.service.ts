@@ -2,7 +2,7 @@ import type { ColumnRow, TablesRepository } from "./tables.repository.js";
 import type { ReferencedByResponse, TableColumn, TableResponse, TablesResponse } from "../contract/api.js";
 import { parseTableKey } from "../contract/ids.js";
 import { ElementsBuilder, idOf, type NodeProps } from "../elements/elements.js";
-import { ConflictError, NotFoundError } from "../http/errors.js";
+import { ConflictError, NotFoundError } from "../errors.js";
 
 type Ref = Pick<NodeProps, "kind" | "key" | "name">;
 

@@ -2,7 +2,7 @@ import { assembleTrace } from "./trace.assemble.js";
 import type { TraceRepository } from "./trace.repository.js";
 import type { TraceQuery } from "./trace.schema.js";
 import type { TraceFilters, TraceResponse, TransferStatus } from "../contract/api.js";
-import { NotFoundError } from "../http/errors.js";
+import { NotFoundError } from "../errors.js";
 
 export class TraceService {
   constructor(private readonly repo: TraceRepository) {}

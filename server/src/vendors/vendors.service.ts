@@ -1,7 +1,7 @@
 import type { CountryProps, FieldRow, FlowStatus, VendorNode, VendorsRepository } from "./vendors.repository.js";
 import type { Country, VendorFlow, VendorResponse, VendorSummary, VendorsResponse } from "../contract/api.js";
 import { ElementsBuilder, idOf } from "../elements/elements.js";
-import { NotFoundError } from "../http/errors.js";
+import { NotFoundError } from "../errors.js";
 import type { ParsedNodeId } from "../http/params.js";
 import { worstStatus } from "../transfers/transfer.rule.js";
 

@@ -2,7 +2,7 @@ import { assembleWhere } from "./where.assemble.js";
 import type { WhereRepository } from "./where.repository.js";
 import type { WhereQuery } from "./where.schema.js";
 import type { WhereResponse } from "../contract/api.js";
-import { NotFoundError } from "../http/errors.js";
+import { NotFoundError } from "../errors.js";
 
 export class WhereService {
   constructor(private readonly repo: WhereRepository) {}
