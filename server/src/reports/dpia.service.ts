@@ -3,11 +3,11 @@ import { dpiaHtml } from "./dpia.html.js";
 import { renderPdf } from "./pdf.js";
 import type { ReportsRepository } from "./reports.repository.js";
 import type { DpiaQuery } from "./reports.schema.js";
-import type { TraceFilters, TransferStatus } from "../contract/api.js";
 import { NotFoundError } from "../errors.js";
 import type { FileAnswer } from "../http/api-router.js";
-import { assembleTrace, passesFilters } from "../trace/trace.assemble.js";
+import { answeredSends, assembleTrace } from "../trace/trace.assemble.js";
 import type { TraceRepository } from "../trace/trace.repository.js";
+import { traceFilters } from "../trace/trace.service.js";
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9_]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
 
@@ -20,15 +20,9 @@ export class DpiaService {
   async html(query: Omit<DpiaQuery, "format">, date = new Date().toISOString().slice(0, 10)): Promise<{ html: string; name: string }> {
     const row = await this.trace.downstream(query.from.id);
     if (!row) throw new NotFoundError(`No node with id '${query.from.id}'.`, { id: query.from.id });
-    const filters: TraceFilters = {
-      categories: query.category ?? [],
-      vendors: query.vendor ?? [],
-      countries: query.country ?? [],
-      transfers: (query.transfer ?? []) as TransferStatus[],
-      systems: query.systems ?? [],
-    };
+    const filters = traceFilters(query);
     const trace = assembleTrace(row, filters);
-    const sends = row.sends.filter((s) => passesFilters(s, filters));
+    const sends = answeredSends(row, filters);
     const systems = await this.reports.systems(trace.systems);
     return { html: dpiaHtml({ trace, sends, systems, date }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
   }

@@ -234,9 +234,14 @@ export function vendorsOf(row: TraceRow, sends: TraceSend[], parent: Map<string,
     .sort(byName);
 }
 
+/** The flows an answer lists: those of the data set in scope that pass the filters. Reports read the same ones. */
+export function answeredSends(row: TraceRow, filters: TraceFilters): TraceSend[] {
+  return scopeToSystems(row, filters.systems).sends.filter((s) => passesFilters(s, filters));
+}
+
 export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRACE_FILTERS): TraceResponse {
   const row = scopeToSystems(unscoped, filters.systems);
-  const sends = row.sends.filter((s) => passesFilters(s, filters));
+  const sends = answeredSends(unscoped, filters);
   const { out, into } = copyGraph(row);
   const parent = shortestCopies(row, out);
   const vendors = vendorsOf(row, sends, parent);

@@ -10,13 +10,17 @@ export class TraceService {
   async trace(query: TraceQuery): Promise<TraceResponse> {
     const row = await this.repo.downstream(query.from.id);
     if (!row) throw new NotFoundError(`No node with id '${query.from.id}'.`, { id: query.from.id });
-    const filters: TraceFilters = {
-      categories: query.category ?? [],
-      vendors: query.vendor ?? [],
-      countries: query.country ?? [],
-      transfers: (query.transfer ?? []) as TransferStatus[],
-      systems: query.systems ?? [],
-    };
-    return assembleTrace(row, filters);
+    return assembleTrace(row, traceFilters(query));
   }
+}
+
+/** A trace request's filters and data-set scope, as the answer (and every report made from it) applies them. */
+export function traceFilters(query: Omit<TraceQuery, "from">): TraceFilters {
+  return {
+    categories: query.category ?? [],
+    vendors: query.vendor ?? [],
+    countries: query.country ?? [],
+    transfers: (query.transfer ?? []) as TransferStatus[],
+    systems: query.systems ?? [],
+  };
 }
