@@ -11,8 +11,8 @@ afterAll(() => graph.close());
 
 const ENDPOINTS = [
   "/api/search?q=user",
-  "/api/nodes/table%3ACMS_User",
-  "/api/nodes/table%3ACMS_User/neighborhood?depth=2",
+  "/api/nodes/table%3Akentico%2FCMS_User",
+  "/api/nodes/table%3Akentico%2FCMS_User/neighborhood?depth=2",
   "/api/tables",
   "/api/tables/CMS_User",
   "/api/tables/CMS_User/referenced-by",

@@ -42,7 +42,7 @@ describe("whole-number query parameters", () => {
   });
 
   it.each(["0x2", "2e0", "2.0"])("GET /api/nodes/:id/neighborhood?depth=%s answers 400", async (depth) => {
-    const res = await request(app).get(`/api/nodes/table%3ACMS_User/neighborhood?depth=${depth}`);
+    const res = await request(app).get(`/api/nodes/table%3Akentico%2FCMS_User/neighborhood?depth=${depth}`);
 
     expect(res.status).toBe(400);
   });

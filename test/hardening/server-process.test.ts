@@ -27,7 +27,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), "pd-lineage-hardening-"));
 let server: ServerProcess;
 let before: Fingerprint;
 
-const HEAVY = ["/api/nodes/table%3ACMS_User/neighborhood?depth=3", "/api/trace?from=table:COM_Customer", "/api/paths?from=table:COM_Customer&to=vendor:paypal"];
+const HEAVY = ["/api/nodes/table%3Akentico%2FCMS_User/neighborhood?depth=3", "/api/trace?from=table:kentico/COM_Customer", "/api/paths?from=table:kentico/COM_Customer&to=vendor:paypal"];
 const PLAIN = ["/api/health", "/api/tables", "/api/vendors", "/api/search?q=user", "/api/overview", "/api/tables/CMS_User"];
 
 const conn = () => ({ uri: server.bolt.uri, user: "neo4j", password: embeddedPassword(dataDir) });
