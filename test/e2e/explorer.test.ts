@@ -125,6 +125,8 @@ describe("/tables/CMS_User/referenced-by", () => {
 
 describe("search → select → trace", () => {
   it("finds PayPal and Authorize.Net among the vendors of customer data", { timeout: 90_000 }, async () => {
+    // The first full-text query of a run can outlast the API's timeout on a busy machine: plan it once first.
+    await expect.poll(async () => (await fetch(`${base}/api/search?q=COM_Custo`)).status, { timeout: 60_000, interval: 1000 }).toBe(200);
     const page = await open("/");
     await graphDrawn(page);
     const search = page.getByRole("combobox", { name: "Search the inventory" });
