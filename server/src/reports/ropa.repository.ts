@@ -1,8 +1,8 @@
 /** Runs `reports/ropa` and checks its rows. */
 import { z } from "zod";
 
-import { MechanismSchema, TransferStatusSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
+import { EngagementRowSchema } from "../transfers/engagement.row.js";
 
 export const RopaSystemRowSchema = z.object({
   system: z.object({ system: z.string(), name: z.string(), documentTitle: z.string().nullable() }),
@@ -10,16 +10,8 @@ export const RopaSystemRowSchema = z.object({
   flows: z.array(
     z.object({
       vendor: z.object({ id: z.string(), name: z.string() }),
-      flow: z.object({
-        flow: z.string(),
-        service: z.string().nullable(),
-        purpose: z.string(),
-        role: z.string(),
-        retention: z.string().nullable(),
-        legalName: z.string().nullable(),
-        mechanism: MechanismSchema.nullable(),
-        transfer: TransferStatusSchema,
-      }),
+      // The system is the row's own (above).
+      flow: EngagementRowSchema.omit({ system: true }),
       columns: z.array(z.string()),
       places: z.array(z.object({ type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]), code: z.string(), name: z.string() })),
     }),

@@ -1,8 +1,9 @@
 /** Runs `trace/downstream` and checks its row: the services work on parsed values, never on casts. */
 import { z } from "zod";
 
-import { MechanismSchema, TransferStatusSchema } from "../contract/api.js";
+import { TransferStatusSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
+import { EngagementRowSchema } from "../transfers/engagement.row.js";
 
 const Props = z.object({ kind: z.string(), key: z.string(), name: z.string() }).catchall(z.unknown());
 const Edge = z.object({ source: z.string(), target: z.string(), type: z.string() });
@@ -11,18 +12,7 @@ export const TraceSendSchema = z.object({
   column: Props.extend({ system: z.string(), table: z.string(), columnKind: z.string() }),
   category: Props.nullable(),
   vendor: Props,
-  flow: z.object({
-    flow: z.string(),
-    system: z.string(),
-    service: z.string().nullable(),
-    purpose: z.string(),
-    role: z.string(),
-    retention: z.string().nullable(),
-    mechanism: MechanismSchema.nullable(),
-    transfer: TransferStatusSchema,
-    legalName: z.string().nullable(),
-    vendorName: z.string().nullable(),
-  }),
+  flow: EngagementRowSchema.extend({ vendorName: z.string().nullable() }),
   places: z.array(
     z.object({
       type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]),

@@ -1,8 +1,8 @@
 /** Runs `where/*` and checks the rows it returns. */
 import { z } from "zod";
 
-import { MechanismSchema, TransferStatusSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
+import { EngagementRowSchema } from "../transfers/engagement.row.js";
 
 const Props = z.object({ kind: z.string(), key: z.string(), name: z.string() });
 const Scoped = Props.extend({ system: z.string() });
@@ -16,19 +16,7 @@ export const WhereRowSchema = z.object({
   sends: z.array(
     z.object({
       vendor: Props,
-      flow: z
-        .object({
-          flow: z.string(),
-          system: z.string(),
-          service: z.string().nullable(),
-          purpose: z.string(),
-          role: z.string(),
-          legalName: z.string().nullable(),
-          retention: z.string().nullable(),
-          mechanism: MechanismSchema.nullable(),
-          transfer: TransferStatusSchema,
-        })
-        .nullable(),
+      flow: EngagementRowSchema.nullable(),
       places: z.array(z.object({ type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]), location: z.object({ code: z.string(), name: z.string(), eea: z.boolean() }) })),
     }),
   ),
