@@ -10,6 +10,7 @@ import path from "node:path";
 import { readEnv, type Env } from "./config/env.js";
 import { connectDatabase, type Database } from "./db/connect.js";
 import { EmbeddedNeo4jError } from "./db/embedded.js";
+import { warmQueries } from "./db/warm.js";
 import { createHttpServer } from "./http/listen.js";
 import { importDirectory } from "./import/import.service.js";
 import { InventoryValidationError } from "./inventory/inventory.parse.js";
@@ -111,6 +112,9 @@ async function main(): Promise<void> {
     console.log(`\nPersonal-data lineage explorer: http://${host}:${port}/${env.API_TOKEN ? " (API token required)" : ""}\n`);
   });
   if (!seeded) await seedWhenReachable(db, env.DATA);
+  // In the background: the first user's search or trace should not pay for planning it.
+  const warm = await warmQueries(db.graph).catch((err: unknown) => ({ queries: 0, millis: 0, failed: [(err as Error).message] }));
+  if (warm.failed.length > 0) console.warn(`Warming the read queries: ${warm.failed.join("; ")}`);
 }
 
 main().catch((err: unknown) => {

@@ -12,6 +12,7 @@ import type { TestProject } from "vitest/node";
 
 import { startEmbeddedNeo4j } from "../../server/src/db/embedded.js";
 import { Graph } from "../../server/src/db/graph.js";
+import { warmQueries } from "../../server/src/db/warm.js";
 import { REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { seedBuiltIn } from "../../server/src/inventory/seed.service.js";
 
@@ -61,6 +62,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     const report = await seedBuiltIn(graph);
     console.log(`[tests] seeded ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms`);
+    // As `npm start` does: the first test to search or trace must not pay Neo4j's planning inside the API's time limit.
+    const warm = await warmQueries(graph);
+    if (warm.failed.length > 0) throw new Error(`warming the read queries failed: ${warm.failed.join("; ")}`);
+    console.log(`[tests] warmed ${warm.queries} read queries in ${warm.millis} ms`);
   } finally {
     await graph.close();
   }

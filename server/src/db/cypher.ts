@@ -28,6 +28,11 @@ function loadAll(dir: string): Map<string, string> {
 
 const queries = loadAll(CYPHER_DIR);
 
+/** The names of every query file, for start-up work that touches them all (warm.ts). */
+export function cypherNames(): string[] {
+  return [...queries.keys()].sort();
+}
+
 export function cypher(name: string): string {
   const q = queries.get(name);
   if (q === undefined) throw new Error(`No Cypher file cypher/${name}.cypher`);
