@@ -181,7 +181,7 @@ describe("/trace?from=system:ambassify", () => {
 describe("/trace?from=source:kentico/… (registration)", () => {
   it("says 'country not stated' for PayPal, never a safe status", { timeout: 60_000 }, async () => {
     const from = await registrationSource();
-    const page = await open(`/trace?from=${encodeURIComponent(from)}&detail=columns`);
+    const page = await open(`/trace?from=${encodeURIComponent(from)}&via=columns`);
     await graphDrawn(page);
     const row = page.getByTestId("trace-vendors").locator("li", { hasText: "PayPal" });
     await row.locator(".badge--not-stated").waitFor();

@@ -22,12 +22,19 @@ import type { NodeKind } from "@contract/ids";
 import { apiUrl, getJson } from "./http";
 
 const enc = encodeURIComponent;
+
+/** How the overview draws vendors: `auto` lets the server group a large overview (by transfer status). */
+export type OverviewGroup = "auto" | "none" | "transfer" | "country";
+/** How a trace draws columns: `auto` lets the server collapse a large trace to tables → vendors. */
+export type TraceColumns = "auto" | "columns" | "tables";
 /** The data set an answer is scoped to (`systems=a,b`); empty: every loaded system. */
 const scope = (systems: readonly string[] = []) => systems.join(",") || undefined;
 
 export const api = {
   health: (signal?: AbortSignal) => getJson<HealthResponse>("/health", {}, signal),
-  overview: (signal?: AbortSignal, systems: readonly string[] = []) => getJson<OverviewResponse>("/overview", { systems: scope(systems) }, signal),
+  /** `group`: how vendors are drawn (auto groups a large overview); `expand`: groups drawn as their vendors. */
+  overview: (signal?: AbortSignal, systems: readonly string[] = [], view: { group?: OverviewGroup; expand?: readonly string[] } = {}) =>
+    getJson<OverviewResponse>("/overview", { systems: scope(systems), group: view.group === "auto" ? undefined : view.group, expand: view.expand?.join(",") || undefined }, signal),
   search: (q: string, opts: { kind?: NodeKind; limit?: number; systems?: readonly string[] } = {}, signal?: AbortSignal) =>
     getJson<SearchResponse>("/search", { q, kind: opts.kind, limit: opts.limit, systems: scope(opts.systems) }, signal),
   node: (id: string, signal?: AbortSignal) => getJson<NodeResponse>(`/nodes/${enc(id)}`, {}, signal),
@@ -37,7 +44,13 @@ export const api = {
   table: (name: string, signal?: AbortSignal) => getJson<TableResponse>(`/tables/${enc(name)}`, {}, signal),
   referencedBy: (name: string, signal?: AbortSignal) => getJson<ReferencedByResponse>(`/tables/${enc(name)}/referenced-by`, {}, signal),
   /** A trace, filtered on the server so that every count and list describes the same answer. */
-  trace: (from: string, filters: Record<Exclude<keyof TraceFilters, "systems">, readonly string[]>, signal?: AbortSignal, systems: readonly string[] = []) =>
+  trace: (
+    from: string,
+    filters: Record<Exclude<keyof TraceFilters, "systems">, readonly string[]>,
+    signal?: AbortSignal,
+    systems: readonly string[] = [],
+    view: { detail?: TraceColumns; expand?: readonly string[] } = {},
+  ) =>
     getJson<TraceResponse>(
       "/trace",
       {
@@ -47,6 +60,8 @@ export const api = {
         country: filters.countries.join(",") || undefined,
         transfer: filters.transfers.join(",") || undefined,
         systems: scope(systems),
+        detail: view.detail === "auto" ? undefined : view.detail,
+        expand: view.expand?.join(",") || undefined,
       },
       signal,
     ),

@@ -21,7 +21,8 @@ export interface GraphHandle {
 export interface GraphCanvasProps {
   elements: ElementDefinition[];
   stylesheet: StylesheetJson;
-  layout: (elements: ElementDefinition[]) => Promise<LayoutPatch>;
+  /** Positions for the elements; `aspect` is the canvas's width / height, for layouts that fit the picture to it. */
+  layout: (elements: ElementDefinition[], aspect?: number) => Promise<LayoutPatch>;
   selected?: string | null;
   onSelect?: (id: string | null) => void;
   onExpand?: (id: string) => void;
@@ -80,16 +81,39 @@ function readableZoom(cy: Core): number {
   return Number.isFinite(smallest) ? (MIN_LABEL_PX / smallest) * 1.001 : 0;
 }
 
-/** Past this many elements, Cytoscape renders with WebGL (when the browser has it) and simplifies while moving. */
-const LARGE = 600;
-const HUGE = 2500;
+/**
+ * Past LARGE elements the canvas renderer simplifies while moving (edges hidden, a texture while panning); past
+ * WEBGL_OVER, Cytoscape renders with WebGL when the browser has WebGL 2: the 2D canvas redraws every element each
+ * frame, which panned a 1,187-element trace at 13.5 FPS. Past ANIMATE_UNDER, view changes jump instead of animating.
+ */
+export const LARGE = 600;
+export const WEBGL_OVER = 1000;
+const ANIMATE_UNDER = 1000;
 
+export type Renderer = "webgl" | "canvas";
+
+/** The renderer for a picture of `count` elements (nodes + edges). */
+export function rendererFor(count: number, webgl: boolean): Renderer {
+  return count > WEBGL_OVER && webgl ? "webgl" : "canvas";
+}
+
+/** Cytoscape clamps every zoom to minZoom: let it go low enough that "Fit" shows the whole graph, whatever its size. */
+function allowFit(cy: Core, padding: number): void {
+  const bb = cy.elements().boundingBox();
+  if (bb.w <= 0 || bb.h <= 0) return;
+  const need = Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h);
+  if (need < cy.minZoom()) cy.minZoom(Math.max(1e-3, need * 0.9));
+}
+
+let webgl2: boolean | null = null;
 function webglAvailable(): boolean {
+  if (webgl2 !== null) return webgl2;
   try {
-    return !!document.createElement("canvas").getContext("webgl2");
+    webgl2 = !!document.createElement("canvas").getContext("webgl2");
   } catch {
-    return false;
+    webgl2 = false;
   }
+  return webgl2;
 }
 
 function pathsOf(node: NodeSingular) {
@@ -103,7 +127,11 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
   const [failed, setFailed] = useState<string | null>(null);
   // How many elements the last finished layout drew: a DOM signal for browser tests and the benchmark.
   const [drawn, setDrawn] = useState<number | null>(null);
-  const size = elements.length > HUGE ? "huge" : elements.length > LARGE ? "large" : "normal";
+  const renderer = rendererFor(elements.length, webglAvailable());
+  const size = renderer === "webgl" ? "webgl" : elements.length > LARGE ? "large" : "normal";
+  const animate = elements.length < ANIMATE_UNDER;
+  const animateRef = useRef(animate);
+  animateRef.current = animate;
   const handlers = useRef({ onSelect, onExpand, onContext, onDrawn });
   handlers.current = { onSelect, onExpand, onContext, onDrawn };
   const anchorRef = useRef(anchor ?? []);
@@ -113,7 +141,6 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
 
   // One Cytoscape per size class: the renderer options cannot change on a live instance.
   useEffect(() => {
-    const huge = size === "huge" && webglAvailable();
     const cy = cytoscape({
       container: container.current,
       style: stylesheet,
@@ -123,10 +150,10 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
       boxSelectionEnabled: false,
       autoungrabify: true,
       selectionType: "single",
-      textureOnViewport: size !== "normal",
-      hideEdgesOnViewport: size !== "normal",
+      textureOnViewport: size === "large",
+      hideEdgesOnViewport: size === "large",
       pixelRatio: "auto",
-      ...(huge ? { renderer: { name: "canvas", webgl: true } } : {}),
+      ...(size === "webgl" ? { renderer: { name: "canvas", webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions);
     cyRef.current = cy;
 
@@ -170,7 +197,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
     let stale = false;
     setBusy(true);
     setFailed(null);
-    layout(elements)
+    layout(elements, cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : undefined)
       .then((patch) => {
         if (stale || cy.destroyed()) return;
         cy.batch(() => {
@@ -178,13 +205,15 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
           cy.add(withLayout(elements, patch));
         });
         anchorEdgeLabels(cy, patch);
+        allowFit(cy, 32);
         cy.fit(undefined, 32);
+        const readable = readableZoom(cy);
         if (cy.zoom() > 1.25) {
           cy.zoom(1.25);
           cy.center();
-        } else if (cy.zoom() < readableZoom(cy)) {
+        } else if (cy.zoom() < readable) {
           const a = anchorRef.current.reduce((acc, id) => acc.union(cy.getElementById(id)), cy.collection());
-          cy.zoom(readableZoom(cy));
+          cy.zoom(readable);
           cy.center(a.nonempty() ? a : undefined);
           keepFilled(cy, 32);
         }
@@ -217,7 +246,10 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
       highlight?.(n);
       const bb = cy.extent();
       const p = n.position();
-      if (p.x < bb.x1 || p.x > bb.x2 || p.y < bb.y1 || p.y > bb.y2) cy.animate({ center: { eles: n }, duration: 250 });
+      if (p.x < bb.x1 || p.x > bb.x2 || p.y < bb.y1 || p.y > bb.y2) {
+        if (animateRef.current) cy.animate({ center: { eles: n }, duration: 250 });
+        else cy.center(n);
+      }
     } else {
       highlight?.(null);
     }
@@ -227,12 +259,22 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
     ref,
     () => ({
       cy: () => cyRef.current,
-      fit: () => cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 32 }, duration: 250 }),
+      fit: () => {
+        const cy = cyRef.current;
+        if (!cy) return;
+        allowFit(cy, 32);
+        if (animateRef.current) cy.animate({ fit: { eles: cy.elements(), padding: 32 }, duration: 250 });
+        else cy.fit(undefined, 32);
+      },
       focus: (id: string) => {
         const cy = cyRef.current;
         const n = cy?.getElementById(id);
         if (!cy || !n || n.empty()) return;
-        cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 0.9), duration: 300 });
+        if (animateRef.current) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 0.9), duration: 300 });
+        else {
+          cy.zoom(Math.max(cy.zoom(), 0.9));
+          cy.center(n);
+        }
         n.flashClass("flash", 900);
       },
     }),
@@ -241,7 +283,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
 
   return (
     <div className="graph-canvas">
-      <div ref={container} className="graph-canvas__cy" data-testid="graph" data-drawn={drawn ?? undefined} role="img" aria-label={ariaLabel} />
+      <div ref={container} className="graph-canvas__cy" data-testid="graph" data-drawn={drawn ?? undefined} data-renderer={renderer} role="img" aria-label={ariaLabel} />
       {busy && (
         <div className="graph-canvas__busy" role="status">
           <span className="spinner" aria-hidden /> Laying out {elements.filter((e) => !e.data.source).length} nodes…

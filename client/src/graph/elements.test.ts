@@ -99,3 +99,55 @@ describe("mergeElements / collapseNode / edgesAround", () => {
     expect(kindsPresent(elements)).toEqual(["table", "column", "vendor", "location"]);
   });
 });
+
+describe("toModel: aggregates and bundles (a large overview or trace)", () => {
+  const grouped: Elements = {
+    nodes: [
+      { data: { id: "system:s1", label: "Shop", kind: "system" } },
+      {
+        data: {
+          id: "group:vendor/transfer/third-country",
+          label: "214 vendors · third country",
+          kind: "vendor",
+          transfer: "third-country",
+          group: { by: "transfer", value: "third-country", count: 214, members: ["vendor:a", "vendor:b"] },
+        },
+      },
+      { data: { id: "group:vendor/country/US", label: "12 vendors · United States", kind: "vendor", transfer: "third-country", group: { by: "country", value: "US", count: 12, members: ["vendor:a"] } } },
+      { data: { id: "table:s1/Users", label: "Users", kind: "table", collapsed: { columns: 37 } } },
+      { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor", transfer: "adequate" } },
+    ],
+    edges: [
+      { data: { id: "b1", source: "system:s1", target: "group:vendor/transfer/third-country", type: "USES_VENDOR", label: "214 vendors", count: 214 } },
+      { data: { id: "b2", source: "table:s1/Users", target: "vendor:paypal", type: "SENT_TO", count: 5 } },
+      { data: { id: "one", source: "system:s1", target: "vendor:paypal", type: "USES_VENDOR", label: "Payments", count: 1 } },
+    ],
+  };
+  const m = toModel(grouped);
+  const node = (id: string) => m.nodes.find((n) => n.data.id === id)!;
+  const edge = (id: string) => m.edges.find((e) => e.data.id === id)!;
+
+  it("draws a group with its count and the group class; a transfer group does not repeat its status", () => {
+    const g = node("group:vendor/transfer/third-country");
+    expect(g.data.display).toBe("214 vendors · third country");
+    expect(g.classes.split(" ")).toEqual(expect.arrayContaining(["kind-vendor", "group", "transfer-third-country"]));
+    // A group by country keeps the status line: the country's name does not say it.
+    expect(node("group:vendor/country/US").data.display).toBe("12 vendors · United States\nthird country");
+  });
+
+  it("says how many columns a collapsed table stands for", () => {
+    const t = node("table:s1/Users");
+    expect(t.data.display).toBe("Users\n37 columns");
+    expect(t.classes).toContain("collapsed");
+  });
+
+  it("labels a bundle with its count, even without edge labels, and draws it heavier the more it bundles", () => {
+    expect(edge("b1").data.edgeLabel).toBe("214 vendors");
+    expect(edge("b2").data.edgeLabel).toBe("×5");
+    expect(edge("b1").classes.split(" ")).toEqual(expect.arrayContaining(["bundle", "labelled"]));
+    expect(edge("b1").data.bw).toBeGreaterThan(edge("b2").data.bw as number);
+    // One statement is an ordinary edge: no label in a view without edge labels, no bundle width.
+    expect(edge("one").data.edgeLabel).toBe("");
+    expect(edge("one").classes).not.toContain("bundle");
+  });
+});

@@ -87,8 +87,27 @@ function truncate(s: string, max = MAX_LABEL_CHARS): string {
 
 export function displayLabel(node: ElementNode["data"]): string {
   const main = truncate(node.label || node.id);
+  // A collapsed table stands for its columns: say how many, as a group says how many vendors (in its label).
+  if (node.collapsed) return `${main}\n${plural(node.collapsed.columns, "column")}`;
   const transfer = transferOf(node);
+  // A group by transfer status names its status in its label already ("214 vendors · third country").
+  if (node.group?.by === "transfer") return main;
   return transfer ? `${main}\n${TRANSFER_LOOK[transfer].badge}` : main;
+}
+
+/** "1 column", "2,341 columns". */
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** How many statements a drawn edge stands for (vendors into a group, columns of a collapsed table): 1 unless bundled. */
+export function bundled(edge: ElementEdge["data"]): number {
+  return typeof edge.count === "number" && edge.count > 1 ? edge.count : 1;
+}
+
+/** A bundle's line width grows with the log of its count, so 200 vendors read heavier than 2 without drowning the rest. */
+export function bundleWidth(count: number): number {
+  return Math.round((1.3 + Math.min(5, Math.log2(Math.max(1, count)))) * 10) / 10;
 }
 
 /** Edge text: the server's label, else the columns a reference is made through. */
@@ -118,6 +137,8 @@ export function toModel(elements: Elements, options: ToModelOptions = {}): Graph
     const transfer = transferOf(n.data);
     if (transfer) classes.push(`transfer-${transfer}`);
     if (n.data.kind === "column" && n.data.columnKind) classes.push(`column-${n.data.columnKind}`);
+    if (n.data.group) classes.push("group");
+    if (n.data.collapsed) classes.push("collapsed");
     if (roots.has(n.data.id)) classes.push("root");
     nodes.set(n.data.id, {
       group: "nodes",
@@ -129,11 +150,13 @@ export function toModel(elements: Elements, options: ToModelOptions = {}): Graph
   for (const e of elements.edges) {
     if (edges.has(e.data.id) || !nodes.has(e.data.source) || !nodes.has(e.data.target)) continue;
     // Long enough for every column list in the data (a DPIA picture must not hide a referencing column).
-    const edgeLabel = options.edgeLabels ? truncate(edgeText(e.data), 160) : "";
+    // A bundle always says how many statements it stands for, with or without the view's edge labels.
+    const count = bundled(e.data);
+    const edgeLabel = count > 1 ? (e.data.label ?? `×${count.toLocaleString("en")}`) : options.edgeLabels ? truncate(edgeText(e.data), 160) : "";
     edges.set(e.data.id, {
       group: "edges",
-      data: { ...e.data, edgeLabel, labelW: edgeLabel ? measure(edgeLabel, EDGE_FONT_SIZE) : 0, lblDx: 0, lblDy: 0 },
-      classes: [`type-${e.data.type}`, ...(edgeLabel ? ["labelled"] : [])].join(" "),
+      data: { ...e.data, edgeLabel, labelW: edgeLabel ? measure(edgeLabel, EDGE_FONT_SIZE) : 0, lblDx: 0, lblDy: 0, ...(count > 1 ? { bw: bundleWidth(count) } : {}) },
+      classes: [`type-${e.data.type}`, ...(edgeLabel ? ["labelled"] : []), ...(count > 1 ? ["bundle"] : [])].join(" "),
     });
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };

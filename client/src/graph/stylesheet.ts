@@ -58,6 +58,8 @@ export function buildStylesheet({ nodeFontSize = NODE_FONT_SIZE, edgeFontSize = 
     { selector: "node.column-system", style: { color: "#6B7280", "background-color": "#F7F8FA", "border-color": "#C4CAD3", "border-style": "dotted" } },
     { selector: "node.column-reference", style: { "border-style": "dashed" } },
     { selector: "node.root", style: { "border-width": 3, "font-weight": 700 } },
+    // Aggregates (a group of vendors, a table standing for its columns): a double border says "more inside, click".
+    { selector: "node.group, node.collapsed", style: { "border-style": "double", "border-width": 5, "font-weight": 700 } },
     ...Object.entries(TRANSFER_LOOK).map(([status, look]) => ({
       selector: `node.transfer-${status}`,
       style: {
@@ -67,6 +69,7 @@ export function buildStylesheet({ nodeFontSize = NODE_FONT_SIZE, edgeFontSize = 
         ...(look.dash ? { "border-dash-pattern": look.dash } : {}),
       },
     })),
+    { selector: "node.group", style: { "border-style": "double", "border-width": 6 } },
     {
       selector: "edge",
       style: {
@@ -94,6 +97,10 @@ export function buildStylesheet({ nodeFontSize = NODE_FONT_SIZE, edgeFontSize = 
       },
     },
     { selector: "edge.routed.straight", style: { "curve-style": "straight" } },
+    // Big pictures (the lane layout): straight lines, the cheapest to draw and the ones the WebGL renderer batches.
+    { selector: "edge.plain", style: { "curve-style": "straight" } },
+    // A bundle of statements (vendors into a group, columns of a collapsed table): heavier with its count.
+    { selector: "edge.bundle", style: { width: "data(bw)" } },
     { selector: "edge.type-LOCATED_IN", style: { "line-style": "dashed", "line-dash-pattern": [4, 3] } },
     { selector: "edge.type-SENDS_BACK", style: { "line-style": "dashed", "line-dash-pattern": [2, 3] } },
     {
@@ -117,6 +124,7 @@ export function buildStylesheet({ nodeFontSize = NODE_FONT_SIZE, edgeFontSize = 
     },
     { selector: ".faded", style: { opacity: 0.14 } },
     { selector: "edge.on-path", style: { "line-color": EDGE_STRONG, "target-arrow-color": EDGE_STRONG, width: 1.7 } },
+    { selector: "edge.bundle.on-path", style: { width: "data(bw)" } },
     {
       selector: "node:selected",
       style: { "underlay-color": SELECT_COLOUR, "underlay-opacity": 0.22, "underlay-padding": 6, "underlay-shape": "round-rectangle" },

@@ -193,7 +193,8 @@ export interface FlowRow extends Record<string, Cell> {
 
 /** The overview's vendors that are drawn (after filters): which systems use each, where it sits, the status of its flows. */
 export function overviewRows(o: OverviewResponse, drawn: Elements = o.elements, systemNames: ReadonlyMap<string, string> = new Map(o.systems.map((s) => [s.id, s.name]))): RowSet<FlowRow> {
-  const shown = new Set(drawn.nodes.map((n) => n.data.id));
+  // A vendor drawn inside a group (a large overview) is shown too: the list names every vendor the picture stands for.
+  const shown = new Set(drawn.nodes.flatMap((n) => [n.data.id, ...(n.data.group?.members ?? [])]));
   return {
     columns: [
       { key: "vendor", header: "Vendor" },

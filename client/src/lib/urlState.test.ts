@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { keepSystems, readDepth, readFilters, readSystems, withParam, withSystems, writeFilters } from "./urlState";
+import { keepSystems, readDepth, readFilters, readGroup, readSystems, readTraceColumns, withListItem, withParam, withSystems, writeFilters } from "./urlState";
 import { NO_FILTERS } from "../graph/filters";
 
 
@@ -24,6 +24,24 @@ describe("readDepth", () => {
     expect(readDepth(new URLSearchParams("depth=3"))).toBe(3);
     expect(readDepth(new URLSearchParams("depth=9"))).toBe(1);
     expect(readDepth(new URLSearchParams(""))).toBe(1);
+  });
+});
+
+describe("readGroup and readTraceColumns (the server's drawing choices)", () => {
+  it("read the known values and fall back to auto", () => {
+    expect(readGroup(new URLSearchParams("group=country"))).toBe("country");
+    expect(readGroup(new URLSearchParams("group=bogus"))).toBe("auto");
+    expect(readTraceColumns(new URLSearchParams("detail=columns"))).toBe("columns");
+    expect(readTraceColumns(new URLSearchParams(""))).toBe("auto");
+  });
+});
+
+describe("withListItem", () => {
+  it("adds an id to a comma-separated list once, keeping other parameters", () => {
+    const p = withListItem(withListItem(new URLSearchParams("group=transfer"), "expand", "group:vendor/transfer/eea"), "expand", "group:vendor/transfer/eea");
+    expect(p.get("expand")).toBe("group:vendor/transfer/eea");
+    expect(withListItem(p, "expand", "group:vendor/transfer/adequate").get("expand")).toBe("group:vendor/transfer/eea,group:vendor/transfer/adequate");
+    expect(p.get("group")).toBe("transfer");
   });
 });
 

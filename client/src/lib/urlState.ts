@@ -93,3 +93,24 @@ export function keepSystems(to: string, search: string): string {
 export function scopedLink(to: string): string {
   return typeof window === "undefined" ? to : keepSystems(to, window.location.search);
 }
+
+const GROUPS = ["auto", "none", "transfer", "country"] as const;
+const TRACE_COLUMNS = ["auto", "columns", "tables"] as const;
+
+/** The overview's `group=` (how vendors are drawn); anything else is `auto`, the server's choice by size. */
+export function readGroup(p: URLSearchParams): (typeof GROUPS)[number] {
+  const g = p.get("group");
+  return GROUPS.find((x) => x === g) ?? "auto";
+}
+
+/** The trace's `detail=` (every column, or tables → vendors); anything else is `auto`, the server's choice by size. */
+export function readTraceColumns(p: URLSearchParams): (typeof TRACE_COLUMNS)[number] {
+  const d = p.get("detail");
+  return TRACE_COLUMNS.find((x) => x === d) ?? "auto";
+}
+
+/** New params with `id` added to the comma-separated list `key` (once), e.g. a group or table to expand. */
+export function withListItem(p: URLSearchParams, key: string, id: string): URLSearchParams {
+  const items = list(p, key);
+  return items.includes(id) ? new URLSearchParams(p) : withParam(p, key, [...items, id]);
+}

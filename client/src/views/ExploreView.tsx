@@ -98,6 +98,8 @@ export function ExploreView() {
       lanes
       mergeEdges
       truncated={base.data.truncated}
+      omitted={base.data.omitted}
+      truncatedHint="narrow it with a smaller depth, or explore from a more specific node"
       onExpand={onExpand}
       onCollapse={onCollapse}
       {...(name ? { defaultSelected: focus } : {})}

@@ -2,7 +2,7 @@
  * The frame every graph view shares: heading and actions, the graph with its legend, filters from the URL,
  * the result list and the details panel, keyboard shortcuts, a context menu and the DPIA exports.
  */
-import type { Elements } from "@contract/api";
+import type { Elements, Omitted } from "@contract/api";
 import { parseNodeId, underlyingId } from "@contract/ids";
 import { FileImage, FileCode2, Maximize2, TriangleAlert } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -21,6 +21,7 @@ import { elkLayout } from "../graph/flowLayout";
 import { KIND_LOOK } from "../graph/kinds";
 import { legendItems } from "../graph/legend";
 import { canvasMeasure } from "../graph/measure";
+import { omittedSentence } from "../graph/omitted";
 import { buildStylesheet } from "../graph/stylesheet";
 import { download, slug } from "../lib/download";
 import { readFilters, withParam, writeFilters } from "../lib/urlState";
@@ -42,6 +43,15 @@ export interface GraphScreenProps {
   lanes: boolean;
   edgeLabels?: boolean;
   truncated?: boolean;
+  /** What a capped answer left out (the server's `omitted`), said above the picture with `truncatedHint`. */
+  omitted?: Omitted | undefined;
+  /** What the reader can do about a capped answer, e.g. "narrow with filters or expand tables". */
+  truncatedHint?: string;
+  /**
+   * Opening an aggregate (a group of vendors, a collapsed table): a click on it calls this instead of selecting it.
+   * Receives the node's id; returns false when the node is not an aggregate (then it is selected as usual).
+   */
+  onOpen?: (id: string) => boolean;
   /** The list beside the graph, given the drawn (filtered) elements. */
   results: ReactNode | ((shown: Elements) => ReactNode);
   toolbar?: ReactNode;
@@ -57,7 +67,7 @@ export interface GraphScreenProps {
 
 type Tab = "results" | "details";
 
-export function GraphScreen({ title, subtitle, elements, serverFilters, roots, lanes, edgeLabels = false, truncated, results, toolbar, onExpand, onCollapse, empty, defaultSelected, mergeEdges = edgeLabels }: GraphScreenProps) {
+export function GraphScreen({ title, subtitle, elements, serverFilters, roots, lanes, edgeLabels = false, truncated, omitted, truncatedHint = "narrow it with a more specific start or a smaller depth", onOpen, results, toolbar, onExpand, onCollapse, empty, defaultSelected, mergeEdges = edgeLabels }: GraphScreenProps) {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const dataset = useDataset();
@@ -80,12 +90,13 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
     const m = toModel(shown, { measure: canvasMeasure, roots, edgeLabels });
     return [...m.nodes, ...m.edges];
   }, [shown, roots, edgeLabels]);
-  const layout = useMemo(() => elkLayout({ lanes, mergeEdges }), [lanes, mergeEdges]);
+  const layout = useMemo(() => elkLayout({ lanes, mergeEdges, roots }), [lanes, mergeEdges, roots]);
   const legend = useMemo(() => legendItems(shown), [shown]);
   const drawn = useMemo(() => new Set(shown.nodes.map((n) => n.data.id)), [shown]);
 
   const select = useCallback(
     (id: string | null) => {
+      if (id && onOpen?.(id)) return;
       setParams(
         (p) => {
           // An empty `node=` keeps a default selection from coming back after the user closed it.
@@ -97,7 +108,7 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
       setMenu(null);
       if (id) setTab("details");
     },
-    [setParams, defaultSelected],
+    [setParams, defaultSelected, onOpen],
   );
 
   useEffect(() => {
@@ -159,6 +170,7 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
   };
 
   const hasGraph = shown.nodes.length > 0;
+  const capNote = omittedSentence(truncated, omitted, truncatedHint);
   return (
     <div className="screen">
       <div className="screen__main">
@@ -182,10 +194,16 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
             </button>
           </div>
         </header>
-        {(truncated || exportError || exportNote) && (
+        {capNote && (
+          <div className="banner" role="status" data-testid="truncation-note">
+            <TriangleAlert size={15} aria-hidden />
+            {capNote}
+          </div>
+        )}
+        {(exportError || exportNote) && (
           <div className="banner" role="status" data-testid="export-note">
             <TriangleAlert size={15} aria-hidden />
-            {exportError ? `The export failed: ${exportError}` : exportNote ? `Exported. ${exportNote}` : "This answer was capped at the server's node limit: part of the graph is not drawn. Narrow it with a more specific start or a smaller depth."}
+            {exportError ? `The export failed: ${exportError}` : `Exported. ${exportNote}`}
           </div>
         )}
         <div className="stage">

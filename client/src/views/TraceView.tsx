@@ -2,7 +2,7 @@
 import type { TraceResponse } from "@contract/api";
 import { parseNodeId } from "@contract/ids";
 import { TRANSFER_WORDS } from "@contract/words";
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 
 import { GraphScreen } from "./GraphScreen";
@@ -17,7 +17,7 @@ import { KIND_LOOK } from "../graph/kinds";
 import { qualifyAmbiguousColumns, traceElements, type TraceDetail } from "../graph/trace";
 import { TRANSFER_ORDER } from "../graph/transfer";
 import { traceRows } from "../lib/rows";
-import { readFilters, readSystems, withParam } from "../lib/urlState";
+import { readFilters, readList, readSystems, readTraceColumns, withListItem, withParam } from "../lib/urlState";
 
 /** "2 third country, 1 country not stated": the answer's vendors by transfer status, worst first. */
 export function transferSummary(t: TraceResponse): string {
@@ -27,14 +27,33 @@ export function transferSummary(t: TraceResponse): string {
     .join(", ");
 }
 
+/** Whether the answer was collapsed to tables → vendors (never, from a server that does not collapse). */
+function collapsedToTables(t: { detail?: "columns" | "tables" }): boolean {
+  return t.detail === "tables";
+}
+
 export function TraceView() {
   const [params, setParams] = useSearchParams();
   const from = params.get("from") ?? "";
   const filters = useMemo(() => readFilters(params), [params]);
   const systems = useMemo(() => readSystems(params), [params]);
-  const key = `trace:${from}|${filters.categories.join()}|${filters.vendors.join()}|${filters.countries.join()}|${filters.transfers.join()}|${systems.join()}`;
-  const t = useApi<TraceResponse>(from ? key : null, (s) => api.trace(from, filters, s, systems));
-  const detail: TraceDetail = params.get("detail") === "columns" ? "columns" : "categories";
+  // The server's drawing: every column, or (a large trace, `auto`) tables → vendors with the tables in `expand` opened.
+  const columns = readTraceColumns(params);
+  const expand = useMemo(() => readList(params, "expand"), [params]);
+  const key = `trace:${from}|${filters.categories.join()}|${filters.vendors.join()}|${filters.countries.join()}|${filters.transfers.join()}|${systems.join()}|${columns}|${expand.join()}`;
+  const t = useApi<TraceResponse>(from ? key : null, (s) => api.trace(from, filters, s, systems, { detail: columns, expand }));
+  // The picture of the flows the answer draws: via data categories (how a DPIA states them) or column → vendor.
+  const detail: TraceDetail = params.get("via") === "columns" ? "columns" : "categories";
+  const collapsedTables = useMemo(() => new Set(t.data?.elements.nodes.filter((n) => n.data.collapsed).map((n) => n.data.id) ?? []), [t.data]);
+  // A click on a collapsed table draws its columns (the server's `expand=`); any other node is selected.
+  const onOpen = useCallback(
+    (id: string) => {
+      if (!collapsedTables.has(id)) return false;
+      setParams((p) => withParam(withListItem(p, "expand", id), "node", null));
+      return true;
+    },
+    [collapsedTables, setParams],
+  );
   const roots = useMemo(() => [from], [from]);
   const elements = useMemo(() => (t.data ? qualifyAmbiguousColumns(traceElements(t.data, detail)) : null), [t.data, detail]);
   const rows = useMemo(() => (t.data ? traceRows(t.data) : null), [t.data]);
@@ -65,13 +84,28 @@ export function TraceView() {
       toolbar={
         <>
           <div className="segmented" role="group" aria-label="Trace detail">
-            <button type="button" aria-pressed={detail === "categories"} onClick={() => setParams((p) => withParam(p, "detail", null), { replace: true })} title="Columns → data categories → vendors: how a DPIA states transfers">
+            <button type="button" aria-pressed={detail === "categories"} onClick={() => setParams((p) => withParam(p, "via", null), { replace: true })} title="Columns → data categories → vendors: how a DPIA states transfers">
               Via categories
             </button>
-            <button type="button" aria-pressed={detail === "columns"} onClick={() => setParams((p) => withParam(p, "detail", "columns"), { replace: true })} title="Each column straight to the vendors it is sent to">
+            <button type="button" aria-pressed={detail === "columns"} onClick={() => setParams((p) => withParam(p, "via", "columns"), { replace: true })} title="Each column straight to the vendors it is sent to">
               Exact columns
             </button>
           </div>
+          {collapsedToTables(t.data) && (
+            <button type="button" className="btn btn--secondary btn--sm" onClick={() => setParams((p) => withParam(withParam(p, "detail", "columns"), "expand", null))} title="Draw every column instead of tables → vendors (a large trace is collapsed to tables; click a table to open just that one)">
+              Show all columns
+            </button>
+          )}
+          {columns === "columns" && (
+            <button type="button" className="btn btn--secondary btn--sm" onClick={() => setParams((p) => withParam(p, "detail", null))} title="Let a large trace be drawn as tables → vendors again">
+              Collapse to tables
+            </button>
+          )}
+          {columns !== "columns" && expand.length > 0 && (
+            <button type="button" className="btn btn--secondary btn--sm" onClick={() => setParams((p) => withParam(p, "expand", null))} title="Close the tables opened on their columns">
+              Close tables ({expand.length})
+            </button>
+          )}
           <a className="btn btn--secondary btn--sm" href={reportUrls.dpia(from, { ...filters, systems }, "pdf")} target="_blank" rel="noreferrer" title="The DPIA evidence pack of this trace (with these filters) as an A4 PDF: figure, flows, vendors, transfers needing safeguards, evidence">
             Export DPIA pack
           </a>
@@ -83,6 +117,9 @@ export function TraceView() {
       roots={roots}
       lanes
       truncated={t.data.truncated}
+      omitted={t.data.omitted}
+      truncatedHint="narrow with filters or expand tables"
+      onOpen={onOpen}
       results={
         <ResultList
           title={`Vendors receiving data from ${t.data.from.label}`}
