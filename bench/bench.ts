@@ -9,6 +9,8 @@
  * counts frames while panning the biggest. Writes bench/results/<date>-<scale>[-quick].json and .md.
  * `--only search,overview` measures just those endpoints after the first load (no reload, no browser, no files written);
  * `--no-reload` skips the reload. Reads time out after a minute (not the app's 5 s); answers that fail are counted.
+ * `--browser-only` skips the reload and the endpoints (the client's numbers in minutes); `--client <dir>` serves that
+ * built client instead of building client/ (e.g. a build of an older commit, for before/after on the same data).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -41,9 +43,13 @@ const { values } = parseArgs({
     /** Comma-separated endpoint names (e.g. `search`): only those, no reload and no browser; for before/after checks. */
     only: { type: "string" },
     "no-reload": { type: "boolean", default: false },
+    "browser-only": { type: "boolean", default: false },
+    client: { type: "string" },
   },
 });
 const QUICK = values.quick;
+const BROWSER_ONLY = values["browser-only"];
+const CLIENT = values.client ? path.resolve(values.client) : null;
 const ONLY = values.only ? new Set(values.only.split(",").map((x) => x.trim())) : null;
 const SCALE = (values.scale ?? "S").toUpperCase() as Scale;
 if (!(SCALE in SCALES)) {
@@ -116,7 +122,8 @@ const size = (a: Elements) => a.elements.nodes.length + a.elements.edges.length;
 function writeResult(result: BenchResult): string {
   const dir = path.join(REPO_ROOT, "bench", "results");
   mkdirSync(dir, { recursive: true });
-  const stem = `${result.date.slice(0, 10)}-${result.scale}${result.quick ? "-quick" : ""}`;
+  // A browser-only run, or one of another client build, never overwrites the full run's files.
+  const stem = `${result.date.slice(0, 10)}-${result.scale}${result.quick ? "-quick" : ""}${BROWSER_ONLY ? "-browser" : ""}${CLIENT ? `-${path.basename(CLIENT)}` : ""}`;
   writeFileSync(path.join(dir, `${stem}.json`), `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(path.join(dir, `${stem}.md`), markdownReport(result));
   return stem;
@@ -153,7 +160,7 @@ async function main(): Promise<void> {
       return Promise.resolve();
     });
     // Reads get a minute, not the app's 5 s: on a busy machine a slow answer is to be measured, not cut off.
-    const graph = Graph.open({ uri: neo.uri, user: "neo4j", password: "", queryTimeoutMs: Math.max(env.QUERY_TIMEOUT_MS, READ_TIMEOUT_MS) });
+    const graph = Graph.open({ uri: neo.uri, user: "neo4j", password: neo.password, queryTimeoutMs: Math.max(env.QUERY_TIMEOUT_MS, READ_TIMEOUT_MS) });
     cleanups.push(() => graph.close());
 
     // The driver gives up acquiring a connection after 2 s (the app must fail fast); a busy machine needs longer at first.
@@ -168,7 +175,7 @@ async function main(): Promise<void> {
     }
     const files = [...(await builtInInventoryFiles()), ...estate.files];
     const loads: BenchResult["load"] = [];
-    for (const label of ONLY || values["no-reload"] ? (["load"] as const) : (["load", "reload"] as const)) {
+    for (const label of ONLY || values["no-reload"] || BROWSER_ONLY ? (["load"] as const) : (["load", "reload"] as const)) {
       memory.enter(label);
       log(`${label === "load" ? "Loading" : "Reloading"} ${files.length} files in one transaction…`);
       t = performance.now();
@@ -191,7 +198,7 @@ async function main(): Promise<void> {
     // The app in-process, on loopback.
     memory.enter("api");
     const recorder = recordQueries(graph);
-    const server = createApp({ graph }).listen(0, "127.0.0.1");
+    const server = createApp({ graph, ...(CLIENT ? { clientDir: CLIENT } : {}) }).listen(0, "127.0.0.1");
     cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
     await new Promise<void>((r) => (server.listening ? r() : server.once("listening", () => r())));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -227,6 +234,7 @@ async function main(): Promise<void> {
     ];
 
     if (ONLY) ENDPOINTS.splice(0, ENDPOINTS.length, ...ENDPOINTS.filter((e) => ONLY.has(e.name)));
+    if (BROWSER_ONLY) ENDPOINTS.splice(0, ENDPOINTS.length);
     const endpoints: EndpointResult[] = [];
     const session = () => graph.driver.session({ defaultAccessMode: neo4j.session.READ });
     for (const e of ENDPOINTS) {
@@ -303,7 +311,7 @@ async function main(): Promise<void> {
     else if (!BenchBrowser.available()) log("Browser part skipped: /usr/bin/chromium is missing (apt-get install chromium).");
     else {
       memory.enter("browser");
-      ensureClientBuilt();
+      if (!CLIENT) ensureClientBuilt();
       const candidates = [
         ...(await getJson<{ systems: { id: string }[] }>(base, "/api/overview")).systems.map((s) => s.id),
         ...["email-address", "name", "phone-number", "postal-address", "ip-address", "password", "photo", "gender"].map((c) => `category:${c}`),
@@ -338,7 +346,16 @@ async function main(): Promise<void> {
         log(`Browser: panning failed: ${(err as Error).message.split("\n")[0]}`);
         return { fps: 0, frames: 0, ms: 0, renderer: "canvas" as const, drawnElements: 0, error: (err as Error).message.split("\n")[0]! };
       });
-      browser = { overview, traces, pan: { ...pan, from: biggest.from, apiElements: biggest.apiElements }, chromium: spawnSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).stdout.trim() };
+      // No answer at M has 3,000 elements (the API caps a graph at 500 nodes): the overview with every vendor drawn,
+      // grown to 3,000 with copies of its own elements, in the renderer the app picked for it.
+      log("Browser: panning the overview grown to 3,000 elements");
+      const overviewAll = "/?group=none";
+      const pan3000 = await b.panFps(overviewAll, PAN_SECONDS, 3000).catch((err: unknown) => {
+        log(`Browser: panning at 3,000 failed: ${(err as Error).message.split("\n")[0]}`);
+        return { fps: 0, frames: 0, ms: 0, renderer: "canvas" as const, drawnElements: 0, error: (err as Error).message.split("\n")[0]! };
+      });
+      log(`  ${pan3000.fps} FPS at ${pan3000.drawnElements} elements (${pan3000.renderer})`);
+      browser = { overview, traces, pan: { ...pan, from: biggest.from, apiElements: biggest.apiElements }, pan3000: { ...pan3000, from: overviewAll, apiElements: overview.apiElements }, chromium: spawnSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).stdout.trim() };
     }
     memory.stop();
 

@@ -51,6 +51,40 @@ const COUNT_FRAMES = `
   })();
 `;
 
+/**
+ * Grows the drawn graph to `target` elements with copies of its own nodes and edges, placed below it, then fits:
+ * the API caps answers at 500 nodes, so no view at M has 3,000 elements, yet panning must be measured at that size.
+ * The renderer stays the one the app chose for the view.
+ */
+const padTo = (target: number) => `(() => {
+  const cy = document.querySelector('[data-testid="graph"]')._cyreg.cy;
+  const base = cy.elements().length;
+  const bb = cy.elements().boundingBox();
+  const originals = cy.elements().jsons();
+  const nodes = originals.filter((j) => j.group === "nodes");
+  const edges = originals.filter((j) => j.group === "edges");
+  const add = [];
+  const ids = new Set();
+  for (let k = 1; base + add.length < ${target} && k < 50; k++) {
+    for (const j of nodes) {
+      if (base + add.length >= ${target}) break;
+      const id = j.data.id + "#" + k;
+      ids.add(id);
+      add.push({ group: "nodes", data: { ...j.data, id }, classes: j.classes, position: { x: j.position.x, y: j.position.y + k * (bb.h + 120) } });
+    }
+    for (const j of edges) {
+      if (base + add.length >= ${target}) break;
+      const source = j.data.source + "#" + k, tgt = j.data.target + "#" + k;
+      if (!ids.has(source) || !ids.has(tgt)) continue;
+      add.push({ group: "edges", data: { ...j.data, id: j.data.id + "#" + k, source, target: tgt }, classes: j.classes });
+    }
+  }
+  cy.add(add);
+  cy.minZoom(1e-3);
+  cy.fit(undefined, 32);
+  return cy.elements().length;
+})()`;
+
 /** Cytoscape's WebGL renderer draws on a canvas with a WebGL context (asking a 2D canvas for one returns null). */
 const USES_WEBGL = `[...document.querySelectorAll('[data-testid="graph"] canvas')].some((c) => c.getContext("webgl2") !== null)`;
 
@@ -67,8 +101,9 @@ export class BenchBrowser {
   static async launch(base: string): Promise<BenchBrowser> {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      // SwiftShader still gives WebGL2 with --disable-gpu, so the WebGL renderer path runs headless too.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      // No --disable-gpu: without a GPU, Chromium then gives WebGL 2 through SwiftShader, so the app's WebGL path runs
+      // headless as it would for a user (with --disable-gpu it has no WebGL and the app falls back to the 2D canvas).
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     return new BenchBrowser(browser, base);
   }
@@ -110,8 +145,11 @@ export class BenchBrowser {
    * Frames per second while the user drags the view around: mouse drags over the graph (as a user pans),
    * counting requestAnimationFrame callbacks in the page for `seconds`.
    */
-  async panFps(url: string, seconds: number): Promise<{ fps: number; frames: number; ms: number; renderer: DrawTiming["renderer"]; drawnElements: number }> {
-    const { page, count } = await this.open(url, 120_000);
+  async panFps(url: string, seconds: number, target?: number): Promise<{ fps: number; frames: number; ms: number; renderer: DrawTiming["renderer"]; drawnElements: number }> {
+    const opened = await this.open(url, 120_000);
+    const page = opened.page;
+    const count = target ? await page.evaluate<number>(padTo(target)) : opened.count;
+    if (target) await page.waitForTimeout(500);
     const box = await page.locator('[data-testid="graph"]').boundingBox();
     if (!box) throw new Error("no graph on the page");
     await page.evaluate(COUNT_FRAMES);

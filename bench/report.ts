@@ -34,6 +34,8 @@ export interface BenchResult {
     overview: DrawTiming;
     traces: (DrawTiming & { target: number; from: string; truncated: boolean })[];
     pan: { fps: number; frames: number; ms: number; renderer: DrawTiming["renderer"]; drawnElements: number; from: string; apiElements: number; error?: string };
+    /** Panning a view grown to 3,000 elements with copies of its own elements (no answer at M is that big). */
+    pan3000?: { fps: number; frames: number; ms: number; renderer: DrawTiming["renderer"]; drawnElements: number; from: string; apiElements: number; error?: string };
     chromium: string;
   } | null;
 }
@@ -76,7 +78,12 @@ function targetRows(r: BenchResult): Row[] {
       const target = t.target === 1000 && atM ? "< 1.5 s" : "—";
       rows.push({ what: `browser: trace of ~${t.target.toLocaleString("en")} elements (${t.apiElements} in the answer${t.truncated ? ", truncated" : ""}, ${t.drawnElements} drawn, ${t.renderer})`, target, measured: drawMs(t), pass: target === "—" ? null : t.ms !== null && t.ms < 1500 });
     }
-    rows.push({ what: `browser: panning the ${b.pan.apiElements}-element trace (${b.pan.renderer})`, target: atM ? "≥ 30 FPS" : "—", measured: b.pan.error ? `failed: ${b.pan.error}` : `${b.pan.fps} FPS`, pass: atM ? b.pan.fps >= 30 : null });
+    // The target is for 3,000 elements; the biggest trace is shown without one when that was measured too.
+    rows.push({ what: `browser: panning the ${b.pan.apiElements}-element trace (${b.pan.renderer})`, target: atM && !b.pan3000 ? "≥ 30 FPS" : "—", measured: b.pan.error ? `failed: ${b.pan.error}` : `${b.pan.fps} FPS`, pass: atM && !b.pan3000 ? b.pan.fps >= 30 : null });
+    if (b.pan3000) {
+      const p = b.pan3000;
+      rows.push({ what: `browser: panning at ${p.drawnElements.toLocaleString("en")} elements (${p.from} grown with copies of its elements, ${p.renderer})`, target: atM ? "≥ 30 FPS" : "—", measured: p.error ? `failed: ${p.error}` : `${p.fps} FPS`, pass: atM ? p.fps >= 30 : null });
+    }
   }
   return rows;
 }
@@ -131,6 +138,12 @@ export function markdownReport(r: BenchResult): string {
       "",
       `Panning \`${b.pan.from}\` (${b.pan.drawnElements} elements drawn, ${b.pan.renderer}) with mouse drags for ${(b.pan.ms / 1000).toFixed(1)} s: ${b.pan.frames} frames, ${b.pan.fps} FPS.`,
       "",
+      ...(b.pan3000
+        ? [
+            `Panning \`${b.pan3000.from}\` grown to ${b.pan3000.drawnElements} elements with copies of its own (${b.pan3000.renderer}) for ${(b.pan3000.ms / 1000).toFixed(1)} s: ${b.pan3000.frames} frames, ${b.pan3000.fps} FPS.`,
+            "",
+          ]
+        : []),
     );
   } else lines.push("Browser part not run.", "");
   return lines.join("\n");

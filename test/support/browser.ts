@@ -20,14 +20,18 @@ export function listen(app: ReturnType<typeof createApp>): Promise<{ server: Ser
   });
 }
 
-export async function launchChromium(): Promise<Browser> {
+/**
+ * `gpu: true` leaves out --disable-gpu: without a GPU, Chromium then renders WebGL 2 with SwiftShader, so the app's
+ * WebGL renderer can be tested headless (with --disable-gpu there is no WebGL and the app uses the 2D canvas).
+ */
+export async function launchChromium({ gpu = false }: { gpu?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests need it. Install it with: apt-get install -y chromium`);
   }
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: ["--no-sandbox", ...(gpu ? [] : ["--disable-gpu"]), "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
 

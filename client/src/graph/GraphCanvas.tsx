@@ -6,6 +6,8 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from "cytoscape";
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 
+import { LARGE, rendererFor } from "./renderer";
+
 export interface LayoutPatch {
   positions: Record<string, { x: number; y: number }>;
   /** Per-edge data and classes the layout computed (routes); `labelAt` anchors the edge label at a model point. */
@@ -81,21 +83,8 @@ function readableZoom(cy: Core): number {
   return Number.isFinite(smallest) ? (MIN_LABEL_PX / smallest) * 1.001 : 0;
 }
 
-/**
- * Past LARGE elements the canvas renderer simplifies while moving (edges hidden, a texture while panning); past
- * WEBGL_OVER, Cytoscape renders with WebGL when the browser has WebGL 2: the 2D canvas redraws every element each
- * frame, which panned a 1,187-element trace at 13.5 FPS. Past ANIMATE_UNDER, view changes jump instead of animating.
- */
-export const LARGE = 600;
-export const WEBGL_OVER = 1000;
+/** Past this many elements, view changes (fit, focus) jump instead of animating every element's frame. */
 const ANIMATE_UNDER = 1000;
-
-export type Renderer = "webgl" | "canvas";
-
-/** The renderer for a picture of `count` elements (nodes + edges). */
-export function rendererFor(count: number, webgl: boolean): Renderer {
-  return count > WEBGL_OVER && webgl ? "webgl" : "canvas";
-}
 
 /** Cytoscape clamps every zoom to minZoom: let it go low enough that "Fit" shows the whole graph, whatever its size. */
 function allowFit(cy: Core, padding: number): void {
