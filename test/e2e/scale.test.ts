@@ -78,7 +78,7 @@ async function pixelsNear(page: Page, colours: [number, number, number][]): Prom
       ctx.drawImage(img, 0, 0);
       const d = ctx.getImageData(0, 0, c.width, c.height).data;
       let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (colours.some(([r, g, b]) => Math.abs(d[i]! - r) + Math.abs(d[i + 1]! - g) + Math.abs(d[i + 2]! - b) < 24)) n++;
+      for (let i = 0; i < d.length; i += 4) if (colours.some(([r, g, b]) => Math.abs(d[i]! - r) + Math.abs(d[i + 1]! - g) + Math.abs(d[i + 2]! - b) <= 6)) n++;
       return n;
     },
     { png, colours },
@@ -104,8 +104,18 @@ describe("GraphCanvas renderer chosen by size", () => {
       return gl !== null && !gl.isContextLost();
     });
     expect(live).toBe(true);
-    // Nodes are drawn: the fills of tables (#DCEBF5) and columns (#EAF5FC) cover a visible part of the picture.
-    expect(await pixelsNear(page, [[0xdc, 0xeb, 0xf5], [0xea, 0xf5, 0xfc]])).toBeGreaterThan(2000);
+    // Nodes are drawn, by WebGL: the fills of sources (#DDF2EB) and data subjects (#F7E6EF), the kinds the first
+    // view shows around the system, cover a visible part of the picture (the canvas background is neither)…
+    expect(await pixelsNear(page, [[0xdd, 0xf2, 0xeb], [0xf7, 0xe6, 0xef]])).toBeGreaterThan(2000);
+    // …while the 2D node layer, which the canvas renderer would draw them on, stays empty.
+    const painted2d = await page.locator('[data-testid="graph"] canvas[data-id$="-node"]').evaluate((c) => {
+      const canvas = c as HTMLCanvasElement;
+      const d = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+      return n;
+    });
+    expect(painted2d).toBe(0);
     await shot(page, "scale-webgl-explore");
     console.log(`[scale] ${state.elements} elements drawn with WebGL, ${Date.now() - started} ms after navigation to the drawn graph`);
     await page.close();
