@@ -24,6 +24,12 @@ export interface DrawTiming {
   /** Why a run failed (a timeout on a big graph), when one did. */
   error?: string;
   renderer: "webgl" | "canvas";
+  /**
+   * Where the last run's time went, ms since navigation start: the API answers received, and the client's marks
+   * (graph:model → toModel, graph:layout → layout started, graph:laid-out, graph:added → on the canvas, graph:viewed →
+   * fitted). Absent for a client without the marks.
+   */
+  phases?: Record<string, number>;
 }
 
 /**
@@ -86,6 +92,14 @@ const padTo = (target: number) => `(() => {
 })()`;
 
 /** Cytoscape's WebGL renderer draws on a canvas with a WebGL context (asking a 2D canvas for one returns null). */
+const PHASES = `(() => {
+  const out = {};
+  const api = performance.getEntriesByType("resource").filter((r) => r.name.includes("/api/") && !r.name.includes("/api/health"));
+  if (api.length) out["api answered"] = Math.round(Math.max(...api.map((r) => r.responseEnd)));
+  for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("graph:")) out[m.name] = Math.round(m.startTime);
+  return out;
+})()`;
+
 const USES_WEBGL = `[...document.querySelectorAll('[data-testid="graph"] canvas')].some((c) => c.getContext("webgl2") !== null)`;
 
 export class BenchBrowser {
@@ -125,12 +139,14 @@ export class BenchBrowser {
     let drawnElements = 0;
     let renderer: DrawTiming["renderer"] = "canvas";
     let error: string | undefined;
+    let phases: Record<string, number> | undefined;
     for (let i = 0; i < runs && !error; i++) {
       try {
         const { page, at, count } = await this.open(url, timeoutMs);
         times.push(Math.round(at));
         drawnElements = count;
         renderer = await rendererOf(page);
+        phases = { ...(await page.evaluate<Record<string, number>>(PHASES)), painted: Math.round(at) };
         await page.close();
       } catch (err) {
         // A graph that does not draw within the timeout is a result (a miss), not a reason to lose the others.
@@ -138,7 +154,7 @@ export class BenchBrowser {
         await Promise.all(this.browser.contexts().map((c) => c.close()));
       }
     }
-    return { url, apiElements, drawnElements, ms: times.length > 0 ? median(times) : null, runs: times, renderer, ...(error ? { error } : {}) };
+    return { url, apiElements, drawnElements, ms: times.length > 0 ? median(times) : null, runs: times, renderer, ...(phases ? { phases } : {}), ...(error ? { error } : {}) };
   }
 
   /**

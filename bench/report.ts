@@ -136,6 +136,10 @@ export function markdownReport(r: BenchResult): string {
       `| overview | ${b.overview.apiElements} | ${b.overview.drawnElements} | ${b.overview.renderer} | ${drawMs(b.overview)} (${b.overview.runs.join(", ")}) |`,
       ...b.traces.map((t) => `| trace from \`${t.from}\` (~${t.target})${t.truncated ? " truncated" : ""} | ${t.apiElements} | ${t.drawnElements} | ${t.renderer} | ${drawMs(t)} (${t.runs.join(", ")}) |`),
       "",
+      ...[b.overview, ...b.traces]
+        .filter((t) => t.phases)
+        .map((t) => `Where the time went in the last run of \`${t.url}\` (ms since navigation start): ${Object.entries(t.phases!).sort((x, y) => x[1] - y[1]).map(([k, v]) => `${k} ${v}`).join(" → ")}.`),
+      "",
       `Panning \`${b.pan.from}\` (${b.pan.drawnElements} elements drawn, ${b.pan.renderer}) with mouse drags for ${(b.pan.ms / 1000).toFixed(1)} s: ${b.pan.frames} frames, ${b.pan.fps} FPS.`,
       "",
       ...(b.pan3000

@@ -6,7 +6,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from "cytoscape";
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 
-import { LARGE, rendererFor } from "./renderer";
+import { isSoftwareRenderer, LARGE, rendererFor, type WebglSupport } from "./renderer";
 
 export interface LayoutPatch {
   positions: Record<string, { x: number; y: number }>;
@@ -34,6 +34,8 @@ export interface GraphCanvasProps {
   ariaLabel: string;
   /** When the whole graph would be drawn too small to read, start zoomed in on these instead. */
   anchor?: readonly string[];
+  /** Use WebGL for a big picture even when the browser's WebGL is a software rasteriser (slower than the 2D canvas). */
+  anyWebgl?: boolean;
   ref?: Ref<GraphHandle>;
 }
 
@@ -74,7 +76,13 @@ const MIN_LABEL_PX = 9;
 /** The zoom at which the smallest label drawn is MIN_LABEL_PX tall (read from the stylesheet, not assumed). */
 function readableZoom(cy: Core): number {
   let smallest = Infinity;
+  // Elements with the same classes share their font size: read one of each (reading every element's style made
+  // Cytoscape resolve the styles of a 1,700-element picture a second time).
+  const seen = new Set<string>();
   cy.elements().forEach((el) => {
+    const key = `${el.group()} ${el.classes().join(" ")}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     if (!el.style("label")) return;
     const size = parseFloat(el.style("font-size") as string);
     if (size > 0) smallest = Math.min(smallest, size);
@@ -94,13 +102,21 @@ function allowFit(cy: Core, padding: number): void {
   if (need < cy.minZoom()) cy.minZoom(Math.max(1e-3, need * 0.9));
 }
 
-let webgl2: boolean | null = null;
-function webglAvailable(): boolean {
+let webgl2: WebglSupport | null = null;
+/** The browser's WebGL 2, asked once: none, or on hardware or a software rasteriser (by its renderer's name). */
+function webglSupport(): WebglSupport {
   if (webgl2 !== null) return webgl2;
   try {
-    webgl2 = !!document.createElement("canvas").getContext("webgl2");
+    const gl = document.createElement("canvas").getContext("webgl2");
+    if (!gl) webgl2 = "none";
+    else {
+      const info = gl.getExtension("WEBGL_debug_renderer_info");
+      const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      webgl2 = isSoftwareRenderer(name) ? "software" : "hardware";
+      gl.getExtension("WEBGL_lose_context")?.loseContext();
+    }
   } catch {
-    webgl2 = false;
+    webgl2 = "none";
   }
   return webgl2;
 }
@@ -109,14 +125,14 @@ function pathsOf(node: NodeSingular) {
   return node.predecessors().union(node.successors()).union(node);
 }
 
-export function GraphCanvas({ elements, stylesheet, layout, selected = null, onSelect, onExpand, onContext, onDrawn, ariaLabel, anchor, ref }: GraphCanvasProps) {
+export function GraphCanvas({ elements, stylesheet, layout, selected = null, onSelect, onExpand, onContext, onDrawn, ariaLabel, anchor, anyWebgl = false, ref }: GraphCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   // How many elements the last finished layout drew: a DOM signal for browser tests and the benchmark.
   const [drawn, setDrawn] = useState<number | null>(null);
-  const renderer = rendererFor(elements.length, webglAvailable());
+  const renderer = rendererFor(elements.length, webglSupport(), anyWebgl);
   const size = renderer === "webgl" ? "webgl" : elements.length > LARGE ? "large" : "normal";
   const animate = elements.length < ANIMATE_UNDER;
   const animateRef = useRef(animate);
@@ -148,7 +164,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
 
     const highlight = (node: NodeSingular | null) => {
       cy.batch(() => {
-        cy.elements().removeClass("faded on-path");
+        cy.$(".faded, .on-path").removeClass("faded on-path");
         if (!node || node.removed()) return;
         const on = pathsOf(node);
         cy.elements().not(on).addClass("faded");
@@ -186,13 +202,17 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
     let stale = false;
     setBusy(true);
     setFailed(null);
+    // Marks for the benchmark and profiling (performance.getEntriesByType("mark")): where a big picture's time goes.
+    performance.mark("graph:layout");
     layout(elements, cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : undefined)
       .then((patch) => {
         if (stale || cy.destroyed()) return;
+        performance.mark("graph:laid-out");
         cy.batch(() => {
           cy.elements().remove();
           cy.add(withLayout(elements, patch));
         });
+        performance.mark("graph:added");
         anchorEdgeLabels(cy, patch);
         allowFit(cy, 32);
         cy.fit(undefined, 32);
@@ -209,6 +229,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
         const sel = selectedRef.current ? cy.getElementById(selectedRef.current) : cy.collection();
         if (sel.nonempty()) sel.select();
         (cy as unknown as { highlight: (n: NodeSingular | null) => void }).highlight(sel.nonempty() && sel.isNode() ? (sel) : null);
+        performance.mark("graph:viewed");
         setBusy(false);
         setDrawn(elements.length);
         handlers.current.onDrawn?.(cy);

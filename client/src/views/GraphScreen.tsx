@@ -87,6 +87,7 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
   const shown = useMemo(() => applyFilters(elements, serverFilters ? withoutDataFilters(filters) : filters, roots), [elements, filters, roots, serverFilters]);
   const subtitleText = typeof subtitle === "function" ? subtitle(shown) : subtitle;
   const cyElements = useMemo(() => {
+    performance.mark("graph:model");
     const m = toModel(shown, { measure: canvasMeasure, roots, edgeLabels });
     return [...m.nodes, ...m.edges];
   }, [shown, roots, edgeLabels]);
@@ -217,6 +218,7 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
                 selected={selected}
                 onSelect={select}
                 anchor={selected && drawn.has(selected) ? [selected] : roots}
+                anyWebgl={params.get("webgl") === "any"}
                 {...(onExpand ? { onExpand } : {})}
                 onContext={(id, at) => setMenu({ id, ...at })}
                 ariaLabel={`${title}: ${shown.nodes.length} nodes, ${shown.edges.length} links`}
