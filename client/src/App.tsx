@@ -1,7 +1,7 @@
 /** The shell: header with navigation, search and database status; one route per view (every view is a URL). */
 import type { HealthResponse, OverviewResponse } from "@contract/api";
 import { parseNodeId } from "@contract/ids";
-import { useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { BrowserRouter, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 
 import { api } from "./api/endpoints";
@@ -9,6 +9,7 @@ import { useApi } from "./api/useApi";
 import { exploreLink } from "./components/NodeDetails";
 import { SearchBox } from "./components/SearchBox";
 import { Empty } from "./components/States";
+import { warmLayout } from "./graph/elkRunner";
 import { SystemPicker } from "./components/SystemPicker";
 import { keepSystems } from "./lib/urlState";
 import { ExploreView } from "./views/ExploreView";
@@ -99,6 +100,8 @@ function Shell() {
 }
 
 export function App() {
+  // The layout worker starts while the first answer loads, not after it.
+  useEffect(() => warmLayout(), []);
   return (
     <BrowserRouter>
       <Shell />

@@ -7,8 +7,16 @@ import { fromElkResult, toElkGraph, type LayoutRequest, type LayoutResult } from
 
 let elk: InstanceType<typeof ELK> | null = null;
 
-export async function runLayout(model: GraphModel, req: LayoutRequest): Promise<LayoutResult> {
+/**
+ * Starts the worker (fetching and compiling ELK's 1.5 MB script) while the view's answer is still loading, so the
+ * first small layout does not wait for it.
+ */
+export function warmLayout(): void {
   elk ??= new ELK({ workerUrl: elkWorkerUrl });
-  const result = await elk.layout(toElkGraph(model, req));
+}
+
+export async function runLayout(model: GraphModel, req: LayoutRequest): Promise<LayoutResult> {
+  warmLayout();
+  const result = await elk!.layout(toElkGraph(model, req));
   return fromElkResult(result, model);
 }
