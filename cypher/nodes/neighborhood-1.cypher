@@ -1,4 +1,4 @@
-// The nodes within 1 step(s) of a node (any relationship, either direction, optionally only some kinds), nearest first, capped at $max, each with its depth and outgoing relationships.
+// The nodes within 1 step(s) of a node (any relationship, either direction, optionally only some kinds), nearest first, capped at $max (with the kinds of those left out), each with its depth and outgoing relationships.
 MATCH (c:Node {id: $id})
 CALL (c) {
   OPTIONAL MATCH (c)--(n:Node) WHERE $kinds IS NULL OR n.kind IN $kinds
@@ -9,8 +9,9 @@ UNWIND layer.ns AS n
 WITH n, min(layer.depth) AS depth
 ORDER BY depth, n.kind, n.name
 WITH collect({n: n, depth: depth}) AS found
-WITH found[..$max] AS kept, size(found) > $max AS truncated
+WITH found[..$max] AS kept, size(found) > $max AS truncated,
+     COLLECT { UNWIND found[$max..] AS x WITH x.n.kind AS kind, count(*) AS left RETURN {kind: kind, count: left} } AS omitted
 UNWIND kept AS k
-WITH k.n AS n, k.depth AS depth, truncated
-RETURN n {.kind, .key, .name, .system, .title, .table, .columnKind, .eea} AS node, depth, truncated,
+WITH k.n AS n, k.depth AS depth, truncated, omitted
+RETURN n {.kind, .key, .name, .system, .title, .table, .columnKind, .eea} AS node, depth, truncated, omitted,
        [(n)-[r]->(m:Node) | {source: n.id, target: m.id, type: type(r), columns: r.columns, label: r.label}] AS out

@@ -70,6 +70,13 @@ describe("GET /api/nodes/:id/neighborhood", () => {
     const body = NeighborhoodResponseSchema.parse(res.body);
     expect(body.truncated).toBe(true);
     expect(body.elements.nodes).toHaveLength(500);
+    // It says what it left out: the whole answer's size and the kinds of the nodes not drawn.
+    expect(body.omitted.shownNodes).toBe(500);
+    const left = Object.values(body.omitted.byKind).reduce((a, b) => a + b, 0);
+    expect(left).toBeGreaterThan(0);
+    expect(body.omitted.totalNodes).toBe(500 + left);
+    const all = NeighborhoodResponseSchema.parse((await request(app).get(path("system:kentico", "/neighborhood")).query({ depth: 3, kinds: Object.keys(body.omitted.byKind).join(",") })).body);
+    expect(all.omitted.totalNodes).toBeGreaterThan(0);
     const depths = body.elements.nodes.map((n) => n.data.depth as number);
     expect(depths).toEqual([...depths].sort((a, b) => a - b));
   });

@@ -31,6 +31,14 @@ export const ElementNodeSchema = z.object({
       /** vendor and location: the transfer status of the flows drawn to it (the one needing most attention). */
       transfer: TransferStatusSchema.optional(),
       columnKind: z.enum(["personal", "system", "reference"]).optional(),
+      /**
+       * An aggregate standing for several nodes of `kind` (a large overview groups vendors by transfer status or
+       * country): its id is `group:<kind>/<by>/<value>`, not a database node; `members` are the node ids it stands
+       * for, and the request's `expand=<group id>` draws them instead.
+       */
+      group: z.object({ by: z.enum(["transfer", "country"]), value: z.string(), count: z.number(), members: z.array(z.string()) }).optional(),
+      /** A table standing for its columns in a collapsed trace: how many columns it stands for (`expand=<table id>` draws them). */
+      collapsed: z.object({ columns: z.number() }).optional(),
     })
     .catchall(z.unknown()),
 });
@@ -43,11 +51,19 @@ export const ElementEdgeSchema = z.object({
       target: z.string(),
       type: z.string(),
       label: z.string().optional(),
+      /** How many statements one drawn edge bundles (vendors into a group, columns of a collapsed table); absent = one. */
+      count: z.number().optional(),
     })
     .catchall(z.unknown()),
 });
 
 export const ElementsSchema = z.object({ nodes: z.array(ElementNodeSchema), edges: z.array(ElementEdgeSchema) });
+
+/**
+ * What a capped graph answer left out (every graph answer carries it; zeros when nothing was): how many nodes the
+ * whole answer has, how many are drawn, and the kinds of those left out. A cap drops columns first, never vendors.
+ */
+export const OmittedSchema = z.object({ totalNodes: z.number(), shownNodes: z.number(), byKind: z.record(z.string(), z.number()) });
 
 export const CountrySchema = z.object({ code: z.string(), name: z.string(), eea: z.boolean() });
 
@@ -71,6 +87,7 @@ export const NeighborhoodResponseSchema = z.object({
   depth: z.number(),
   elements: ElementsSchema,
   truncated: z.boolean(),
+  omitted: OmittedSchema,
 });
 
 export const TableColumnSchema = z.object({
@@ -109,7 +126,11 @@ export const TableResponseSchema = z.object({
   subjects: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
 });
 
+/** A page of a list: how many items a page holds, how many the whole list has, and the cursor of the next page (null: last). */
+export const PageSchema = z.object({ limit: z.number(), total: z.number(), next: z.string().nullable() });
+
 export const TablesResponseSchema = z.object({
+  page: PageSchema,
   tables: z.array(
     TableSummarySchema.extend({
       columns: z.number(),
@@ -203,11 +224,17 @@ export const TraceResponseSchema = z.object({
   vendors: z.array(TraceVendorSchema),
   /** The systems whose data the answer shows. */
   systems: z.array(z.string()),
+  /** `columns`: every column drawn; `tables`: a large answer collapsed to tables → vendors (`detail=columns` or `expand=` draws columns). */
+  detail: z.enum(["columns", "tables"]),
+  /** Tables drawn with their columns although the answer is collapsed (`expand=`). */
+  expanded: z.array(z.string()),
   elements: ElementsSchema,
   truncated: z.boolean(),
+  omitted: OmittedSchema,
 });
 
 export const TransfersResponseSchema = z.object({
+  page: PageSchema,
   transfers: z.array(
     z.object({
       flow: z.string(),
@@ -257,7 +284,7 @@ export const VendorSummarySchema = z.object({
   fieldCount: z.number(),
 });
 
-export const VendorsResponseSchema = z.object({ vendors: z.array(VendorSummarySchema) });
+export const VendorsResponseSchema = z.object({ page: PageSchema, vendors: z.array(VendorSummarySchema) });
 export const VendorResponseSchema = z.object({ vendor: VendorSummarySchema.extend({ address: z.string().nullable() }), flows: z.array(VendorFlowSchema), elements: ElementsSchema });
 
 export const PathsResponseSchema = z.object({
@@ -271,7 +298,13 @@ export const OverviewResponseSchema = z.object({
   systems: z.array(z.object({ id: z.string(), name: z.string(), tables: z.number(), vendors: z.number() })),
   /** Each vendor with the systems that use it and the status of those flows. */
   vendors: z.array(z.object({ id: z.string(), name: z.string(), systems: z.array(z.string()), countries: z.array(CountrySchema), transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable() })),
+  /** How the drawing groups vendors: `none` draws each; a large overview groups them (`group=auto`, the default). */
+  grouping: z.enum(["none", "transfer", "country"]),
+  /** Groups drawn as their vendors (`expand=`). */
+  expanded: z.array(z.string()),
   elements: ElementsSchema,
+  truncated: z.boolean(),
+  omitted: OmittedSchema,
 });
 
 export const HealthResponseSchema = z.object({
@@ -356,6 +389,7 @@ export type VendorsResponse = z.infer<typeof VendorsResponseSchema>;
 export type VendorResponse = z.infer<typeof VendorResponseSchema>;
 export type PathsResponse = z.infer<typeof PathsResponseSchema>;
 export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;
+export type Omitted = z.infer<typeof OmittedSchema>;
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 export type WhereResponse = z.infer<typeof WhereResponseSchema>;

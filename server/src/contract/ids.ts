@@ -75,3 +75,15 @@ export function underlyingId(id: string): string {
   const at = id.indexOf("@");
   return id.startsWith("category:") && at > 0 ? id.slice(0, at) : id;
 }
+
+/** What an aggregate node of a large picture groups by: vendors by their flows' transfer status, or by country. */
+export const GROUPINGS = ["transfer", "country"] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/**
+ * An aggregate node's id (`group:vendor/transfer/third-country`, `group:vendor/country/US`): not a database node, so
+ * outside `kind:key`; the overview's `expand=` names it to draw its members instead.
+ */
+export function groupId(kind: NodeKind, by: Grouping, value: string): string {
+  return `group:${kind}/${by}/${value}`;
+}

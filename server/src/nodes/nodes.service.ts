@@ -32,6 +32,7 @@ export class NodesService {
     for (const r of rows) {
       for (const e of r.out) elements.edge(e.source, e.type, e.target, { label: e.columns?.join(", ") ?? e.label });
     }
-    return { center: id.id, depth: q.depth, elements: elements.build(), truncated: rows[0]!.truncated || elements.truncated };
+    const earlier = Object.fromEntries(rows[0]!.omitted.map((o) => [o.kind, o.count]));
+    return { center: id.id, depth: q.depth, elements: elements.build(), truncated: rows[0]!.truncated || elements.truncated, omitted: elements.omitted(earlier) };
   }
 }
