@@ -290,7 +290,10 @@ async function main(): Promise<void> {
           neo4j: `${serverInfo.version} ${serverInfo.edition}`,
           neo4jHeapMb: env.NEO4J_HEAP_MB,
           neo4jPageCacheMb: env.NEO4J_PAGECACHE_MB,
-          note: "2 cores shared with other agents' builds and tests while this ran: numbers are noisy; compare ratios within one run.",
+          note:
+            os.loadavg()[0]! > cpus.length
+              ? `the load average (${os.loadavg()[0]!.toFixed(1)}) was above the core count while this ran: other work shared the cores, so the numbers are noisy; compare ratios within one run.`
+              : "the machine was otherwise quiet while this ran (load average below the core count).",
         },
         estate: { ...estate.counts, generateMs },
         db: dbCounts,

@@ -2,9 +2,10 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 
 import { NeighborhoodResponseSchema, NodeResponseSchema } from "../../server/src/contract/api.js";
-import { testApp } from "../support/graph.js";
+import { testApp, testGraph } from "../support/graph.js";
 
-const app = testApp();
+const graph = testGraph();
+const app = testApp(graph);
 const path = (id: string, rest = "") => `/api/nodes/${encodeURIComponent(id)}${rest}`;
 
 describe("GET /api/nodes/:id", () => {
@@ -70,6 +71,19 @@ describe("GET /api/nodes/:id/neighborhood", () => {
     const body = NeighborhoodResponseSchema.parse(res.body);
     expect(body.truncated).toBe(true);
     expect(body.elements.nodes).toHaveLength(500);
+    // It says what it left out: the whole answer's size and the kinds of the nodes not drawn.
+    expect(body.omitted.shownNodes).toBe(500);
+    const left = Object.values(body.omitted.byKind).reduce((a, b) => a + b, 0);
+    expect(left).toBeGreaterThan(0);
+    expect(body.omitted.totalNodes).toBe(500 + left);
+    // The same count the plain way (every node within 3 steps, by kind), as a test-only query.
+    const truth = await graph.readCypher(
+      "MATCH (c:Node {id: $id}) MATCH (c)-[*0..3]-(n:Node) WITH DISTINCT n RETURN n.kind AS kind, count(*) AS n",
+      { id: "system:kentico" },
+    );
+    expect(body.omitted.totalNodes).toBe(truth.reduce((a, r) => a + (r.n as number), 0));
+    const drawn = (kind: string) => body.elements.nodes.filter((n) => n.data.kind === kind).length;
+    for (const r of truth) expect(drawn(r.kind as string) + (body.omitted.byKind[r.kind as string] ?? 0), r.kind as string).toBe(r.n);
     const depths = body.elements.nodes.map((n) => n.data.depth as number);
     expect(depths).toEqual([...depths].sort((a, b) => a - b));
   });

@@ -41,6 +41,11 @@ describe("GET /api/search", () => {
     expect(results.find((r) => r.id === "column:kentico/COM_Customer.CustomerEmail")?.detail).toBe("COM_Customer");
   });
 
+  it("looks inside words only when no word starts with the text ('ustomeremai' finds CustomerEmail)", async () => {
+    const results = await search({ q: "ustomeremai", kind: "column" });
+    expect(results.map((r) => r.id)).toContain("column:kentico/COM_Customer.CustomerEmail");
+  });
+
   it("searches every kind of node: categories, countries, subjects, sources", async () => {
     expect((await search({ q: "postal", kind: "category" }))[0]?.id).toBe("category:postal-address");
     expect((await search({ q: "germ" }))[0]?.id).toBe("location:DE");

@@ -235,3 +235,35 @@ describe("GET /api/tables", () => {
     expect(res.body.error.details[0].field).toBe("system");
   });
 });
+
+describe("GET /api/tables, in pages", () => {
+  it("walks the whole list page by page with the cursor: every table once, in order, with the total on each page", async () => {
+    const whole = TablesResponseSchema.parse((await request(app).get("/api/tables")).body);
+    expect(whole.page).toEqual({ limit: 1000, total: whole.tables.length, next: null });
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await request(app).get("/api/tables").query({ limit: 40, ...(cursor ? { cursor } : {}) });
+      expect(res.status).toBe(200);
+      const page = TablesResponseSchema.parse(res.body);
+      expect(page.page.total).toBe(whole.tables.length);
+      expect(page.tables.length).toBeLessThanOrEqual(40);
+      seen.push(...page.tables.map((t) => t.id));
+      cursor = page.page.next;
+    } while (cursor);
+    expect(seen).toEqual(whole.tables.map((t) => t.id));
+  });
+
+  it("answers 400 naming the field for a cursor it did not give or a limit out of range", async () => {
+    for (const [query, field] of [
+      [{ cursor: "not-a-cursor" }, "cursor"],
+      [{ limit: "0" }, "limit"],
+      [{ limit: "5001" }, "limit"],
+    ] as const) {
+      const res = await request(app).get("/api/tables").query(query);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body.error)).toContain(field);
+    }
+  });
+});

@@ -182,3 +182,79 @@ describe("GET /api/trace", () => {
     expect(res.body.error).toMatchObject({ code: "NOT_FOUND", message: "No node with id 'table:kentico/No_Such_Table'." });
   });
 });
+
+describe("GET /api/trace, collapsed to tables", () => {
+  const get = async (query: Record<string, string>) => {
+    const res = await request(app).get("/api/trace").query(query);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return TraceResponseSchema.parse(res.body);
+  };
+  const tableOf = (columnId: string) => `table:${columnId.slice("column:".length, columnId.lastIndexOf("."))}`;
+
+  it("draws tables → vendors with the columns each edge stands for; lists, vendors and counts stay the same", async () => {
+    const full = await get({ from: "system:kentico", detail: "columns" });
+    const collapsed = await get({ from: "system:kentico", detail: "tables" });
+    expect(full.detail).toBe("columns");
+    expect(collapsed.detail).toBe("tables");
+    expect(collapsed.vendors).toEqual(full.vendors);
+    expect(collapsed.totalVendors).toBe(full.totalVendors);
+    expect(collapsed.elements.nodes.some((n) => n.data.kind === "column")).toBe(false);
+
+    // Each table → vendor edge bundles exactly the distinct columns of that table the full answer sends there.
+    const sends = new Map<string, Set<string>>();
+    for (const e of full.elements.edges.filter((x) => x.data.type === "SENT_TO")) {
+      const key = `${tableOf(e.data.source)}|${e.data.target}`;
+      sends.set(key, (sends.get(key) ?? new Set()).add(e.data.source));
+    }
+    const drawn = collapsed.elements.edges.filter((x) => x.data.type === "SENT_TO");
+    expect(drawn.map((e) => `${e.data.source}|${e.data.target}`).sort()).toEqual([...sends.keys()].sort());
+    for (const e of drawn) expect(e.data.count ?? 1, e.data.id).toBe(sends.get(`${e.data.source}|${e.data.target}`)!.size);
+
+    // A collapsed table says how many of its columns it stands for: those the full answer draws.
+    const columns = full.elements.nodes.filter((n) => n.data.kind === "column");
+    for (const t of collapsed.elements.nodes.filter((n) => n.data.collapsed)) {
+      expect(t.data.collapsed!.columns, t.data.id).toBe(columns.filter((c) => tableOf(c.data.id) === t.data.id).length);
+    }
+  });
+
+  it("expands one table on demand into its columns, every drawn edge still on a path to a vendor", async () => {
+    const t = await get({ from: "system:kentico", detail: "tables", expand: "table:kentico/CMS_User" });
+    expect(t.expanded).toEqual(["table:kentico/CMS_User"]);
+    const cols = t.elements.nodes.filter((n) => n.data.kind === "column");
+    expect(cols.length).toBeGreaterThan(0);
+    expect(cols.every((c) => c.data.id.startsWith("column:kentico/CMS_User."))).toBe(true);
+    expect(t.elements.edges.some((e) => e.data.source === "column:kentico/CMS_User.Email" && e.data.target === "vendor:gravatar")).toBe(true);
+    // Every node but the start has an edge in and every edge leads on to a vendor (no dead ends in the picture).
+    const into = new Map<string, string[]>();
+    for (const e of t.elements.edges) into.set(e.data.target, [...(into.get(e.data.target) ?? []), e.data.source]);
+    const reach = new Set<string>(t.vendors.map((v) => v.id));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const id of [...reach]) {
+        for (const s of into.get(id) ?? []) {
+          if (reach.has(s)) continue;
+          reach.add(s);
+          grew = true;
+        }
+      }
+    }
+    for (const e of t.elements.edges.filter((x) => x.data.type !== "LOCATED_IN" && x.data.type !== "STORES_DATA_IN")) expect(reach.has(e.data.target), e.data.id).toBe(true);
+  });
+
+  it("collapses by itself only past the column threshold (auto), so the built-in traces draw every column", async () => {
+    const t = await get({ from: "system:kentico" });
+    expect(t.detail).toBe("columns");
+    expect(t.omitted).toEqual({ totalNodes: t.elements.nodes.length, shownNodes: t.elements.nodes.length, byKind: {} });
+  });
+
+  it("answers 400 naming the field for an unknown detail or a table id that is not one", async () => {
+    for (const [query, field] of [
+      [{ from: "system:kentico", detail: "rows" }, "detail"],
+      [{ from: "system:kentico", expand: "vendor:paypal" }, "expand"],
+    ] as const) {
+      const res = await request(app).get("/api/trace").query(query);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body.error)).toContain(field);
+    }
+  });
+});

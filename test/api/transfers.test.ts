@@ -41,3 +41,18 @@ describe("GET /api/transfers", () => {
     expect(transfers.some((t) => t.system === "kontent-ai" && t.vendor.id === "vendor:intercom")).toBe(false);
   });
 });
+
+describe("GET /api/transfers, in pages", () => {
+  it("walks every flow needing a safeguard once, page by page", async () => {
+    const whole = TransfersResponseSchema.parse((await request(app).get("/api/transfers")).body);
+    expect(whole.page).toEqual({ limit: 1000, total: whole.transfers.length, next: null });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ReturnType<typeof TransfersResponseSchema.parse> = TransfersResponseSchema.parse((await request(app).get("/api/transfers").query({ limit: 5, ...(cursor ? { cursor } : {}) })).body);
+      seen.push(...page.transfers.map((t) => t.flow));
+      cursor = page.page.next;
+    } while (cursor);
+    expect(seen).toEqual(whole.transfers.map((t) => t.flow));
+  });
+});

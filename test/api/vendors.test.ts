@@ -94,3 +94,20 @@ describe("GET /api/vendors/:id", () => {
     expect(wrongKind.body.error.details).toEqual([{ field: "id", message: expect.stringMatching(/vendor/) }]);
   });
 });
+
+describe("GET /api/vendors, in pages", () => {
+  it("walks every vendor once, by name, page by page, each page saying how many there are in all", async () => {
+    const whole = VendorsResponseSchema.parse((await request(app).get("/api/vendors")).body);
+    expect(whole.page.next).toBeNull();
+    expect(whole.page.total).toBe(whole.vendors.length);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ReturnType<typeof VendorsResponseSchema.parse> = VendorsResponseSchema.parse((await request(app).get("/api/vendors").query({ limit: 7, ...(cursor ? { cursor } : {}) })).body);
+      expect(page.page.total).toBe(whole.vendors.length);
+      seen.push(...page.vendors.map((v) => v.id));
+      cursor = page.page.next;
+    } while (cursor);
+    expect(seen).toEqual(whole.vendors.map((v) => v.id));
+  });
+});

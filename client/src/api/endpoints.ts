@@ -40,7 +40,7 @@ export const api = {
   node: (id: string, signal?: AbortSignal) => getJson<NodeResponse>(`/nodes/${enc(id)}`, {}, signal),
   neighborhood: (id: string, depth: number, signal?: AbortSignal) =>
     getJson<NeighborhoodResponse>(`/nodes/${enc(id)}/neighborhood`, { depth }, signal),
-  tables: (signal?: AbortSignal) => getJson<TablesResponse>("/tables", {}, signal),
+  tables: (signal?: AbortSignal, page: { limit?: number; cursor?: string } = {}) => getJson<TablesResponse>("/tables", page, signal),
   table: (name: string, signal?: AbortSignal) => getJson<TableResponse>(`/tables/${enc(name)}`, {}, signal),
   referencedBy: (name: string, signal?: AbortSignal) => getJson<ReferencedByResponse>(`/tables/${enc(name)}/referenced-by`, {}, signal),
   /** A trace, filtered on the server so that every count and list describes the same answer. */
@@ -67,7 +67,8 @@ export const api = {
     ),
   transfers: (signal?: AbortSignal) => getJson<TransfersResponse>("/transfers", {}, signal),
   countries: (signal?: AbortSignal) => getJson<CountriesResponse>("/countries", {}, signal),
-  vendors: (signal?: AbortSignal, systems: readonly string[] = []) => getJson<VendorsResponse>("/vendors", { systems: scope(systems) }, signal),
+  /** A page of the vendors (the first without `cursor`; `page.next` names the one after). */
+  vendors: (signal?: AbortSignal, systems: readonly string[] = [], cursor?: string) => getJson<VendorsResponse>("/vendors", { systems: scope(systems), cursor }, signal),
   vendor: (id: string, signal?: AbortSignal) => getJson<VendorResponse>(`/vendors/${enc(id)}`, {}, signal),
   paths: (from: string, to: string, signal?: AbortSignal) => getJson<PathsResponse>("/paths", { from, to }, signal),
   /** Where a data category (or a subject's data) lives: what an access or erasure request must touch. */

@@ -2,7 +2,7 @@
  * The home page's three jobs, each one step from the start: trace a system's data to every vendor, ask which tables
  * reference a table, and take a system's DPIA evidence pack. No node has to be selected first.
  */
-import type { TablesResponse } from "@contract/api";
+import type { SearchResponse } from "@contract/api";
 import { ArrowRightLeft, FileText, Route } from "lucide-react";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -14,9 +14,11 @@ import { useApi } from "../api/useApi";
 export function StartHere({ systems }: { systems: { id: string; name: string }[] }) {
   const [system, setSystem] = useState(systems[0]?.id ?? "");
   const [table, setTable] = useState("");
-  const tables = useApi<TablesResponse>("tables", (s) => api.tables(s));
-  const known = tables.status === "ok" ? tables.data.tables : [];
-  const match = known.find((t) => t.name === table || `${t.system}/${t.name}` === table);
+  // Tables are looked up in the search index as the user types, never listed whole (an estate has tens of thousands).
+  const typed = table.trim();
+  const found = useApi<SearchResponse>(typed.length >= 2 ? `start-tables|${typed}` : null, (s) => api.search(typed.replace(/^[^/]*\//, ""), { kind: "table", limit: 20 }, s));
+  const known = found.status === "ok" ? found.data.results.map((r) => ({ id: r.id, name: r.label, system: r.system ?? "", systemName: systems.find((x) => x.id === `system:${r.system ?? ""}`)?.name ?? r.system ?? "" })) : [];
+  const match = known.find((t) => t.name === typed || `${t.system}/${t.name}` === typed);
   const systemId = systems.find((s) => s.id === system)?.id ?? "";
   return (
     <section className="start-here" aria-label="Start here">

@@ -35,6 +35,9 @@ const trace: TraceResponse = {
   totalVendors: 2,
   systems: ["kentico"],
   truncated: false,
+  omitted: { totalNodes: 0, shownNodes: 0, byKind: {} },
+  detail: "columns",
+  expanded: [],
   vendors: [
     vendor("paypal", "PayPal", [field("COM_Customer", "CustomerEmail")]),
     vendor("gravatar", "Gravatar", [field("CMS_User", "Email")]),

@@ -74,6 +74,9 @@ const answer = (vendors: TraceResponse["vendors"]): TraceResponse => ({
   totalVendors: vendors.length,
   systems: ["k"],
   truncated: false,
+  omitted: { totalNodes: 0, shownNodes: 0, byKind: {} },
+  detail: "columns",
+  expanded: [],
   elements: { nodes: [], edges: [] },
   vendors,
 });
@@ -107,6 +110,7 @@ describe("vendorListRows", () => {
     });
     const set = vendorListRows(
       {
+        page: { limit: 1000, total: 3, next: null },
         vendors: [summary("Heroku", "eea", [{ code: "IE", name: "Ireland", eea: true }]), summary("Twilio", "third-country", [US]), summary("Auth0", "not-stated", [])],
       },
       new Map([["ambassify", "Ambassify"]]),

@@ -1,6 +1,6 @@
 /** Every vendor in the inventory: who uses it, where it sits and stores data, how many fields it receives. */
 import type { VendorsResponse } from "@contract/api";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 
 import { useDataset } from "./context";
@@ -17,9 +17,28 @@ export function VendorsView() {
   const [params] = useSearchParams();
   const systems = useMemo(() => readSystems(params), [params]);
   const v = useApi<VendorsResponse>(`vendors|${systems.join()}`, (s) => api.vendors(s, systems));
+  // Later pages, fetched when the user asks for them (a large estate has more vendors than one page holds).
+  const [later, setLater] = useState<{ of: VendorsResponse; pages: VendorsResponse[] } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  useEffect(() => setLater(null), [v.data]);
+  const pages = useMemo(() => (v.data ? [v.data, ...(later?.of === v.data ? later.pages : [])] : []), [v.data, later]);
+  const last = pages[pages.length - 1];
+  const loaded = useMemo<VendorsResponse | null>(() => (last ? { page: last.page, vendors: pages.flatMap((p) => p.vendors) } : null), [pages, last]);
+  const showMore = () => {
+    if (!v.data || !last?.page.next) return;
+    const first = v.data;
+    setLoadingMore(true);
+    setMoreError(null);
+    void api
+      .vendors(undefined, systems, last.page.next)
+      .then((next) => setLater((prev) => ({ of: first, pages: [...(prev?.of === first ? prev.pages : []), next] })))
+      .catch((err: unknown) => setMoreError(err instanceof Error ? err.message : String(err)))
+      .finally(() => setLoadingMore(false));
+  };
   const dataset = useDataset();
   const systemNames = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
-  const set = useMemo(() => (v.data ? vendorListRows(v.data, systemNames) : null), [v.data, systemNames]);
+  const set = useMemo(() => (loaded ? vendorListRows(loaded, systemNames) : null), [loaded, systemNames]);
   if (v.status === "loading") return <Loading what="vendors" />;
   if (v.status === "error") return <ErrorState error={v.error} onRetry={v.reload} />;
   return (
@@ -41,7 +60,7 @@ export function VendorsView() {
         set={set!}
         rowKey={(r) => r.id}
         testId="vendors-list"
-        summary={`${set!.rows.length} vendors · ${set!.rows.filter((r) => r.transfer === "third-country").length} third country · ${set!.rows.filter((r) => r.transfer === "not-stated").length} country not stated`}
+        summary={`${set!.rows.length < loaded!.page.total ? `Showing ${set!.rows.length.toLocaleString("en")} of ${loaded!.page.total.toLocaleString("en")} vendors (of those shown: ` : `${set!.rows.length} vendors · `}${set!.rows.filter((r) => r.transfer === "third-country").length} third country · ${set!.rows.filter((r) => r.transfer === "not-stated").length} country not stated${set!.rows.length < loaded!.page.total ? ")" : ""}`}
         renderRow={(r) => (
           <div className="vendor-row">
             <span className="row-button__main">
@@ -57,6 +76,14 @@ export function VendorsView() {
           </div>
         )}
       />
+      {last?.page.next && (
+        <p className="page-actions">
+          <button type="button" className="btn btn--secondary btn--sm" onClick={showMore} disabled={loadingMore}>
+            {loadingMore ? "Loading…" : `Show the next ${Math.min(last.page.limit, loaded!.page.total - set!.rows.length).toLocaleString("en")} vendors`}
+          </button>{" "}
+          {moreError && <span className="muted small">The next page did not load: {moreError}</span>}
+        </p>
+      )}
     </div>
   );
 }

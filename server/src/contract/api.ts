@@ -87,7 +87,7 @@ export const NeighborhoodResponseSchema = z.object({
   depth: z.number(),
   elements: ElementsSchema,
   truncated: z.boolean(),
-  omitted: OmittedSchema.optional(),
+  omitted: OmittedSchema,
 });
 
 export const TableColumnSchema = z.object({
@@ -126,7 +126,11 @@ export const TableResponseSchema = z.object({
   subjects: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
 });
 
+/** A page of a list: how many items a page holds, how many the whole list has, and the cursor of the next page (null: last). */
+export const PageSchema = z.object({ limit: z.number(), total: z.number(), next: z.string().nullable() });
+
 export const TablesResponseSchema = z.object({
+  page: PageSchema,
   tables: z.array(
     TableSummarySchema.extend({
       columns: z.number(),
@@ -221,15 +225,16 @@ export const TraceResponseSchema = z.object({
   /** The systems whose data the answer shows. */
   systems: z.array(z.string()),
   /** `columns`: every column drawn; `tables`: a large answer collapsed to tables → vendors (`detail=columns` or `expand=` draws columns). */
-  detail: z.enum(["columns", "tables"]).optional(),
+  detail: z.enum(["columns", "tables"]),
   /** Tables drawn with their columns although the answer is collapsed (`expand=`). */
-  expanded: z.array(z.string()).optional(),
+  expanded: z.array(z.string()),
   elements: ElementsSchema,
   truncated: z.boolean(),
-  omitted: OmittedSchema.optional(),
+  omitted: OmittedSchema,
 });
 
 export const TransfersResponseSchema = z.object({
+  page: PageSchema,
   transfers: z.array(
     z.object({
       flow: z.string(),
@@ -279,7 +284,7 @@ export const VendorSummarySchema = z.object({
   fieldCount: z.number(),
 });
 
-export const VendorsResponseSchema = z.object({ vendors: z.array(VendorSummarySchema) });
+export const VendorsResponseSchema = z.object({ page: PageSchema, vendors: z.array(VendorSummarySchema) });
 export const VendorResponseSchema = z.object({ vendor: VendorSummarySchema.extend({ address: z.string().nullable() }), flows: z.array(VendorFlowSchema), elements: ElementsSchema });
 
 export const PathsResponseSchema = z.object({
@@ -294,12 +299,12 @@ export const OverviewResponseSchema = z.object({
   /** Each vendor with the systems that use it and the status of those flows. */
   vendors: z.array(z.object({ id: z.string(), name: z.string(), systems: z.array(z.string()), countries: z.array(CountrySchema), transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable() })),
   /** How the drawing groups vendors: `none` draws each; a large overview groups them (`group=auto`, the default). */
-  grouping: z.enum(["none", "transfer", "country"]).optional(),
+  grouping: z.enum(["none", "transfer", "country"]),
   /** Groups drawn as their vendors (`expand=`). */
-  expanded: z.array(z.string()).optional(),
+  expanded: z.array(z.string()),
   elements: ElementsSchema,
-  truncated: z.boolean().optional(),
-  omitted: OmittedSchema.optional(),
+  truncated: z.boolean(),
+  omitted: OmittedSchema,
 });
 
 export const HealthResponseSchema = z.object({

@@ -28,7 +28,7 @@ const PARAMS: Record<string, unknown> = {
   candidates: 1,
   limit: 1,
   max: 1,
-  cursor: null,
+  after: null,
 };
 
 export interface WarmReport {

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 
-import type { ElementEdge, ElementNode, Elements } from "../contract/api.js";
+import type { ElementEdge, ElementNode, Elements, Omitted } from "../contract/api.js";
 import { isNodeKind, nodeId, type NodeKind } from "../contract/ids.js";
 
 /** The most nodes any graph answer carries. */
@@ -62,7 +62,8 @@ export function edgeId(source: string, type: string, target: string): string {
 export class ElementsBuilder {
   private readonly nodes = new Map<string, ElementNode>();
   private readonly edges = new Map<string, ElementEdge>();
-  private capped = false;
+  /** Nodes refused by the cap, by id, with their kind: what the answer says it left out. */
+  private readonly refused = new Map<string, string>();
 
   constructor(private readonly maxNodes: number = MAX_NODES) {}
 
@@ -75,10 +76,21 @@ export class ElementsBuilder {
       return id;
     }
     if (this.nodes.size >= this.maxNodes) {
-      this.capped = true;
+      this.refused.set(id, props.kind);
       return null;
     }
     this.nodes.set(id, toElementNode(props, extra));
+    return id;
+  }
+
+  /** Adds a node that is not in the database (a group standing for several nodes), under the same cap. */
+  aggregate(id: string, kind: NodeKind, label: string, extra: Record<string, unknown> = {}): string | null {
+    if (this.nodes.has(id)) return id;
+    if (this.nodes.size >= this.maxNodes) {
+      this.refused.set(id, kind);
+      return null;
+    }
+    this.nodes.set(id, { data: { id, label, kind, system: null, title: null, ...extra } });
     return id;
   }
 
@@ -111,7 +123,15 @@ export class ElementsBuilder {
   }
 
   get truncated(): boolean {
-    return this.capped;
+    return this.refused.size > 0;
+  }
+
+  /** What the cap left out, plus what the query itself left out before (`earlier`: counts by kind). */
+  omitted(earlier: Record<string, number> = {}): Omitted {
+    const byKind: Record<string, number> = { ...earlier };
+    for (const kind of this.refused.values()) byKind[kind] = (byKind[kind] ?? 0) + 1;
+    const left = Object.values(byKind).reduce((a, b) => a + b, 0);
+    return { totalNodes: this.nodes.size + left, shownNodes: this.nodes.size, byKind };
   }
 
   get size(): number {

@@ -80,3 +80,42 @@ export function wholeNumberParam(min: number, max: number, fallback: number) {
     // Documented as what it is for a client: an integer in range (sent, like every query value, as digits).
     .meta({ type: "integer", minimum: min, maximum: max, default: fallback });
 }
+
+/**
+ * Where the next page of a list starts: the last item's sort key, opaque to clients (base64url of a JSON list of
+ * strings). Lists are ordered by that key, so a page is a seek in the query (`key > $after`), never an offset.
+ */
+export function encodeCursor(key: readonly string[]): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+const CursorParam = z
+  .string({ error: "must be given once, as the `next` value of the previous page" })
+  .max(2000, "must be at most 2000 characters")
+  .transform((s, ctx): string[] => {
+    try {
+      const key: unknown = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
+      if (Array.isArray(key) && key.length > 0 && key.every((k) => typeof k === "string")) return key;
+    } catch {
+      // falls through to the issue below
+    }
+    ctx.addIssue({ code: "custom", message: "must be the `next` value of the previous page, as given" });
+    return z.NEVER;
+  })
+  .optional()
+  .meta({ description: "Where the page starts: the `page.next` of the previous answer; absent for the first page." });
+
+/** `limit` and `cursor` for a list: at most `max` items a page, `fallback` when not given. */
+export function pageParams(fallback: number, max: number) {
+  return {
+    limit: wholeNumberParam(1, max, fallback).meta({ description: `How many items a page holds (1–${max}, default ${fallback}).` }),
+    cursor: CursorParam,
+  };
+}
+
+/** A page of a list: the rows after the cursor (the query asked for one more than `limit`, to know if there is a next). */
+export function pageOf<T>(rows: T[], limit: number, total: number, keyOf: (row: T) => string[]): { items: T[]; page: { limit: number; total: number; next: string | null } } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, page: { limit, total, next: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null } };
+}

@@ -54,9 +54,24 @@ export interface GraphRows {
   systems: string[];
 }
 
+/**
+ * A name's words as people type them, for the search index: `CustomerEmail` → `Customer Email`, `CMS_User` → `CMS
+ * User`, `user.email` → `user email` (the index's analyser keeps `CMS_User` and `user.email` as one word each), so a
+ * prefix query finds a word inside a name without Lucene enumerating its whole dictionary for a leading wildcard.
+ */
+export function nameWords(name: string): string {
+  return name
+    .replace(/(\p{Ll}|\p{N})(\p{Lu})/gu, "$1 $2")
+    .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, "$1 $2")
+    .replace(/[_.]+/g, " ")
+    .trim();
+}
+
 function node(kind: NodeKind, id: string, name: string, props: Props): NodeRow {
   const key = id.slice(kind.length + 1);
-  return { id, label: KIND_LABEL[kind], props: { id, kind, key, name, ...props } };
+  const words = nameWords(name);
+  const search = [typeof props.search === "string" ? props.search : "", words === name ? "" : words].filter(Boolean).join(" ");
+  return { id, label: KIND_LABEL[kind], props: { id, kind, key, name, ...props, ...(search ? { search } : {}) } };
 }
 
 /** Text the full-text index searches besides the name: labels, aliases, keys. */

@@ -24,7 +24,7 @@ export function nodesRoutes(api: ApiRouter, graph: Graph): void {
       path: "/nodes/:id/neighborhood",
       tag: "nodes",
       summary: "The graph around a node, 1 to 3 steps out",
-      description: "Any relationship, either direction; at most 500 nodes, nearest first, with `truncated: true` when capped.",
+      description: "Any relationship, either direction; at most 500 nodes, nearest first, with `truncated: true` and `omitted` (how many nodes the answer has, how many are drawn, the kinds left out) when capped.",
       params: NodeParamsSchema,
       query: NeighborhoodQuerySchema,
       response: NeighborhoodResponseSchema,

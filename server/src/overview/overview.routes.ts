@@ -17,6 +17,6 @@ export function overviewRoutes(api: ApiRouter, graph: Graph): void {
       responseName: "OverviewResponse",
       errors: [400],
     },
-    ({ query }) => service.overview(query.systems?.length ? query.systems : null),
+    ({ query }) => service.overview(query.systems?.length ? query.systems : null, { group: query.group, expand: query.expand ?? [] }),
   );
 }

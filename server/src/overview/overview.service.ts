@@ -1,55 +1,149 @@
-import type { OverviewRepository } from "./overview.repository.js";
+import type { OverviewRepository, OverviewRow } from "./overview.repository.js";
+import { GROUP_VENDORS_OVER, type OverviewQuery } from "./overview.schema.js";
 import type { OverviewResponse, TransferStatus } from "../contract/api.js";
+import { groupId, type Grouping } from "../contract/ids.js";
+import { TRANSFER_WORDS } from "../contract/words.js";
 import { ElementsBuilder, idOf } from "../elements/elements.js";
 import { worstStatus } from "../transfers/transfer.rule.js";
 import { commonMechanism } from "../vendors/vendors.service.js";
 
+type VendorSummary = OverviewResponse["vendors"][number];
+
+/** A group of vendors drawn as one node: its id, what it shows, and the vendors it stands for. */
+interface VendorGroup {
+  id: string;
+  by: Grouping;
+  value: string;
+  label: string;
+  transfer: TransferStatus;
+  members: Set<string>;
+}
+
+const NOT_STATED = "not-stated";
+
+function summarise(rows: OverviewRow[]): { vendors: VendorSummary[]; places: Map<string, TransferStatus[]> } {
+  const vendors = new Map<string, VendorSummary & { flows: { transfer: TransferStatus; mechanism: VendorSummary["mechanism"] }[] }>();
+  const places = new Map<string, TransferStatus[]>();
+  for (const r of rows) {
+    for (const v of r.vendors) {
+      const id = idOf(v.vendor);
+      const entry = vendors.get(id) ?? { id, name: v.vendor.name, systems: [], countries: [], transfer: "not-stated", mechanism: null, flows: [] };
+      entry.systems.push(r.system.system);
+      entry.flows.push(...v.flows);
+      for (const p of v.places) {
+        if (!entry.countries.some((c) => c.code === p.location.code)) entry.countries.push({ code: p.location.code, name: p.location.name, eea: p.location.eea });
+        places.set(idOf(p.location), [...(places.get(idOf(p.location)) ?? []), p.transfer]);
+      }
+      vendors.set(id, entry);
+    }
+  }
+  const summaries = [...vendors.values()].map(({ flows, ...v }) => ({
+    ...v,
+    systems: [...new Set(v.systems)].sort(),
+    countries: v.countries.sort((a, b) => a.code.localeCompare(b.code)),
+    transfer: worstStatus(flows.map((f) => f.transfer)),
+    mechanism: commonMechanism(flows),
+  }));
+  return { vendors: summaries.sort((a, b) => a.name.localeCompare(b.name)), places };
+}
+
+/**
+ * Vendors by their flows' transfer status (one group each), or by country (a vendor is in the group of every country
+ * it sits or stores data in; one that names none is in "country not stated"). The groups' words come from words.ts.
+ */
+function groupVendors(vendors: VendorSummary[], by: Grouping): Map<string, VendorGroup> {
+  const groups = new Map<string, VendorGroup>();
+  const add = (value: string, label: string, v: VendorSummary) => {
+    const id = groupId("vendor", by, value);
+    const g = groups.get(id) ?? { id, by, value, label, transfer: v.transfer, members: new Set<string>() };
+    g.members.add(v.id);
+    g.transfer = worstStatus([g.transfer, v.transfer]);
+    groups.set(id, g);
+  };
+  for (const v of vendors) {
+    if (by === "transfer") add(v.transfer, TRANSFER_WORDS[v.transfer], v);
+    else if (v.countries.length === 0) add(NOT_STATED, TRANSFER_WORDS["not-stated"], v);
+    else for (const c of v.countries) add(c.code, c.name, v);
+  }
+  return groups;
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+}
+
 export class OverviewService {
   constructor(private readonly repo: OverviewRepository) {}
 
-  /** Systems → vendors (labelled with the services used) → countries (labelled with the systems the location holds for). */
-  async overview(systems: string[] | null = null): Promise<OverviewResponse> {
+  /**
+   * Systems → vendors (labelled with the services used) → countries (labelled with the systems the location holds
+   * for). Past GROUP_VENDORS_OVER vendors (or when asked), vendors are drawn as groups with counts on their edges,
+   * and the groups named in `expand` as their vendors; the lists (`systems`, `vendors`) always hold every one.
+   */
+  async overview(systems: string[] | null = null, q: Pick<OverviewQuery, "group"> & { expand?: string[] } = { group: "auto" }): Promise<OverviewResponse> {
     const rows = await this.repo.systems(systems);
-    const vendors = new Map<string, OverviewResponse["vendors"][number] & { flows: { transfer: TransferStatus; mechanism: OverviewResponse["vendors"][number]["mechanism"] }[] }>();
-    const places = new Map<string, TransferStatus[]>();
-    for (const r of rows) {
-      for (const v of r.vendors) {
-        const id = idOf(v.vendor);
-        const entry = vendors.get(id) ?? { id, name: v.vendor.name, systems: [], countries: [], transfer: "not-stated", mechanism: null, flows: [] };
-        entry.systems.push(r.system.system);
-        entry.flows.push(...v.flows);
-        for (const p of v.places) {
-          if (!entry.countries.some((c) => c.code === p.location.code)) entry.countries.push({ code: p.location.code, name: p.location.name, eea: p.location.eea });
-          places.set(idOf(p.location), [...(places.get(idOf(p.location)) ?? []), p.transfer]);
-        }
-        vendors.set(id, entry);
-      }
-    }
-    const summaries = [...vendors.values()].map(({ flows, ...v }) => ({
-      ...v,
-      systems: [...new Set(v.systems)].sort(),
-      countries: v.countries.sort((a, b) => a.code.localeCompare(b.code)),
-      transfer: worstStatus(flows.map((f) => f.transfer)),
-      mechanism: commonMechanism(flows),
-    }));
-    const status = new Map(summaries.map((v) => [v.id, v.transfer]));
+    const { vendors, places } = summarise(rows);
+    const grouping: OverviewResponse["grouping"] = q.group === "auto" ? (vendors.length > GROUP_VENDORS_OVER ? "transfer" : "none") : q.group;
+    const groups = grouping === "none" ? new Map<string, VendorGroup>() : groupVendors(vendors, grouping);
+    const expanded = (q.expand ?? []).filter((id) => groups.has(id));
+    // A vendor is drawn as itself when nothing is grouped or one of its groups is expanded.
+    const drawn = new Set(vendors.filter((v) => grouping === "none" || expanded.some((g) => groups.get(g)?.members.has(v.id))).map((v) => v.id));
+    const status = new Map(vendors.map((v) => [v.id, v.transfer]));
 
     const elements = new ElementsBuilder();
     for (const r of rows) elements.node(r.system);
-    for (const r of rows) for (const v of r.vendors) elements.node(v.vendor, { transfer: status.get(idOf(v.vendor)) });
-    for (const r of rows) for (const v of r.vendors) for (const p of v.places) elements.node(p.location, { transfer: worstStatus(places.get(idOf(p.location))!) });
+    for (const g of groups.values()) {
+      if (expanded.includes(g.id)) continue;
+      const count = g.members.size;
+      elements.aggregate(g.id, "vendor", `${plural(count, "vendor")} · ${g.label}`, {
+        transfer: g.transfer,
+        group: { by: g.by, value: g.value, count, members: [...g.members].sort() },
+      });
+    }
+    for (const r of rows) for (const v of r.vendors) if (drawn.has(idOf(v.vendor))) elements.node(v.vendor, { transfer: status.get(idOf(v.vendor)) });
     for (const r of rows) {
-      const system = idOf(r.system);
       for (const v of r.vendors) {
-        const vendor = idOf(v.vendor);
-        elements.edge(system, "USES_VENDOR", vendor, { label: [...new Set(v.services)].sort().join(", ") || null });
-        for (const p of v.places) elements.edge(vendor, p.type, idOf(p.location), { label: r.system.name });
+        if (!drawn.has(idOf(v.vendor))) continue;
+        for (const p of v.places) elements.node(p.location, { transfer: worstStatus(places.get(idOf(p.location))!) });
       }
     }
+    // Groups by transfer status lead on to the countries their vendors name, with how many vendors on each edge.
+    const groupPlaces = new Map<string, { group: string; type: string; location: string; vendors: Set<string> }>();
+    for (const r of rows) {
+      const system = idOf(r.system);
+      const bundles = new Map<string, Set<string>>();
+      for (const v of r.vendors) {
+        const vendor = idOf(v.vendor);
+        if (drawn.has(vendor)) {
+          elements.edge(system, "USES_VENDOR", vendor, { label: [...new Set(v.services)].sort().join(", ") || null });
+          for (const p of v.places) elements.edge(vendor, p.type, idOf(p.location), { label: r.system.name });
+          continue;
+        }
+        for (const g of groups.values()) {
+          if (expanded.includes(g.id) || !g.members.has(vendor)) continue;
+          bundles.set(g.id, (bundles.get(g.id) ?? new Set()).add(vendor));
+          if (grouping !== "transfer") continue;
+          for (const p of v.places) {
+            const key = `${g.id}|${p.type}|${idOf(p.location)}`;
+            const entry = groupPlaces.get(key) ?? { group: g.id, type: p.type, location: idOf(p.location), vendors: new Set<string>() };
+            entry.vendors.add(vendor);
+            groupPlaces.set(key, entry);
+            elements.node(p.location, { transfer: worstStatus(places.get(idOf(p.location))!) });
+          }
+        }
+      }
+      for (const [group, members] of bundles) elements.edge(system, "USES_VENDOR", group, { label: plural(members.size, "vendor"), count: members.size });
+    }
+    for (const e of groupPlaces.values()) elements.edge(e.group, e.type, e.location, { label: plural(e.vendors.size, "vendor"), count: e.vendors.size });
+
     return {
       systems: rows.map((r) => ({ id: idOf(r.system), name: r.system.name, tables: r.tables, vendors: r.vendors.length })),
-      vendors: summaries.sort((a, b) => a.name.localeCompare(b.name)),
+      vendors,
+      grouping,
+      expanded,
       elements: elements.build(),
+      truncated: elements.truncated,
+      omitted: elements.omitted(),
     };
   }
 }

@@ -36,8 +36,11 @@ function trace(vendors: TraceVendor[]): TraceResponse {
     totalVendors: vendors.length,
     vendors,
     systems: ["shop"],
+    detail: "columns",
+    expanded: [],
     elements: { nodes: [], edges: [] },
     truncated: false,
+    omitted: { totalNodes: 0, shownNodes: 0, byKind: {} },
   };
 }
 

@@ -28,16 +28,23 @@ export function searchTerms(text: string): string[] {
 export const MIN_INFIX = 3;
 
 /**
- * Every word must match, in any indexed field: as a prefix (boosted, so word starts rank first) or, from
- * MIN_INFIX characters, anywhere inside an indexed word: `+(cms*^2 *cms*) +us*`. Empty when no word is left.
- * Matching inside words in the index is what lets search skip a scan of every node's name.
+ * Every word must match, in any indexed field, as the start of an indexed word: `+cms* +us*`. The index holds each
+ * name's words too (`CustomerEmail` → `customer`, `email`), so `email` finds `CustomerEmail` from the term dictionary
+ * alone. Empty when no word is left.
  */
 export function luceneQuery(text: string): string {
   return searchTerms(text)
     .slice(0, 8)
-    .map((t) => {
-      const e = escapeLucene(t);
-      return t.length >= MIN_INFIX ? `+(${e}*^2 *${e}*)` : `+${e}*`;
-    })
+    .map((t) => `+${escapeLucene(t)}*`)
     .join(" ");
+}
+
+/**
+ * The slower fallback when no word start matches: from MIN_INFIX characters, anywhere inside an indexed word
+ * (`+*mail*`), which makes Lucene walk its term dictionary. Null when no word is long enough.
+ */
+export function infixLuceneQuery(text: string): string | null {
+  const terms = searchTerms(text).slice(0, 8);
+  if (!terms.some((t) => t.length >= MIN_INFIX)) return null;
+  return terms.map((t) => (t.length >= MIN_INFIX ? `+*${escapeLucene(t)}*` : `+${escapeLucene(t)}*`)).join(" ");
 }

@@ -1,4 +1,4 @@
-import { luceneQuery, searchTerms } from "./search.query.js";
+import { infixLuceneQuery, luceneQuery, searchTerms } from "./search.query.js";
 import type { SearchRepository } from "./search.repository.js";
 import type { SearchQuery } from "./search.schema.js";
 import type { SearchResponse } from "../contract/api.js";
@@ -28,7 +28,11 @@ export class SearchService {
     const lucene = luceneQuery(q.q);
     // Nothing but punctuation: no word the index could hold.
     if (lucene === "") return { results: [] };
-    const nodes = await this.repo.search({ lucene, text, first: searchTerms(q.q)[0] ?? text, kind: q.kind ?? null, systems: q.systems?.length ? q.systems : null, limit: q.limit });
+    const params = { lucene, text, first: searchTerms(q.q)[0] ?? text, kind: q.kind ?? null, systems: q.systems?.length ? q.systems : null, limit: q.limit };
+    let nodes = await this.repo.search(params);
+    // No word starts with the text: look inside words (`mail` in `Hotmail`), the slower way, only then.
+    const infix = nodes.length === 0 ? infixLuceneQuery(q.q) : null;
+    if (infix) nodes = await this.repo.search({ ...params, lucene: infix });
     return { results: nodes.map((n) => ({ id: idOf(n), kind: kindOf(n), label: n.name, system: n.system ?? null, detail: detailOf(n) })) };
   }
 }

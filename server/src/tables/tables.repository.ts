@@ -40,7 +40,7 @@ const ReferencedByRowSchema = z.object({
 });
 export type ReferencedByRow = z.infer<typeof ReferencedByRowSchema>;
 
-const TableListRowSchema = z.object({ table: TableNodeSchema, systemName: z.string(), columns: z.number(), personalColumns: z.number(), referencedBy: z.number() });
+const TableListRowSchema = z.object({ total: z.number(), table: TableNodeSchema, systemName: z.string(), columns: z.number(), personalColumns: z.number(), referencedBy: z.number() });
 export type TableListRow = z.infer<typeof TableListRowSchema>;
 
 const ResolveRows = z.array(z.object({ id: z.string(), system: z.string() }));
@@ -48,8 +48,9 @@ const ResolveRows = z.array(z.object({ id: z.string(), system: z.string() }));
 export class TablesRepository {
   constructor(private readonly graph: Graph) {}
 
-  async list(system: string | null, systems: string[] | null = null): Promise<TableListRow[]> {
-    return z.array(TableListRowSchema).parse(await this.graph.read("tables/list", { system, systems }));
+  /** A page of the list: up to `limit + 1` rows after `after` (the last row's [system, name]), each with the list's total. */
+  async list(system: string | null, systems: string[] | null, limit: number, after: string[] | null): Promise<TableListRow[]> {
+    return z.array(TableListRowSchema).parse(await this.graph.read("tables/list", { system, systems, limit, after }));
   }
 
   /** The ids of the tables a name stands for (one system's, or every system's with that name). */

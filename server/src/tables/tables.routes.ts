@@ -17,7 +17,7 @@ export function tablesRoutes(api: ApiRouter, graph: Graph): void {
       responseName: "TablesResponse",
       errors: [400],
     },
-    ({ query }) => service.list(query.system ?? null, query.systems?.length ? query.systems : null),
+    ({ query }) => service.list(query.system ?? null, query.systems?.length ? query.systems : null, query.limit, query.cursor ?? null),
   );
   api.get(
     {

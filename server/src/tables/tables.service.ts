@@ -3,6 +3,7 @@ import type { ReferencedByResponse, TableColumn, TableResponse, TablesResponse }
 import { parseTableKey } from "../contract/ids.js";
 import { ElementsBuilder, idOf, type NodeProps } from "../elements/elements.js";
 import { ConflictError, NotFoundError } from "../errors.js";
+import { pageOf } from "../http/params.js";
 
 type Ref = Pick<NodeProps, "kind" | "key" | "name">;
 
@@ -38,10 +39,12 @@ function toColumn(c: ColumnRow): TableColumn {
 export class TablesService {
   constructor(private readonly repo: TablesRepository) {}
 
-  async list(system: string | null, systems: string[] | null = null): Promise<TablesResponse> {
-    const rows = await this.repo.list(system, systems);
+  async list(system: string | null, systems: string[] | null = null, limit = 1000, after: string[] | null = null): Promise<TablesResponse> {
+    const rows = await this.repo.list(system, systems, limit, after);
+    const { items, page } = pageOf(rows, limit, rows[0]?.total ?? 0, (r) => [r.table.system, r.table.name]);
     return {
-      tables: rows.map((r) => ({
+      page,
+      tables: items.map((r) => ({
         id: idOf(r.table),
         name: r.table.name,
         title: r.table.title ?? null,

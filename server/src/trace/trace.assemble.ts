@@ -5,6 +5,7 @@
  */
 import type { TraceRow, TraceSend } from "./trace.repository.js";
 import type { Flow, TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
+import { ids } from "../contract/ids.js";
 import { edgeId, ElementsBuilder, idOf, kindOf } from "../elements/elements.js";
 import { bySeverity, worstStatus } from "../transfers/transfer.rule.js";
 
@@ -239,7 +240,44 @@ export function answeredSends(row: TraceRow, filters: TraceFilters): TraceSend[]
   return scopeToSystems(row, filters.systems).sends.filter((s) => passesFilters(s, filters));
 }
 
-export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRACE_FILTERS): TraceResponse {
+/** Past this many columns on its paths, `detail=auto` draws a trace collapsed to tables → vendors. */
+export const COLLAPSE_COLUMNS_OVER = 150;
+
+/** How a trace is drawn: every column, or collapsed to tables (auto: past COLLAPSE_COLUMNS_OVER) with some expanded. */
+export interface TraceView {
+  detail: "auto" | "columns" | "tables";
+  expand: readonly string[];
+}
+
+const ALL_COLUMNS: TraceView = { detail: "columns", expand: [] };
+
+interface DrawnEdge {
+  source: string;
+  type: string;
+  target: string;
+  label?: string | null;
+}
+
+/**
+ * Edges between columns → edges between what stands for them (a collapsed table for its columns), each drawn once
+ * with how many statements it bundles; edges inside one collapsed table vanish.
+ */
+function bundle(edges: readonly DrawnEdge[], owner: (id: string) => string): { source: string; type: string; target: string; labels: Set<string>; count: number }[] {
+  const out = new Map<string, { source: string; type: string; target: string; labels: Set<string>; statements: Set<string> }>();
+  for (const e of edges) {
+    const source = owner(e.source);
+    const target = owner(e.target);
+    if (source === target) continue;
+    const id = edgeId(source, e.type, target);
+    const b = out.get(id) ?? { source, type: e.type, target, labels: new Set<string>(), statements: new Set<string>() };
+    if (e.label) b.labels.add(e.label);
+    b.statements.add(edgeId(e.source, e.type, e.target));
+    out.set(id, b);
+  }
+  return [...out.values()].map(({ statements, ...b }) => ({ ...b, count: statements.size }));
+}
+
+export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRACE_FILTERS, view: TraceView = ALL_COLUMNS): TraceResponse {
   const row = scopeToSystems(unscoped, filters.systems);
   const sends = answeredSends(unscoped, filters);
   const { out, into } = copyGraph(row);
@@ -260,16 +298,39 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
   for (const s of sends) for (const p of s.places) elements.node(p.location, { transfer: worstStatus(placeStatus.get(idOf(p.location))!) });
   const startEdges = startEdgesTo(row, new Set(columns.map(idOf)));
   const onPath = new Set(startEdges.map((e) => e.target));
-  for (const t of row.startTables) if (onPath.has(idOf(t))) elements.node(t);
-  for (const c of columns) elements.node(c);
 
-  for (const e of startEdges) elements.edge(e.source, e.type, e.target);
-  for (const c of row.copies) if (useful.has(c.source) && useful.has(c.target) && parent.has(c.source)) elements.edge(c.source, "COPIED_TO", c.target, { label: c.viaName ?? null });
-  for (const s of sends) {
-    const vendor = idOf(s.vendor);
-    elements.edge(idOf(s.column), "SENT_TO", vendor, { label: s.flow.service ?? s.flow.purpose });
-    for (const p of s.places) elements.edge(vendor, p.type, idOf(p.location), { label: s.flow.system });
+  // Collapsed: each column is drawn as its table (the start itself when the start is that table), unless expanded.
+  const detail = view.detail === "auto" ? (columns.length > COLLAPSE_COLUMNS_OVER ? "tables" : "columns") : view.detail;
+  const tableOf = new Map(columns.map((c) => [idOf(c), ids.table(c.system, c.table)]));
+  const expanded = detail === "tables" ? [...new Set(view.expand)].filter((t) => [...tableOf.values()].includes(t)).sort() : [];
+  const owner = (id: string) => {
+    const table = tableOf.get(id);
+    return detail === "columns" || id === start || table === undefined || expanded.includes(table) ? id : table;
+  };
+  const tableProps = new Map(row.startTables.map((t) => [idOf(t), t]));
+  const standsFor = new Map<string, number>();
+  for (const c of columns) if (owner(idOf(c)) !== idOf(c)) standsFor.set(owner(idOf(c)), (standsFor.get(owner(idOf(c))) ?? 0) + 1);
+  for (const t of row.startTables) if (onPath.has(idOf(t)) || standsFor.has(idOf(t))) elements.node(t, standsFor.has(idOf(t)) ? { collapsed: { columns: standsFor.get(idOf(t)) } } : {});
+  for (const c of columns) {
+    const table = owner(idOf(c));
+    if (table === idOf(c)) continue;
+    if (table === start) continue;
+    elements.node(tableProps.get(table) ?? { kind: "table", key: `${c.system}/${c.table}`, name: c.table, system: c.system }, { collapsed: { columns: standsFor.get(table) } });
   }
+  for (const c of columns) if (owner(idOf(c)) === idOf(c)) elements.node(c);
+
+  const drawn: DrawnEdge[] = [
+    ...startEdges,
+    ...row.copies
+      .filter((c) => useful.has(c.source) && useful.has(c.target) && parent.has(c.source))
+      .map((c) => ({ source: c.source, type: "COPIED_TO", target: c.target, label: c.viaName ?? null })),
+    ...sends.map((s) => ({ source: idOf(s.column), type: "SENT_TO", target: idOf(s.vendor), label: s.flow.service ?? s.flow.purpose })),
+  ];
+  for (const e of bundle(drawn, owner)) {
+    const label = [...e.labels].sort().join(", ") || null;
+    elements.edge(e.source, e.type, e.target, e.count > 1 && detail === "tables" ? { label, count: e.count } : { label });
+  }
+  for (const s of sends) for (const p of s.places) elements.edge(idOf(s.vendor), p.type, idOf(p.location), { label: s.flow.system });
   const built = elements.build();
   return {
     from: { id: start, kind: kindOf(row.start), label: row.start.name, system: row.start.system },
@@ -278,7 +339,10 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
     totalVendors: new Set(row.sends.map((s) => idOf(s.vendor))).size,
     vendors,
     systems: sorted([...(row.start.system ? [row.start.system] : []), ...columns.map((c) => c.system), ...sends.map((s) => s.flow.system)]),
+    detail,
+    expanded,
     elements: built,
     truncated: elements.truncated,
+    omitted: elements.omitted(),
   };
 }

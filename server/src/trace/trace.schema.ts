@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { COLLAPSE_COLUMNS_OVER } from "./trace.assemble.js";
 import { TRANSFER_STATUSES } from "../contract/api.js";
 import type { NodeKind } from "../contract/ids.js";
 import { listParam, nodeIdParam, systemsParam } from "../http/params.js";
@@ -10,6 +11,7 @@ export const TRACE_START_KINDS = ["source", "table", "column", "category", "subj
 const CATEGORY_ID = z.string().max(120).regex(/^category:[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a category id, e.g. 'category:email-address'");
 const VENDOR_ID = z.string().max(120).regex(/^vendor:[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a vendor id, e.g. 'vendor:paypal'");
 const COUNTRY = z.string().regex(/^(?:[A-Z]{2}|not-stated)$/, "must be an ISO 3166-1 alpha-2 code, e.g. 'US', or 'not-stated'");
+const TABLE_ID = z.string().max(400).regex(/^table:[^/]+\/.+$/, "must be a table id, e.g. 'table:kentico/CMS_User'");
 const TRANSFER = z.enum(TRANSFER_STATUSES, { error: `must be one of ${TRANSFER_STATUSES.join(", ")}` });
 
 export const TraceQuerySchema = z.object({
@@ -19,6 +21,11 @@ export const TraceQuerySchema = z.object({
   country: listParam(COUNTRY, "Only flows that name one of these countries (alpha-2 codes); 'not-stated' keeps flows that name none."),
   transfer: listParam(TRANSFER, `Only flows with these transfer statuses (${TRANSFER_STATUSES.join(", ")}).`),
   systems: systemsParam("Only these systems' data: flows whose engagement is one of these systems', through columns of these systems (comma-separated system ids)."),
+  detail: z
+    .enum(["auto", "columns", "tables"], { error: "must be one of auto, columns, tables" })
+    .default("auto")
+    .meta({ description: `Draw every column, or collapse to tables → vendors with counts on the edges; auto collapses past ${COLLAPSE_COLUMNS_OVER} columns. Lists and counts are the same either way.` }),
+  expand: listParam(TABLE_ID, "Tables drawn with their columns in a collapsed trace (comma-separated table ids)."),
 });
 
 export type TraceQuery = z.infer<typeof TraceQuerySchema>;

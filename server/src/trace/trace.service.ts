@@ -10,12 +10,12 @@ export class TraceService {
   async trace(query: TraceQuery): Promise<TraceResponse> {
     const row = await this.repo.downstream(query.from.id);
     if (!row) throw new NotFoundError(`No node with id '${query.from.id}'.`, { id: query.from.id });
-    return assembleTrace(row, traceFilters(query));
+    return assembleTrace(row, traceFilters(query), { detail: query.detail, expand: query.expand ?? [] });
   }
 }
 
 /** A trace request's filters and data-set scope, as the answer (and every report made from it) applies them. */
-export function traceFilters(query: Omit<TraceQuery, "from">): TraceFilters {
+export function traceFilters(query: Omit<TraceQuery, "from" | "detail" | "expand">): TraceFilters {
   return {
     categories: query.category ?? [],
     vendors: query.vendor ?? [],

@@ -6,6 +6,7 @@ import type { Graph } from "../db/graph.js";
 const Ref = z.object({ kind: z.string(), key: z.string(), name: z.string() });
 
 export const TransferRowSchema = z.object({
+  total: z.number(),
   flow: z.object({ flow: z.string(), service: z.string().nullable(), purpose: z.string(), transfer: z.enum(["third-country", "not-stated"]), mechanism: MechanismSchema.nullable() }),
   system: z.object({ system: z.string(), name: z.string() }),
   vendor: Ref,
@@ -17,7 +18,8 @@ export type TransferRow = z.infer<typeof TransferRowSchema>;
 export class TransfersRepository {
   constructor(private readonly graph: Graph) {}
 
-  async needingSafeguards(): Promise<TransferRow[]> {
-    return z.array(TransferRowSchema).parse(await this.graph.read("transfers/list"));
+  /** A page: up to `limit + 1` flows after `after` (the last row's [system name, vendor name, flow]), each with the list's total. */
+  async needingSafeguards(limit: number, after: string[] | null): Promise<TransferRow[]> {
+    return z.array(TransferRowSchema).parse(await this.graph.read("transfers/list", { limit, after }));
   }
 }

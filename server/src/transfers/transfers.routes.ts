@@ -1,4 +1,5 @@
 import { TransfersRepository } from "./transfers.repository.js";
+import { TransfersQuerySchema } from "./transfers.schema.js";
 import { TransfersService } from "./transfers.service.js";
 import { CountriesResponseSchema, TransfersResponseSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
@@ -25,10 +26,11 @@ export function transfersRoutes(api: ApiRouter, graph: Graph): void {
       path: "/transfers",
       tag: "transfers",
       summary: "Every vendor flow that needs a transfer safeguard (third country) or whose country the inventory does not state",
+      query: TransfersQuerySchema,
       response: TransfersResponseSchema,
       responseName: "TransfersResponse",
-      errors: [],
+      errors: [400],
     },
-    () => service.transfers(),
+    ({ query }) => service.transfers(query.limit, query.cursor ?? null),
   );
 }

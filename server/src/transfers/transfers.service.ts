@@ -2,6 +2,7 @@ import type { TransfersRepository } from "./transfers.repository.js";
 import type { CountriesResponse, TransfersResponse } from "../contract/api.js";
 import { safeguardWords } from "../contract/words.js";
 import { idOf } from "../elements/elements.js";
+import { pageOf } from "../http/params.js";
 import type { Catalogue } from "../inventory/inventory.parse.js";
 
 export class TransfersService {
@@ -10,10 +11,12 @@ export class TransfersService {
     private readonly catalogue: () => Promise<Catalogue>,
   ) {}
 
-  async transfers(): Promise<TransfersResponse> {
-    const rows = await this.repo.needingSafeguards();
+  async transfers(limit = 1000, after: string[] | null = null): Promise<TransfersResponse> {
+    const rows = await this.repo.needingSafeguards(limit, after);
+    const { items, page } = pageOf(rows, limit, rows[0]?.total ?? 0, (r) => [r.system.name, r.vendor.name, r.flow.flow]);
     return {
-      transfers: rows.map((r) => ({
+      page,
+      transfers: items.map((r) => ({
         flow: r.flow.flow,
         system: r.system.system,
         systemName: r.system.name,

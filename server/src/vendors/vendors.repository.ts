@@ -13,7 +13,7 @@ export type VendorNode = z.infer<typeof VendorNodeSchema>;
 const FlowStatusSchema = z.object({ system: z.string(), transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable() });
 export type FlowStatus = z.infer<typeof FlowStatusSchema>;
 
-const VendorListRowSchema = z.object({ vendor: VendorNodeSchema, flows: z.array(FlowStatusSchema), countries: z.array(CountryPropsSchema), fieldCount: z.number() });
+const VendorListRowSchema = z.object({ total: z.number(), vendor: VendorNodeSchema, flows: z.array(FlowStatusSchema), countries: z.array(CountryPropsSchema), fieldCount: z.number() });
 export type VendorListRow = z.infer<typeof VendorListRowSchema>;
 
 const FieldRowSchema = z.object({ column: NodePropsSchema, table: NodePropsSchema, category: z.string().nullable() });
@@ -48,8 +48,9 @@ export class VendorsRepository {
   constructor(private readonly graph: Graph) {}
 
   /** `systems` null: every loaded system. */
-  async list(systems: string[] | null): Promise<VendorListRow[]> {
-    return z.array(VendorListRowSchema).parse(await this.graph.read("vendors/list", { systems }));
+  /** A page of the list: up to `limit + 1` rows after `after` (the last row's [name, key]), each with the list's total. */
+  async list(systems: string[] | null, limit: number, after: string[] | null): Promise<VendorListRow[]> {
+    return z.array(VendorListRowSchema).parse(await this.graph.read("vendors/list", { systems, limit, after }));
   }
 
   async vendor(id: string): Promise<VendorRow | null> {

@@ -17,7 +17,7 @@ export function vendorsRoutes(api: ApiRouter, graph: Graph): void {
       responseName: "VendorsResponse",
       errors: [400],
     },
-    ({ query }) => service.list(query.systems?.length ? query.systems : null),
+    ({ query }) => service.list(query.systems?.length ? query.systems : null, query.limit, query.cursor ?? null),
   );
   api.get(
     {

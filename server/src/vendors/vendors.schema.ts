@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { ids } from "../contract/ids.js";
-import { nodeIdParam, systemsParam } from "../http/params.js";
+import { nodeIdParam, pageParams, systemsParam } from "../http/params.js";
 
 export const VendorParamsSchema = z.object({
   // `vendor:paypal` or just `paypal`.
@@ -16,4 +16,5 @@ export type VendorParams = z.infer<typeof VendorParamsSchema>;
 
 export const VendorsQuerySchema = z.object({
   systems: systemsParam("Only the vendors these systems use, with those systems' flows, countries and fields (comma-separated system ids)."),
+  ...pageParams(1000, 5000),
 });

@@ -2,7 +2,7 @@ import type { CountryProps, FieldRow, FlowStatus, VendorNode, VendorsRepository 
 import type { Country, VendorFlow, VendorResponse, VendorSummary, VendorsResponse } from "../contract/api.js";
 import { ElementsBuilder, idOf } from "../elements/elements.js";
 import { NotFoundError } from "../errors.js";
-import type { ParsedNodeId } from "../http/params.js";
+import { pageOf, type ParsedNodeId } from "../http/params.js";
 import { worstStatus } from "../transfers/transfer.rule.js";
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
@@ -39,9 +39,10 @@ function field(f: FieldRow) {
 export class VendorsService {
   constructor(private readonly repo: VendorsRepository) {}
 
-  async list(systems: string[] | null = null): Promise<VendorsResponse> {
-    const rows = await this.repo.list(systems);
-    return { vendors: rows.map((r) => summary(r.vendor, r.flows, r.countries, r.fieldCount)) };
+  async list(systems: string[] | null = null, limit = 1000, after: string[] | null = null): Promise<VendorsResponse> {
+    const rows = await this.repo.list(systems, limit, after);
+    const { items, page } = pageOf(rows, limit, rows[0]?.total ?? 0, (r) => [r.vendor.name, r.vendor.key]);
+    return { page, vendors: items.map((r) => summary(r.vendor, r.flows, r.countries, r.fieldCount)) };
   }
 
   async vendor(id: ParsedNodeId): Promise<VendorResponse> {
