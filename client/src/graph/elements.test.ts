@@ -1,7 +1,7 @@
 import type { Elements } from "@contract/api";
 import { describe, expect, it } from "vitest";
 
-import { approxMeasure, collapseNode, edgesAround, kindsPresent, mergeElements, toModel } from "./elements";
+import { approxMeasure, bundleLabel, collapseNode, edgesAround, kindsPresent, mergeElements, toModel } from "./elements";
 
 const elements: Elements = {
   nodes: [
@@ -120,7 +120,8 @@ describe("toModel: aggregates and bundles (a large overview or trace)", () => {
     edges: [
       { data: { id: "b1", source: "system:s1", target: "group:vendor/transfer/third-country", type: "USES_VENDOR", label: "214 vendors", count: 214 } },
       { data: { id: "b2", source: "table:s1/Users", target: "vendor:paypal", type: "SENT_TO", count: 5 } },
-      { data: { id: "one", source: "system:s1", target: "vendor:paypal", type: "USES_VENDOR", label: "Payments", count: 1 } },
+      { data: { id: "b3", source: "system:s1", target: "group:vendor/country/US", type: "USES_VENDOR", label: "1 vendor", count: 1 } },
+      { data: { id: "one", source: "system:s1", target: "vendor:paypal", type: "USES_VENDOR", label: "Payments" } },
     ],
   };
   const m = toModel(grouped);
@@ -144,9 +145,13 @@ describe("toModel: aggregates and bundles (a large overview or trace)", () => {
   it("labels a bundle with its count, even without edge labels, and draws it heavier the more it bundles", () => {
     expect(edge("b1").data.edgeLabel).toBe("214 vendors");
     expect(edge("b2").data.edgeLabel).toBe("×5");
+    expect(bundleLabel("Customers", 5)).toBe("Customers ×5");
+    expect(bundleLabel("1,204 vendors", 1204)).toBe("1,204 vendors");
     expect(edge("b1").classes.split(" ")).toEqual(expect.arrayContaining(["bundle", "labelled"]));
     expect(edge("b1").data.bw).toBeGreaterThan(edge("b2").data.bw as number);
-    // One statement is an ordinary edge: no label in a view without edge labels, no bundle width.
+    // A bundle of one still says so; an edge without a count is an ordinary one: no label in a view without edge labels.
+    expect(edge("b3").data.edgeLabel).toBe("1 vendor");
+    expect(edge("b3").classes).toContain("bundle");
     expect(edge("one").data.edgeLabel).toBe("");
     expect(edge("one").classes).not.toContain("bundle");
   });

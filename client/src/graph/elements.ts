@@ -100,9 +100,19 @@ export function plural(n: number, word: string): string {
   return `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** How many statements a drawn edge stands for (vendors into a group, columns of a collapsed table): 1 unless bundled. */
-export function bundled(edge: ElementEdge["data"]): number {
-  return typeof edge.count === "number" && edge.count > 1 ? edge.count : 1;
+/** How many statements a drawn edge bundles (vendors into a group, columns of a collapsed table); null: not a bundle. */
+export function bundled(edge: ElementEdge["data"]): number | null {
+  return typeof edge.count === "number" ? edge.count : null;
+}
+
+/**
+ * A bundle's label: the server's when it already starts with the count ("9 vendors"), else the count after it
+ * ("Customers ×5": a collapsed table's flow to a vendor, named by its purpose, carrying five columns).
+ */
+export function bundleLabel(label: string | undefined, count: number): string {
+  const n = `×${count.toLocaleString("en")}`;
+  if (!label) return n;
+  return label.startsWith(count.toLocaleString("en")) ? truncate(label, 60) : `${truncate(label, 50)} ${n}`;
 }
 
 /** A bundle's line width grows with the log of its count, so 200 vendors read heavier than 2 without drowning the rest. */
@@ -152,11 +162,11 @@ export function toModel(elements: Elements, options: ToModelOptions = {}): Graph
     // Long enough for every column list in the data (a DPIA picture must not hide a referencing column).
     // A bundle always says how many statements it stands for, with or without the view's edge labels.
     const count = bundled(e.data);
-    const edgeLabel = count > 1 ? (e.data.label ?? `×${count.toLocaleString("en")}`) : options.edgeLabels ? truncate(edgeText(e.data), 160) : "";
+    const edgeLabel = count !== null ? bundleLabel(e.data.label, count) : options.edgeLabels ? truncate(edgeText(e.data), 160) : "";
     edges.set(e.data.id, {
       group: "edges",
-      data: { ...e.data, edgeLabel, labelW: edgeLabel ? measure(edgeLabel, EDGE_FONT_SIZE) : 0, lblDx: 0, lblDy: 0, ...(count > 1 ? { bw: bundleWidth(count) } : {}) },
-      classes: [`type-${e.data.type}`, ...(edgeLabel ? ["labelled"] : []), ...(count > 1 ? ["bundle"] : [])].join(" "),
+      data: { ...e.data, edgeLabel, labelW: edgeLabel ? measure(edgeLabel, EDGE_FONT_SIZE) : 0, lblDx: 0, lblDy: 0, ...(count !== null ? { bw: bundleWidth(count) } : {}) },
+      classes: [`type-${e.data.type}`, ...(edgeLabel ? ["labelled"] : []), ...(count !== null ? ["bundle"] : [])].join(" "),
     });
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
