@@ -184,3 +184,81 @@ describe("a capped answer is never silently partial", () => {
     await page.close();
   });
 });
+
+/** The ids and data of the nodes Cytoscape holds. */
+function drawnNodes(page: Page): Promise<{ id: string; display: string; classes: string }[]> {
+  return page.getByTestId("graph").evaluate((el) => {
+    type Node = { id: () => string; data: (k: string) => unknown; classes: () => string[] };
+    const cy = (el as unknown as { _cyreg?: { cy?: { nodes: () => { map: <T>(f: (n: Node) => T) => T[] } } } })._cyreg?.cy;
+    if (!cy) throw new Error("no Cytoscape instance on the graph container");
+    return cy.nodes().map((n) => ({ id: n.id(), display: String(n.data("display")), classes: n.classes().join(" ") }));
+  });
+}
+
+/** Clicks a node where Cytoscape draws it. */
+async function clickNode(page: Page, id: string): Promise<void> {
+  const at = await page.getByTestId("graph").evaluate((el, nodeId) => {
+    type Cy = { getElementById: (id: string) => { renderedPosition: () => { x: number; y: number } }; center: (e: unknown) => void };
+    const cy = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
+    cy.center(cy.getElementById(nodeId));
+    return cy.getElementById(nodeId).renderedPosition();
+  }, id);
+  const box = (await page.getByTestId("graph").boundingBox())!;
+  await page.mouse.click(box.x + at.x, box.y + at.y);
+}
+
+describe("the overview's groups of vendors", () => {
+  it("draws each group with its count, and a click on a group draws its vendors (expand= in the URL)", { timeout: 120_000 }, async () => {
+    const page = await open("/?group=transfer");
+    await graphDrawn(page);
+    const groups = (await drawnNodes(page)).filter((n) => n.id.startsWith("group:vendor/transfer/"));
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) {
+      expect(g.display).toMatch(/^\d+ vendors? · /);
+      expect(g.classes).toContain("group");
+    }
+    await expect(page.getByRole("button", { name: "By transfer status" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await shot(page, "scale-overview-groups");
+
+    const third = groups.find((g) => g.id === "group:vendor/transfer/third-country") ?? groups[0]!;
+    const members = (await (await fetch(`${base}/api/overview?group=transfer`)).json()) as { elements: { nodes: { data: { id: string; group?: { members: string[] } } }[] } };
+    const expected = members.elements.nodes.find((n) => n.data.id === third.id)!.data.group!.members;
+    await clickNode(page, third.id);
+    await page.waitForURL((u) => u.searchParams.get("expand") === third.id);
+    await graphDrawn(page);
+    const after = (await drawnNodes(page)).map((n) => n.id);
+    expect(after).not.toContain(third.id);
+    for (const v of expected) expect(after).toContain(v);
+    await shot(page, "scale-overview-expanded");
+
+    await page.getByRole("button", { name: /^Regroup/ }).click();
+    await page.waitForURL((u) => !u.searchParams.has("expand"));
+    await graphDrawn(page);
+    expect((await drawnNodes(page)).map((n) => n.id)).toContain(third.id);
+    await page.close();
+  });
+});
+
+describe("a trace collapsed to tables", () => {
+  it("shows 'N columns' on its tables, opens one on click (expand=), and 'Show all columns' asks for detail=columns", { timeout: 120_000 }, async () => {
+    const page = await open("/trace?from=system%3Akentico&detail=tables");
+    await graphDrawn(page);
+    const tables = (await drawnNodes(page)).filter((n) => n.classes.includes("collapsed"));
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables) expect(t.display).toMatch(/\n\d+ columns?$/);
+    const table = tables.find((t) => /\n[2-9]\d* columns$/.test(t.display)) ?? tables[0]!;
+
+    await clickNode(page, table.id);
+    await page.waitForURL((u) => u.searchParams.get("expand") === table.id);
+    await graphDrawn(page);
+    const opened = await drawnNodes(page);
+    expect(opened.find((n) => n.id === table.id)?.classes ?? "").not.toContain("collapsed");
+    expect(opened.some((n) => n.id.startsWith(`column:${table.id.slice("table:".length)}.`))).toBe(true);
+
+    await page.getByRole("button", { name: "Show all columns" }).click();
+    await page.waitForURL((u) => u.searchParams.get("detail") === "columns");
+    await graphDrawn(page);
+    expect((await drawnNodes(page)).some((n) => n.classes.includes("collapsed"))).toBe(false);
+    await page.close();
+  });
+});
