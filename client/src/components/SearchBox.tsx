@@ -10,6 +10,7 @@ import { useSearchParams } from "react-router";
 
 import { KindIcon } from "./KindIcon";
 import { api } from "../api/endpoints";
+import { ApiError } from "../api/http";
 import { KIND_LOOK } from "../graph/kinds";
 import { readSystems } from "../lib/urlState";
 import { useDataset } from "../views/context";
@@ -38,17 +39,22 @@ export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void })
     }
     const ctrl = new AbortController();
     setState("loading");
-    const t = setTimeout(() => {
+    let t: ReturnType<typeof setTimeout>;
+    // A busy or briefly unreachable server (503, 429) is asked again a few times before the box says it failed.
+    const ask = (attempt: number) => {
       api.search(q, { limit: 12, systems: scope ? scope.split(",") : [] }, ctrl.signal).then(
         (r) => {
           setResults(r.results);
           setState("ok");
         },
-        () => {
-          if (!ctrl.signal.aborted) setState("error");
+        (err: unknown) => {
+          if (ctrl.signal.aborted) return;
+          if (err instanceof ApiError && err.transient && attempt < 3) t = setTimeout(() => ask(attempt + 1), Math.min(5, err.retryAfter ?? 1) * 1000);
+          else setState("error");
         },
       );
-    }, 120);
+    };
+    t = setTimeout(() => ask(0), 120);
     return () => {
       clearTimeout(t);
       ctrl.abort();
