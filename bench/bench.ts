@@ -153,7 +153,7 @@ async function main(): Promise<void> {
       return Promise.resolve();
     });
     // Reads get a minute, not the app's 5 s: on a busy machine a slow answer is to be measured, not cut off.
-    const graph = Graph.open({ uri: neo.uri, user: "neo4j", password: "", queryTimeoutMs: Math.max(env.QUERY_TIMEOUT_MS, READ_TIMEOUT_MS) });
+    const graph = Graph.open({ uri: neo.uri, user: neo.user, password: neo.password, queryTimeoutMs: Math.max(env.QUERY_TIMEOUT_MS, READ_TIMEOUT_MS) });
     cleanups.push(() => graph.close());
 
     // The driver gives up acquiring a connection after 2 s (the app must fail fast); a busy machine needs longer at first.
