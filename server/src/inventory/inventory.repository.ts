@@ -52,7 +52,10 @@ export async function replaceSystems(graph: Graph, rows: GraphRows): Promise<Loa
   return graph.writeTransaction(async (tx) => {
     await tx.run(cypher("seed/delete-stale-nodes"), { systems: rows.systems, ids: rows.scoped.map((n) => n.id) });
     await tx.run(cypher("seed/delete-system-relationships"), { systems: rows.systems });
-    for (const batch of chunks(rows.scoped)) await tx.run(cypher("seed/upsert-scoped-nodes"), { rows: batch });
+    // A node holds no null properties (setting one removes it), so nulls are dropped here: an unchanged node's properties
+    // then equal its row's, and the upsert skips it.
+    const scoped = rows.scoped.map((n) => ({ ...n, props: Object.fromEntries(Object.entries(n.props).filter(([, v]) => v !== null)) }));
+    for (const batch of chunks(scoped)) await tx.run(cypher("seed/upsert-scoped-nodes"), { rows: batch });
     for (const batch of chunks(rows.shared)) await tx.run(cypher("seed/merge-shared-nodes"), { rows: batch });
 
     let created = 0;
