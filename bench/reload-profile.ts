@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const env = readEnv();
   const tmp = mkdtempSync(path.join(os.tmpdir(), `pd-lineage-reload-${SCALE}-`));
   const neo = await startEmbeddedNeo4j({ dataDir: path.join(tmp, "neo4j"), heapMb: env.NEO4J_HEAP_MB, pageCacheMb: env.NEO4J_PAGECACHE_MB, log: () => {} });
-  const graph = Graph.open({ uri: neo.uri, user: "neo4j", password: neo.password, queryTimeoutMs: env.QUERY_TIMEOUT_MS });
+  const graph = Graph.open({ uri: neo.uri, user: neo.user, password: neo.password, queryTimeoutMs: env.QUERY_TIMEOUT_MS });
   try {
     const estate = await writeEstate({ scale: SCALE, out: path.join(tmp, "estate"), seed: Number(values.seed), sharedNames: false });
     const files = [...(await builtInInventoryFiles()), ...estate.files];

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const after = cypher("search/nodes");
   const tmp = mkdtempSync(path.join(os.tmpdir(), `pd-lineage-search-${SCALE}-`));
   const neo = await startEmbeddedNeo4j({ dataDir: path.join(tmp, "neo4j"), heapMb: env.NEO4J_HEAP_MB, pageCacheMb: env.NEO4J_PAGECACHE_MB, log: () => {} });
-  const graph = Graph.open({ uri: neo.uri, user: "neo4j", password: neo.password, queryTimeoutMs: env.QUERY_TIMEOUT_MS });
+  const graph = Graph.open({ uri: neo.uri, user: neo.user, password: neo.password, queryTimeoutMs: env.QUERY_TIMEOUT_MS });
   try {
     const estate = await writeEstate({ scale: SCALE, out: path.join(tmp, "estate"), seed: DEFAULT_SEED, sharedNames: false });
     const loaded = await loadInventoryFiles(graph, [...(await builtInInventoryFiles()), ...estate.files]);

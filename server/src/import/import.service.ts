@@ -1,6 +1,6 @@
 /**
- * Files in any supported format → validated inventories → one atomic load. Every file is read and validated before
- * the database is touched, so one bad file loads nothing.
+ * Files in any supported format → validated inventories → one atomic load per file. Every file is read and validated
+ * before the database is touched, so one bad file loads nothing.
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -74,7 +74,7 @@ export async function dataDirectoryFiles(dir: string): Promise<string[]> {
   return files;
 }
 
-/** Every inventory of a directory, in one atomic load. */
+/** Every inventory of a directory, one atomic load per file. */
 export async function importDirectory(graph: Graph, dir: string): Promise<ImportReport> {
   return importFiles(graph, await dataDirectoryFiles(path.resolve(dir)));
 }
