@@ -91,7 +91,25 @@ describe("loading one system never changes another's facts", () => {
     expect(reloaded.relationships.some((r) => r.includes('"SENDS_BACK"') && r.includes(JSON.stringify(ids.column("kontent-ai", "KontentAi_User", "Email address"))))).toBe(false);
   }, 300_000);
 
-  it("a database failure in file 2 of 2 leaves file 2's system as it was and file 1 loaded, and says so", async () => {
+  it("a database failure in file 2 of 2 leaves the graph as it was when both fit one transaction, and says so", async () => {
+    const catalogue = await readCatalogue(CATALOGUE_DIR);
+    const kentico = path.join(BUILT_IN_DIR, "kentico-cloud.yaml");
+    const broken = parseInventoryText(kentico, readFileSync(kentico, "utf8"), catalogue);
+    broken.entities[0]!.columns[0]!.references = "No_Such_Table";
+    const before = await graphChecksum(graph);
+
+    const changed = path.join(tmp, "kontent-ai.yaml");
+    const err = await loadInventories(graph, [{ file: changed, inventory: parseInventoryText(changed, changedKontentAi(), catalogue) }, { file: kentico, inventory: broken }], catalogue).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+
+    expect(err).toBeInstanceOf(LoadError);
+    expect(err?.message).toContain(`loading ${changed}, ${kentico} failed, their systems are unchanged (nothing was loaded)`);
+    expect(await graphChecksum(graph)).toBe(before);
+  }, 300_000);
+
+  it("past the transaction budget, a failure in file 2 of 2 leaves file 2's system as it was and file 1 loaded, and says so", async () => {
     const catalogue = await readCatalogue(CATALOGUE_DIR);
     const changedFile = path.join(tmp, "changed", "kontent-ai.yaml");
     mkdirSync(path.dirname(changedFile), { recursive: true });
@@ -103,7 +121,8 @@ describe("loading one system never changes another's facts", () => {
     await loadInventoryFiles(graph, [KONTENT_AI]);
     const before = await graphChecksum(graph);
 
-    const err = await loadInventories(graph, [{ file: changedFile, inventory: parseInventoryText(changedFile, changedKontentAi(), catalogue) }, { file: kentico, inventory: broken }], catalogue).then(
+    // A budget of one row: every file is a transaction of its own, as at scale L.
+    const err = await loadInventories(graph, [{ file: changedFile, inventory: parseInventoryText(changedFile, changedKontentAi(), catalogue) }, { file: kentico, inventory: broken }], catalogue, 1).then(
       () => null,
       (e: unknown) => e as Error,
     );

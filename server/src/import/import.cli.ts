@@ -1,6 +1,7 @@
 /**
  * `npm run import -- <file>... [--format yaml|csv|fides] [--dry-run]`: reads inventories in any supported format,
- * validates all of them, then loads them one transaction per file (each file is one system; loading it again replaces it).
+ * validates all of them, then loads them in one transaction (groups of whole files past the transaction budget; each
+ * file is one system, and loading it again replaces it).
  * `--dry-run` prints what would be created and never connects to the database.
  */
 import { cliArgs, formatArg, userPath } from "./cli.args.js";

@@ -1,5 +1,5 @@
 /**
- * Files in any supported format → validated inventories → one atomic load per file. Every file is read and validated
+ * Files in any supported format → validated inventories → one load (all or nothing while the files fit one transaction). Every file is read and validated
  * before the database is touched, so one bad file loads nothing.
  */
 import { readdir, readFile } from "node:fs/promises";
@@ -74,7 +74,7 @@ export async function dataDirectoryFiles(dir: string): Promise<string[]> {
   return files;
 }
 
-/** Every inventory of a directory, one atomic load per file. */
+/** Every inventory of a directory, loaded as loadInventories does (all at once while they fit one transaction). */
 export async function importDirectory(graph: Graph, dir: string): Promise<ImportReport> {
   return importFiles(graph, await dataDirectoryFiles(path.resolve(dir)));
 }

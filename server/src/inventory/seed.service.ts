@@ -1,7 +1,9 @@
 /**
- * Loading inventories into the graph: validate every file first (a bad file anywhere writes nothing), then one
- * transaction per file. One transaction for all files does not fit the embedded database's default transaction memory
- * at scale L (100 systems, 400,000 columns); one file is one system, so each file's load is all-or-nothing for its system.
+ * Loading inventories into the graph: validate every file first (a bad file anywhere writes nothing), then write them
+ * in as few transactions as fit the database's transaction memory: every file in one transaction while their rows
+ * (nodes + relationships) stay within LOAD_TRANSACTION_ROWS (the built-in data, a company of scale M: all or nothing),
+ * else consecutive groups of files within it (scale L, 100 systems and 400,000 columns, does not fit one transaction in
+ * the embedded database's default memory). A file is never split, so each file's load is all-or-nothing for its system.
  */
 import { inventoriesToGraph } from "./inventory.graph.js";
 import { InventoryValidationError, readCatalogue, readInventory, type Catalogue, type InventoryIssue } from "./inventory.parse.js";
@@ -30,12 +32,33 @@ export async function loadInventoryFiles(graph: Graph, files: string[]): Promise
   return loadInventories(graph, parsed, catalogue);
 }
 
+/** Rows (nodes + relationships) one load transaction may write: scale M (~140,000) fits, L (~1.3 million) is split. */
+export const LOAD_TRANSACTION_ROWS = 400_000;
+
+/** Consecutive files, each group within `budget` rows (a file bigger than the budget is a group of its own). */
+function groupFiles(sizes: number[], budget: number): number[][] {
+  const groups: number[][] = [];
+  let rows = 0;
+  for (const [i, size] of sizes.entries()) {
+    const last = groups[groups.length - 1];
+    if (last && rows + size <= budget) {
+      last.push(i);
+      rows += size;
+    } else {
+      groups.push([i]);
+      rows = size;
+    }
+  }
+  return groups;
+}
+
 /**
- * Loads validated inventories, one transaction per file, in order. Each file's system is either replaced whole or left
- * as it was: if file k fails, files 1..k-1 stay loaded (their new contents), file k's system and every later file's are
- * unchanged, and the error names the file and what was already loaded.
+ * Loads validated inventories in order, in groups of files that fit one transaction each (`transactionRows`). Each
+ * group's systems are replaced whole or left as they were: if a group fails, the groups before it stay loaded (their
+ * new contents), its systems and every later file's are unchanged, and the error names the files and what was already
+ * loaded. When everything fits one transaction (the usual case), a failure leaves the graph exactly as it was.
  */
-export async function loadInventories(graph: Graph, parsed: ParsedInventory[], catalogue?: Catalogue): Promise<SeedReport> {
+export async function loadInventories(graph: Graph, parsed: ParsedInventory[], catalogue?: Catalogue, transactionRows = LOAD_TRANSACTION_ROWS): Promise<SeedReport> {
   const started = performance.now();
   const cat = catalogue ?? (await readCatalogue(CATALOGUE_DIR));
   const files = parsed.map((p) => p.file);
@@ -43,16 +66,23 @@ export async function loadInventories(graph: Graph, parsed: ParsedInventory[], c
   checkDistinct(files, inventories);
   // Every file is turned into rows before the first write, so a file the graph builder rejects also writes nothing.
   const perFile = inventories.map((inv) => inventoriesToGraph([inv], cat));
+  const groups = groupFiles(
+    perFile.map((r) => r.scoped.length + r.shared.length + r.rels.length),
+    transactionRows,
+  );
   await ensureSchema(graph);
-  // Shared nodes (a vendor two files use) count once, as they did when all files were one load.
+  // Shared nodes (a vendor two files use) count once.
   const total: LoadResult = { nodes: new Set(perFile.flatMap((r) => [...r.scoped, ...r.shared].map((n) => n.id))).size, relationships: 0 };
-  for (const [i, rows] of perFile.entries()) {
+  for (const group of groups) {
     try {
+      const rows = group.length === 1 ? perFile[group[0]!]! : inventoriesToGraph(group.map((i) => inventories[i]!), cat);
       total.relationships += (await replaceSystems(graph, rows)).relationships;
     } catch (err) {
-      const done = files.slice(0, i);
+      const done = files.slice(0, group[0]);
+      const failed = group.map((i) => files[i]!);
       const already = done.length === 0 ? "nothing was loaded" : `${done.length} earlier file(s) were loaded: ${done.join(", ")}`;
-      const message = `loading ${files[i]!} failed, its system is unchanged (${already}): ${(err as Error).message}`;
+      const what = failed.length === 1 ? `loading ${failed[0]!} failed, its system is unchanged` : `loading ${failed.join(", ")} failed, their systems are unchanged`;
+      const message = `${what} (${already}): ${(err as Error).message}`;
       if (err instanceof LoadError) throw new LoadError(message, { cause: err });
       if (err instanceof Error) {
         err.message = message;
