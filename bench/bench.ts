@@ -292,8 +292,8 @@ async function main(): Promise<void> {
           neo4jPageCacheMb: env.NEO4J_PAGECACHE_MB,
           note:
             os.loadavg()[0]! > cpus.length
-              ? `the load average (${os.loadavg()[0]!.toFixed(1)}) was above the core count while this ran: other work shared the cores, so the numbers are noisy; compare ratios within one run.`
-              : "the machine was otherwise quiet while this ran (load average below the core count).",
+              ? `The load average (${os.loadavg()[0]!.toFixed(1)}) was above the core count while this ran: other work shared the cores, so the numbers are noisy; compare ratios within one run.`
+              : "The machine was otherwise quiet while this ran (load average below the core count).",
         },
         estate: { ...estate.counts, generateMs },
         db: dbCounts,

@@ -1,4 +1,4 @@
-// The nodes within 3 step(s) of a node (any relationship, either direction, optionally only some kinds), nearest first, capped at $max, each with its depth and outgoing relationships, and how many nodes of each depth and kind were found in the layers the cap reaches into (the service subtracts those kept to say what was left out).
+// The nodes within 3 step(s) of a node (any relationship, either direction, optionally only some kinds), nearest first, capped at $max, each with its depth and outgoing relationships, and how many nodes of each kind it found (the service subtracts those kept to say what the cap left out).
 MATCH (c:Node {id: $id})
 CALL (c) {
   OPTIONAL MATCH (c)--(n:Node) WHERE $kinds IS NULL OR n.kind IN $kinds
@@ -19,34 +19,22 @@ CALL (l2) {
 UNWIND [{ns: [c], depth: 0}, {ns: l1, depth: 1}, {ns: l2, depth: 2}, {ns: l3, depth: 3}] AS layer
 UNWIND layer.ns AS n
 WITH n, min(layer.depth) AS depth
-// Whole layers are kept while they fit under $max; only the layer where the cap falls is ordered (a top-N, not a sort
-// of everything found), and the layers past it are only counted, by kind (read from the node's label).
-WITH depth, collect(n) AS ns
-ORDER BY depth
-WITH collect({depth: depth, ns: ns}) AS layers
-WITH reduce(acc = {seen: 0, rows: []}, l IN layers | {seen: acc.seen + size(l.ns), rows: acc.rows + [{depth: l.depth, ns: l.ns, before: acc.seen}]}) AS r
-WITH r.rows AS rows, r.seen > $max AS truncated
-// Layers the cap reaches into, counted by depth and kind (from the label: no property read per node).
-CALL (rows) {
-  UNWIND rows AS l
-  WITH l WHERE l.before + size(l.ns) > $max
-  UNWIND l.ns AS n
-  WITH l.depth AS depth, toLower(head([x IN labels(n) WHERE x <> 'Node'])) AS kind, count(*) AS found
-  RETURN collect({depth: depth, kind: kind, count: found}) AS counted
+WITH collect({n: n, depth: depth}) AS found
+// The nearest $max (a top-N, not a sort of everything found), and what was found by kind (from the label, no property
+// read per node): the service subtracts the kept ones to say what the cap left out.
+CALL (found) {
+  UNWIND found AS f
+  WITH f ORDER BY f.depth, f.n.kind, f.n.name
+  LIMIT toInteger($max)
+  RETURN collect(f) AS kept
 }
-CALL (rows) {
-  UNWIND rows AS l
-  WITH l WHERE l.before < $max
-  CALL (l) {
-    UNWIND l.ns AS n
-    WITH n ORDER BY n.kind, n.name
-    LIMIT toInteger($max)
-    RETURN collect(n) AS ordered
-  }
-  UNWIND ordered[..toInteger($max - l.before)] AS n
-  RETURN n, l.depth AS depth
+CALL (found) {
+  UNWIND found AS f
+  WITH toLower(head([x IN labels(f.n) WHERE x <> 'Node'])) AS kind, count(*) AS seen
+  RETURN collect({kind: kind, count: seen}) AS counted
 }
-WITH n, depth, truncated, counted
-ORDER BY depth, n.kind, n.name
+WITH kept, size(found) > $max AS truncated, counted
+UNWIND kept AS k
+WITH k.n AS n, k.depth AS depth, truncated, counted
 RETURN n {.kind, .key, .name, .system, .title, .table, .columnKind, .eea} AS node, depth, truncated, counted,
        [(n)-[r]->(m:Node) | {source: n.id, target: m.id, type: type(r), columns: r.columns, label: r.label}] AS out

@@ -12,8 +12,8 @@ const NeighborhoodRowSchema = z.object({
   node: NodePropsSchema,
   depth: z.number(),
   truncated: z.boolean(),
-  /** Nodes found in the layers the cap reaches into, by depth and kind (the same on every row). */
-  counted: z.array(z.object({ depth: z.number(), kind: z.string(), count: z.number() })),
+  /** Every node found within the depth, counted by kind (the same on every row). */
+  counted: z.array(z.object({ kind: z.string(), count: z.number() })),
   out: z.array(z.object({ source: z.string(), target: z.string(), type: z.string(), columns: z.array(z.string()).nullable(), label: z.string().nullable() })),
 });
 export type NeighborhoodRow = z.infer<typeof NeighborhoodRowSchema>;

@@ -32,10 +32,10 @@ export class NodesService {
     for (const r of rows) {
       for (const e of r.out) elements.edge(e.source, e.type, e.target, { label: e.columns?.join(", ") ?? e.label });
     }
-    // Left out by the query's cap: what it found in the layers the cap reached, less what it kept of them.
+    // Left out by the query's cap: what it found, by kind, less what it kept.
     const earlier: Record<string, number> = {};
     for (const c of rows[0]!.counted) {
-      const kept = rows.filter((r) => r.depth === c.depth && r.node.kind === c.kind).length;
+      const kept = rows.filter((r) => r.node.kind === c.kind).length;
       if (c.count > kept) earlier[c.kind] = (earlier[c.kind] ?? 0) + c.count - kept;
     }
     return { center: id.id, depth: q.depth, elements: elements.build(), truncated: rows[0]!.truncated || elements.truncated, omitted: elements.omitted(earlier) };
