@@ -1,4 +1,4 @@
-// The nodes within 1 step(s) of a node (any relationship, either direction, optionally only some kinds), nearest first, capped at $max, each with its depth and outgoing relationships, and how many nodes of each kind it found (the service subtracts those kept to say what the cap left out).
+// The nodes within 1 step(s) of a node (any relationship, either direction, optionally only some kinds), nearest first, capped at $max, each with its depth and outgoing relationships, and how many nodes of each kind it found.
 MATCH (c:Node {id: $id})
 CALL (c) {
   OPTIONAL MATCH (c)--(n:Node) WHERE $kinds IS NULL OR n.kind IN $kinds
@@ -7,21 +7,11 @@ CALL (c) {
 UNWIND [{ns: [c], depth: 0}, {ns: l1, depth: 1}] AS layer
 UNWIND layer.ns AS n
 WITH n, min(layer.depth) AS depth
+ORDER BY depth, n.kind, n.name
 WITH collect({n: n, depth: depth}) AS found
-// The nearest $max (a top-N, not a sort of everything found), and what was found by kind (from the label, no property
-// read per node): the service subtracts the kept ones to say what the cap left out.
-CALL (found) {
-  UNWIND found AS f
-  WITH f ORDER BY f.depth, f.n.kind, f.n.name
-  LIMIT toInteger($max)
-  RETURN collect(f) AS kept
-}
-CALL (found) {
-  UNWIND found AS f
-  WITH toLower(head([x IN labels(f.n) WHERE x <> 'Node'])) AS kind, count(*) AS seen
-  RETURN collect({kind: kind, count: seen}) AS counted
-}
-WITH kept, size(found) > $max AS truncated, counted
+// What was found, by kind (from the label): the service subtracts the kept ones to say what the cap left out.
+WITH found[..$max] AS kept, size(found) > $max AS truncated,
+     COLLECT { UNWIND found AS f WITH toLower(head([x IN labels(f.n) WHERE x <> 'Node'])) AS kind, count(*) AS seen RETURN {kind: kind, count: seen} } AS counted
 UNWIND kept AS k
 WITH k.n AS n, k.depth AS depth, truncated, counted
 RETURN n {.kind, .key, .name, .system, .title, .table, .columnKind, .eea} AS node, depth, truncated, counted,
