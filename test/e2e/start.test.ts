@@ -55,9 +55,13 @@ describe("home page", () => {
 describe("search", () => {
   it("names each result's system, so two 'Sign-up form' sources are told apart", { timeout: 60_000 }, async () => {
     const page = await open("/");
+    // As in the explorer's search test: type once the first view is drawn, not while the app is still loading.
+    await graphDrawn(page);
     const search = page.getByRole("combobox", { name: "Search the inventory" });
     await search.click();
+    const answered = page.waitForResponse((r) => r.url().includes("/api/search?q=sign-up"), { timeout: 30_000 });
     await search.pressSequentially("sign-up", { delay: 30 });
+    expect((await answered).status()).toBe(200);
     await page.locator(".search__menu").getByRole("option").first().waitFor();
     const options = await page.locator(".search__menu").getByRole("option").allTextContents();
     const signUps = options.filter((o) => /sign-up form/i.test(o));
