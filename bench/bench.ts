@@ -22,6 +22,7 @@ import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
 
 import { BenchBrowser, type DrawTiming } from "./browser.js";
+import { waitForDatabase } from "./connect.js";
 import { SCALES, type Scale } from "./estate.js";
 import { DEFAULT_SEED, writeEstate } from "./generate.js";
 import { markdownReport, type BenchResult, type EndpointResult } from "./report.js";
@@ -163,16 +164,7 @@ async function main(): Promise<void> {
     const graph = Graph.open({ uri: neo.uri, user: neo.user, password: neo.password, queryTimeoutMs: Math.max(env.QUERY_TIMEOUT_MS, READ_TIMEOUT_MS) });
     cleanups.push(() => graph.close());
 
-    // The driver gives up acquiring a connection after 2 s (the app must fail fast); a busy machine needs longer at first.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await graph.driver.verifyConnectivity();
-        break;
-      } catch (err) {
-        if (attempt >= 30) throw err;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    }
+    await waitForDatabase(graph);
     const files = [...(await builtInInventoryFiles()), ...estate.files];
     const loads: BenchResult["load"] = [];
     for (const label of ONLY || values["no-reload"] || BROWSER_ONLY ? (["load"] as const) : (["load", "reload"] as const)) {

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { waitForDatabase } from "./connect.js";
 import { SCALES, type Scale } from "./estate.js";
 import { DEFAULT_SEED, writeEstate } from "./generate.js";
 import { readEnv } from "../server/src/config/env.js";
@@ -37,15 +38,7 @@ async function main(): Promise<void> {
     const neo = await startEmbeddedNeo4j({ dataDir: path.join(tmp, "neo4j"), heapMb: env.NEO4J_HEAP_MB, pageCacheMb: env.NEO4J_PAGECACHE_MB, log });
     const graph = Graph.open({ uri: neo.uri, user: neo.user, password: neo.password, queryTimeoutMs: 60_000 });
     try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await graph.driver.verifyConnectivity();
-          break;
-        } catch (err) {
-          if (attempt >= 30) throw err;
-          await new Promise((r) => setTimeout(r, 1000));
-        }
-      }
+      await waitForDatabase(graph);
       const files = [...(await builtInInventoryFiles()), ...estate.files];
       for (const label of values["no-reload"] ? ["load"] : ["load", "reload"]) {
         log(`${label}: ${files.length} files, load average before ${loadAverage()}`);
