@@ -7,6 +7,8 @@ export type ErrorCode =
   | "DATABASE_BUSY"
   | "QUERY_TIMEOUT"
   | "PDF_UNAVAILABLE"
+  | "REPORT_BUSY"
+  | "CROSS_SITE_REFUSED"
   | "RATE_LIMITED"
   | "UNAUTHORIZED"
   | "MISDIRECTED_REQUEST"
@@ -91,5 +93,23 @@ export class UnauthorizedError extends AppError {
 export class PdfUnavailableError extends AppError {
   constructor(message: string) {
     super("PDF_UNAVAILABLE", 503, message);
+  }
+}
+
+/** Too many reports printing or waiting to print: refused at once, before any work is done for the request. */
+export class ReportBusyError extends AppError {
+  constructor() {
+    super("REPORT_BUSY", 503, "The explorer is printing as many reports as it can; try again in a moment.", undefined, 5);
+  }
+}
+
+/** A request another web site made the browser send (an image, a script, a fetch): not the user's own doing. */
+export class CrossSiteRefusedError extends AppError {
+  constructor() {
+    super(
+      "CROSS_SITE_REFUSED",
+      403,
+      "Refused: this request came from another web site. Open the explorer's own pages, or call the API directly (curl, the CLI).",
+    );
   }
 }

@@ -7,10 +7,10 @@ import helmet from "helmet";
 
 import type { Graph } from "./db/graph.js";
 import { healthRoutes } from "./health/health.routes.js";
-import { ApiRouter } from "./http/api-router.js";
+import { ApiRouter, type Deadlines } from "./http/api-router.js";
 import { requireToken } from "./http/auth.js";
 import { errorMiddleware, notFoundApi, type ErrorLog } from "./http/error-middleware.js";
-import { checkHost, limitUrlLength, rateLimit } from "./http/limits.js";
+import { checkHost, limitUrlLength, rateLimit, refuseCrossSite } from "./http/limits.js";
 import { REPO_ROOT } from "./inventory/paths.js";
 import { nodesRoutes } from "./nodes/nodes.routes.js";
 import { openApiHandler } from "./openapi/openapi.routes.js";
@@ -39,6 +39,8 @@ export interface AppDeps {
   /** Express's `trust proxy` (e.g. "loopback" behind a reverse proxy on the same machine), so rate limits see clients. */
   trustProxy?: string | undefined;
   log?: ErrorLog;
+  /** A request's whole deadline (default: the graph's query timeout), and an export's (default 60 s). */
+  deadlines?: Partial<Deadlines>;
 }
 
 export function createApp({
@@ -50,6 +52,7 @@ export function createApp({
   allowedHosts = [],
   trustProxy,
   log,
+  deadlines,
 }: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -66,7 +69,7 @@ export function createApp({
     }),
   );
 
-  const api = new ApiRouter();
+  const api = new ApiRouter({ queryMs: deadlines?.queryMs ?? graph.queryTimeoutMs, exportMs: deadlines?.exportMs ?? 60_000 });
   healthRoutes(api, graph);
   searchRoutes(api, graph);
   nodesRoutes(api, graph);
@@ -81,6 +84,7 @@ export function createApp({
   const openApi = openApiHandler(api);
 
   const router = express.Router();
+  router.use(refuseCrossSite);
   router.use(rateLimit(rateLimitPerSecond));
   router.use(requireToken(apiToken));
   router.use(api.router);

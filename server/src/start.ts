@@ -16,7 +16,7 @@ import { importDirectory } from "./import/import.service.js";
 import { InventoryValidationError } from "./inventory/inventory.parse.js";
 import { REPO_ROOT } from "./inventory/paths.js";
 import { isEmpty, seedBuiltIn } from "./inventory/seed.service.js";
-import { closePdfBrowser } from "./reports/pdf.js";
+import { closePdfBrowser, configurePdf } from "./reports/pdf.js";
 import { CLIENT_DIST, createApp } from "./server.js";
 
 function ensureClientBuilt(): void {
@@ -99,7 +99,9 @@ async function main(): Promise<void> {
     listenHost: env.HOST,
     allowedHosts: env.ALLOWED_HOSTS,
     trustProxy: env.TRUST_PROXY,
+    deadlines: { queryMs: env.QUERY_TIMEOUT_MS, exportMs: env.EXPORT_TIMEOUT_MS },
   });
+  configurePdf({ concurrency: env.PDF_CONCURRENCY, queue: env.PDF_QUEUE });
   const server = createHttpServer(app, { headersTimeoutMs: env.HEADERS_TIMEOUT_MS, requestTimeoutMs: env.REQUEST_TIMEOUT_MS });
   // Data first, then the URL: the first page a user opens is never an empty map.
   let seeded = false;

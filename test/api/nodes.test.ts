@@ -77,7 +77,7 @@ describe("GET /api/nodes/:id/neighborhood", () => {
     expect(left).toBeGreaterThan(0);
     expect(body.omitted.totalNodes).toBe(500 + left);
     // The same count the plain way (every node within 3 steps, by kind), as a test-only query.
-    const truth = await graph.readCypher(
+    const truth = await graph.probe(
       "MATCH (c:Node {id: $id}) MATCH (c)-[*0..3]-(n:Node) WITH DISTINCT n RETURN n.kind AS kind, count(*) AS n",
       { id: "system:kentico" },
     );

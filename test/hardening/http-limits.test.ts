@@ -177,9 +177,9 @@ describe("oversized and slow requests", () => {
 
 describe("the API's read path", () => {
   it("runs in read access mode: Neo4j refuses a write sent through it and nothing is written", async () => {
-    await expect(graph.readCypher("CREATE (n:ReadPathProbe) RETURN n")).rejects.toMatchObject({ code: "Neo.ClientError.Statement.AccessMode" });
+    await expect(graph.probe("CREATE (n:ReadPathProbe) RETURN n")).rejects.toMatchObject({ code: "Neo.ClientError.Statement.AccessMode" });
 
-    const rows = await graph.readCypher("MATCH (n:ReadPathProbe) RETURN count(n) AS n");
+    const rows = await graph.probe("MATCH (n:ReadPathProbe) RETURN count(n) AS n");
     expect(rows[0]!.n).toBe(0);
   });
 });

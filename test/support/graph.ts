@@ -4,11 +4,22 @@ import { afterAll, inject } from "vitest";
 import { Graph } from "../../server/src/db/graph.js";
 import { createApp } from "../../server/src/server.js";
 
-export function testGraph(): Graph {
+/**
+ * The app's Graph plus Cypher text run through the app's own read path (`runRead`: read session, read
+ * transaction, queue, deadline). Only tests use it: for a plain count to check an answer against, and to prove
+ * that the read path refuses writes. The product runs only the files in `cypher/`.
+ */
+export class ProbeGraph extends Graph {
+  probe(text: string, params: Record<string, unknown> = {}) {
+    return this.runRead(text, params, "plain");
+  }
+}
+
+export function testGraph(): ProbeGraph {
   const conn = inject("neo4j");
   // Feature tests share two busy cores with a browser and other suites: let reads wait in the queue as long as
   // their timeout rather than get the fast "busy" 503 that the overload tests are about.
-  const graph = Graph.open({ ...conn, queryTimeoutMs: 10_000, queueWaitMs: 10_000 });
+  const graph = new ProbeGraph({ ...conn, queryTimeoutMs: 10_000, queueWaitMs: 10_000 });
   afterAll(() => graph.close());
   return graph;
 }

@@ -3,9 +3,9 @@
  * all come from these, so what a DPO pastes matches what the picture shows.
  */
 import type { Elements, OverviewResponse, ReferencedByResponse, TableColumn, TableResponse, TraceResponse, TransferStatus, VendorsResponse, WhereResponse } from "@contract/api";
+import { csvText } from "@contract/csv";
 import { ids } from "@contract/ids";
 import { NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
-import Papa from "papaparse";
 
 import { transferRank } from "../graph/transfer";
 
@@ -29,7 +29,10 @@ function cellText(v: Cell): string {
 }
 
 export function toCsv<R extends Record<string, Cell>>(set: RowSet<R>): string {
-  return Papa.unparse({ fields: set.columns.map((c) => c.header), data: set.rows.map((r) => set.columns.map((c) => cellText(r[c.key]))) }, { newline: "\r\n" });
+  return csvText(
+    set.columns.map((c) => c.header),
+    set.rows.map((r) => set.columns.map((c) => cellText(r[c.key]))),
+  );
 }
 
 /** Plain text for the clipboard: one line per row, "header: value" parts after the first column. */

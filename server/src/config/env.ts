@@ -17,6 +17,11 @@ const EnvSchema = z
     NEO4J_PAGECACHE_MB: z.coerce.number().int().min(64).default(1024),
     /** Read queries give up after this long, so a runaway traversal cannot hold the API. */
     QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    /** A whole export (a report or a file: CSV, XLSX, PDF) may take this long, queueing and rendering included. */
+    EXPORT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+    /** PDFs printed at once (Chromium pages of one browser) and how many may wait for one before a 503. */
+    PDF_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
+    PDF_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
     /** A directory of inventories (any format `npm run import` reads) loaded instead of the built-in ones into an empty database. */
     DATA: z.string().min(1).optional(),
     /** When set, every /api call needs `Authorization: Bearer <API_TOKEN>`. */

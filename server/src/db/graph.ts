@@ -20,6 +20,7 @@ import neo4j, {
 
 import { cypher } from "./cypher.js";
 import { ConcurrencyLimiter, LimiterFullError } from "./limiter.js";
+import { currentDeadline } from "../deadline.js";
 import { AppError, DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError } from "../errors.js";
 
 export interface GraphOptions {
@@ -54,14 +55,33 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
-const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
+/**
+ * Codes that mean "the database cannot be reached or cannot serve right now" (it is stopping, restarting, not yet
+ * started, being replaced, or this server is not the one that can answer): all a 503, never a 500.
+ */
+const UNAVAILABLE = new Set([
+  "ServiceUnavailable",
+  "SessionExpired",
+  "ProtocolError",
+  "Neo.TransientError.General.DatabaseUnavailable",
+  "Neo.TransientError.Database.DatabaseUnavailable",
+  "Neo.ClientError.Database.DatabaseNotFound",
+  "Neo.ClientError.Cluster.NotALeader",
+  "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase",
+  "Neo.ClientError.Security.AuthorizationExpired",
+  "Neo.ClientError.Security.TokenExpired",
+]);
+
+/** Errors the driver raises without a server code ("N/A") when the driver or its pool has been closed. */
+const CLOSED = /Pool is closed|Connection was closed by server|closed session/i;
 
 /** Driver failures → domain errors. Anything unknown stays as it is (a 500, logged with its stack). */
 export function mapError(err: unknown): unknown {
   if (err instanceof AppError) return err;
   if (err instanceof LimiterFullError) return new DatabaseBusyError();
   if (err instanceof Neo4jError) {
-    if (UNAVAILABLE.has(err.code)) return new DatabaseUnavailableError().withLogNote(shortReason(err.message));
+    if (UNAVAILABLE.has(err.code)) return new DatabaseUnavailableError().withLogNote(`${err.code}: ${shortReason(err.message)}`);
+    if (CLOSED.test(err.message)) return new DatabaseUnavailableError().withLogNote(`driver closed: ${shortReason(err.message)}`);
     if (err.code.includes("TransactionTimedOut")) return new QueryTimeoutError();
     // The pool is exhausted (every connection busy, e.g. with a frozen database): the database is the bottleneck.
     if (/Connection acquisition timed out/i.test(err.message)) return new DatabaseBusyError().withLogNote(err.message);
@@ -104,11 +124,20 @@ function openDriver(options: GraphOptions): Driver {
   });
 }
 
+/** Time kept back from the request's deadline for answering with the database's own error. */
+const REPLY_MARGIN_MS = 100;
+
+/** How long a replaced driver may keep serving the queries already running on it before it is closed anyway. */
+const RETIRE_GRACE_MS = 30_000;
+
 export class Graph {
   private readonly lanes: { plain: ConcurrencyLimiter; heavy: ConcurrencyLimiter };
   private current: Driver;
+  /** Queries running on each driver, so a replaced driver is closed only once they are done. */
+  private readonly inFlight = new Map<Driver, number>();
+  private readonly retiring = new Set<Driver>();
 
-  private constructor(private options: GraphOptions) {
+  constructor(private options: GraphOptions) {
     this.current = openDriver(options);
     const concurrency = options.concurrency ?? 8;
     const queue = options.queue ?? 64;
@@ -131,19 +160,52 @@ export class Graph {
     return this.options.uri;
   }
 
+  get queryTimeoutMs(): number {
+    return this.options.queryTimeoutMs;
+  }
+
   /**
    * Points the graph at a database that came back elsewhere (the embedded one, restarted on a new port) with a
-   * fresh driver: connections to the old process are useless. The old driver is closed without waiting.
+   * fresh driver: connections to the old process are useless. The old driver is not closed under the queries
+   * still running on it (that turned them into "Pool is closed" 500s): it is closed when the last one ends, and
+   * each of them that fails is asked again on the new driver (see `runRead`).
    */
   reconnect(uri: string = this.options.uri): void {
     const old = this.current;
     this.options = { ...this.options, uri };
     this.current = openDriver(this.options);
-    void old.close().catch(() => {});
+    this.retire(old);
   }
 
-  private session(mode: "READ" | "WRITE") {
-    return this.driver.session({
+  private retire(driver: Driver): void {
+    if ((this.inFlight.get(driver) ?? 0) === 0) {
+      void driver.close().catch(() => {});
+      return;
+    }
+    this.retiring.add(driver);
+    setTimeout(() => this.closeRetired(driver), RETIRE_GRACE_MS).unref();
+  }
+
+  private closeRetired(driver: Driver): void {
+    if (!this.retiring.delete(driver)) return;
+    this.inFlight.delete(driver);
+    void driver.close().catch(() => {});
+  }
+
+  private use(driver: Driver): () => void {
+    this.inFlight.set(driver, (this.inFlight.get(driver) ?? 0) + 1);
+    return () => {
+      const n = (this.inFlight.get(driver) ?? 1) - 1;
+      if (n > 0) this.inFlight.set(driver, n);
+      else {
+        this.inFlight.delete(driver);
+        if (this.retiring.has(driver)) this.closeRetired(driver);
+      }
+    };
+  }
+
+  private session(mode: "READ" | "WRITE", driver: Driver = this.current) {
+    return driver.session({
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
       ...(this.options.database ? { database: this.options.database } : {}),
     });
@@ -151,32 +213,36 @@ export class Graph {
 
   /** Runs the named query (a file in `cypher/`) in a read transaction; rows come back as plain objects. */
   async read(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.readCypher(cypher(query), params, HEAVY_QUERY.test(query) ? "heavy" : "plain");
+    return this.runRead(cypher(query), params, HEAVY_QUERY.test(query) ? "heavy" : "plain");
   }
 
   /**
-   * The one read path: a session in READ access mode and a read transaction, so Neo4j itself refuses any
-   * write that would reach it (exported for the test that proves it; the API only runs files from `cypher/`).
+   * The one read path: a session in READ access mode and a read transaction, so Neo4j itself refuses any write
+   * that would reach it. Its time is the request's: the query timeout, or less when the request's deadline
+   * (`deadline.ts`) leaves less, covering the wait in the queue as well as the query.
    */
-  async readCypher(text: string, params: Record<string, unknown> = {}, lane: "plain" | "heavy" = "plain"): Promise<Row[]> {
+  protected async runRead(text: string, params: Record<string, unknown>, lane: "plain" | "heavy"): Promise<Row[]> {
     const started = Date.now();
-    const budget = this.options.queryTimeoutMs;
+    const request = currentDeadline();
+    request?.check();
+    // The database part ends a little before the request's deadline, so its own, more precise error (not reachable,
+    // query too slow) is what the client hears rather than the request's generic timeout.
+    const budget = Math.min(this.options.queryTimeoutMs, request ? request.left() - REPLY_MARGIN_MS : Infinity);
+    if (budget <= 0) throw new QueryTimeoutError().withLogNote("no time left in the request for a query");
     let release: (() => void) | undefined;
     try {
       release = await this.lanes[lane].acquire(Math.min(this.options.queueWaitMs ?? 2000, budget));
-      const left = budget - (Date.now() - started);
-      // Neo4j stops the transaction a little before our own deadline, so a slow query says QUERY_TIMEOUT and
-      // only a database that does not answer at all reaches the deadline below.
-      const serverTimeout = Math.max(100, left - 250);
-      const session = this.session("READ");
-      const work = session.executeRead((tx) => tx.run(text, params), { timeout: serverTimeout });
+      request?.check();
+      const driver = this.current;
       try {
-        const result = await withDeadline(work, Math.max(1, left));
-        return result.records.map((r) => toPlain(r.toObject()) as Row);
-      } finally {
-        // A frozen database would make close() hang too: let it finish in the background.
-        void session.close().catch(() => {});
-        work.catch(() => {});
+        return await this.attempt(driver, text, params, budget - (Date.now() - started));
+      } catch (err) {
+        // The database was restarted while this query ran on the old driver: ask the new one, if there is time.
+        const left = budget - (Date.now() - started);
+        if (driver !== this.current && mapError(err) instanceof DatabaseUnavailableError && left > 250) {
+          return await this.attempt(this.current, text, params, left);
+        }
+        throw err;
       }
     } catch (err) {
       if (err instanceof DeadlineError) {
@@ -185,6 +251,26 @@ export class Graph {
       throw mapError(err);
     } finally {
       release?.();
+    }
+  }
+
+  private async attempt(driver: Driver, text: string, params: Record<string, unknown>, left: number): Promise<Row[]> {
+    const done = this.use(driver);
+    // Neo4j stops the transaction a little before our own deadline, so a slow query says QUERY_TIMEOUT and
+    // only a database that does not answer at all reaches the deadline below.
+    const serverTimeout = Math.max(100, left - 250);
+    const session = this.session("READ", driver);
+    const work = session.executeRead((tx) => tx.run(text, params), { timeout: serverTimeout });
+    try {
+      const result = await withDeadline(work, Math.max(1, left));
+      return result.records.map((r) => toPlain(r.toObject()) as Row);
+    } finally {
+      // A frozen database would make close() hang too: let it finish in the background.
+      void session
+        .close()
+        .catch(() => {})
+        .finally(done);
+      work.catch(() => {});
     }
   }
 
@@ -221,6 +307,8 @@ export class Graph {
   }
 
   async close(): Promise<void> {
-    await this.current.close();
+    const retired = [...this.retiring];
+    this.retiring.clear();
+    await Promise.all([this.current.close(), ...retired.map((d) => d.close().catch(() => {}))]);
   }
 }

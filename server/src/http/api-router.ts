@@ -3,10 +3,12 @@
  * handler receives) and, with its response schema, document it in `/api/openapi.json`. What is served and
  * what is documented cannot drift apart, because both come from the same `RouteSpec`.
  */
-import { Router } from "express";
+import { Router, type NextFunction, type Request, type Response } from "express";
 import type { z } from "zod";
 
 import { parseRequestPart } from "./validate.js";
+import { Deadline, runWithDeadline } from "../deadline.js";
+import { QueryTimeoutError } from "../errors.js";
 
 type ObjectSchema = z.ZodObject;
 
@@ -41,20 +43,60 @@ export interface RouteInput<P, Q> {
   query: Parsed<Q>;
 }
 
+/** How long a request may take, start to answer: a question, and an export (a file, e.g. a PDF). */
+export interface Deadlines {
+  queryMs: number;
+  exportMs: number;
+}
+
 export class ApiRouter {
   readonly router: Router = Router();
   readonly routes: RouteSpec[] = [];
+
+  constructor(private readonly deadlines: Deadlines = { queryMs: 5000, exportMs: 60_000 }) {}
+
+  /**
+   * Runs a handler under one deadline that covers everything it does (queueing, the database, building the
+   * answer). When the deadline passes first, the client gets 503 at once; the handler's queries stop at their
+   * next step (they read the same deadline) and whatever it still produces is dropped. A file is built whole
+   * before its first byte is sent, so an export never starts a download it cannot finish.
+   */
+  private async answer(req: Request, res: Response, next: NextFunction, ms: number, work: () => Promise<void>): Promise<void> {
+    const deadline = new Deadline(ms);
+    const timer = setTimeout(() => {
+      deadline.expire();
+      if (!res.headersSent) next(new QueryTimeoutError().withLogNote(`request deadline of ${ms} ms passed`));
+    }, ms);
+    timer.unref();
+    res.once("close", () => {
+      clearTimeout(timer);
+      // A client that went away needs no answer: stop its work too.
+      deadline.expire("response closed");
+    });
+    try {
+      await runWithDeadline(deadline, work);
+    } catch (err) {
+      // Already answered 503 by the deadline: this is the abandoned work ending, not news for the client.
+      if (deadline.expired && res.headersSent) return;
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   get<P extends ObjectSchema | undefined, Q extends ObjectSchema | undefined, R extends z.ZodType>(
     spec: RouteSpec<P, Q, R>,
     handler: (input: RouteInput<P, Q>) => Promise<z.input<R>>,
   ): this {
     this.routes.push(spec);
-    this.router.get(spec.path, async (req, res) => {
-      const params = (spec.params ? parseRequestPart(spec.params, req.params, "path") : {}) as Parsed<P>;
-      const query = (spec.query ? parseRequestPart(spec.query, req.query, "query") : {}) as Parsed<Q>;
-      res.json(await handler({ params, query }));
-    });
+    this.router.get(spec.path, (req, res, next) =>
+      this.answer(req, res, next, this.deadlines.queryMs, async () => {
+        const params = (spec.params ? parseRequestPart(spec.params, req.params, "path") : {}) as Parsed<P>;
+        const query = (spec.query ? parseRequestPart(spec.query, req.query, "query") : {}) as Parsed<Q>;
+        const body = await handler({ params, query });
+        if (!res.headersSent) res.json(body);
+      }),
+    );
     return this;
   }
 
@@ -64,14 +106,17 @@ export class ApiRouter {
     handler: (input: RouteInput<P, Q>) => Promise<FileAnswer>,
   ): this {
     this.routes.push(spec);
-    this.router.get(spec.path, async (req, res) => {
-      const params = (spec.params ? parseRequestPart(spec.params, req.params, "path") : {}) as Parsed<P>;
-      const query = (spec.query ? parseRequestPart(spec.query, req.query, "query") : {}) as Parsed<Q>;
-      const answer = await handler({ params, query });
-      res.type(answer.type);
-      if (answer.fileName) res.attachment(answer.fileName);
-      res.send(answer.body);
-    });
+    this.router.get(spec.path, (req, res, next) =>
+      this.answer(req, res, next, this.deadlines.exportMs, async () => {
+        const params = (spec.params ? parseRequestPart(spec.params, req.params, "path") : {}) as Parsed<P>;
+        const query = (spec.query ? parseRequestPart(spec.query, req.query, "query") : {}) as Parsed<Q>;
+        const answer = await handler({ params, query });
+        if (res.headersSent) return;
+        res.type(answer.type);
+        if (answer.fileName) res.attachment(answer.fileName);
+        res.send(answer.body);
+      }),
+    );
     return this;
   }
 }

@@ -22,7 +22,9 @@ function describe(req: Request): string {
 export function errorMiddleware(log: ErrorLog = console.error): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     if (res.headersSent) {
-      req.socket.destroy();
+      // Answered already (e.g. 503 by the request's deadline): a late error from the abandoned work changes nothing.
+      // Only an answer cut off half-way is ended by closing the connection, so the client cannot take it as whole.
+      if (!res.writableEnded) req.socket.destroy();
       return;
     }
     if (err instanceof AppError) {

@@ -4,7 +4,7 @@
  */
 import type { RequestHandler } from "express";
 
-import { AppError, RateLimitedError } from "../errors.js";
+import { AppError, CrossSiteRefusedError, RateLimitedError } from "../errors.js";
 
 /** Longest URL (path + query) answered; every real request is far shorter. */
 export const MAX_URL_LENGTH = 4096;
@@ -79,3 +79,20 @@ export function checkHost(listenHost: string, allowed: readonly string[]): Reque
     next();
   };
 }
+
+/**
+ * Refuses what another web site makes the browser ask for: `<img src="http://127.0.0.1:3000/api/reports/dpia?…">`
+ * or a no-cors fetch would otherwise make the app trace and print for any page the user visits. Browsers say where a
+ * request comes from (Fetch Metadata): a cross-site request that is not a top-level navigation is refused. A link the
+ * user clicks in a document is a navigation and works; clients that send no such header (curl, the CLIs, an
+ * OpenLineage producer) are not browsers and are not affected.
+ */
+export const refuseCrossSite: RequestHandler = (req, _res, next) => {
+  const site = req.get("sec-fetch-site");
+  const mode = req.get("sec-fetch-mode");
+  if (site === "cross-site" && mode !== "navigate") {
+    next(new CrossSiteRefusedError());
+    return;
+  }
+  next();
+};

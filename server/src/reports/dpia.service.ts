@@ -1,6 +1,6 @@
 /** The DPIA evidence pack: the trace answer (same start, same filters) laid out as a document, as HTML or PDF. */
 import { dpiaHtml } from "./dpia.html.js";
-import { renderPdf } from "./pdf.js";
+import { printPdf } from "./pdf.js";
 import type { ReportsRepository } from "./reports.repository.js";
 import type { DpiaQuery } from "./reports.schema.js";
 import { NotFoundError } from "../errors.js";
@@ -28,8 +28,17 @@ export class DpiaService {
   }
 
   async pack(query: DpiaQuery): Promise<FileAnswer> {
-    const { html, name } = await this.html(query);
-    if (query.format === "pdf") return { type: "application/pdf", body: await renderPdf(html), fileName: `${name}.pdf` };
+    if (query.format === "pdf") {
+      let name = "dpia";
+      // The trace is read only once a printing slot is ours: a request refused for want of one costs nothing.
+      const body = await printPdf(async () => {
+        const made = await this.html(query);
+        name = made.name;
+        return made.html;
+      });
+      return { type: "application/pdf", body, fileName: `${name}.pdf` };
+    }
+    const { html } = await this.html(query);
     return { type: "text/html; charset=utf-8", body: html };
   }
 }

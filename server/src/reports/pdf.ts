@@ -1,17 +1,33 @@
 /**
  * HTML → PDF through one headless Chromium (Debian's `/usr/bin/chromium`), launched on the first request, reused while
  * requests keep coming, and closed after a minute idle or on shutdown (`closePdfBrowser`).
+ *
+ * Printing is bounded: at most `concurrency` pages print at once (one browser, never one per request), at most
+ * `queue` more wait, each no longer than its request's deadline; beyond that a request gets a fast 503 with
+ * `Retry-After` before any work is done for it. A print that outlives its deadline is stopped and its page closed.
  */
 import { existsSync } from "node:fs";
 
 import { chromium, type Browser } from "playwright-core";
 
-import { PdfUnavailableError } from "../errors.js";
+import { ConcurrencyLimiter, LimiterFullError } from "../db/limiter.js";
+import { currentDeadline, timeLeft } from "../deadline.js";
+import { PdfUnavailableError, QueryTimeoutError, ReportBusyError } from "../errors.js";
 
 /** Debian's Chromium, or CHROMIUM_PATH; read at each launch. */
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const IDLE_MS = 60_000;
+
+let slots = new ConcurrencyLimiter({ concurrency: 2, queue: 8, maxWaitMs: 60_000 });
+
+/** PDFs printed at once and how many may wait (PDF_CONCURRENCY, PDF_QUEUE). */
+export function configurePdf({ concurrency, queue }: { concurrency: number; queue: number }): void {
+  slots = new ConcurrencyLimiter({ concurrency, queue, maxWaitMs: 60_000 });
+}
+
+/** Printing slots in use and waiting: for the health answer and the tests. */
+export const pdfStats = () => slots.stats;
 
 let browser: Promise<Browser> | null = null;
 let idle: NodeJS.Timeout | null = null;
@@ -29,19 +45,52 @@ function launch(): Promise<Browser> {
   return browser;
 }
 
-/** Prints a self-contained HTML page to an A4 PDF (backgrounds kept, CSS page margins honoured). */
+/**
+ * Waits for a printing slot (or answers 503 at once when too many wait), then builds the page with `html` and prints
+ * it: the page is built only once the request holds a slot, so a refused request costs nothing.
+ */
+export async function printPdf(html: () => Promise<string>): Promise<Buffer> {
+  let release: () => void;
+  try {
+    release = await slots.acquire(Math.max(0, timeLeft(60_000) - 1000));
+  } catch (err) {
+    if (err instanceof LimiterFullError) throw new ReportBusyError();
+    throw err;
+  }
+  try {
+    currentDeadline()?.check();
+    return await renderPdf(await html());
+  } finally {
+    release();
+  }
+}
+
+/** Prints a self-contained HTML page to an A4 PDF (backgrounds kept, CSS page margins honoured), within the request's deadline. */
 export async function renderPdf(html: string): Promise<Buffer> {
   if (idle) clearTimeout(idle);
   busy++;
   try {
     const b = await launch();
     const context = await b.newContext({ javaScriptEnabled: false, offline: true });
+    const deadline = currentDeadline();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      if (!deadline) return;
+      timer = setTimeout(() => reject(new QueryTimeoutError().withLogNote("PDF printing passed the request's deadline")), Math.max(0, deadline.left()));
+      timer.unref();
+    });
     try {
-      const page = await context.newPage();
-      await page.setContent(html, { waitUntil: "load" });
-      return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, margin: { top: "14mm", bottom: "14mm", left: "12mm", right: "12mm" } });
+      const print = (async () => {
+        const page = await context.newPage();
+        await page.setContent(html, { waitUntil: "load" });
+        return page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, margin: { top: "14mm", bottom: "14mm", left: "12mm", right: "12mm" } });
+      })();
+      print.catch(() => {});
+      return await Promise.race([print, timedOut]);
     } finally {
-      await context.close();
+      clearTimeout(timer);
+      // Closing the context stops a print still running past the deadline.
+      await context.close().catch(() => {});
     }
   } finally {
     busy--;

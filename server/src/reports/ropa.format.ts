@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 
 import type { RopaRow } from "../contract/api.js";
+import { csvText } from "../contract/csv.js";
 import { NOT_DOCUMENTED, TRANSFER_WORDS } from "../contract/words.js";
 
 interface RopaColumn {
@@ -41,14 +42,12 @@ export const ROPA_COLUMNS: RopaColumn[] = [
   { header: "Source document", width: 24, cell: (r) => r.sourceDocument ?? NOT_DOCUMENTED },
 ];
 
-function csvCell(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180, CRLF line ends, with a byte-order mark so spreadsheet programs read it as UTF-8. */
+/** The one CSV writer (spreadsheet-safe), with a byte-order mark so spreadsheet programs read it as UTF-8. */
 export function ropaCsv(rows: RopaRow[]): string {
-  const lines = [ROPA_COLUMNS.map((c) => csvCell(c.header)), ...rows.map((r) => ROPA_COLUMNS.map((c) => csvCell(c.cell(r))))];
-  return `\uFEFF${lines.map((l) => l.join(",")).join("\r\n")}\r\n`;
+  return `\uFEFF${csvText(
+    ROPA_COLUMNS.map((c) => c.header),
+    rows.map((r) => ROPA_COLUMNS.map((c) => c.cell(r))),
+  )}\r\n`;
 }
 
 export function ropaMarkdown(rows: RopaRow[], title: string, date: string): string {

@@ -1,7 +1,9 @@
 package dev.pdlineage.launcher;
 
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -22,11 +24,19 @@ import org.neo4j.bolt.protocol.common.connector.transport.ConnectorTransport;
  * 127.0.0.1, so it could reach the database by scanning ports. This transport, picked ahead of Neo4j's
  * own through its ConnectorTransport service, puts a guard at the head of every accepted connection:
  * only a connection whose first four bytes are the Bolt magic preamble goes on; an HTTP request, a
- * WebSocket upgrade or a TLS hello is closed before Neo4j reads a byte of it.
+ * WebSocket upgrade or a TLS hello is closed before Neo4j reads a byte of it. A connection that does not send
+ * the whole Bolt handshake (the preamble and its four version proposals, 20 bytes) within
+ * {@link #HANDSHAKE_TIMEOUT_MS} is closed too, so idle sockets cannot pile up and hold the server's connections.
  */
 public final class BoltOnlyTransport implements ConnectorTransport {
   /** The four bytes every Bolt client sends first. */
   static final int BOLT_MAGIC = 0x6060B017;
+
+  /** The preamble and four version proposals: what a Bolt client sends before anything else. */
+  static final int HANDSHAKE_BYTES = 20;
+
+  /** How long a new connection may take to send its handshake (system property {@code pdlineage.boltHandshakeTimeoutMs}). */
+  static final long HANDSHAKE_TIMEOUT_MS = Long.getLong("pdlineage.boltHandshakeTimeoutMs", 5000L);
 
   @Override
   public String getName() {
@@ -78,9 +88,20 @@ public final class BoltOnlyTransport implements ConnectorTransport {
     }
   }
 
-  /** Waits for four bytes; Bolt's preamble passes (and the guard leaves), anything else is closed. */
+  /**
+   * Waits for the handshake; a Bolt preamble passes (and the guard leaves), anything else is closed, and so is a
+   * connection that has not sent its handshake in time.
+   */
   static final class BoltOnlyGuard extends ChannelInboundHandlerAdapter {
     private ByteBuf first;
+    private ScheduledFuture<?> timeout;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      timeout = ctx.executor().schedule(() -> {
+        if (ctx.pipeline().get(BoltOnlyGuard.class) == this) ctx.close();
+      }, HANDSHAKE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -94,10 +115,10 @@ public final class BoltOnlyTransport implements ConnectorTransport {
       } else {
         first = ctx.alloc().compositeBuffer().addComponents(true, first, in);
       }
-      if (first.readableBytes() < 4) return;
-      ByteBuf data = first;
-      first = null;
-      if (data.getInt(data.readerIndex()) != BOLT_MAGIC) {
+      // The preamble is judged as soon as it is here; a Bolt client then goes on only with its whole handshake.
+      if (first.readableBytes() >= 4 && first.getInt(first.readerIndex()) != BOLT_MAGIC) {
+        ByteBuf data = first;
+        first = null;
         data.release();
         if (!refusedLogged) {
           refusedLogged = true;
@@ -106,12 +127,16 @@ public final class BoltOnlyTransport implements ConnectorTransport {
         ctx.close();
         return;
       }
+      if (first.readableBytes() < HANDSHAKE_BYTES) return;
+      ByteBuf data = first;
+      first = null;
       ctx.pipeline().remove(this);
       ctx.fireChannelRead(data);
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+      if (timeout != null) timeout.cancel(false);
       if (first != null) {
         first.release();
         first = null;
