@@ -175,6 +175,30 @@ describe("oversized and slow requests", () => {
   });
 });
 
+describe("requests another web site makes the browser send (Fetch Metadata)", () => {
+  const report = "/api/reports/ropa?format=csv";
+
+  it("refuses a cross-site subresource request to a report with 403 JSON", async () => {
+    for (const mode of ["no-cors", "cors", "same-origin", "websocket"]) {
+      const res = await request(app).get(report).set("Sec-Fetch-Site", "cross-site").set("Sec-Fetch-Mode", mode).set("Sec-Fetch-Dest", "image");
+
+      expect(res.status, mode).toBe(403);
+      expect(res.body.error.code).toBe("CROSS_SITE_REFUSED");
+    }
+    const trace = await request(app).get("/api/trace?from=system:kentico").set("Sec-Fetch-Site", "cross-site").set("Sec-Fetch-Mode", "no-cors");
+    expect(trace.status).toBe(403);
+  });
+
+  it("keeps working for a link the user clicks in another document, for the app's own pages, and for clients without the headers", async () => {
+    const clicked = await request(app).get(report).set("Sec-Fetch-Site", "cross-site").set("Sec-Fetch-Mode", "navigate").set("Sec-Fetch-Dest", "document");
+    const own = await request(app).get(report).set("Sec-Fetch-Site", "same-origin").set("Sec-Fetch-Mode", "cors");
+    const curl = await request(app).get(report);
+
+    expect([clicked.status, own.status, curl.status]).toEqual([200, 200, 200]);
+    expect(curl.text).toContain("Purpose");
+  });
+});
+
 describe("the API's read path", () => {
   it("runs in read access mode: Neo4j refuses a write sent through it and nothing is written", async () => {
     await expect(graph.probe("CREATE (n:ReadPathProbe) RETURN n")).rejects.toMatchObject({ code: "Neo.ClientError.Statement.AccessMode" });

@@ -4,8 +4,8 @@
  * 200s and fast 503s, never a 500; a frozen JVM answers 503 within the query timeout; a killed JVM is
  * restarted by the app; and a load killed with SIGKILL leaves the graph exactly as it was.
  */
-import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +23,7 @@ import { REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { cleanEnv, eventually, startServerProcess, type ServerProcess } from "../support/server-process.js";
 
 const QUERY_TIMEOUT_MS = 5000;
+const EXPORT_TIMEOUT_MS = 30_000;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "pd-lineage-hardening-"));
 let server: ServerProcess;
 let before: Fingerprint;
@@ -44,7 +45,12 @@ function signal(pid: number, sig: NodeJS.Signals): void {
 }
 
 beforeAll(async () => {
-  server = await startServerProcess({ NEO4J_DATA_DIR: dataDir, QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS), RATE_LIMIT_PER_SECOND: "0" });
+  server = await startServerProcess({
+    NEO4J_DATA_DIR: dataDir,
+    QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
+    EXPORT_TIMEOUT_MS: String(EXPORT_TIMEOUT_MS),
+    RATE_LIMIT_PER_SECOND: "0",
+  });
   // Healthy and seeded (on a busy machine the app may start serving before its first load is done).
   await eventually(async () => {
     const res = await fetch(`${server.url}/api/health`);
@@ -132,6 +138,39 @@ describe("the embedded database, locked down", () => {
     expect(received).toBe("");
   });
 
+  it("closes connections that send no Bolt handshake within a few seconds, and still serves real clients", async () => {
+    const port = Number(new URL(server.bolt.uri.replace("bolt:", "http:")).port);
+    const heldFor = (payload: Buffer) =>
+      new Promise<number>((resolve, reject) => {
+        const opened = Date.now();
+        const socket = net.connect(port, "127.0.0.1", () => {
+          if (payload.length > 0) socket.write(payload);
+        });
+        socket.on("close", () => resolve(Date.now() - opened));
+        socket.on("error", () => {});
+        setTimeout(() => {
+          socket.destroy();
+          reject(new Error("the Bolt port kept a connection without a handshake open for 15 s"));
+        }, 15_000);
+      });
+    const magic = Buffer.from([0x60, 0x60, 0xb0, 0x17]);
+
+    // Silent, the preamble alone, and the preamble with half of the version proposals.
+    const held = await Promise.all([heldFor(Buffer.alloc(0)), heldFor(magic), heldFor(Buffer.concat([magic, Buffer.alloc(8)]))]);
+
+    for (const ms of held) {
+      expect(ms).toBeGreaterThanOrEqual(4000);
+      expect(ms).toBeLessThan(12_000);
+    }
+    const driver = neo4j.driver(server.bolt.uri, neo4j.auth.basic("neo4j", embeddedPassword(dataDir)));
+    try {
+      const res = await driver.executeQuery("RETURN 1 AS one");
+      expect(Number(res.records[0]!.get("one"))).toBe(1);
+    } finally {
+      await driver.close();
+    }
+  }, 30_000);
+
   it("refuses LOAD CSV from a local file and from a URL, even with the right password", async () => {
     const secret = path.join(dataDir, "secret.csv");
     writeFileSync(secret, "name\nAlice\n");
@@ -207,6 +246,73 @@ describe("overload", () => {
   }, 120_000);
 });
 
+/**
+ * Memory (MB) of the app's process and its children (Chromium's browser, renderer and helper processes), leaving out
+ * the database's JVM. Proportional set size (Linux `smaps_rollup`): each page shared by several Chromium processes
+ * counts once in all, where adding up their RSS would count the shared libraries once per process.
+ */
+function appMemoryMb(root: number, jvm: number): number {
+  const ps = spawnSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" });
+  const procs = ps.stdout
+    .trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of procs) {
+      if (!tree.has(pid) && tree.has(ppid) && pid !== jvm) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // ended between the listing and the read
+    }
+  }
+  return kb / 1024;
+}
+
+describe("reports under load", () => {
+  it("30 concurrent PDF packs: each 200 or 503 within the export deadline, one browser, memory bounded", async () => {
+    const url = `${server.url}/api/reports/dpia?from=system:kentico&format=pdf`;
+    const before = appMemoryMb(server.child.pid!, server.bolt.pid);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, appMemoryMb(server.child.pid!, server.bolt.pid))), 250);
+    let answers: Awaited<ReturnType<typeof timed>>[];
+    try {
+      answers = await Promise.all(Array.from({ length: 30 }, () => timed(url)));
+    } finally {
+      clearInterval(sampler);
+    }
+
+    const statuses = answers.map((a) => a.status);
+    console.log(`[pdf burst] ${statuses.filter((s) => s === 200).length} × 200, ${statuses.filter((s) => s === 503).length} × 503; app memory ${Math.round(before)} → peak ${Math.round(peak)} MB`);
+    expect(statuses.every((s) => s === 200 || s === 503), statuses.join(",")).toBe(true);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
+    for (const a of answers) expect(a.ms).toBeLessThan(EXPORT_TIMEOUT_MS + 2000);
+    for (const a of answers.filter((x) => x.status === 503)) {
+      expect(JSON.parse(a.body).error.code).toMatch(/^(REPORT_BUSY|QUERY_TIMEOUT|DATABASE_BUSY)$/);
+      expect(a.retryAfter).toMatch(/^\d+$/);
+    }
+    for (const a of answers.filter((x) => x.status === 200)) expect(a.body.startsWith("%PDF-")).toBe(true);
+    expect(peak - before).toBeLessThan(600);
+  }, 120_000);
+
+  it("refuses a report that another web site embeds (an <img> to the PDF) with 403 JSON, before any work", async () => {
+    const res = await timed(`${server.url}/api/reports/dpia?from=system:kentico&format=pdf`, { headers: { "Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "image" } });
+
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body).error.code).toBe("CROSS_SITE_REFUSED");
+    expect(res.ms).toBeLessThan(1000);
+  });
+});
+
 describe("outage and recovery", () => {
   it("a frozen database (SIGSTOP) answers every request with 503 within the query timeout, and recovers after SIGCONT", async () => {
     const pid = server.bolt.pid;
@@ -225,18 +331,50 @@ describe("outage and recovery", () => {
     expect(took).toBeLessThan(20_000);
   }, 60_000);
 
-  it("a killed database (SIGKILL) answers 503 fast, is restarted by the app, and the API recovers with the same graph", async () => {
+  it("a killed database (SIGKILL) while 20 clients poll: only 200s and 503s, restarted by the app, healthy within 15 s, same graph", async () => {
     const pid = server.bolt.pid;
     const from = server.logs.length;
+    const answers: { status: number; url: string }[] = [];
+    let polling = true;
+    const urls = ["/api/health", "/api/tables", "/api/search?q=user", "/api/trace?from=table:kentico/COM_Customer"];
+    const pollers = Array.from({ length: 20 }, async (_, i) => {
+      while (polling) {
+        const url = urls[i % urls.length]!;
+        try {
+          answers.push({ status: (await timed(`${server.url}${url}`)).status, url });
+        } catch (err) {
+          answers.push({ status: -1, url: `${url} (${(err as Error).message})` });
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    const killed = Date.now();
     signal(pid, "SIGKILL");
 
     const down = await timed(`${server.url}/api/tables`);
     expect(down.status).toBe(503);
     expect(down.ms).toBeLessThan(3000);
 
-    await server.waitFor(/Embedded Neo4j is back at/, 120_000, from);
+    let healthyAfter = Infinity;
+    try {
+      await server.waitFor(/Embedded Neo4j is back at/, 60_000, from);
+      await eventually(async () => (await timed(`${server.url}/api/health`)).status === 200, 30_000, 100);
+      healthyAfter = Date.now() - killed;
+      // Keep polling a little past the restart: the moment the old driver was retired is when a 500 used to come.
+      await new Promise((r) => setTimeout(r, 3000));
+    } finally {
+      polling = false;
+      await Promise.all(pollers);
+    }
+
+    const byStatus = answers.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {});
+    console.log(`[restart] ${answers.length} answers while the database was killed and restarted: ${JSON.stringify(byStatus)}; healthy after ${healthyAfter} ms`);
+    expect(answers.filter((a) => a.status !== 200 && a.status !== 503)).toEqual([]);
+    expect(byStatus["503"]).toBeGreaterThan(0);
+    expect(healthyAfter).toBeLessThan(15_000);
+    expect(server.logs.slice(from).filter((l) => /\b500\b|INTERNAL_ERROR/.test(l))).toEqual([]);
     expect(server.bolt.pid).not.toBe(pid);
-    await eventually(async () => (await timed(`${server.url}/api/health`)).status === 200, 30_000);
     expect(await fingerprint(conn())).toEqual(before);
   }, 180_000);
 });

@@ -1,20 +1,29 @@
-/** Browser-test helpers: Debian's Chromium (never a downloaded one) against the app on a free port. */
+/**
+ * The one browser harness: Debian's Chromium (never a downloaded one) against the app on a free port. Every e2e file
+ * takes `useBrowser()` (which starts the app and the browser for the file and stops them after it), opens pages with
+ * `open` and waits for a drawn graph with `graphDrawn`. Every wait has the same limit, WAIT_MS: a test waits for
+ * what the app says it has done (a drawn graph, an answer), never for a fixed time.
+ */
 import { existsSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
+import type { Express } from "express";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
+import { testApp } from "./graph.js";
 import { REPO_ROOT } from "../../server/src/inventory/paths.js";
-import type { createApp } from "../../server/src/server.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const SHOTS = path.join(REPO_ROOT, "test-results", "screenshots");
 export const VIEWPORT = { width: 1440, height: 900 };
+/** The one limit for every wait in a browser test (an element, an answer, a download, a drawn graph). */
+export const WAIT_MS = 60_000;
 
-export type Server = ReturnType<ReturnType<typeof createApp>["listen"]>;
+export type Server = ReturnType<Express["listen"]>;
 
-export function listen(app: ReturnType<typeof createApp>): Promise<{ server: Server; base: string }> {
+export function listen(app: Express): Promise<{ server: Server; base: string }> {
   return new Promise((resolve) => {
     const server = app.listen(0, "127.0.0.1", () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
   });
@@ -35,12 +44,78 @@ export async function launchChromium({ gpu = false }: { gpu?: boolean } = {}): P
   });
 }
 
-/** Waits until Cytoscape has drawn a laid-out graph (the layout runs in a worker first). */
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Another server than the file's app (e.g. one whose database is down). */
+  root?: string;
+  /** For a test that decodes a screenshot from a data: URL inside the page. */
+  bypassCSP?: boolean;
+}
+
+/** A page, with the errors it raised (uncaught exceptions and console errors) for a test to assert on. */
+export type OpenedPage = Page & { errors: string[] };
+
+export interface BrowserHarness {
+  readonly base: string;
+  readonly browser: Browser;
+  open(url: string, options?: OpenOptions): Promise<OpenedPage>;
+}
+
+/** Starts the app (the run's database unless `app` says otherwise) and one Chromium for this test file. */
+export function useBrowser({ app = () => testApp(), gpu = false }: { app?: () => Express; gpu?: boolean } = {}): BrowserHarness {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let base = "";
+  beforeAll(async () => {
+    ({ server, base } = await listen(app()));
+    browser = await launchChromium({ gpu });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  });
+  return {
+    get base() {
+      return base;
+    },
+    get browser() {
+      if (!browser) throw new Error("the browser is not started yet (use it inside a test)");
+      return browser;
+    },
+    async open(url, { viewport = VIEWPORT, root, bypassCSP = false } = {}) {
+      if (!browser) throw new Error("the browser is not started yet (use it inside a test)");
+      const page = await browser.newPage({ viewport, acceptDownloads: true, bypassCSP });
+      page.setDefaultTimeout(WAIT_MS);
+      const errors: string[] = [];
+      page.on("pageerror", (e) => {
+        errors.push(e.message);
+        console.error(`[browser] ${e.message}`);
+      });
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      await page.goto(`${root ?? base}${url}`);
+      return Object.assign(page, { errors });
+    },
+  };
+}
+
+/**
+ * Waits until the graph of the address on screen is laid out and drawn. The screen says which address it draws
+ * (`data-location`), so a graph still up from the page being left never counts; the graph says when it is drawn
+ * (`aria-busy="false"`, busy again on every new answer); then two animation frames, so the canvas has painted it.
+ */
 export async function graphDrawn(page: Page): Promise<void> {
-  await page.waitForTimeout(150);
-  await page.locator('[data-testid="graph"] canvas').first().waitFor();
-  await page.locator(".graph-canvas__busy").waitFor({ state: "detached", timeout: 90_000 });
-  await page.waitForTimeout(300);
+  await page.waitForFunction(
+    () => {
+      const here = location.pathname + location.search;
+      const screen = [...document.querySelectorAll<HTMLElement>(".screen[data-location]")].find((s) => s.dataset.location === here);
+      return screen?.querySelector('[data-testid="graph"][aria-busy="false"]') != null;
+    },
+    undefined,
+    { timeout: WAIT_MS },
+  );
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -73,18 +73,26 @@ export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void })
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
+  // Downshift owns the input's text. It used to be React state passed back as `inputValue`, but downshift reports a
+  // change only in an effect after the render: a keystroke that came before that effect ran (a busy browser, fast
+  // typing) was typed into the old text and the character before it was lost. `query` only drives the search.
   const { isOpen, getMenuProps, getInputProps, getItemProps, highlightedIndex } = useCombobox<SearchResult>({
     items: results,
-    inputValue: query,
+    // Never holds a choice: choosing the same result twice works, and the box is empty again after a choice.
+    selectedItem: null,
     itemToString: (r) => r?.label ?? "",
     defaultHighlightedIndex: 0,
-    onInputValueChange: ({ inputValue, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) setQuery(inputValue);
+    onInputValueChange: ({ inputValue }) => setQuery(inputValue),
+    stateReducer: (state, { type, changes }) => {
+      const T = useCombobox.stateChangeTypes;
+      // Leaving the box (Tab, a click elsewhere) never picks the highlighted result for the user.
+      if (type === T.InputBlur) return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
+      if ((type === T.InputKeyDownEnter || type === T.ItemClick) && changes.selectedItem) return { ...changes, inputValue: "" };
+      return changes;
     },
     onSelectedItemChange: ({ selectedItem }) => {
       if (!selectedItem) return;
       onChoose(selectedItem);
-      setQuery("");
       input.current?.blur();
     },
   });

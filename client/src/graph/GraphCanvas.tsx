@@ -128,7 +128,8 @@ function pathsOf(node: NodeSingular) {
 export function GraphCanvas({ elements, stylesheet, layout, selected = null, onSelect, onExpand, onContext, onDrawn, ariaLabel, anchor, anyWebgl = false, ref }: GraphCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Busy from the start: the first layout begins as soon as the canvas is mounted, and nothing is drawn before it.
+  const [busy, setBusy] = useState(true);
   const [failed, setFailed] = useState<string | null>(null);
   // How many elements the last finished layout drew: a DOM signal for browser tests and the benchmark.
   const [drawn, setDrawn] = useState<number | null>(null);
@@ -293,7 +294,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
 
   return (
     <div className="graph-canvas">
-      <div ref={container} className="graph-canvas__cy" data-testid="graph" data-drawn={drawn ?? undefined} data-renderer={renderer} role="img" aria-label={ariaLabel} />
+      <div ref={container} className="graph-canvas__cy" data-testid="graph" aria-busy={busy} data-drawn={drawn ?? undefined} data-renderer={renderer} role="img" aria-label={ariaLabel} />
       {busy && (
         <div className="graph-canvas__busy" role="status">
           <span className="spinner" aria-hidden /> Laying out {elements.filter((e) => !e.data.source).length} nodes…

@@ -6,7 +6,7 @@ import type { Elements, Omitted } from "@contract/api";
 import { parseNodeId, underlyingId } from "@contract/ids";
 import { FileImage, FileCode2, Maximize2, TriangleAlert } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
 
 import { datasetCaption, useDataset, useFocusHook } from "./context";
 import { FilterMenu } from "../components/FilterMenu";
@@ -70,6 +70,7 @@ type Tab = "results" | "details";
 export function GraphScreen({ title, subtitle, elements, serverFilters, roots, lanes, edgeLabels = false, truncated, omitted, truncatedHint = "narrow it with a more specific start or a smaller depth", onOpen, results, toolbar, onExpand, onCollapse, empty, defaultSelected, mergeEdges = edgeLabels }: GraphScreenProps) {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  const location = useLocation();
   const dataset = useDataset();
   const focusHook = useFocusHook();
   const graph = useRef<GraphHandle>(null);
@@ -173,7 +174,8 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
   const hasGraph = shown.nodes.length > 0;
   const capNote = omittedSentence(truncated, omitted, truncatedHint);
   return (
-    <div className="screen">
+    // Which address this screen draws, so a reader (a test, an extension) can tell it from the one being left.
+    <div className="screen" data-location={location.pathname + location.search}>
       <div className="screen__main">
         <header className="screen__header">
           <div className="screen__titles">

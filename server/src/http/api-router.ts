@@ -68,16 +68,19 @@ export class ApiRouter {
       if (!res.headersSent) next(new QueryTimeoutError().withLogNote(`request deadline of ${ms} ms passed`));
     }, ms);
     timer.unref();
+    // An object, not a `let`: it is set in a listener while `work` runs, which narrowing cannot see.
+    const client = { gone: false };
     res.once("close", () => {
       clearTimeout(timer);
-      // A client that went away needs no answer: stop its work too.
+      // A client that went away before its answer needs none: stop its work too, and do not log it as an error.
+      client.gone = !res.writableFinished;
       deadline.expire("response closed");
     });
     try {
       await runWithDeadline(deadline, work);
     } catch (err) {
-      // Already answered 503 by the deadline: this is the abandoned work ending, not news for the client.
-      if (deadline.expired && res.headersSent) return;
+      // Already answered 503 by the deadline, or nobody is listening: the abandoned work ending is news to no one.
+      if (deadline.expired && (res.headersSent || client.gone)) return;
       throw err;
     } finally {
       clearTimeout(timer);
