@@ -2,52 +2,13 @@
  * Several data sets in one explorer: the header's system picker scopes the overview, search, traces and the vendor
  * list to the systems picked, the URL carries the choice (`systems=…`), and links the app builds keep it.
  */
-import { existsSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import type { OverviewResponse } from "../../server/src/contract/api.js";
-import type { createApp } from "../../server/src/server.js";
-import { testApp } from "../support/graph.js";
+import { graphDrawn, useBrowser } from "../support/browser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-
-type Server = ReturnType<ReturnType<typeof createApp>["listen"]>;
-let browser: Browser;
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests need it. Install it with: apt-get install -y chromium`);
-  const app = testApp();
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
-
-async function open(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
-  await page.goto(`${base}${url}`);
-  return page;
-}
-
-/** Waits until Cytoscape has drawn a laid-out graph (the layout runs in a worker first). */
-async function graphDrawn(page: Page) {
-  await page.waitForTimeout(150);
-  await page.locator('[data-testid="graph"] canvas').first().waitFor();
-  await page.locator(".graph-canvas__busy").waitFor({ state: "detached", timeout: 20_000 });
-  await page.waitForTimeout(300);
-}
+const ui = useBrowser();
 
 /** The nodes Cytoscape holds: id, kind, system. */
 function drawnNodes(page: Page): Promise<{ id: string; kind: string; system: string | null }[]> {
@@ -60,7 +21,7 @@ function drawnNodes(page: Page): Promise<{ id: string; kind: string; system: str
 }
 
 async function overview(systems?: string): Promise<OverviewResponse> {
-  const res = await fetch(`${base}/api/overview${systems ? `?systems=${systems}` : ""}`);
+  const res = await fetch(`${ui.base}/api/overview${systems ? `?systems=${systems}` : ""}`);
   expect(res.status).toBe(200);
   return (await res.json()) as OverviewResponse;
 }
@@ -75,7 +36,7 @@ async function searchFor(page: Page, text: string) {
 describe("the system picker", () => {
   it("switches the overview and search to Ambassify alone, and back to every system", { timeout: 120_000 }, async () => {
     const ambassify = await overview("ambassify");
-    const page = await open("/");
+    const page = await ui.open("/");
     await graphDrawn(page);
     const everySystem = (await drawnNodes(page)).filter((n) => n.kind === "system").map((n) => n.id);
     expect(everySystem.length).toBeGreaterThan(1);
@@ -113,7 +74,7 @@ describe("the system picker", () => {
   });
 
   it("is carried by the deep link and kept by the links the app builds (details → trace, header → vendors)", { timeout: 120_000 }, async () => {
-    const page = await open("/?systems=ambassify&node=system%3Aambassify");
+    const page = await ui.open("/?systems=ambassify&node=system%3Aambassify");
     await graphDrawn(page);
 
     await page.getByTestId("details").getByRole("link", { name: "Trace to vendors" }).click();
@@ -131,7 +92,7 @@ describe("the system picker", () => {
     expect(await list.locator("strong", { hasText: /^PayPal$/ }).count()).toBe(0);
 
     // A trace deep link with a scope: a category every system holds (names) shows only Ambassify's columns.
-    await page.goto(`${base}/trace?from=category%3Aname&systems=ambassify`);
+    await page.goto(`${ui.base}/trace?from=category%3Aname&systems=ambassify`);
     await graphDrawn(page);
     const columns = (await drawnNodes(page)).filter((n) => n.kind === "column");
     expect(columns.length).toBeGreaterThan(0);

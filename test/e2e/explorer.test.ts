@@ -3,80 +3,27 @@
  * trace, the DPIA exports and the designed error states. Each main view leaves a screenshot in
  * test-results/screenshots/ for a human to look at.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { Graph } from "../../server/src/db/graph.js";
-import { REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { createApp } from "../../server/src/server.js";
-import { testApp } from "../support/graph.js";
+import { graphDrawn, listen, shot, SHOTS, useBrowser, VIEWPORT } from "../support/browser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = path.join(REPO_ROOT, "test-results", "screenshots");
-const VIEWPORT = { width: 1440, height: 900 };
-
-type Server = ReturnType<ReturnType<typeof createApp>["listen"]>;
-
-function listen(app: ReturnType<typeof createApp>): Promise<{ server: Server; base: string }> {
-  return new Promise((resolve) => {
-    const server = app.listen(0, "127.0.0.1", () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
-  });
-}
-
-let browser: Browser;
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests need it. Install it with: apt-get install -y chromium`);
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  ({ server, base } = await listen(testApp()));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
-
-async function open(url: string, root = base): Promise<Page> {
-  const page = await browser.newPage({ viewport: VIEWPORT, acceptDownloads: true });
-  page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
-  await page.goto(`${root}${url}`);
-  return page;
-}
-
-/** Waits until Cytoscape has drawn a laid-out graph (the layout runs in a worker first). */
-async function graphDrawn(page: Page) {
-  // After a client-side navigation the previous view's canvas may still be up for a frame.
-  await page.waitForTimeout(150);
-  await page.locator('[data-testid="graph"] canvas').first().waitFor();
-  await page.locator(".graph-canvas__busy").waitFor({ state: "detached", timeout: 20_000 });
-  await page.waitForTimeout(300);
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const ui = useBrowser();
 
 async function apiJson<T>(url: string): Promise<T> {
-  const res = await fetch(`${base}${url}`);
+  const res = await fetch(`${ui.base}${url}`);
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
 
 describe("landing page", () => {
   it("draws the overview of systems, vendors and countries with a legend", { timeout: 60_000 }, async () => {
-    const page = await open("/");
+    const page = await ui.open("/");
     await graphDrawn(page);
 
     const legend = page.getByRole("region", { name: "Legend" });
@@ -95,7 +42,7 @@ describe("/tables/CMS_User/referenced-by", () => {
     const expected = api.referencedBy.map((r) => r.table).sort();
     expect(expected).toEqual(expect.arrayContaining(["Blog_Comment", "CMS_UserSettings", "COM_Customer", "OM_Contact", "Forums_ForumPost", "Media_File"]));
 
-    const page = await open("/tables/CMS_User/referenced-by");
+    const page = await ui.open("/tables/CMS_User/referenced-by");
     await graphDrawn(page);
     const listed = async () => (await page.getByTestId("referencing-table").allTextContents()).map((s) => s.trim()).sort();
 
@@ -110,7 +57,7 @@ describe("/tables/CMS_User/referenced-by", () => {
   });
 
   it("is one click away from a table's details panel", { timeout: 60_000 }, async () => {
-    const page = await open("/tables/COM_Customer");
+    const page = await ui.open("/tables/COM_Customer");
     await graphDrawn(page);
     await page.getByTestId("table-columns").waitFor();
     await shot(page, "table-details");
@@ -123,50 +70,13 @@ describe("/tables/CMS_User/referenced-by", () => {
   });
 });
 
-describe("search → select → trace", () => {
-  it("finds PayPal and Authorize.Net among the vendors of customer data", { timeout: 90_000 }, async () => {
-    // The first full-text query of a run can outlast the API's timeout on a busy machine: plan it once first.
-    await expect.poll(async () => (await fetch(`${base}/api/search?q=COM_Custo`)).status, { timeout: 60_000, interval: 1000 }).toBe(200);
-    const page = await open("/");
-    await graphDrawn(page);
-    const search = page.getByRole("combobox", { name: "Search the inventory" });
-    await search.click();
-    await search.pressSequentially("COM_Custo", { delay: 30 });
-    const option = page.locator(".search__menu").getByRole("option").filter({ hasText: "COM_Customer" }).first();
-    await option.waitFor();
-    await shot(page, "search");
-    // Keyboard navigation: move to the COM_Customer option and choose it with Enter.
-    const options = await page.locator(".search__menu").getByRole("option").allTextContents();
-    const index = options.findIndex((o) => o.includes("COM_Customer") && o.includes("Table"));
-    expect(index).toBeGreaterThanOrEqual(0);
-    await search.press("Home");
-    for (let i = 0; i < index; i++) await search.press("ArrowDown");
-    await search.press("Enter");
-
-    await page.waitForURL(/node=table(%3A|:)kentico(%2F|\/)COM_Customer/);
-    await page.getByTestId("details").getByRole("link", { name: "Trace to vendors" }).click();
-    await page.waitForURL(/\/trace\?from=table(%3A|:)kentico(%2F|\/)COM_Customer/);
-    await graphDrawn(page);
-
-    const vendors = page.getByTestId("trace-vendors");
-    await vendors.getByText("PayPal", { exact: true }).waitFor();
-    await vendors.getByText("Authorize.Net", { exact: true }).waitFor();
-    await shot(page, "trace");
-
-    await page.reload();
-    await graphDrawn(page);
-    await page.getByTestId("trace-vendors").getByText("PayPal", { exact: true }).waitFor();
-    await page.close();
-  });
-});
-
 describe("/trace?from=system:ambassify", () => {
   it("marks every vendor with the server's transfer status, in the graph's legend and in the list", { timeout: 60_000 }, async () => {
     const api = await apiJson<{ vendors: { name: string; transfer: string }[] }>("/api/trace?from=system:ambassify");
     const third = api.vendors.filter((v) => v.transfer === "third-country").map((v) => v.name);
     expect(third.length).toBeGreaterThan(0);
 
-    const page = await open("/trace?from=system:ambassify");
+    const page = await ui.open("/trace?from=system:ambassify");
     await graphDrawn(page);
     await page.getByRole("region", { name: "Legend" }).getByText("third country: needs a safeguard", { exact: true }).waitFor();
     const list = page.getByTestId("trace-vendors");
@@ -181,7 +91,7 @@ describe("/trace?from=system:ambassify", () => {
 describe("/trace?from=source:kentico/… (registration)", () => {
   it("says 'country not stated' for PayPal, never a safe status", { timeout: 60_000 }, async () => {
     const from = await registrationSource();
-    const page = await open(`/trace?from=${encodeURIComponent(from)}&via=columns`);
+    const page = await ui.open(`/trace?from=${encodeURIComponent(from)}&via=columns`);
     await graphDrawn(page);
     const row = page.getByTestId("trace-vendors").locator("li", { hasText: "PayPal" });
     await row.locator(".badge--not-stated").waitFor();
@@ -194,7 +104,7 @@ describe("/trace?from=source:kentico/… (registration)", () => {
 describe("filters reach the whole answer", () => {
   it("with the vendor filter on Gravatar, the source trace draws exactly one column into Gravatar, and the export names the filter", { timeout: 90_000 }, async () => {
     const from = await registrationSource();
-    const page = await open(`/trace?from=${encodeURIComponent(from)}&vendor=vendor:gravatar`);
+    const page = await ui.open(`/trace?from=${encodeURIComponent(from)}&vendor=vendor:gravatar`);
     await graphDrawn(page);
 
     const drawn = await drawnEdges(page);
@@ -236,7 +146,7 @@ async function registrationSource(): Promise<string> {
 
 describe("Export PNG / Export SVG", () => {
   it("save the whole graph at print resolution with title, legend and caption", { timeout: 90_000 }, async () => {
-    const page = await open("/trace?from=table:kentico/COM_Customer");
+    const page = await ui.open("/trace?from=table:kentico/COM_Customer");
     await graphDrawn(page);
 
     const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export PNG" }).click()]);
@@ -266,7 +176,7 @@ describe("Export PNG / Export SVG", () => {
 
 describe("explore", () => {
   it("expands a node's neighbours and keeps them on reload", { timeout: 60_000 }, async () => {
-    const page = await open("/explore?focus=table:kentico/COM_Customer");
+    const page = await ui.open("/explore?focus=table:kentico/COM_Customer");
     await graphDrawn(page);
     const before = await page.getByTestId("explore-list").locator("li").count();
     await page.getByTestId("explore-list").getByRole("button", { name: /CMS_User\b/ }).first().click();
@@ -294,7 +204,7 @@ describe("error and empty states", () => {
     const graph = Graph.open({ uri: "bolt://127.0.0.1:9", user: "neo4j", password: "x", queryTimeoutMs: 1000 });
     const down = await listen(createApp({ graph }));
     try {
-      const page = await open("/", down.base);
+      const page = await ui.open("/", { root: down.base });
       const alert = page.getByRole("alert");
       await alert.waitFor();
       await expect(alert.getAttribute("data-error-code")).resolves.toBe("DATABASE_UNAVAILABLE");
@@ -308,7 +218,7 @@ describe("error and empty states", () => {
   });
 
   it("says what was not found for an unknown table", { timeout: 60_000 }, async () => {
-    const page = await open("/tables/No_Such_Table/referenced-by");
+    const page = await ui.open("/tables/No_Such_Table/referenced-by");
     const alert = page.getByRole("alert");
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toMatch(/not found/i);

@@ -9,33 +9,20 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import type { Core } from "cytoscape";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import type { OverviewResponse, ReferencedByResponse } from "../../server/src/contract/api.js";
 import { ids } from "../../server/src/contract/ids.js";
-import { graphDrawn, launchChromium, listen, SHOTS, VIEWPORT, type Server } from "../support/browser.js";
-import { testApp } from "../support/graph.js";
+import { graphDrawn, SHOTS, useBrowser, VIEWPORT, WAIT_MS } from "../support/browser.js";
 
 /** 6 pt (1 pt = 2.54 / 72 cm) on a figure printed 25 cm wide: smallest font px ÷ figure width px. */
 const MIN_FONT_RATIO = (6 * 2.54) / 72 / 25;
 
-let browser: Browser;
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  ({ server, base } = await listen(testApp()));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
+const ui = useBrowser();
 
 async function apiJson<T>(url: string): Promise<T> {
-  const res = await fetch(`${base}${url}`);
+  const res = await fetch(`${ui.base}${url}`);
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
@@ -45,30 +32,75 @@ async function apiJson<T>(url: string): Promise<T> {
  * and the view would then show its error state instead of the graph under test.
  */
 async function answered(apiUrl: string): Promise<void> {
-  await expect.poll(async () => (await fetch(`${base}${apiUrl}`)).status, { timeout: 90_000, interval: 2000 }).toBe(200);
+  await expect.poll(async () => (await fetch(`${ui.base}${apiUrl}`)).status, { timeout: WAIT_MS, interval: 2000 }).toBe(200);
 }
 
-/** Opens a page that records every console error and uncaught exception. */
-async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: VIEWPORT, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${base}${url}`);
-  return { page, errors };
-}
-
-type Figure = { format: "png" | "svg"; nodes: { id: string; label: string }[]; edgeLabels: string[] };
-
-/** Clicks an export button; returns the saved file and the labels the figure drew (see export.ts). */
-async function exportAs(page: Page, format: "PNG" | "SVG", name: string): Promise<{ file: string; figure: Figure }> {
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: `Export ${format}` }).click()]);
+/** Clicks an export button and saves the file the browser downloads, as a user would. */
+async function exportAs(page: Page, format: "PNG" | "SVG", name: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: `Export ${format}` }).click()]);
   const file = path.join(SHOTS, `${name}.${format.toLowerCase()}`);
   await download.saveAs(file);
-  const figure = await page.evaluate(() => (window as unknown as { __lastFigure: Figure }).__lastFigure);
-  return { file, figure };
+  return file;
+}
+
+/**
+ * How far two downloaded pictures differ, as a person would compare them side by side: both drawn by Chromium at the
+ * same size, in grey, averaged over 6 × 6 px cells (so anti-aliasing does not count), as the mean difference per cell
+ * (0 = the same picture, 1 = black against white). `mirror` flips the second one, for a picture known to differ.
+ */
+async function pictureDistance(pngFile: string, svgFile: string, mirror = false): Promise<number> {
+  const page = await ui.browser.newPage();
+  try {
+    const png = `data:image/png;base64,${readFileSync(pngFile).toString("base64")}`;
+    const svg = `data:image/svg+xml;base64,${readFileSync(svgFile).toString("base64")}`;
+    return await page.evaluate(
+      async ({ png, svg, mirror }) => {
+        const load = (src: string) =>
+          new Promise<HTMLImageElement>((resolve, reject) => {
+            const img = new Image();
+            img.onload = () => resolve(img);
+            img.onerror = () => reject(new Error(`cannot draw ${src.slice(0, 30)}`));
+            img.src = src;
+          });
+        const [a, b] = [await load(png), await load(svg)];
+        const w = 1200;
+        const h = Math.round((w * b.naturalHeight) / b.naturalWidth);
+        const grey = (img: HTMLImageElement, flip: boolean) => {
+          const c = document.createElement("canvas");
+          c.width = w;
+          c.height = h;
+          const ctx = c.getContext("2d")!;
+          ctx.fillStyle = "#fff";
+          ctx.fillRect(0, 0, w, h);
+          if (flip) {
+            ctx.translate(w, 0);
+            ctx.scale(-1, 1);
+          }
+          ctx.drawImage(img, 0, 0, w, h);
+          const d = ctx.getImageData(0, 0, w, h).data;
+          const cell = 6;
+          const cells: number[] = [];
+          for (let y = 0; y + cell <= h; y += cell) {
+            for (let x = 0; x + cell <= w; x += cell) {
+              let sum = 0;
+              for (let yy = y; yy < y + cell; yy++) for (let xx = x; xx < x + cell; xx++) {
+                const i = (yy * w + xx) * 4;
+                sum += (d[i]! + d[i + 1]! + d[i + 2]!) / (3 * 255);
+              }
+              cells.push(sum / (cell * cell));
+            }
+          }
+          return cells;
+        };
+        const ga = grey(a, false);
+        const gb = grey(b, mirror);
+        return ga.reduce((acc, v, i) => acc + Math.abs(v - gb[i]!), 0) / ga.length;
+      },
+      { png, svg, mirror },
+    );
+  } finally {
+    await page.close();
+  }
 }
 
 /** The smallest label size on screen after the first fit, in CSS pixels (Cytoscape's own zoom × font size). */
@@ -97,7 +129,7 @@ interface SvgReading {
 
 /** Opens the exported SVG itself in Chromium, reads it through the DOM and leaves a rendering beside it. */
 async function readSvg(file: string): Promise<{ svg: SvgReading; errors: string[] }> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
+  const page = await ui.browser.newPage({ viewport: VIEWPORT });
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
@@ -128,7 +160,7 @@ async function readSvg(file: string): Promise<{ svg: SvgReading; errors: string[
     };
   });
   await page.setViewportSize({ width: Math.min(4000, Math.ceil(svg.width)), height: Math.min(4000, Math.ceil(svg.height)) });
-  await page.screenshot({ path: file.replace(/\.svg$/, ".svg-rendered.png"), timeout: 120_000 });
+  await page.screenshot({ path: file.replace(/\.svg$/, ".svg-rendered.png") });
   await page.close();
   return { svg, errors };
 }
@@ -139,17 +171,18 @@ async function readSvg(file: string): Promise<{ svg: SvgReading; errors: string[
  */
 async function checkExports(url: string, apiUrl: string, name: string): Promise<SvgReading> {
   await answered(apiUrl);
-  const { page, errors } = await open(url);
+  const page = await ui.open(url);
+  const errors = page.errors;
   await graphDrawn(page);
   expect(await smallestLabelOnScreen(page)).toBeGreaterThanOrEqual(9 - 1e-6);
-  await page.screenshot({ path: path.join(SHOTS, `${name}-screen.png`), timeout: 120_000 });
+  await page.screenshot({ path: path.join(SHOTS, `${name}-screen.png`) });
 
   // Console errors while exporting (a busy API can fail the page's other requests before this point).
   errors.length = 0;
-  const png = await exportAs(page, "PNG", name);
-  const pngBytes = readFileSync(png.file);
+  const pngFile = await exportAs(page, "PNG", name);
+  const pngBytes = readFileSync(pngFile);
   expect([...pngBytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-  const svgExport = await exportAs(page, "SVG", name);
+  const svgFile = await exportAs(page, "SVG", name);
   expect(errors).toEqual([]);
   const screenNodes = await page.evaluate(() => {
     const cy = (document.querySelector('[data-testid="graph"]') as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
@@ -157,24 +190,29 @@ async function checkExports(url: string, apiUrl: string, name: string): Promise<
   });
   await page.close();
 
-  const { svg, errors: svgErrors } = await readSvg(svgExport.file);
+  const { svg, errors: svgErrors } = await readSvg(svgFile);
   expect(svgErrors).toEqual([]);
 
   // Legible on paper: smallest text ÷ figure width ≥ 6 pt ÷ 25 cm.
   const ratio = Math.min(...svg.fontSizes) / svg.width;
-  writeFileSync(path.join(SHOTS, `${name}.fit.txt`), `${url}\n${svg.width} × ${svg.height} px, smallest text ${Math.min(...svg.fontSizes)} px, ratio ${ratio.toFixed(5)} (≥ ${MIN_FONT_RATIO.toFixed(5)})\n${svg.desc}\n`);
+  // The same picture in both downloads: the PNG looks like the SVG drawn at its size (and unlike the SVG mirrored).
+  const same = await pictureDistance(pngFile, svgFile);
+  const other = await pictureDistance(pngFile, svgFile, true);
+  writeFileSync(
+    path.join(SHOTS, `${name}.fit.txt`),
+    `${url}\n${svg.width} × ${svg.height} px, smallest text ${Math.min(...svg.fontSizes)} px, ratio ${ratio.toFixed(5)} (≥ ${MIN_FONT_RATIO.toFixed(5)})\n${svg.desc}\nPNG vs SVG distance ${same.toFixed(4)} (mirrored ${other.toFixed(4)})\n`,
+  );
   expect(ratio).toBeGreaterThanOrEqual(MIN_FONT_RATIO);
+  expect(same).toBeLessThan(0.02);
+  expect(same).toBeLessThan(other / 3);
 
-  // The same picture: the PNG's nodes are the screen's, and the SVG draws each with the PNG's label, as text.
-  expect(png.figure.nodes.map((n) => n.id).sort()).toEqual([...screenNodes].sort());
-  expect(svg.nodes.map((n) => n.id).sort()).toEqual(png.figure.nodes.map((n) => n.id).sort());
-  const pngLabels = new Map(png.figure.nodes.map((n) => [n.id, n.label.split("\n")]));
+  // Every node on screen is in the SVG, drawn with its label as text.
+  expect(svg.nodes.map((n) => n.id).sort()).toEqual([...screenNodes].sort());
   for (const n of svg.nodes) {
-    expect(n.lines, n.id).toEqual(pngLabels.get(n.id));
+    expect(n.lines.join("").length, n.id).toBeGreaterThan(0);
     expect(n.w, `${n.id} renders`).toBeGreaterThan(0);
   }
   expect(svg.shapes).toBe(svg.nodes.length);
-  expect(svg.edgeLabels.sort()).toEqual([...png.figure.edgeLabels].sort());
   expect(svg.fontLoaded).toBe(true);
   return svg;
 }
@@ -185,10 +223,10 @@ describe("Export PNG / Export SVG of each built-in system's trace", () => {
     let overview: OverviewResponse | null = null;
     await expect
       .poll(async () => {
-        const res = await fetch(`${base}/api/overview`);
+        const res = await fetch(`${ui.base}/api/overview`);
         if (res.ok) overview = (await res.json()) as OverviewResponse;
         return res.status;
-      }, { timeout: 60_000, interval: 2000 })
+      }, { timeout: WAIT_MS, interval: 2000 })
       .toBe(200);
     if (!overview) throw new Error("no overview");
     expect((overview as OverviewResponse).systems.length).toBeGreaterThanOrEqual(4);

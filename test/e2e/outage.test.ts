@@ -2,34 +2,14 @@
  * The page through an outage and behind a token, in headless Chromium: it says the database is down, then
  * recovers by itself when it is back (no reload); with API_TOKEN set it asks for the token once per tab.
  */
-import { existsSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-
-import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
 import { Graph } from "../../server/src/db/graph.js";
 import { createApp } from "../../server/src/server.js";
+import { graphDrawn, listen, useBrowser, WAIT_MS } from "../support/browser.js";
 import { testGraph } from "../support/graph.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-let browser: Browser;
-
-function listen(app: ReturnType<typeof createApp>): Promise<{ close: () => Promise<void>; base: string }> {
-  return new Promise((resolve) => {
-    const server = app.listen(0, "127.0.0.1", () =>
-      resolve({ base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) }),
-    );
-  });
-}
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with: apt-get install -y chromium`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const ui = useBrowser();
 
 describe("the page during an outage", () => {
   it("says the database is not reachable, then shows the overview once it is back, without a reload", { timeout: 90_000 }, async () => {
@@ -38,21 +18,20 @@ describe("the page during an outage", () => {
     const graph = Graph.open({ ...conn, uri: "bolt://127.0.0.1:9", queryTimeoutMs: 2000 });
     const server = await listen(createApp({ graph, log: () => {} }));
     try {
-      const page = await browser.newPage();
-      await page.goto(`${server.base}/`);
+      const page = await ui.open("/", { root: server.base });
       const alert = page.getByRole("alert");
       await alert.waitFor();
       await expect(alert.getAttribute("data-error-code")).resolves.toBe("DATABASE_UNAVAILABLE");
-      await page.locator(".db-status.is-down").waitFor({ timeout: 20_000 });
+      await page.locator(".db-status.is-down").waitFor();
 
       graph.reconnect(conn.uri);
 
-      await page.locator('[data-testid="graph"] canvas').first().waitFor({ timeout: 40_000 });
-      await page.locator(".db-status.is-ok").waitFor({ timeout: 20_000 });
+      await graphDrawn(page);
+      await page.locator(".db-status.is-ok").waitFor();
       expect(await page.getByRole("alert").count()).toBe(0);
       await page.close();
     } finally {
-      await server.close();
+      await new Promise((r) => server.server.close(r));
       await graph.close();
     }
   });
@@ -63,17 +42,18 @@ describe("the page behind an API token", () => {
     const TOKEN = "e2e-token-0123456789abcdef";
     const server = await listen(createApp({ graph: testGraph(), apiToken: TOKEN, log: () => {} }));
     try {
-      const context = await browser.newContext();
+      const context = await ui.browser.newContext();
       const page = await context.newPage();
+      page.setDefaultTimeout(WAIT_MS);
       const asked: string[] = [];
       page.on("dialog", (d) => {
         asked.push(d.message());
         void d.accept(TOKEN);
       });
       await page.goto(`${server.base}/`);
-      await page.locator('[data-testid="graph"] canvas').first().waitFor({ timeout: 40_000 });
+      await graphDrawn(page);
       await page.reload();
-      await page.locator('[data-testid="graph"] canvas').first().waitFor({ timeout: 40_000 });
+      await graphDrawn(page);
 
       expect(asked).toHaveLength(1);
       expect(asked[0]).toMatch(/API token/);
@@ -83,17 +63,18 @@ describe("the page behind an API token", () => {
       expect(local).not.toContain(TOKEN);
 
       const other = await context.newPage();
+      other.setDefaultTimeout(WAIT_MS);
       let askedAgain = 0;
       other.on("dialog", (d) => {
         askedAgain++;
         void d.dismiss();
       });
       await other.goto(`${server.base}/`);
-      await other.getByRole("alert").first().waitFor({ timeout: 20_000 });
+      await other.getByRole("alert").first().waitFor();
       expect(askedAgain).toBe(1);
       await context.close();
     } finally {
-      await server.close();
+      await new Promise((r) => server.server.close(r));
     }
   });
 });

@@ -3,40 +3,22 @@
  * WebGL 2), a big picture is laid out by the lane layout within the time budget, "Fit" shows the whole graph, and a
  * capped answer says so above the picture.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { WEBGL_OVER } from "../../client/src/graph/renderer.js";
 import type { NeighborhoodResponse } from "../../server/src/contract/api.js";
-import { graphDrawn, launchChromium, listen, shot, VIEWPORT, type Server } from "../support/browser.js";
-import { testApp } from "../support/graph.js";
+import { graphDrawn, shot, useBrowser, WAIT_MS } from "../support/browser.js";
 
-let browser: Browser;
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  ({ server, base } = await listen(testApp()));
-  browser = await launchChromium({ gpu: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
+const ui = useBrowser({ gpu: true });
 
 /** The biggest picture the built-in data gives: everything within two steps of the Kentico system. */
 const BIG = "/explore?focus=system%3Akentico&depth=2";
 /** Headless Chromium has only software WebGL (SwiftShader), which the app uses only when asked: `webgl=any`. */
 const ANY_WEBGL = "&webgl=any";
 
-async function open(url: string): Promise<Page> {
-  // bypassCSP: the pixel check below decodes the screenshot from a data: URL in the page.
-  const page = await browser.newPage({ viewport: VIEWPORT, bypassCSP: true });
-  page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
-  await page.goto(`${base}${url}`);
-  return page;
-}
+/** bypassCSP: the pixel check below decodes the screenshot from a data: URL in the page. */
+const open = (url: string) => ui.open(url, { bypassCSP: true });
 
 interface CyState {
   elements: number;
@@ -89,7 +71,7 @@ async function pixelsNear(page: Page, colours: [number, number, number][]): Prom
 
 describe("GraphCanvas renderer chosen by size", () => {
   it(`draws a picture of more than ${WEBGL_OVER} elements with Cytoscape's WebGL renderer, nodes visible on screen`, { timeout: 120_000 }, async () => {
-    const answer = (await (await fetch(`${base}/api/nodes/${encodeURIComponent("system:kentico")}/neighborhood?depth=2`)).json()) as NeighborhoodResponse;
+    const answer = (await (await fetch(`${ui.base}/api/nodes/${encodeURIComponent("system:kentico")}/neighborhood?depth=2`)).json()) as NeighborhoodResponse;
     expect(answer.elements.nodes.length + answer.elements.edges.length).toBeGreaterThan(WEBGL_OVER);
 
     const page = await open(BIG + ANY_WEBGL);
@@ -155,12 +137,9 @@ describe("Fit on a big picture", () => {
     const page = await open(BIG);
     await graphDrawn(page);
     await page.getByRole("button", { name: "Fit" }).click();
-    await page.waitForTimeout(600);
-    const s = await cyState(page);
-    expect(s.box.x1).toBeGreaterThanOrEqual(-1);
-    expect(s.box.y1).toBeGreaterThanOrEqual(-1);
-    expect(s.box.x2).toBeLessThanOrEqual(s.width + 1);
-    expect(s.box.y2).toBeLessThanOrEqual(s.height + 1);
+    // Fit animates (250 ms): wait for the picture to be inside the canvas, as a user would see it settle.
+    const inside = (s: CyState) => s.box.x1 >= -1 && s.box.y1 >= -1 && s.box.x2 <= s.width + 1 && s.box.y2 <= s.height + 1;
+    await expect.poll(async () => inside(await cyState(page)), { timeout: WAIT_MS }).toBe(true);
     await shot(page, "scale-fit");
     await page.close();
   });
@@ -168,7 +147,7 @@ describe("Fit on a big picture", () => {
 
 describe("a capped answer is never silently partial", () => {
   it("says above the picture that part of the neighbourhood was left out, when the server capped it", { timeout: 120_000 }, async () => {
-    const answer = (await (await fetch(`${base}/api/nodes/${encodeURIComponent("system:kentico")}/neighborhood?depth=3`)).json()) as NeighborhoodResponse;
+    const answer = (await (await fetch(`${ui.base}/api/nodes/${encodeURIComponent("system:kentico")}/neighborhood?depth=3`)).json()) as NeighborhoodResponse;
     const page = await open("/explore?focus=system%3Akentico&depth=3");
     await graphDrawn(page);
     const note = page.getByTestId("truncation-note");
@@ -221,7 +200,7 @@ describe("the overview's groups of vendors", () => {
     await shot(page, "scale-overview-groups");
 
     const third = groups.find((g) => g.id === "group:vendor/transfer/third-country") ?? groups[0]!;
-    const members = (await (await fetch(`${base}/api/overview?group=transfer`)).json()) as { elements: { nodes: { data: { id: string; group?: { members: string[] } } }[] } };
+    const members = (await (await fetch(`${ui.base}/api/overview?group=transfer`)).json()) as { elements: { nodes: { data: { id: string; group?: { members: string[] } } }[] } };
     const expected = members.elements.nodes.find((n) => n.data.id === third.id)!.data.group!.members;
     await clickNode(page, third.id);
     await page.waitForURL((u) => u.searchParams.get("expand") === third.id);

@@ -43,13 +43,6 @@ export interface FigureExport {
   height: number;
 }
 
-/** Node labels as the figure draws them, for the browser tests that compare the PNG with the SVG. */
-declare global {
-  interface Window {
-    __lastFigure?: { format: "png" | "svg"; nodes: { id: string; label: string }[]; edgeLabels: string[] };
-  }
-}
-
 let fontCss: Promise<string> | null = null;
 /** Inter (latin, variable weight) as an embedded WOFF2: loaded only when an SVG is exported. */
 function embeddedFont(): Promise<string> {
@@ -71,11 +64,6 @@ async function withFigure<T>(spec: FigureSpec, draw: (cy: Core, layout: Awaited<
   const cy = cytoscape({ container, style: PRINT_STYLE, elements: withLayout([...model.nodes, ...model.edges], patch), layout: { name: "preset" }, autoungrabify: true, pixelRatio: 1 });
   try {
     anchorEdgeLabels(cy, patch);
-    window.__lastFigure = {
-      format: "png",
-      nodes: cy.nodes().map((n) => ({ id: n.id(), label: String(n.style("label")) })),
-      edgeLabels: cy.edges().map((e) => String(e.style("label") ?? "")).filter(Boolean),
-    };
     return await draw(cy, layout);
   } finally {
     cy.destroy();
@@ -96,7 +84,6 @@ export async function exportFigure(format: "png" | "svg", spec: FigureSpec, meta
   return withFigure(spec, async (cy, layout) => {
     const frame = exportFrame(layout.width, layout.height, meta, canvasMeasure);
     const fit = printFit(frame.width, frame.height, smallestFont(cy));
-    window.__lastFigure = { ...window.__lastFigure!, format };
     if (format === "png") return { blob: await paintPng(cy, meta), fit, width: frame.width, height: frame.height };
     const description = fitSentence(fit);
     const svg = composeSvg(figureSvg(cy, layout, canvasMeasure), meta, canvasMeasure, { fontCss: await embeddedFont(), description });
