@@ -9,14 +9,13 @@ node test/stress/busy-cores.mjs 7200 &
 busy=$!
 trap 'kill "$busy" 2>/dev/null' EXIT
 started=$(date -u +%FT%TZ)
-SEARCH_REPEATS=$((n - 1)) npx vitest run test/e2e/search.test.ts --project read --reporter=default --reporter=json --outputFile.json=test-results/search-under-load.json
+SEARCH_REPEATS=$((n - 1)) npx vitest run test/e2e/search.test.ts --project read
 status=$?
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 kill "$busy" 2>/dev/null
 node -e '
-  const r = require("./test-results/search-under-load.json");
+  const r = require("./test-results/vitest.json");
   const tests = r.testResults.flatMap((f) => f.assertionResults);
-  // vitest reports a repeated test once, failing if any repetition failed; repeats are in retryCount-like meta
   const line = `${r.numPassedTests} passed, ${r.numFailedTests} failed`;
   const out = [
     `# Browser search tests under load`,

@@ -24,6 +24,8 @@ export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void })
   const systemNames = useMemo(() => new Map(dataset.systems.map((x) => [x.id, x.name])), [dataset]);
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<SearchResult[]>([]);
+  // The text the results on screen answer: while a newer answer is on its way the list may still be an older one's.
+  const [answered, setAnswered] = useState("");
   const [state, setState] = useState<"idle" | "loading" | "ok" | "error">("idle");
   const input = useRef<HTMLInputElement>(null);
   // Search looks only in the data set picked in the header.
@@ -45,6 +47,7 @@ export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void })
       api.search(q, { limit: 12, systems: scope ? scope.split(",") : [] }, ctrl.signal).then(
         (r) => {
           setResults(r.results);
+          setAnswered(q);
           setState("ok");
         },
         (err: unknown) => {
@@ -111,7 +114,7 @@ export function SearchBox({ onChoose }: { onChoose: (r: SearchResult) => void })
       <kbd className="search__kbd" aria-hidden>
         /
       </kbd>
-      <ul {...getMenuProps()} className={`search__menu${showMenu ? " is-open" : ""}`}>
+      <ul {...getMenuProps({ "aria-label": answered ? `Search results for “${answered}”` : "Search results" })} className={`search__menu${showMenu ? " is-open" : ""}`}>
         {showMenu &&
           results.map((r, i) => (
             <li key={r.id} {...getItemProps({ item: r, index: i })} className={`search__item${highlightedIndex === i ? " is-active" : ""}`}>
