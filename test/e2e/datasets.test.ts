@@ -26,11 +26,15 @@ async function overview(systems?: string): Promise<OverviewResponse> {
   return (await res.json()) as OverviewResponse;
 }
 
+/** Types `text` into the search box and returns the result list once it answers that text (not an earlier prefix). */
 async function searchFor(page: Page, text: string) {
   const search = page.getByRole("combobox", { name: "Search the inventory" });
   await search.fill("");
   await search.click();
   await search.pressSequentially(text, { delay: 30 });
+  const menu = page.getByRole("listbox", { name: `Search results for “${text}”` });
+  await menu.waitFor({ state: "attached" });
+  return menu;
 }
 
 describe("the system picker", () => {
@@ -55,9 +59,9 @@ describe("the system picker", () => {
     expect(cards).toEqual(["Ambassify"]);
 
     // A Kentico table is not in this data set.
-    await searchFor(page, "CMS_User");
-    await page.locator(".search__none").waitFor();
-    expect(await page.locator(".search__menu").getByRole("option").count()).toBe(0);
+    const none = await searchFor(page, "CMS_User");
+    await none.locator(".search__none").waitFor();
+    expect(await none.getByRole("option").count()).toBe(0);
     await page.keyboard.press("Escape");
 
     // Back to every system: the overview and search see Kentico again.
@@ -68,8 +72,8 @@ describe("the system picker", () => {
     await graphDrawn(page);
     expect((await drawnNodes(page)).filter((n) => n.kind === "system").map((n) => n.id).sort()).toEqual([...everySystem].sort());
     await page.keyboard.press("Escape");
-    await searchFor(page, "CMS_User");
-    await page.locator(".search__menu").getByRole("option").filter({ hasText: "CMS_User" }).first().waitFor();
+    const found = await searchFor(page, "CMS_User");
+    await found.getByRole("option").filter({ hasText: "CMS_User" }).first().waitFor();
     await page.close();
   });
 

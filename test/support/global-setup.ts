@@ -3,7 +3,7 @@
  * if a container runtime answers → the embedded launcher. Seeds the built-in inventories into it and
  * builds the client for the browser tests. There is no fallback that skips: without a database the run fails.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,8 +33,23 @@ async function containerRuntimeAnswers(): Promise<boolean> {
   }
 }
 
+/** Builds the client for the browser tests; runs while the database starts, so the run does not wait for one after the other. */
+function buildClient(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", "build", "-w", "client"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (b: Buffer) => (out += b.toString()));
+    child.stderr.on("data", (b: Buffer) => (out += b.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`client build failed (exit ${code}):\n${out}`))));
+  });
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cleanups: (() => Promise<void>)[] = [];
+  const client = buildClient();
+  // Awaited below; a failure before that point must not surface as an unhandled rejection first.
+  client.catch(() => {});
   let conn: { uri: string; user: string; password: string; mode: string };
 
   if (process.env.NEO4J_URI) {
@@ -70,8 +85,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await graph.close();
   }
 
-  const build = spawnSync("npm", ["run", "build", "-w", "client"], { cwd: REPO_ROOT, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`client build failed:\n${build.stdout}\n${build.stderr}`);
+  await client;
 
   project.provide("neo4j", conn);
   return async () => {
