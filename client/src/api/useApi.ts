@@ -11,7 +11,8 @@ import { ApiError } from "./http";
 export type ApiState<T> =
   | { status: "loading"; data?: undefined; error?: undefined }
   | { status: "error"; data?: undefined; error: ApiError }
-  | { status: "ok"; data: T; error?: undefined };
+  /** `refreshing`: the data on screen answers an earlier key of the same family (see `keepPreviousOf`) while the new one loads. */
+  | { status: "ok"; data: T; error?: undefined; refreshing?: boolean };
 
 const cache = new Map<string, unknown>();
 const CACHE_LIMIT = 60;
@@ -22,12 +23,19 @@ function remember(key: string, value: unknown) {
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
 }
 
-/** `key` null means "nothing to load" (the state stays loading). */
-export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>, options: { pollMs?: number } = {}): ApiState<T> & { reload: () => void } {
+/**
+ * `key` null means "nothing to load" (the state stays loading). `keepPreviousOf`: while a new key that starts with this
+ * text loads, the answer to the previous key that starts with it stays on screen (`refreshing`), e.g. a trace whose
+ * filters change keeps its picture, its list and an open filter menu instead of flashing a loading page.
+ */
+export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>, options: { pollMs?: number; keepPreviousOf?: string } = {}): ApiState<T> & { reload: () => void } {
   const [state, setState] = useState<{ key: string | null; value: ApiState<T> }>(() =>
     key && cache.has(key) ? { key, value: { status: "ok", data: cache.get(key) as T } } : { key, value: { status: "loading" } },
   );
   const [attempt, setAttempt] = useState(0);
+  const family = options.keepPreviousOf;
+  const keeps = (prev: { key: string | null; value: ApiState<T> }) =>
+    family !== undefined && prev.key !== key && prev.value.status === "ok" && prev.key?.startsWith(family) === true && key?.startsWith(family) === true;
 
   useEffect(() => {
     if (!key) return;
@@ -45,7 +53,7 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Pro
     }
     const ctrl = new AbortController();
     // A refresh (poll or automatic retry) keeps what is on screen until the new answer arrives.
-    setState((prev) => (prev.key === key && attempt > 0 && prev.value.status !== "loading" ? prev : { key, value: { status: "loading" } }));
+    setState((prev) => (prev.key === key && attempt > 0 && prev.value.status !== "loading" ? prev : keeps(prev) ? prev : { key, value: { status: "loading" } }));
     load(ctrl.signal).then(
       (data) => {
         remember(key, data);
@@ -72,6 +80,6 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Pro
     setAttempt((a) => a + 1);
   }, [key]);
 
-  const value: ApiState<T> = state.key === key ? state.value : { status: "loading" };
+  const value: ApiState<T> = state.key === key ? state.value : keeps(state) && state.value.status === "ok" ? { ...state.value, refreshing: true } : { status: "loading" };
   return { ...value, reload };
 }

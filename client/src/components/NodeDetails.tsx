@@ -6,6 +6,7 @@ import type { NodeResponse, TableResponse, VendorResponse } from "@contract/api"
 import { parseNodeId, parseTableKey, type NodeKind } from "@contract/ids";
 import { NOT_DOCUMENTED, safeguardWords } from "@contract/words";
 import { ArrowRightLeft, Network, Route, Waypoints, X } from "lucide-react";
+import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 
 import { KindIcon } from "./KindIcon";
@@ -115,8 +116,16 @@ export function NodeActions({ id, kind }: { id: string; kind: NodeKind }) {
 export function NodeDetails({ id, onClose, onPick }: { id: string; onClose: () => void; onPick: (id: string) => void }) {
   const parsed = parseNodeId(id);
   const node = useApi<NodeResponse>(`node:${id}`, (s) => api.node(id, s));
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // A choice made elsewhere (a search result, a vendor in a list that these details replace) leaves keyboard focus
+    // nowhere: bring it here, so keyboard and screen-reader users land on what they chose. Focus that is somewhere
+    // (the canvas, a field) stays where it is.
+    const active = document.activeElement;
+    if (!active || active === document.body) root.current?.focus();
+  }, [id]);
   return (
-    <section className="details" aria-label="Details" data-testid="details">
+    <section className="details" aria-label={`Details of ${node.data?.node.label ?? parsed?.key ?? id}`} data-testid="details" ref={root} tabIndex={-1}>
       <header className="details__header">
         {parsed && <KindIcon kind={parsed.kind} size={16} />}
         <div className="details__heading">

@@ -5,7 +5,7 @@
 import type { SearchResponse } from "@contract/api";
 import { ArrowRightLeft, FileText, Route } from "lucide-react";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 
 import { referencedByLink, traceLink } from "./NodeDetails";
 import { api } from "../api/endpoints";
@@ -14,6 +14,7 @@ import { useApi } from "../api/useApi";
 export function StartHere({ systems }: { systems: { id: string; name: string }[] }) {
   const [system, setSystem] = useState(systems[0]?.id ?? "");
   const [table, setTable] = useState("");
+  const navigate = useNavigate();
   // Tables are looked up in the search index as the user types, never listed whole (an estate has tens of thousands).
   const typed = table.trim();
   const found = useApi<SearchResponse>(typed.length >= 2 ? `start-tables|${typed}` : null, (s) => api.search(typed.replace(/^[^/]*\//, ""), { kind: "table", limit: 20 }, s));
@@ -41,9 +42,18 @@ export function StartHere({ systems }: { systems: { id: string; name: string }[]
           <FileText size={14} aria-hidden /> DPIA pack (PDF)
         </a>
       </div>
-      <label className="start-here__row">
-        <span>Table</span>
-        <input list="start-here-tables" value={table} onChange={(e) => setTable(e.target.value)} placeholder="e.g. CMS_User" aria-label="Table for “referenced by”" />
+      <form
+        className="start-here__row"
+        onSubmit={(e) => {
+          // Enter opens the table's "referenced by" view: the one found, or the name as typed (the view says when
+          // several systems have that table, and offers the closest names when none has).
+          e.preventDefault();
+          if (match) void navigate(referencedByLink(`${match.system}/${match.name}`));
+          else if (typed) void navigate(referencedByLink(typed));
+        }}
+      >
+        <label htmlFor="start-here-table">Table</label>
+        <input id="start-here-table" list="start-here-tables" value={table} onChange={(e) => setTable(e.target.value)} placeholder="e.g. CMS_User" aria-label="Table for “referenced by”" enterKeyHint="go" />
         <datalist id="start-here-tables">
           {known.map((t) => (
             <option key={t.id} value={known.filter((x) => x.name === t.name).length > 1 ? `${t.system}/${t.name}` : t.name}>
@@ -51,7 +61,7 @@ export function StartHere({ systems }: { systems: { id: string; name: string }[]
             </option>
           ))}
         </datalist>
-      </label>
+      </form>
       <div className="start-here__actions">
         {match ? (
           <Link className="btn btn--secondary btn--sm" to={referencedByLink(`${match.system}/${match.name}`)}>

@@ -21,6 +21,8 @@ export interface GraphHandle {
 }
 
 export interface GraphCanvasProps {
+  /** A new answer is on its way: the picture on screen is about to be replaced (said to assistive technology). */
+  waiting?: boolean;
   elements: ElementDefinition[];
   stylesheet: StylesheetJson;
   /** Positions for the elements; `aspect` is the canvas's width / height, for layouts that fit the picture to it. */
@@ -125,7 +127,7 @@ function pathsOf(node: NodeSingular) {
   return node.predecessors().union(node.successors()).union(node);
 }
 
-export function GraphCanvas({ elements, stylesheet, layout, selected = null, onSelect, onExpand, onContext, onDrawn, ariaLabel, anchor, anyWebgl = false, ref }: GraphCanvasProps) {
+export function GraphCanvas({ elements, stylesheet, layout, selected = null, onSelect, onExpand, onContext, onDrawn, ariaLabel, anchor, anyWebgl = false, waiting = false, ref }: GraphCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   // Busy from the start: the first layout begins as soon as the canvas is mounted, and nothing is drawn before it.
@@ -294,7 +296,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
 
   return (
     <div className="graph-canvas">
-      <div ref={container} className="graph-canvas__cy" data-testid="graph" aria-busy={busy} data-drawn={drawn ?? undefined} data-renderer={renderer} role="img" aria-label={ariaLabel} />
+      <div ref={container} className="graph-canvas__cy" data-testid="graph" aria-busy={busy || waiting} data-drawn={drawn ?? undefined} data-renderer={renderer} role="img" aria-label={ariaLabel} />
       {busy && (
         <div className="graph-canvas__busy" role="status">
           <span className="spinner" aria-hidden /> Laying out {elements.filter((e) => !e.data.source).length} nodes…

@@ -29,6 +29,8 @@ import { readFilters, withParam, writeFilters } from "../lib/urlState";
 const STYLESHEET = buildStylesheet();
 
 export interface GraphScreenProps {
+  /** The answer on screen is an earlier one while the new one loads (e.g. after a filter change). */
+  refreshing?: boolean;
   /** Heading on screen and title of the exported picture. */
   title: string;
   /** Under the title; given the drawn (filtered) elements, so its counts describe what is shown. */
@@ -67,7 +69,7 @@ export interface GraphScreenProps {
 
 type Tab = "results" | "details";
 
-export function GraphScreen({ title, subtitle, elements, serverFilters, roots, lanes, edgeLabels = false, truncated, omitted, truncatedHint = "narrow it with a more specific start or a smaller depth", onOpen, results, toolbar, onExpand, onCollapse, empty, defaultSelected, mergeEdges = edgeLabels }: GraphScreenProps) {
+export function GraphScreen({ refreshing = false, title, subtitle, elements, serverFilters, roots, lanes, edgeLabels = false, truncated, omitted, truncatedHint = "narrow it with a more specific start or a smaller depth", onOpen, results, toolbar, onExpand, onCollapse, empty, defaultSelected, mergeEdges = edgeLabels }: GraphScreenProps) {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const location = useLocation();
@@ -183,6 +185,11 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
             {subtitleText && <p className="screen__subtitle">{subtitleText}</p>}
           </div>
           <div className="toolbar" role="toolbar" aria-label="Graph tools">
+            {refreshing && (
+              <span className="muted small" role="status">
+                Updating…
+              </span>
+            )}
             {toolbar}
             <FilterMenu options={options} filters={filters} onChange={(f) => setParams((p) => writeFilters(p, f), { replace: true })} />
             <button type="button" className="btn btn--secondary btn--sm" onClick={() => graph.current?.fit()} title="Fit the whole graph (F)" disabled={!hasGraph}>
@@ -224,6 +231,7 @@ export function GraphScreen({ title, subtitle, elements, serverFilters, roots, l
                 {...(onExpand ? { onExpand } : {})}
                 onContext={(id, at) => setMenu({ id, ...at })}
                 ariaLabel={`${title}: ${shown.nodes.length} nodes, ${shown.edges.length} links`}
+                waiting={refreshing}
               />
               <p className="stage__hint" aria-hidden>
                 {onExpand ? "Click to select · double-click to expand · right-click for actions · scroll to zoom" : "Click to select · right-click for actions · scroll to zoom"}

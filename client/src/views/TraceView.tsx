@@ -41,7 +41,8 @@ export function TraceView() {
   const columns = readTraceColumns(params);
   const expand = useMemo(() => readList(params, "expand"), [params]);
   const key = `trace:${from}|${filters.categories.join()}|${filters.vendors.join()}|${filters.countries.join()}|${filters.transfers.join()}|${systems.join()}|${columns}|${expand.join()}`;
-  const t = useApi<TraceResponse>(from ? key : null, (s) => api.trace(from, filters, s, systems, { detail: columns, expand }));
+  // A change of filters keeps the trace on screen (and the filter menu open) until the filtered answer arrives.
+  const t = useApi<TraceResponse>(from ? key : null, (s) => api.trace(from, filters, s, systems, { detail: columns, expand }), { keepPreviousOf: `trace:${from}|` });
   // The picture of the flows the answer draws: via data categories (how a DPIA states them) or column → vendor.
   const detail: TraceDetail = params.get("via") === "columns" ? "columns" : "categories";
   const collapsedTables = useMemo(() => new Set(t.data?.elements.nodes.filter((n) => n.data.collapsed).map((n) => n.data.id) ?? []), [t.data]);
@@ -73,6 +74,7 @@ export function TraceView() {
   const select = (id: string) => setParams((p) => withParam(p, "node", id), { replace: true });
   return (
     <GraphScreen
+      refreshing={t.refreshing === true}
       title={`Where data from ${t.data.from.label} goes`}
       subtitle={
         t.data.vendors.length === 0

@@ -1,0 +1,80 @@
+/**
+ * Working with the keyboard and the filter menu, as a DPO does: several filters ticked in one go, Enter in every
+ * box, and focus that lands on what was chosen (so a screen reader announces it) instead of dropping to the page.
+ */
+import { describe, expect, it } from "vitest";
+
+import { graphDrawn, useBrowser, WAIT_MS } from "../support/browser.js";
+
+const ui = useBrowser();
+
+describe("the filter menu", () => {
+  it("stays open while three values are ticked, one after the other, and says how many are active", { timeout: 120_000 }, async () => {
+    const page = await ui.open("/trace?from=system:ambassify");
+    await graphDrawn(page);
+    const menu = page.locator("details.menu");
+    await page.getByText("Filters", { exact: true }).click();
+    const panel = page.getByRole("group", { name: "Filters" });
+    const vendors = panel.locator("fieldset", { has: page.getByText("Vendors", { exact: true }) }).getByRole("checkbox");
+    expect(await vendors.count()).toBeGreaterThanOrEqual(3);
+
+    for (let i = 0; i < 3; i++) {
+      const before = page.url();
+      await vendors.nth(i).check();
+      // Each tick asks the server for the filtered trace; the menu stays open meanwhile and after.
+      await page.waitForURL((u) => u.href !== before);
+      await graphDrawn(page);
+      await expect(menu.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    }
+    await expect.poll(() => page.locator("details.menu > summary").textContent(), { timeout: WAIT_MS }).toMatch(/Filters \(3\)/);
+    for (let i = 0; i < 3; i++) await expect(vendors.nth(i).isChecked()).resolves.toBe(true);
+    await page.close();
+  });
+});
+
+describe("Enter", () => {
+  it("in the home page's table box opens which tables reference that table", { timeout: 60_000 }, async () => {
+    const page = await ui.open("/");
+    await graphDrawn(page);
+    const box = page.getByRole("textbox", { name: "Table for “referenced by”" });
+    await box.fill("CMS_User");
+    await box.press("Enter");
+
+    await page.waitForURL(/\/tables\/(kentico\/)?CMS_User\/referenced-by$/);
+    await graphDrawn(page);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Tables that reference CMS_User");
+    await page.close();
+  });
+});
+
+describe("focus after a choice", () => {
+  it("moves into the details of the search result chosen, not to the page body", { timeout: 60_000 }, async () => {
+    const page = await ui.open("/");
+    await graphDrawn(page);
+    const search = page.getByRole("combobox", { name: "Search the inventory" });
+    await search.click();
+    await search.pressSequentially("COM_Custo", { delay: 30 });
+    const option = page.getByRole("listbox", { name: "Search results for “COM_Custo”" }).getByRole("option").filter({ hasText: "COM_Customer" }).first();
+    await option.click();
+
+    await page.waitForURL(/node=table(%3A|:)kentico(%2F|\/)COM_Customer/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName), { timeout: WAIT_MS })
+      .toBe("Details of COM_Customer");
+    await page.close();
+  });
+
+  it("moves into the details of a vendor chosen in a trace's list", { timeout: 60_000 }, async () => {
+    const page = await ui.open("/trace?from=system:ambassify");
+    await graphDrawn(page);
+    const first = page.getByTestId("trace-vendors").locator("li .row-button").first();
+    const name = (await first.textContent())?.trim() ?? "";
+    await first.click();
+
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName), { timeout: WAIT_MS })
+      .toMatch(/^Details of /);
+    expect(name.length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
