@@ -13,6 +13,7 @@ export type ErrorCode =
   | "BAD_REQUEST"
   | "URI_TOO_LONG"
   | "HEADERS_TOO_LARGE"
+  | "PAYLOAD_TOO_LARGE"
   | "INTERNAL_ERROR";
 
 export class AppError extends Error {
@@ -91,5 +92,12 @@ export class UnauthorizedError extends AppError {
 export class PdfUnavailableError extends AppError {
   constructor(message: string) {
     super("PDF_UNAVAILABLE", 503, message);
+  }
+}
+
+/** A request body past the size an endpoint accepts (the OpenLineage ingest endpoint, the only one with a body). */
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super("PAYLOAD_TOO_LARGE", 413, `The request body is larger than ${limitBytes} bytes (after decompression).`, { limitBytes });
   }
 }

@@ -12,6 +12,7 @@ import { requireToken } from "./http/auth.js";
 import { errorMiddleware, notFoundApi, type ErrorLog } from "./http/error-middleware.js";
 import { checkHost, limitUrlLength, rateLimit } from "./http/limits.js";
 import { REPO_ROOT } from "./inventory/paths.js";
+import { lineageRoutes, type LineageOptions } from "./lineage/lineage.routes.js";
 import { nodesRoutes } from "./nodes/nodes.routes.js";
 import { openApiHandler } from "./openapi/openapi.routes.js";
 import { overviewRoutes } from "./overview/overview.routes.js";
@@ -39,6 +40,8 @@ export interface AppDeps {
   /** Express's `trust proxy` (e.g. "loopback" behind a reverse proxy on the same machine), so rate limits see clients. */
   trustProxy?: string | undefined;
   log?: ErrorLog;
+  /** The OpenLineage ingest endpoint (`POST /api/v1/lineage`); absent (the default), it does not exist. */
+  lineage?: Omit<LineageOptions, "graph"> | undefined;
 }
 
 export function createApp({
@@ -50,6 +53,7 @@ export function createApp({
   allowedHosts = [],
   trustProxy,
   log,
+  lineage,
 }: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -79,6 +83,9 @@ export function createApp({
   whereRoutes(api, graph);
   reportsRoutes(api, graph);
   const openApi = openApiHandler(api);
+
+  // The one route that writes, with a token of its own: mounted before the read-only API and its API_TOKEN.
+  if (lineage) app.use("/api/v1/lineage", lineageRoutes({ graph, ...lineage }));
 
   const router = express.Router();
   router.use(rateLimit(rateLimitPerSecond));

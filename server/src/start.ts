@@ -99,6 +99,9 @@ async function main(): Promise<void> {
     listenHost: env.HOST,
     allowedHosts: env.ALLOWED_HOSTS,
     trustProxy: env.TRUST_PROXY,
+    lineage: env.LINEAGE_INGEST_TOKEN
+      ? { token: env.LINEAGE_INGEST_TOKEN, maxBytes: env.LINEAGE_MAX_BYTES, ratePerSecond: env.LINEAGE_RATE_LIMIT_PER_SECOND, namespaces: env.LINEAGE_NAMESPACES }
+      : undefined,
   });
   const server = createHttpServer(app, { headersTimeoutMs: env.HEADERS_TIMEOUT_MS, requestTimeoutMs: env.REQUEST_TIMEOUT_MS });
   // Data first, then the URL: the first page a user opens is never an empty map.
