@@ -1,6 +1,7 @@
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { importFiles } from "../../server/src/import/import.service.js";
 import { InventoryValidationError } from "../../server/src/inventory/inventory.parse.js";
@@ -44,10 +45,16 @@ afterAll(async () => {
 });
 
 describe("npm run import --format openlineage: run events as a JSON array and as NDJSON", () => {
-  it("loads the namespace's datasets as one system's tables and its jobs as sources", async () => {
-    const report = await importFiles(graph, [fixture("pipeline.json"), fixture("snapshot.ndjson")], "openlineage", { namespaces });
+  it("loads, through `npm run import -- … --format openlineage --namespace ns=id`, the namespace's datasets as one system's tables and its jobs as sources", async () => {
+    const conn = inject("neo4j");
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "server/src/import/import.cli.ts", fixture("pipeline.json"), fixture("snapshot.ndjson"), "--format", "openlineage", "--namespace", `${NS}=${SYSTEM}`],
+      { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: REPO_ROOT, NEO4J_URI: conn.uri, NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password } },
+    );
 
-    expect(report.systems).toEqual([SYSTEM]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Loaded ${SYSTEM}:`);
     const tables = await graph.readCypher("MATCH (:System {system: $system})-[:CONTAINS]->(t:Table) RETURN t.name AS name ORDER BY name", { system: SYSTEM });
     expect(tables.map((t) => t.name)).toEqual(["audience", "contacts", "contacts_snapshot", "orders", "users"]);
   });

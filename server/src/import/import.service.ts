@@ -115,7 +115,7 @@ export async function dataDirectoryFiles(dir: string): Promise<string[]> {
     throw new InventoryValidationError([{ file: dir, line: null, field: "", message: `cannot read the directory (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
   }
   const files = entries.filter((e) => e.isFile() && IMPORTABLE.test(e.name)).map((e) => path.join(dir, e.name)).sort();
-  if (files.length === 0) throw new InventoryValidationError([{ file: dir, line: null, field: "", message: "holds no inventory file (.yaml, .yml, .json, .csv or .tsv)" }]);
+  if (files.length === 0) throw new InventoryValidationError([{ file: dir, line: null, field: "", message: "holds no inventory file (.yaml, .yml, .json, .csv, .tsv, .ndjson or .jsonl)" }]);
   return files;
 }
 
