@@ -104,4 +104,14 @@ describe("openLineageInventories", () => {
     });
     expect(once.system.observedEvents).toHaveLength(2);
   });
+
+  it("builds the same inventory whatever order the events come in, a COMPLETE at the same time as its START counting as later", () => {
+    const start = { ...event({}), eventType: "START", outputs: [{ namespace: NS, name: "dst.people_copy", facets: { schema: { fields: [{ name: "b" }, { name: "email" }] } } }] };
+    const complete = event({ email: { inputFields: [{ namespace: NS, name: "src.people", field: "email" }] } }, { outputs: [{ namespace: NS, name: "dst.people_copy", facets: { schema: { fields: [{ name: "email" }, { name: "b" }] }, columnLineage: { fields: { email: { inputFields: [{ namespace: NS, name: "src.people", field: "email" }] } } } } }] });
+
+    const forwards = build([start, complete]);
+
+    expect(build([complete, start])).toEqual(forwards);
+    expect(forwards.sources[0]!.observed!.runs[0]!.eventType).toBe("COMPLETE");
+  });
 });

@@ -172,7 +172,7 @@ interface JobDraft {
   namespace: string;
   name: string;
   runs: Map<string, { runId: string; eventType: string; eventTime: string }>;
-  producer: { eventTime: string; producer: string };
+  producer: { eventTime: string; eventType: string; producer: string };
   inputs: Map<string, Dataset>;
   outputs: Map<string, OutputDraft>;
 }
@@ -192,9 +192,21 @@ interface OutputDraft {
   indirect: Map<string, string>;
 }
 
-/** The latest event type of a run, by event time (a run's COMPLETE or FAIL comes after its START). */
-function later(a: { eventTime: string }, b: { eventTime: string }): boolean {
-  return Date.parse(b.eventTime) >= Date.parse(a.eventTime);
+/** Where an event type stands in a run: at the same time, a COMPLETE or FAIL comes after a START. */
+const STAGE: Record<string, number> = { START: 0, RUNNING: 1, OTHER: 2, COMPLETE: 3, ABORT: 3, FAIL: 3 };
+
+/**
+ * Events in the order they happened (time, then stage, then key): every event is read in this order, so what is built
+ * does not depend on the order of the files, or on whether an event came now or was stored with its system.
+ */
+function byTime(a: RunEvent, b: RunEvent): number {
+  return Date.parse(a.eventTime) - Date.parse(b.eventTime) || (STAGE[a.eventType] ?? 2) - (STAGE[b.eventType] ?? 2) || (eventKey(a) < eventKey(b) ? -1 : eventKey(a) > eventKey(b) ? 1 : 0);
+}
+
+/** Whether `b` comes at or after `a`. */
+function later(a: { eventTime: string; eventType: string }, b: { eventTime: string; eventType: string }): boolean {
+  const t = Date.parse(b.eventTime) - Date.parse(a.eventTime);
+  return t > 0 || (t === 0 && (STAGE[b.eventType] ?? 2) >= (STAGE[a.eventType] ?? 2));
 }
 
 export function openLineageInventories(events: readonly LocatedEvent[], lookup: CatalogueLookup, opts: OpenLineageOptions = {}): ImportedInventory[] {
@@ -204,8 +216,9 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
   const warnings = new Map<string, InventoryIssue[]>();
 
   // The same event twice (a file imported again, a client retrying) counts once.
-  const unique = new Map<string, LocatedEvent>();
-  for (const e of events) if (!unique.has(eventKey(e.event))) unique.set(eventKey(e.event), e);
+  const seen = new Map<string, LocatedEvent>();
+  for (const e of events) if (!seen.has(eventKey(e.event))) seen.set(eventKey(e.event), e);
+  const unique = new Map([...seen].sort(([, a], [, b]) => byTime(a.event, b.event)));
 
   const jobs = new Map<string, JobDraft>();
   const datasets = new Map<string, Dataset[]>();
@@ -216,14 +229,14 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
       namespace: event.job.namespace,
       name: event.job.name,
       runs: new Map(),
-      producer: { eventTime: event.eventTime, producer: event.producer },
+      producer: { eventTime: event.eventTime, eventType: event.eventType, producer: event.producer },
       inputs: new Map(),
       outputs: new Map(),
     };
     jobs.set(key, job);
     const run = job.runs.get(event.run.runId);
     if (!run || later(run, event)) job.runs.set(event.run.runId, { runId: event.run.runId, eventType: event.eventType, eventTime: event.eventTime });
-    if (later(job.producer, event)) job.producer = { eventTime: event.eventTime, producer: event.producer };
+    if (later(job.producer, event)) job.producer = { eventTime: event.eventTime, eventType: event.eventType, producer: event.producer };
     for (const d of event.inputs ?? []) {
       note(d);
       job.inputs.set(datasetKey(d.namespace, d.name), d);
@@ -350,7 +363,7 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
   const usedIds = new Map<string, Set<string>>();
   for (const job of [...jobs.values()].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`))) {
     const runs = [...job.runs.values()].sort((a, b) => a.runId.localeCompare(b.runId));
-    const latest = [...runs].sort((a, b) => Date.parse(a.eventTime) - Date.parse(b.eventTime)).at(-1)!;
+    const latest = runs.reduce((a, b) => (later(a, b) ? b : a));
     const outputs = [...job.outputs.values()].sort((a, b) => datasetKey(a.dataset.namespace, a.dataset.name).localeCompare(datasetKey(b.dataset.namespace, b.dataset.name)));
     for (const out of outputs) {
       const to = tableOf(out.dataset.namespace, out.dataset.name);
