@@ -277,7 +277,8 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
  */
 function observedProps(o: Inventory["sources"][number]["observed"]): Props {
   if (!o) return {};
-  const latest = [...o.runs].sort((a, b) => (a.eventTime < b.eventTime ? -1 : a.eventTime > b.eventTime ? 1 : 0)).at(-1)!;
+  // Times may carry different offsets: compared as instants (ties keep the listed order).
+  const latest = [...o.runs].sort((a, b) => Date.parse(a.eventTime) - Date.parse(b.eventTime)).at(-1)!;
   return {
     observedJobNamespace: o.jobNamespace,
     observedJob: o.job,
