@@ -15,6 +15,7 @@ export type ErrorCode =
   | "BAD_REQUEST"
   | "URI_TOO_LONG"
   | "HEADERS_TOO_LARGE"
+  | "PAYLOAD_TOO_LARGE"
   | "INTERNAL_ERROR";
 
 export class AppError extends Error {
@@ -111,5 +112,12 @@ export class CrossSiteRefusedError extends AppError {
       403,
       "Refused: this request came from another web site. Open the explorer's own pages, or call the API directly (curl, the CLI).",
     );
+  }
+}
+
+/** A request body past the size an endpoint accepts (the OpenLineage ingest endpoint, the only one with a body). */
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super("PAYLOAD_TOO_LARGE", 413, `The request body is larger than ${limitBytes} bytes (after decompression).`, { limitBytes });
   }
 }

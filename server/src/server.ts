@@ -12,6 +12,7 @@ import { requireToken } from "./http/auth.js";
 import { errorMiddleware, notFoundApi, type ErrorLog } from "./http/error-middleware.js";
 import { checkHost, limitUrlLength, rateLimit, refuseCrossSite } from "./http/limits.js";
 import { REPO_ROOT } from "./inventory/paths.js";
+import { lineageRoutes, type LineageOptions } from "./lineage/lineage.routes.js";
 import { nodesRoutes } from "./nodes/nodes.routes.js";
 import { openApiHandler } from "./openapi/openapi.routes.js";
 import { overviewRoutes } from "./overview/overview.routes.js";
@@ -41,6 +42,8 @@ export interface AppDeps {
   log?: ErrorLog;
   /** A request's whole deadline (default: the graph's query timeout), and an export's (default 60 s). */
   deadlines?: Partial<Deadlines>;
+  /** The OpenLineage ingest endpoint (`POST /api/v1/lineage`); absent (the default), it does not exist. */
+  lineage?: Omit<LineageOptions, "graph"> | undefined;
 }
 
 export function createApp({
@@ -53,6 +56,7 @@ export function createApp({
   trustProxy,
   log,
   deadlines,
+  lineage,
 }: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -82,6 +86,9 @@ export function createApp({
   whereRoutes(api, graph);
   reportsRoutes(api, graph);
   const openApi = openApiHandler(api);
+
+  // The one route that writes, with a token of its own: mounted before the read-only API and its API_TOKEN.
+  if (lineage) app.use("/api/v1/lineage", lineageRoutes({ graph, ...lineage }));
 
   const router = express.Router();
   router.use(refuseCrossSite);

@@ -100,6 +100,9 @@ async function main(): Promise<void> {
     allowedHosts: env.ALLOWED_HOSTS,
     trustProxy: env.TRUST_PROXY,
     deadlines: { queryMs: env.QUERY_TIMEOUT_MS, exportMs: env.EXPORT_TIMEOUT_MS },
+    lineage: env.LINEAGE_INGEST_TOKEN
+      ? { token: env.LINEAGE_INGEST_TOKEN, maxBytes: env.LINEAGE_MAX_BYTES, ratePerSecond: env.LINEAGE_RATE_LIMIT_PER_SECOND, namespaces: env.LINEAGE_NAMESPACES }
+      : undefined,
   });
   configurePdf({ concurrency: env.PDF_CONCURRENCY, queue: env.PDF_QUEUE });
   const server = createHttpServer(app, { headersTimeoutMs: env.HEADERS_TIMEOUT_MS, requestTimeoutMs: env.REQUEST_TIMEOUT_MS });

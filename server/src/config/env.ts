@@ -42,6 +42,25 @@ const EnvSchema = z
     /** How long a client may take to send its headers, and its whole request. */
     HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+    /** When set, `POST /api/v1/lineage` accepts OpenLineage run events with `Authorization: Bearer <LINEAGE_INGEST_TOKEN>`. */
+    LINEAGE_INGEST_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -hex 24`)").optional()),
+    /** Largest request body the ingest endpoint accepts, decompressed. */
+    LINEAGE_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+    /** Ingest requests per second per client address (burst: twice that); 0 turns the limit off. */
+    LINEAGE_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(5),
+    /** OpenLineage namespace → system id, as `ns=system-id` pairs separated by spaces (as `--namespace` does for the import). */
+    LINEAGE_NAMESPACES: z
+      .string()
+      .default("")
+      .transform((s, ctx) => {
+        const out: Record<string, string> = {};
+        for (const pair of s.split(/\s+/).filter(Boolean)) {
+          const at = pair.lastIndexOf("=");
+          if (at <= 0 || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(pair.slice(at + 1))) ctx.addIssue({ code: "custom", message: `'${pair}' is not ns=system-id` });
+          else out[pair.slice(0, at)] = pair.slice(at + 1);
+        }
+        return out;
+      }),
   })
   .strip();
 

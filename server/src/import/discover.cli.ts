@@ -1,13 +1,13 @@
 /**
- * `npm run discover -- postgres://user:pass@host:5432/db [--schema public] [--system <id>] [--out file]`: drafts an
- * inventory from a live PostgreSQL schema for review. It only reads the database and never writes to the graph.
+ * `npm run discover -- postgres://user:pass@host:5432/db [--schema public[,other]] [--system <id>] [--out file]`: drafts an
+ * inventory from live PostgreSQL schemas for review. It only reads the database and never writes to the graph.
  */
 import { writeFile } from "node:fs/promises";
 
 import { cliArgs, userPath } from "./cli.args.js";
 import { discoverPostgres, discoveryYaml } from "./discover.postgres.js";
 
-const USAGE = "npm run discover -- postgres://user:pass@host:5432/db [--schema public] [--system <id>] [--out file]";
+const USAGE = "npm run discover -- postgres://user:pass@host:5432/db [--schema public[,other]] [--system <id>] [--out file]";
 const { values, positionals } = cliArgs({ schema: { type: "string" }, system: { type: "string" }, out: { type: "string" } }, USAGE);
 const url = positionals[0];
 if (!url || !/^postgres(ql)?:\/\//.test(url)) {
@@ -21,7 +21,7 @@ try {
   if (values.out) {
     await writeFile(userPath(values.out), text);
     const suggested = d.inventory.entities.flatMap((e) => e.columns ?? []).filter((c) => c.suggested).length;
-    console.error(`wrote ${values.out}: ${d.inventory.entities.length} tables, ${suggested} suggested personal column(s) to review`);
+    console.error(`wrote ${values.out}: ${d.inventory.entities.length} tables (views included), ${suggested} suggested personal column(s) to review`);
   } else {
     process.stdout.write(text);
   }

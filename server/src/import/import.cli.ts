@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file>... [--format yaml|csv|fides] [--dry-run]`: reads inventories in any supported format,
+ * `npm run import -- <file>... [--format yaml|csv|fides|openlineage] [--namespace ns=system-id]... [--dry-run]`: reads inventories in any supported format,
  * validates all of them, then loads them in one transaction (groups of whole files past the transaction budget; each
  * file is one system, and loading it again replaces it).
  * `--dry-run` prints what would be created and never connects to the database.
@@ -10,9 +10,19 @@ import { readEnv } from "../config/env.js";
 import { connectDatabase } from "../db/connect.js";
 import { InventoryValidationError } from "../inventory/inventory.parse.js";
 
-const USAGE = "npm run import -- <file>... [--format yaml|csv|fides] [--dry-run]";
-const { values, positionals } = cliArgs({ format: { type: "string" }, "dry-run": { type: "boolean" } }, USAGE);
+const USAGE = "npm run import -- <file>... [--format yaml|csv|fides|openlineage] [--namespace ns=system-id]... [--dry-run]";
+const { values, positionals } = cliArgs({ format: { type: "string" }, "dry-run": { type: "boolean" }, namespace: { type: "string", multiple: true } }, USAGE);
 const format = formatArg(values.format, USAGE);
+const namespaces: Record<string, string> = {};
+for (const pair of values.namespace ?? []) {
+  // The namespace may itself hold '=' (a URL with a query); the system id after the last one never does.
+  const at = pair.lastIndexOf("=");
+  if (at <= 0 || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(pair.slice(at + 1))) {
+    console.error(`--namespace must be ns=system-id (a lower-case id such as 'warehouse'), not '${pair}'\nusage: ${USAGE}`);
+    process.exit(2);
+  }
+  namespaces[pair.slice(0, at)] = pair.slice(at + 1);
+}
 if (positionals.length === 0) {
   console.error(`name at least one file\nusage: ${USAGE}`);
   process.exit(2);
@@ -23,7 +33,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 let code = 0;
 if (values["dry-run"]) {
   try {
-    const imported = await readImportFiles(files, await readLookup(), format);
+    const imported = await readImportFiles(files, await readLookup(), format, { namespaces });
     for (const i of imported) console.log(describeImport(i, cwd));
     console.log(`Dry run: nothing was written. ${imported.length} system${imported.length === 1 ? "" : "s"} would be loaded.`);
   } catch (err) {
@@ -33,7 +43,7 @@ if (values["dry-run"]) {
 } else {
   const db = await connectDatabase(readEnv());
   try {
-    const report = await importFiles(db.graph, files, format);
+    const report = await importFiles(db.graph, files, format, { namespaces });
     for (const i of report.imported) console.log(describeImport(i, cwd));
     console.log(`Loaded ${report.systems.join(", ")}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms.`);
   } catch (err) {

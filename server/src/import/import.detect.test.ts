@@ -16,4 +16,12 @@ describe("detectFormat", () => {
   it("reads a spreadsheet saved without the .csv extension as one", () => {
     expect(detectFormat("export.txt", "system,table,column\nCRM,Crm_Lead,Email\n")).toBe("csv");
   });
+
+  it("reads OpenLineage run events as a JSON array, one per line, or from a .ndjson file", () => {
+    const event = { eventType: "COMPLETE", eventTime: "2026-12-01T10:00:00Z", run: { runId: "x" }, job: { namespace: "n", name: "j" }, producer: "p" };
+    expect(detectFormat("events.json", JSON.stringify([event], null, 2))).toBe("openlineage");
+    expect(detectFormat("events.log", `${JSON.stringify(event)}\n${JSON.stringify(event)}\n`)).toBe("openlineage");
+    expect(detectFormat("events.ndjson", "")).toBe("openlineage");
+    expect(detectFormat("a.json", JSON.stringify({ system: { id: "x", name: "X", kind: "saas" }, entities: [] }))).toBe("yaml");
+  });
 });

@@ -10,6 +10,8 @@ import { parseCsvInventory } from "./csv.import.js";
 import { parseFidesManifest } from "./fides.import.js";
 import { detectFormat } from "./import.detect.js";
 import type { ImportedInventory, ImportFormat } from "./import.source.js";
+import { openLineageInventories, readRunEvents, storedEvents, type LoadedSystem, type LocatedEvent } from "./openlineage.import.js";
+import { readLoadedSystems } from "./openlineage.repository.js";
 import type { Graph } from "../db/graph.js";
 import { InventoryValidationError, parseInventoryText, readCatalogue } from "../inventory/inventory.parse.js";
 import type { Inventory } from "../inventory/inventory.schema.js";
@@ -39,27 +41,70 @@ export function parseImportText(file: string, text: string, lookup: CatalogueLoo
       return parseFidesManifest(file, text, lookup);
     case "yaml":
       return { file, format: "yaml", inventory: parseInventoryText(file, text, lookup.catalogue), warnings: [] };
+    case "openlineage": {
+      // A file of events may describe several systems; alone, it must describe one.
+      const inventories = openLineageInventories(readRunEvents(file, text), lookup);
+      if (inventories.length !== 1) throw new InventoryValidationError([{ file, line: null, field: "", message: `describes ${inventories.length} systems; import it with \`npm run import\`` }]);
+      return inventories[0]!;
+    }
   }
 }
 
-/** Reads every file; the problems of all of them are reported together. */
-export async function readImportFiles(files: string[], lookup: CatalogueLookup, format?: ImportFormat): Promise<ImportedInventory[]> {
+export interface ReadOptions {
+  /** OpenLineage namespace → system id (`--namespace ns=id`). */
+  namespaces?: Readonly<Record<string, string>>;
+  /** The systems already in the graph, asked for only when OpenLineage events name them. */
+  loadedSystems?: (systems: string[]) => Promise<ReadonlyMap<string, LoadedSystem>>;
+}
+
+/**
+ * Reads every file; the problems of all of them are reported together. OpenLineage events of all the files are read
+ * together (a system's events may be spread over several files) and turned into one inventory per system.
+ */
+export async function readImportFiles(files: string[], lookup: CatalogueLookup, format?: ImportFormat, opts: ReadOptions = {}): Promise<ImportedInventory[]> {
   const out: ImportedInventory[] = [];
+  const events: LocatedEvent[] = [];
   const problems: InventoryValidationError[] = [];
   for (const file of files) {
     try {
-      out.push(await readImportFile(file, lookup, format));
+      const text = await readText(file);
+      if ((format ?? detectFormat(file, text)) === "openlineage") events.push(...readRunEvents(file, text));
+      else out.push(parseImportText(file, text, lookup, format));
     } catch (err) {
       if (!(err instanceof InventoryValidationError)) throw err;
       problems.push(err);
     }
   }
   if (problems.length > 0) throw new InventoryValidationError(problems.flatMap((p) => p.issues));
+  if (events.length > 0) out.push(...(await openLineageImport(events, lookup, opts)));
   return out;
 }
 
-/** Names of files `import` reads: our YAML/JSON, fideslang YAML, spreadsheets saved as CSV or TSV. */
-const IMPORTABLE = /\.(ya?ml|json|csv|tsv)$/i;
+/**
+ * Events → inventories of the systems they name. A system already built from events keeps the events it was built
+ * from, so it is rebuilt from those and the new ones together (the same event twice counts once: importing the same
+ * events again changes nothing); a system loaded from a document is never replaced.
+ */
+export async function openLineageImport(events: LocatedEvent[], lookup: CatalogueLookup, opts: ReadOptions = {}): Promise<ImportedInventory[]> {
+  const base = opts.namespaces ? { namespaces: opts.namespaces } : {};
+  const draft = openLineageInventories(events, lookup, { ...base, loaded: new Map() });
+  const systems = draft.map((i) => i.inventory.system.id);
+  const loaded = opts.loadedSystems ? await opts.loadedSystems(systems) : new Map<string, LoadedSystem>();
+  if (loaded.size === 0) return draft;
+  const stored = storedEvents([...loaded.values()].filter((l) => l.origin === "openlineage"));
+  return openLineageInventories([...stored, ...events], lookup, { ...base, loaded, only: new Set(systems) });
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (err) {
+    throw new InventoryValidationError([{ file, line: null, field: "", message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
+  }
+}
+
+/** Names of files `import` reads: our YAML/JSON, fideslang YAML, spreadsheets saved as CSV or TSV, OpenLineage events. */
+const IMPORTABLE = /\.(ya?ml|json|csv|tsv|ndjson|jsonl)$/i;
 
 /** The inventory files directly in `dir` (not its subfolders), sorted; a directory without any is an error. */
 export async function dataDirectoryFiles(dir: string): Promise<string[]> {
@@ -70,7 +115,7 @@ export async function dataDirectoryFiles(dir: string): Promise<string[]> {
     throw new InventoryValidationError([{ file: dir, line: null, field: "", message: `cannot read the directory (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
   }
   const files = entries.filter((e) => e.isFile() && IMPORTABLE.test(e.name)).map((e) => path.join(dir, e.name)).sort();
-  if (files.length === 0) throw new InventoryValidationError([{ file: dir, line: null, field: "", message: "holds no inventory file (.yaml, .yml, .json, .csv or .tsv)" }]);
+  if (files.length === 0) throw new InventoryValidationError([{ file: dir, line: null, field: "", message: "holds no inventory file (.yaml, .yml, .json, .csv, .tsv, .ndjson or .jsonl)" }]);
   return files;
 }
 
@@ -83,9 +128,9 @@ export interface ImportReport extends SeedReport {
   imported: ImportedInventory[];
 }
 
-export async function importFiles(graph: Graph, files: string[], format?: ImportFormat): Promise<ImportReport> {
+export async function importFiles(graph: Graph, files: string[], format?: ImportFormat, opts: Pick<ReadOptions, "namespaces"> = {}): Promise<ImportReport> {
   const lookup = await readLookup();
-  const imported = await readImportFiles(files, lookup, format);
+  const imported = await readImportFiles(files, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
   const report = await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory })), lookup.catalogue);
   return { ...report, imported };
 }

@@ -122,6 +122,8 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         description: inv.system.description ?? null,
         documentTitle: inv.system.document?.title ?? null,
         documentFile: inv.system.document?.file ?? null,
+        origin: inv.system.origin ?? null,
+        observedEvents: inv.system.observedEvents ?? null,
         search: searchText(sys),
       }),
     );
@@ -169,6 +171,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
             categoryLabel: c.categoryLabel ?? null,
             description: c.description ?? null,
             references: c.references ?? null,
+            pseudonymised: c.pseudonymised ?? null,
             position,
             search: searchText(c.categoryLabel),
           }),
@@ -207,7 +210,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
 
     for (const s of inv.sources) {
       const id = ids.source(sys, s.id);
-      scoped.push(node("source", id, s.name, { system: sys, description: s.description ?? null, search: searchText(s.id) }));
+      scoped.push(node("source", id, s.name, { system: sys, description: s.description ?? null, search: searchText(s.id), ...observedProps(s.observed) }));
       rel(systemId, "HAS_SOURCE", id);
       for (const t of s.feeds) rel(id, "FEEDS", table(t));
       for (const f of s.fills) for (const colId of expandField(sys, f, personalColumns)) rel(id, "FILLS", colId);
@@ -265,6 +268,25 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
     shared: [...shared.values()],
     rels: dedupeRels(rels),
     systems: inventories.map((i) => i.system.id),
+  };
+}
+
+/**
+ * What OpenLineage reported about a source, as plain properties of its node: the job, its latest run (id, event type,
+ * time), every run id, and the producer. Absent for a source a document states.
+ */
+function observedProps(o: Inventory["sources"][number]["observed"]): Props {
+  if (!o) return {};
+  // Times may carry different offsets: compared as instants (ties keep the listed order).
+  const latest = [...o.runs].sort((a, b) => Date.parse(a.eventTime) - Date.parse(b.eventTime)).at(-1)!;
+  return {
+    observedJobNamespace: o.jobNamespace,
+    observedJob: o.job,
+    observedRunId: latest.runId,
+    observedEventType: latest.eventType,
+    observedEventTime: latest.eventTime,
+    observedRunIds: [...new Set(o.runs.map((r) => r.runId))].sort(),
+    observedProducer: o.producer,
   };
 }
 

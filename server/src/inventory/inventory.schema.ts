@@ -55,6 +55,13 @@ export const SystemSchema = z
     description: Text.optional(),
     /** Where the facts come from (document title / file), for provenance in reports. */
     document: z.object({ title: z.string().min(1), file: z.string().optional(), url: z.string().optional() }).optional(),
+    /**
+     * Absent: a person's document (YAML, spreadsheet, Fides). `openlineage`: built from OpenLineage run events
+     * (`npm run import -- --format openlineage`), which may add to it later but never replace a document's system.
+     */
+    origin: z.enum(["openlineage"]).optional(),
+    /** origin `openlineage`: the run events it is built from (one JSON text each), so events imported later add to them. */
+    observedEvents: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -102,6 +109,8 @@ export const ColumnSchema = z
     description: Text.optional(),
     /** Set by `npm run discover`: the category was guessed from the column's name or type and awaits a person's review. */
     suggested: z.boolean().optional(),
+    /** The column holds its category masked or pseudonymised (hashed, tokenised…), e.g. a copy an OpenLineage job marks `masking: true`. */
+    pseudonymised: z.boolean().optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -126,6 +135,16 @@ export const EntitySchema = z
   })
   .strict();
 
+/** An OpenLineage job as its run events report it: the job, its runs (each run's latest event) and the producer. */
+export const ObservedSchema = z
+  .object({
+    jobNamespace: z.string().min(1),
+    job: z.string().min(1),
+    runs: z.array(z.object({ runId: z.string().min(1), eventType: z.string().min(1), eventTime: z.string().min(1) }).strict()).min(1),
+    producer: z.string().min(1),
+  })
+  .strict();
+
 export const SourceSchema = z
   .object({
     id: Slug,
@@ -142,6 +161,8 @@ export const SourceSchema = z
      * category the origin table holds into the fed tables' columns of the same category, and nothing else.
      */
     copies: z.array(z.object({ from: ColumnRef, to: ColumnRef }).strict()).default([]),
+    /** A source seen at work rather than stated: the OpenLineage job whose run events it was built from. */
+    observed: ObservedSchema.optional(),
   })
   .strict();
 

@@ -5,8 +5,8 @@ import { ElementsBuilder, idOf, kindOf, MAX_NODES } from "../elements/elements.j
 import { NotFoundError } from "../errors.js";
 import type { ParsedNodeId } from "../http/params.js";
 
-/** Stored properties that are already in the answer's own fields, or only feed the search index. */
-const HIDDEN = new Set(["id", "kind", "key", "name", "search"]);
+/** Stored properties that are already in the answer's own fields, only feed the search index, or are raw input (OpenLineage events). */
+const HIDDEN = new Set(["id", "kind", "key", "name", "search", "observedEvents"]);
 
 export class NodesService {
   constructor(private readonly repo: NodesRepository) {}

@@ -1,0 +1,159 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+import { afterAll, describe, expect, inject, it } from "vitest";
+
+import { importFiles } from "../../server/src/import/import.service.js";
+import { InventoryValidationError } from "../../server/src/inventory/inventory.parse.js";
+import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
+import { REPO_ROOT } from "../../server/src/inventory/paths.js";
+import { TraceRepository } from "../../server/src/trace/trace.repository.js";
+import { graphChecksum } from "../support/checksum.js";
+import { testGraph } from "../support/graph.js";
+
+/** Events written for these tests in the shape of the OpenLineage specification's examples (see the folder's README). */
+const fixture = (name: string) => path.join(REPO_ROOT, "test", "fixtures", "openlineage", name);
+const NS = "postgres://warehouse.example:5432";
+const SYSTEM = "fixture-ol-warehouse";
+const namespaces = { [NS]: SYSTEM };
+const col = (table: string, column: string) => `column:${SYSTEM}/${table}.${column}`;
+const src = (id: string) => `source:${SYSTEM}/${id}`;
+
+const graph = testGraph();
+
+/** Column → column copies of the fixture system, with the source that makes each. */
+async function copies(): Promise<string[]> {
+  const rows = await graph.probe(
+    "MATCH (a:Column {system: $system})-[r:COPIED_TO]->(b:Column) RETURN a.id AS from, b.id AS to, r.via AS via ORDER BY from, to, via",
+    { system: SYSTEM },
+  );
+  return rows.map((r) => `${String(r.from)} → ${String(r.to)} via ${String(r.via)}`);
+}
+
+async function importError(files: string[]): Promise<InventoryValidationError> {
+  try {
+    await importFiles(graph, files, undefined, { namespaces });
+  } catch (err) {
+    if (err instanceof InventoryValidationError) return err;
+    throw err;
+  }
+  throw new Error("expected the import to be refused");
+}
+
+afterAll(async () => {
+  await removeSystems(graph, [SYSTEM, "fixture-acme-shop"]);
+});
+
+describe("npm run import --format openlineage: run events as a JSON array and as NDJSON", () => {
+  it("loads, through `npm run import -- … --format openlineage --namespace ns=id`, the namespace's datasets as one system's tables and its jobs as sources", async () => {
+    const conn = inject("neo4j");
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "server/src/import/import.cli.ts", fixture("pipeline.json"), fixture("snapshot.ndjson"), "--format", "openlineage", "--namespace", `${NS}=${SYSTEM}`],
+      { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: REPO_ROOT, NEO4J_URI: conn.uri, NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password } },
+    );
+
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Loaded ${SYSTEM}:`);
+    const tables = await graph.probe("MATCH (:System {system: $system})-[:CONTAINS]->(t:Table) RETURN t.name AS name ORDER BY name", { system: SYSTEM });
+    expect(tables.map((t) => t.name)).toEqual(["audience", "contacts", "contacts_snapshot", "orders", "users"]);
+  });
+
+  it("carries users.email by DIRECT column lineage through two jobs: the trace from users reaches both downstream columns, each copy by its job", async () => {
+    const trace = await new TraceRepository(graph).downstream(`table:${SYSTEM}/users`);
+
+    const reached = trace!.columns.map((c) => `${c.table}.${c.name}`);
+    expect(reached).toEqual(expect.arrayContaining(["contacts.email", "audience.email"]));
+    expect(trace!.copies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ source: col("users", "email"), target: col("contacts", "email"), via: src("ol-crm-sync-load-contacts"), viaName: "crm_sync.load_contacts" }),
+        expect.objectContaining({ source: col("contacts", "email"), target: col("audience", "email"), via: src("ol-marketing-export-audience"), viaName: "marketing.export_audience" }),
+      ]),
+    );
+  });
+
+  it("keeps what OpenLineage observed on each job's source: job, run, event time, producer", async () => {
+    const [job] = await graph.probe("MATCH (s:Source {id: $id}) RETURN properties(s) AS p", { id: src("ol-crm-sync-load-contacts") });
+    expect(job!.p).toMatchObject({
+      observedJobNamespace: "airflow-prod",
+      observedJob: "crm_sync.load_contacts",
+      observedRunId: "0193a1f0-5b2c-7d4e-8f10-2a3b4c5d6e01",
+      observedEventType: "COMPLETE",
+      observedEventTime: "2026-11-30T02:14:09.512Z",
+      observedRunIds: ["0193a1f0-5b2c-7d4e-8f10-2a3b4c5d6e01"],
+      observedProducer: "https://github.com/OpenLineage/OpenLineage/tree/1.24.2/integration/airflow",
+    });
+  });
+
+  it("does not make an INDIRECT (join, filter) input a copy", async () => {
+    const all = await copies();
+    expect(all.filter((c) => c.startsWith(col("orders", "billing_email")) || c.startsWith(col("orders", "user_id")) || c.startsWith(col("users", "deleted_at")))).toEqual([]);
+    // orders is a stated input only for the column its amount makes; its billing e-mail never reaches contacts.email.
+    expect(all).toContain(`${col("orders", "amount")} → ${col("contacts", "lifetime_value")} via ${src("ol-crm-sync-load-contacts")}`);
+  });
+
+  it("holds a masked output's category as pseudonymised", async () => {
+    const [c] = await graph.probe("MATCH (c:Column {id: $id})-[:OF_CATEGORY]->(k:Category) RETURN c.pseudonymised AS p, c.categoryLabel AS label, k.key AS category", {
+      id: col("audience", "email_sha256"),
+    });
+    expect(c).toEqual({ p: true, label: "Email address (pseudonymised)", category: "email-address" });
+    const [plain] = await graph.probe("MATCH (c:Column {id: $id}) RETURN c.pseudonymised AS p", { id: col("audience", "email") });
+    expect(plain!.p).toBeNull();
+  });
+
+  it("turns a job without column lineage into a category-scoped copy", async () => {
+    const all = await copies();
+    const snapshot = all.filter((c) => c.endsWith(`via ${src("ol-reporting-snapshot-contacts")}`));
+    expect(snapshot).toEqual([
+      `${col("contacts", "email")} → ${col("contacts_snapshot", "contact_email")} via ${src("ol-reporting-snapshot-contacts")}`,
+      `${col("contacts", "full_name")} → ${col("contacts_snapshot", "name")} via ${src("ol-reporting-snapshot-contacts")}`,
+    ]);
+  });
+
+  it("changes nothing when the same events are imported again, alone or in the other file form", async () => {
+    const before = await graphChecksum(graph);
+
+    await importFiles(graph, [fixture("pipeline.json"), fixture("snapshot.ndjson")], undefined, { namespaces });
+    await importFiles(graph, [fixture("pipeline.ndjson")], undefined, { namespaces });
+    await importFiles(graph, [fixture("snapshot.ndjson")], undefined, { namespaces });
+
+    expect(await graphChecksum(graph)).toBe(before);
+  });
+
+  it("adds later events to the system built from earlier ones: a dataset already loaded is the same table", async () => {
+    await removeSystems(graph, [SYSTEM]);
+    await importFiles(graph, [fixture("pipeline.json")], undefined, { namespaces });
+    await importFiles(graph, [fixture("snapshot.ndjson")], undefined, { namespaces });
+
+    const all = await copies();
+    expect(all).toContain(`${col("users", "email")} → ${col("contacts", "email")} via ${src("ol-crm-sync-load-contacts")}`);
+    expect(all).toContain(`${col("contacts", "email")} → ${col("contacts_snapshot", "contact_email")} via ${src("ol-reporting-snapshot-contacts")}`);
+  });
+
+  it("writes nothing from a file with a malformed event, and names its line and field", async () => {
+    const before = await graphChecksum(graph);
+
+    const error = await importError([fixture("snapshot.ndjson"), fixture("broken.ndjson")]);
+
+    expect(error.issues.map((i) => `${path.basename(i.file)}:${i.line} ${i.field}`)).toEqual(["broken.ndjson:1 run.runId", "broken.ndjson:2 job.name"]);
+    expect(await graphChecksum(graph)).toBe(before);
+  });
+
+  it("never replaces a system loaded from a document", async () => {
+    await importFiles(graph, [path.join(REPO_ROOT, "test", "fixtures", "import", "acme-shop.yaml")]);
+    const before = await graphChecksum(graph);
+
+    const error = await (async () => {
+      try {
+        await importFiles(graph, [fixture("snapshot.ndjson")], undefined, { namespaces: { [NS]: "fixture-acme-shop" } });
+      } catch (err) {
+        return err as InventoryValidationError;
+      }
+      throw new Error("expected the import to be refused");
+    })();
+
+    expect(error).toBeInstanceOf(InventoryValidationError);
+    expect(error.message).toContain("system 'fixture-acme-shop' is loaded from a document");
+    expect(await graphChecksum(graph)).toBe(before);
+  });
+});
