@@ -15,14 +15,17 @@ describe("the filter menu", () => {
     const menu = page.locator("details.menu");
     await page.getByText("Filters", { exact: true }).click();
     const panel = page.getByRole("group", { name: "Filters" });
-    const vendors = panel.locator("fieldset", { has: page.getByText("Vendors", { exact: true }) }).getByRole("checkbox");
+    // The "Vendors" filter group (not the "Show kinds" group, which has a "Vendors" box too).
+    const vendors = panel.locator("fieldset").filter({ has: page.locator("legend", { hasText: /^Vendors/ }) }).getByRole("checkbox");
     expect(await vendors.count()).toBeGreaterThanOrEqual(3);
 
     for (let i = 0; i < 3; i++) {
       const before = page.url();
-      await vendors.nth(i).check();
+      // A click, as a user ticks: the box shows ticked once the URL (and so the filter) has changed.
+      await vendors.nth(i).click();
+      await expect.poll(() => vendors.nth(i).isChecked(), { timeout: WAIT_MS }).toBe(true);
       // Each tick asks the server for the filtered trace; the menu stays open meanwhile and after.
-      await page.waitForURL((u) => u.href !== before);
+      await expect.poll(() => page.url(), { timeout: WAIT_MS }).not.toBe(before);
       await graphDrawn(page);
       await expect(menu.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
     }
@@ -36,11 +39,12 @@ describe("Enter", () => {
   it("in the home page's table box opens which tables reference that table", { timeout: 60_000 }, async () => {
     const page = await ui.open("/");
     await graphDrawn(page);
-    const box = page.getByRole("textbox", { name: "Table for “referenced by”" });
+    // An input with a suggestion list is a combobox to assistive technology.
+    const box = page.getByRole("combobox", { name: "Table for “referenced by”" });
     await box.fill("CMS_User");
     await box.press("Enter");
 
-    await page.waitForURL(/\/tables\/(kentico\/)?CMS_User\/referenced-by$/);
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: WAIT_MS }).toMatch(/^\/tables\/(kentico(\/|%2F))?CMS_User\/referenced-by$/);
     await graphDrawn(page);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Tables that reference CMS_User");
     await page.close();

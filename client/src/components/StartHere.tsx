@@ -21,6 +21,12 @@ export function StartHere({ systems }: { systems: { id: string; name: string }[]
   const known = found.status === "ok" ? found.data.results.map((r) => ({ id: r.id, name: r.label, system: r.system ?? "", systemName: systems.find((x) => x.id === `system:${r.system ?? ""}`)?.name ?? r.system ?? "" })) : [];
   const match = known.find((t) => t.name === typed || `${t.system}/${t.name}` === typed);
   const systemId = systems.find((s) => s.id === system)?.id ?? "";
+  // Enter opens the table's "referenced by" view: the one found, or the name as typed (the view says when several
+  // systems have that table, and offers the closest names when none has).
+  const open = () => {
+    if (match) void navigate(referencedByLink(`${match.system}/${match.name}`));
+    else if (typed) void navigate(referencedByLink(typed));
+  };
   return (
     <section className="start-here" aria-label="Start here">
       <h2 className="result-list__title">Start here</h2>
@@ -45,15 +51,20 @@ export function StartHere({ systems }: { systems: { id: string; name: string }[]
       <form
         className="start-here__row"
         onSubmit={(e) => {
-          // Enter opens the table's "referenced by" view: the one found, or the name as typed (the view says when
-          // several systems have that table, and offers the closest names when none has).
           e.preventDefault();
-          if (match) void navigate(referencedByLink(`${match.system}/${match.name}`));
-          else if (typed) void navigate(referencedByLink(typed));
+          open();
         }}
       >
         <label htmlFor="start-here-table">Table</label>
-        <input id="start-here-table" list="start-here-tables" value={table} onChange={(e) => setTable(e.target.value)} placeholder="e.g. CMS_User" aria-label="Table for “referenced by”" enterKeyHint="go" />
+        <input id="start-here-table" list="start-here-tables" value={table} onChange={(e) => setTable(e.target.value)} placeholder="e.g. CMS_User" aria-label="Table for “referenced by”" enterKeyHint="go"
+          // Chromium's suggestion list can keep Enter from submitting the form: act on the key itself too.
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              open();
+            }
+          }}
+        />
         <datalist id="start-here-tables">
           {known.map((t) => (
             <option key={t.id} value={known.filter((x) => x.name === t.name).length > 1 ? `${t.system}/${t.name}` : t.name}>
