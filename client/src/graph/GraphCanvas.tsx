@@ -135,6 +135,9 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
   const [failed, setFailed] = useState<string | null>(null);
   // How many elements the last finished layout drew: a DOM signal for browser tests and the benchmark.
   const [drawn, setDrawn] = useState<number | null>(null);
+  // The elements the picture on screen was drawn from: new elements are "busy" from the render that brings them,
+  // not only from the effect that starts their layout a moment later.
+  const [drawnFrom, setDrawnFrom] = useState<ElementDefinition[] | null>(null);
   const renderer = rendererFor(elements.length, webglSupport(), anyWebgl);
   const size = renderer === "webgl" ? "webgl" : elements.length > LARGE ? "large" : "normal";
   const animate = elements.length < ANIMATE_UNDER;
@@ -235,6 +238,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
         performance.mark("graph:viewed");
         setBusy(false);
         setDrawn(elements.length);
+        setDrawnFrom(elements);
         handlers.current.onDrawn?.(cy);
       })
       .catch((err: unknown) => {
@@ -296,7 +300,7 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
 
   return (
     <div className="graph-canvas">
-      <div ref={container} className="graph-canvas__cy" data-testid="graph" aria-busy={busy || waiting} data-drawn={drawn ?? undefined} data-renderer={renderer} role="img" aria-label={ariaLabel} />
+      <div ref={container} className="graph-canvas__cy" data-testid="graph" aria-busy={busy || waiting || drawnFrom !== elements} data-drawn={drawn ?? undefined} data-renderer={renderer} role="img" aria-label={ariaLabel} />
       {busy && (
         <div className="graph-canvas__busy" role="status">
           <span className="spinner" aria-hidden /> Laying out {elements.filter((e) => !e.data.source).length} nodes…
