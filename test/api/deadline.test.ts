@@ -38,7 +38,7 @@ describe("a request's deadline", () => {
   it("answers 503 QUERY_TIMEOUT with Retry-After as soon as building the answer outlasts it, and drops the late work", async () => {
     const log: string[] = [];
     const finished: string[] = [];
-    const app = slowBuilder(60, 600, log, finished);
+    const app = slowBuilder(60, 2000, log, finished);
     const started = Date.now();
 
     const res = await request(app).get("/api/slow");
@@ -47,9 +47,9 @@ describe("a request's deadline", () => {
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe("QUERY_TIMEOUT");
     expect(res.headers["retry-after"]).toMatch(/^\d+$/);
-    // Answered at the deadline, not when the 600 ms of work would have ended (slack for a busy machine).
-    expect(took).toBeLessThan(400);
-    await sleep(700);
+    // Answered at the deadline, not when the 2 s of work would have ended (slack for a busy machine).
+    expect(took).toBeLessThan(1500);
+    await sleep(2100);
     // The abandoned work stopped at its next step: it never finished, and nothing but the one 503 was logged.
     expect(finished).toEqual([]);
     expect(log).toHaveLength(1);
