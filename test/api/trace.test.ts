@@ -107,7 +107,8 @@ describe("GET /api/trace", () => {
 
     const intercom = t.vendors.find((v) => v.id === "vendor:intercom")!;
     expect(intercom.countries).toEqual([{ code: "IE", name: "Ireland", eea: true, role: "entity" }]);
-    expect(intercom.transfer).toBe("eea");
+    // Its legal entity is in Ireland, but the document does not say where the data is stored: not "EEA".
+    expect(intercom.transfer).toBe("not-stated");
     const sendgrid = t.vendors.find((v) => v.id === "vendor:sendgrid")!;
     expect(sendgrid.countries).toEqual([{ code: "US", name: "United States", eea: false, role: "entity" }]);
     expect(sendgrid.transfer).toBe("third-country");

@@ -296,8 +296,22 @@ export const PathsResponseSchema = z.object({
 
 export const OverviewResponseSchema = z.object({
   systems: z.array(z.object({ id: z.string(), name: z.string(), tables: z.number(), vendors: z.number() })),
-  /** Each vendor with the systems that use it and the status of those flows. */
-  vendors: z.array(z.object({ id: z.string(), name: z.string(), systems: z.array(z.string()), countries: z.array(CountrySchema), transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable() })),
+  /**
+   * Each vendor with the systems that use it and the status of those flows (`transfer`: the one needing most attention
+   * over all of them, for the shared vendor node), and each system's own engagement of it with the status of that
+   * system's flows alone (what groups and per-system counts read).
+   */
+  vendors: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      systems: z.array(z.string()),
+      countries: z.array(CountrySchema),
+      transfer: TransferStatusSchema,
+      mechanism: MechanismSchema.nullable(),
+      engagements: z.array(z.object({ system: z.string(), transfer: TransferStatusSchema })),
+    }),
+  ),
   /** How the drawing groups vendors: `none` draws each; a large overview groups them (`group=auto`, the default). */
   grouping: z.enum(["none", "transfer", "country"]),
   /** Groups drawn as their vendors (`expand=`). */

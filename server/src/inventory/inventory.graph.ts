@@ -245,7 +245,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         dataCountries: v.dataCountries,
         countries,
         mechanism: v.mechanism ?? null,
-        transfer: transferStatus(countries, v.mechanism ?? null, catalogue),
+        transfer: transferStatus({ entityCountry: v.entityCountry ?? null, dataCountries: v.dataCountries }, v.mechanism ?? null, catalogue),
         description: v.description ?? null,
       };
       rel(systemId, "USES_VENDOR", vendorId, flow);

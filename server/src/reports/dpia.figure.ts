@@ -4,7 +4,8 @@
  * CSS px), text 9.5–11 px. A large answer becomes several figures (one per vendor, long ones in parts) rather than
  * one unreadable one.
  */
-import type { TraceResponse, TransferStatus } from "../contract/api.js";
+import type { TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
+import { unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 
 const NOT_STATED = "not-stated";
 export const FIGURE_WIDTH = 700;
@@ -65,12 +66,20 @@ function curve(x1: number, y1: number, x2: number, y2: number, colour: string, d
   return `<path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" fill="none" stroke="${colour}" stroke-width="1.1"${dash ? ' stroke-dasharray="4 3"' : ""}/>`;
 }
 
+/** Whether one of the vendor's flows leaves out where its entity or its data is: it then points at "not stated" too. */
+function leavesOutAPlace(v: TraceVendor): boolean {
+  return v.flows.some((f) => unstatedPlaces({ entityCountry: f.countries.find((c) => c.role === "entity")?.code ?? null, dataCountries: f.countries.filter((c) => c.role === "data").map((c) => c.code) }).length > 0);
+}
+
 function draw(trace: TraceResponse, part: Part): string {
-  const statusOf = new Map(trace.elements.nodes.map((n) => [n.data.id, n.data.transfer]));
+  // A country's mark is the server's status of the places drawn there (each flow's own), never re-derived from the EEA flag.
+  const placeStatus = new Map<string, TransferStatus[]>();
+  for (const v of part.vendors) for (const f of v.flows) for (const c of f.countries) placeStatus.set(c.code, [...(placeStatus.get(c.code) ?? []), c.transfer]);
   const columns = [...new Map(part.vendors.flatMap((v) => v.fields).map((f) => [f.id, f])).values()].sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column));
   const countries = [...new Map(part.vendors.flatMap((v) => v.countries).map((c) => [c.code, c])).values()].sort((a, b) => a.name.localeCompare(b.name));
-  // A vendor whose inventory names no country points at "country not stated": unknown, never drawn as safe.
-  const unstated = part.vendors.some((v) => v.countries.length === 0);
+  // A vendor whose inventory leaves out a place (its entity's or its data's country) points at "country not stated":
+  // unknown, never drawn as safe.
+  const unstated = part.vendors.some(leavesOutAPlace);
   if (unstated) countries.push({ code: NOT_STATED, name: "Country not stated", eea: false, role: "data" });
   const rows = Math.max(columns.length, part.vendors.length, countries.length, 1);
   const height = TOP + rows * ROW + 8;
@@ -92,7 +101,7 @@ function draw(trace: TraceResponse, part: Part): string {
     const colour = STATUS_COLOUR[v.transfer];
     for (const f of v.fields) out.push(curve(LANES.column.x + LANES.column.w, colY.get(f.id)! + h / 2, LANES.vendor.x, venY.get(v.id)! + h / 2, colour));
     for (const c of v.countries) out.push(curve(LANES.vendor.x + LANES.vendor.w, venY.get(v.id)! + h / 2, LANES.country.x, couY.get(c.code)! + h / 2, colour, c.role === "data"));
-    if (v.countries.length === 0) out.push(curve(LANES.vendor.x + LANES.vendor.w, venY.get(v.id)! + h / 2, LANES.country.x, couY.get(NOT_STATED)! + h / 2, STATUS_COLOUR["not-stated"], true));
+    if (leavesOutAPlace(v)) out.push(curve(LANES.vendor.x + LANES.vendor.w, venY.get(v.id)! + h / 2, LANES.country.x, couY.get(NOT_STATED)! + h / 2, STATUS_COLOUR["not-stated"], true));
   }
   out.push(box(LANES.start.x, startY, LANES.start.w, h, KIND_COLOUR.start, KIND_COLOUR.start), text(LANES.start.x + 6, startY + 12.5, trace.from.label, 10.5, "#ffffff", LANES.start.w - 12, 600));
   for (const c of columns) {
@@ -102,14 +111,12 @@ function draw(trace: TraceResponse, part: Part): string {
   }
   for (const v of part.vendors) {
     const y = venY.get(v.id)!;
-    const status = (statusOf.get(v.id)) ?? v.transfer;
-    out.push(box(LANES.vendor.x, y, LANES.vendor.w, h, "#fff4dc", STATUS_COLOUR[status]));
+    out.push(box(LANES.vendor.x, y, LANES.vendor.w, h, "#fff4dc", STATUS_COLOUR[v.transfer]));
     out.push(text(LANES.vendor.x + 6, y + 12.5, v.name, 10, "#3a2a00", LANES.vendor.w - 12, 600));
   }
   for (const c of countries) {
     const y = couY.get(c.code)!;
-    const status = c.code === NOT_STATED ? "not-stated" : (statusOf.get(`location:${c.code}`));
-    const colour = status ? STATUS_COLOUR[status] : c.eea ? STATUS_COLOUR.eea : STATUS_COLOUR["third-country"];
+    const colour = STATUS_COLOUR[c.code === NOT_STATED ? "not-stated" : worstStatus(placeStatus.get(c.code) ?? [])];
     out.push(box(LANES.country.x, y, LANES.country.w, h, "#ffffff", colour, c.code === NOT_STATED));
     out.push(text(LANES.country.x + 6, y + 12.5, c.code === NOT_STATED ? c.name : `${c.name} (${c.code})`, 9.5, colour, LANES.country.w - 12, 600));
   }

@@ -9,6 +9,7 @@ import type { TraceResponse, TransferStatus } from "../contract/api.js";
 import { parseNodeId } from "../contract/ids.js";
 import { NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
 import type { TraceSend } from "../trace/trace.repository.js";
+import { unstatedPlaces } from "../transfers/transfer.rule.js";
 
 export interface DpiaInput {
   trace: TraceResponse;
@@ -32,9 +33,12 @@ function badge(status: TransferStatus): string {
   return `<span class="badge" style="color:${STATUS_COLOUR[status]};border-color:${STATUS_COLOUR[status]}">${esc(TRANSFER_WORDS[status])}</span>`;
 }
 
+/** Every place a flow's data reaches, and each one the inventory leaves out as "not stated". */
 function placesText(s: TraceSend): string {
-  if (s.places.length === 0) return `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`;
-  return s.places.map((p) => `${esc(p.location.name)}${p.type === "LOCATED_IN" ? " (entity)" : " (data)"}`).join(", ");
+  const named = s.places.map((p) => `${esc(p.location.name)}${p.type === "LOCATED_IN" ? " (entity)" : " (data)"}`);
+  const entityCountry = s.places.find((p) => p.type === "LOCATED_IN")?.location.code ?? null;
+  const missing = unstatedPlaces({ entityCountry, dataCountries: s.places.filter((p) => p.type === "STORES_DATA_IN").map((p) => p.location.code) });
+  return [...named, ...missing.map((m) => `<span class="nd">${m}: ${TRANSFER_WORDS["not-stated"]}</span>`)].join(", ");
 }
 
 function filtersText(t: TraceResponse): string {
@@ -169,7 +173,7 @@ export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
   html.push(`<h2>Transfers needing safeguards</h2>`);
   if (needing.length === 0) html.push(`<p>None: every listed flow stays in the EEA or goes to a country with an adequacy decision covering it.</p>`);
   else {
-    html.push(`<p class="muted">Flows to a third country, or whose inventory names no country (unknown, never taken as safe).</p>`);
+    html.push(`<p class="muted">Flows to a third country, or whose inventory leaves out where the vendor or the data is (unknown, never taken as safe).</p>`);
     html.push(head([["Vendor", 14], ["System", 10], ["Service / purpose", 26], ["Categories", 14], ["Countries", 12], ["Transfer", 12], ["Safeguard", 12]]));
     for (const s of needing) {
       const cats = categoriesOf(s.flow.flow);

@@ -78,9 +78,12 @@ describe("assembleTrace", () => {
     expect(t.facets.vendors.map((v) => v.value)).toEqual(["vendor:paypal", "vendor:twilio"]);
   });
 
-  it("never keeps a flow whose country is unknown under a country filter; 'not-stated' is a value of its own", () => {
+  it("never keeps a flow whose country is unknown under a country filter; 'not-stated' keeps every flow that leaves out a place", () => {
     expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, countries: ["US"] }).vendors.map((v) => v.id)).toEqual(["vendor:paypal"]);
-    expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, countries: ["not-stated"] }).vendors.map((v) => v.id)).toEqual(["vendor:twilio"]);
+    // Twilio names no country; PayPal names its entity's (US) but not where it stores the data.
+    expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, countries: ["not-stated"] }).vendors.map((v) => v.id)).toEqual(["vendor:paypal", "vendor:twilio"]);
+    const stored = { ...ROW, sends: ROW.sends.map((x) => (x.vendor.key === "paypal" ? { ...x, places: [...x.places, { type: "STORES_DATA_IN" as const, transfer: "third-country" as const, location: US }] } : x)) };
+    expect(assembleTrace(stored, { ...NO_TRACE_FILTERS, countries: ["not-stated"] }).vendors.map((v) => v.id)).toEqual(["vendor:twilio"]);
     expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, transfers: ["eea"] }).vendors).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import type { TraceRow, TraceSend } from "./trace.repository.js";
 import type { Flow, TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
 import { ids } from "../contract/ids.js";
 import { edgeId, ElementsBuilder, idOf, kindOf } from "../elements/elements.js";
-import { bySeverity, worstStatus } from "../transfers/transfer.rule.js";
+import { bySeverity, unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 
 export const NO_TRACE_FILTERS: TraceFilters = { categories: [], vendors: [], countries: [], transfers: [], systems: [] };
 
@@ -35,14 +35,21 @@ export function vendorNames(sends: readonly TraceSend[]): Map<string, string> {
   return new Map([...given].map(([id, v]) => [id, v.names.size === 1 ? ([...v.names][0] ?? v.node) : v.node]));
 }
 
-/** A flow passes when it matches every filter given; a country filter never keeps a flow whose country is unknown. */
+/** Where a flow's data goes, from its places: what the transfer rule reads to name the places left out. */
+function unstatedOf(s: Pick<TraceSend, "places">): ReturnType<typeof unstatedPlaces> {
+  return unstatedPlaces({ entityCountry: s.places.find((p) => p.type === "LOCATED_IN")?.location.code ?? null, dataCountries: s.places.filter((p) => p.type === "STORES_DATA_IN").map((p) => p.location.code) });
+}
+
+/**
+ * A flow passes when it matches every filter given. A country filter never keeps a flow for a country it does not
+ * name; "not-stated" keeps the flows that leave out their entity's or their data's country.
+ */
 export function passesFilters(s: TraceSend, f: TraceFilters): boolean {
   if (f.vendors.length > 0 && !f.vendors.includes(idOf(s.vendor))) return false;
   if (f.categories.length > 0 && !f.categories.includes(categoryId(s) ?? "")) return false;
   if (f.transfers.length > 0 && !f.transfers.includes(s.flow.transfer)) return false;
   if (f.countries.length > 0) {
-    const codes = s.places.map((p) => p.location.code);
-    const match = codes.length === 0 ? f.countries.includes(NOT_STATED) : codes.some((c) => f.countries.includes(c));
+    const match = s.places.some((p) => f.countries.includes(p.location.code)) || (f.countries.includes(NOT_STATED) && unstatedOf(s).length > 0);
     if (!match) return false;
   }
   return true;
@@ -78,7 +85,7 @@ function facets(row: TraceRow): TraceResponse["facets"] {
     v.statuses.push(s.flow.transfer);
     vendors.set(idOf(s.vendor), v);
     for (const p of s.places) countries.set(p.location.code, p.location.name);
-    if (s.places.length === 0) countries.set(NOT_STATED, "Country not stated");
+    if (unstatedOf(s).length > 0) countries.set(NOT_STATED, "Country not stated");
     transfers.add(s.flow.transfer);
   }
   const list = (m: Map<string, string>) => [...m].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
