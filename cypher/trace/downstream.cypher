@@ -1,4 +1,4 @@
-// Where personal data goes downstream of a node, as the inventory states it: the start's columns (with the edges that lead to them), every column those columns are copied into (column to column, so a copy carries only the categories its origin holds), and each flow from a reached column to a vendor with that flow's engagement (transfer status, mechanism, retention) and places. References are not flows and are never followed.
+// Where personal data goes downstream of a node, as the inventory states it: the start's columns (with the edges that lead to them), every column those columns are copied into (column to column, so a copy carries only the categories its origin holds; each copy says whether the inventory states the mapping or it is category-scoped), and each flow from a reached column to a vendor with that flow's engagement (transfer status, mechanism, retention) and places. References are not flows and are never followed.
 MATCH (a:Node {id: $from})
 CALL (a) {
   CALL (a) {
@@ -40,7 +40,8 @@ CALL (startColumns) {
 CALL (columns) {
   UNWIND columns AS c
   MATCH (c)-[k:COPIED_TO]->(d:Column) WHERE d IN columns
-  RETURN collect({source: c.id, target: d.id, via: k.via, viaName: COLLECT { MATCH (src:Source {id: k.via}) RETURN src.name }[0]}) AS copies
+  RETURN collect({source: c.id, target: d.id, via: k.via, viaName: COLLECT { MATCH (src:Source {id: k.via}) RETURN src.name }[0],
+                  mapping: coalesce(k.mapping, 'stated'), categoryName: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.name][0]}) AS copies
 }
 // Each flow from a reached column to a vendor, with its engagement read once.
 CALL (columns) {

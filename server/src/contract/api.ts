@@ -53,6 +53,13 @@ export const ElementEdgeSchema = z.object({
       label: z.string().optional(),
       /** How many statements one drawn edge bundles (vendors into a group, columns of a collapsed table); absent = one. */
       count: z.number().optional(),
+      /**
+       * Goes back to a node the trace reached no later than its source (a copy returning to a table, or a table's edge
+       * to the start column whose data its copy carries on); drawn so that a cycle never reads as data flowing on.
+       */
+      back: z.boolean().optional(),
+      /** Tells apart edges of one type between the same two nodes: a copy between two tables, one per category it carries. */
+      key: z.string().optional(),
     })
     .catchall(z.unknown()),
 });

@@ -21,7 +21,7 @@ export const REL_TYPES = [
   "FEEDS", // source → table
   "FILLS", // source → column
   "READS_FROM", // source → table it copies from
-  "COPIED_TO", // table → table (a source copies between them), and column → column (the categories that copy carries)
+  "COPIED_TO", // table → table (a source copies between them), and column → column ({mapping: stated | category}: what that copy carries)
   "USES_VENDOR", // purpose → vendor, system → vendor (the engagement: one per vendor flow, with its transfer status)
   "SENT_TO", // column → vendor
   "SENDS_BACK", // vendor → column
@@ -216,9 +216,8 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         for (const to of s.feeds) {
           if (to === from) continue;
           rel(table(from), "COPIED_TO", table(to), { system: sys, via: id });
-          for (const [a, b] of copiedColumns(s.copies, entities.get(from)!, entities.get(to)!, s.fills)) {
-            rel(column(from, a), "COPIED_TO", column(to, b), { system: sys, via: id });
-          }
+          const copy = copiedColumns(s.copies, entities.get(from)!, entities.get(to)!, s.fills);
+          for (const [a, b] of copy.pairs) rel(column(from, a), "COPIED_TO", column(to, b), { system: sys, via: id, mapping: copy.mapping });
         }
       }
     }
@@ -276,16 +275,23 @@ function expandField(system: string, ref: string, personalColumns: Map<string, s
 
 /**
  * What one copy from table `from` into table `to` carries, column to column. Stated mappings (`copies`) are taken as
- * they are; without any for this pair of tables the copy is category-scoped: each personal column of `from` reaches the
- * personal columns of `to` that hold the same category, and nothing else (customer data never becomes a sign-in id).
- * When the source names the fields it `fills` in `to`, the copy lands only in those.
+ * they are (`mapping: "stated"`); without any for this pair of tables the copy is category-scoped (`mapping:
+ * "category"`): each personal column of `from` may land in the personal columns of `to` that hold the same category,
+ * and nothing else (customer data never becomes a sign-in id). When the source names the fields it `fills` in `to`,
+ * the copy lands only in those. Category-scoped pairs are what the trace follows, never a mapping the inventory
+ * states: the trace draws them as one table → table edge per category ("columns not stated").
  */
-export function copiedColumns(copies: readonly { from: string; to: string }[], from: Entity, to: Entity, fills: readonly string[] = []): [string, string][] {
+export function copiedColumns(
+  copies: readonly { from: string; to: string }[],
+  from: Entity,
+  to: Entity,
+  fills: readonly string[] = [],
+): { mapping: "stated" | "category"; pairs: [string, string][] } {
   const stated = copies
     .map((c) => [splitFieldRef(c.from), splitFieldRef(c.to)] as const)
     .filter(([[ft], [tt]]) => ft === from.name && tt === to.name)
     .map(([[, fc], [, tc]]): [string, string] => [fc, tc]);
-  if (stated.length > 0) return stated;
+  if (stated.length > 0) return { mapping: "stated", pairs: stated };
   const filled = fills.map(splitFieldRef).filter(([t]) => t === to.name).map(([, c]) => c);
   const lands = (column: string) => filled.length === 0 || filled.includes("*") || filled.includes(column);
   const pairs: [string, string][] = [];
@@ -293,7 +299,7 @@ export function copiedColumns(copies: readonly { from: string; to: string }[], f
     if (a.kind !== "personal" || !a.category) continue;
     for (const b of to.columns) if (b.kind === "personal" && b.category === a.category && lands(b.name)) pairs.push([a.name, b.name]);
   }
-  return pairs;
+  return { mapping: "category", pairs };
 }
 
 /** The same flow stated twice (e.g. a field listed under two purposes of one vendor flow) is one edge. */

@@ -90,15 +90,21 @@ describe("inventoriesToGraph", () => {
         ],
       },
     ];
-    expect(copiedColumns([], from, to, ["B.To"])).toEqual([["Mail", "To"]]);
-    expect(copiedColumns([], from, to)).toEqual([
-      ["Mail", "To"],
-      ["Mail", "Cc"],
-    ]);
+    expect(copiedColumns([], from, to, ["B.To"])).toEqual({ mapping: "category", pairs: [["Mail", "To"]] });
+    expect(copiedColumns([], from, to)).toEqual({
+      mapping: "category",
+      pairs: [
+        ["Mail", "To"],
+        ["Mail", "Cc"],
+      ],
+    });
+    expect(copiedColumns([{ from: "A.Mail", to: "B.Cc" }], from, to)).toEqual({ mapping: "stated", pairs: [["Mail", "Cc"]] });
   });
 
-  it("takes the stated column mappings of a copy as they are, instead of every column of the category", () => {
+  it("takes the stated column mappings of a copy as they are, instead of every column of the category, and says which is which", () => {
     expect(rel("COPIED_TO").filter((r) => r.startsWith("column:shop/Shop_Customer"))).toEqual(["column:shop/Shop_Customer.Email -> column:shop/Shop_Order.BillingEmail"]);
+    const mappings = rows.rels.filter((r) => r.type === "COPIED_TO" && r.from.startsWith("column:")).map((r) => `${r.from} ${String(r.props.mapping)}`);
+    expect(mappings).toEqual(["column:shop/Shop_User.UserEmail category", "column:shop/Shop_Customer.Email stated"]);
   });
 
   it("records each engagement with its transfer status, computed once when it is loaded", () => {

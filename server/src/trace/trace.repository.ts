@@ -28,7 +28,8 @@ export const TraceRowSchema = z.object({
   startEdges: z.array(Edge),
   startTables: z.array(Props.extend({ system: z.string(), title: z.string().nullable() })),
   columns: z.array(Props.extend({ system: z.string(), table: z.string(), category: z.string().nullable() })),
-  copies: z.array(Edge.omit({ type: true }).extend({ via: z.string(), viaName: z.string().nullable() })),
+  /** Copies column to column: `stated` (the inventory maps them) or `category` (the columns a category-scoped copy may land in). */
+  copies: z.array(Edge.omit({ type: true }).extend({ via: z.string(), viaName: z.string().nullable(), mapping: z.enum(["stated", "category"]), categoryName: z.string().nullable() })),
   sends: z.array(TraceSendSchema),
 });
 
