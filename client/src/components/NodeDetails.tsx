@@ -4,7 +4,7 @@
  */
 import type { NodeResponse, TableResponse, VendorResponse } from "@contract/api";
 import { parseNodeId, parseTableKey, type NodeKind } from "@contract/ids";
-import { NOT_DOCUMENTED, safeguardWords } from "@contract/words";
+import { FIELDS_NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
 import { ArrowRightLeft, Network, Route, Waypoints, X } from "lucide-react";
 import { Link } from "react-router";
 
@@ -247,14 +247,14 @@ function VendorFlows({ id }: { id: string }) {
               </p>
             )}
             {f.address && <p className="column-row__meta">Registered office: {f.address}</p>}
-            {!f.entityCountry && f.dataCountries.length === 0 && <p className="column-row__meta">Countries: {NOT_DOCUMENTED} (not stated in the inventory)</p>}
-            {f.dataCountries.length > 0 && (
-              <p className="column-row__meta">
-                Data stored in: {f.dataCountries.map((c) => c.name).join(", ")}
-              </p>
-            )}
+            {!f.entityCountry && <p className="column-row__meta">Legal entity: {TRANSFER_WORDS["not-stated"]}</p>}
+            <p className="column-row__meta">Data stored in: {f.dataCountries.length > 0 ? f.dataCountries.map((c) => c.name).join(", ") : TRANSFER_WORDS["not-stated"]}</p>
             {f.retention && <p className="column-row__meta">Retention: {f.retention}</p>}
-            {f.receives.length > 0 && <p className="column-row__meta mono-list">Receives: {f.receives.map((r) => `${r.table}.${r.column}`).join(", ")}</p>}
+            {f.fields === "not-stated" ? (
+              <p className="column-row__meta">Receives: {FIELDS_NOT_STATED}</p>
+            ) : (
+              <p className="column-row__meta mono-list">Receives: {f.receives.map((r) => `${r.table}.${r.column}`).join(", ")}</p>
+            )}
             {f.sendsBack.length > 0 && <p className="column-row__meta mono-list">Sends back: {f.sendsBack.map((r) => `${r.table}.${r.column}`).join(", ")}</p>}
           </li>
         ))}

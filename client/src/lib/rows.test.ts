@@ -56,6 +56,7 @@ const vendor = (name: string, transfer: TransferStatus, country?: { code: string
       mechanism: null,
       transfer,
       countries: country ? [{ ...country, role: "data", transfer }, { ...country, role: "entity", transfer }] : [],
+      fields: "stated",
     },
   ],
   categories: [{ id: "category:email-address", name: "Email address" }],

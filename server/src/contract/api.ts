@@ -178,6 +178,11 @@ export const FlowSchema = z.object({
   mechanism: MechanismSchema.nullable(),
   transfer: TransferStatusSchema,
   countries: z.array(CountrySchema.extend({ role: z.enum(["entity", "data"]), transfer: TransferStatusSchema })),
+  /**
+   * Whether the inventory names the fields this flow receives. `not-stated`: it names the engagement (a system's
+   * sub-processor with "None" for its data, say) but no field; the flow is listed, never dropped, and receives no field.
+   */
+  fields: z.enum(["stated", "not-stated"]),
 });
 
 /** How a field reaches a vendor: node ids from the start to the vendor, each step an edge in the graph. */
@@ -276,6 +281,8 @@ export const VendorFlowSchema = z.object({
   dataCountries: z.array(CountrySchema),
   receives: z.array(z.object({ id: z.string(), table: z.string(), column: z.string(), category: z.string().nullable() })),
   sendsBack: z.array(z.object({ id: z.string(), table: z.string(), column: z.string(), category: z.string().nullable() })),
+  /** Whether the inventory names the fields this flow receives (`not-stated`: the engagement is listed all the same). */
+  fields: z.enum(["stated", "not-stated"]),
 });
 
 export const VendorSummarySchema = z.object({
@@ -378,7 +385,10 @@ export const RopaRowSchema = z.object({
   purposeFrom: z.enum(["purpose", "vendor-flow"]),
   subjects: z.array(z.string()),
   categories: z.array(z.string()),
-  recipients: z.array(z.object({ vendor: z.string(), legalName: z.string().nullable(), role: z.string(), service: z.string().nullable(), flow: z.string() })),
+  /** `fields`: whether the inventory names the fields the flow receives (`not-stated`: the engagement is listed all the same). */
+  recipients: z.array(
+    z.object({ vendor: z.string(), legalName: z.string().nullable(), role: z.string(), service: z.string().nullable(), flow: z.string(), fields: z.enum(["stated", "not-stated"]) }),
+  ),
   transfers: z.array(z.object({ vendor: z.string(), flow: z.string(), countries: z.array(z.string()), transfer: TransferStatusSchema, safeguard: z.string() })),
   retention: z.array(z.string()),
   sourceDocument: z.string().nullable(),

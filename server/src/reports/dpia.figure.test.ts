@@ -22,6 +22,7 @@ function vendor(name: string, fields: number, countries: TraceVendor["countries"
         mechanism: null,
         transfer: countries.length ? "third-country" : "not-stated",
         countries: countries.map((c) => ({ ...c, transfer: c.eea ? ("eea" as const) : ("third-country" as const) })),
+        fields: "stated",
       },
     ],
     categories: [],
@@ -82,6 +83,14 @@ describe("dpiaFigures", () => {
     expect(svg).toContain(`stroke="${STATUS_COLOUR["not-stated"]}" stroke-width="1.1" stroke-dasharray="4 3"`);
     expect(svg).toContain(`fill="${STATUS_COLOUR.eea}" font-weight="600">Malta (MT)</text>`);
     expect(svg).toContain(`fill="#fff4dc" stroke="${STATUS_COLOUR["not-stated"]}"`);
+  });
+
+  it("draws a vendor whose fields are not stated in a figure of its own in a large answer, never leaving it out", () => {
+    const figures = dpiaFigures(trace([vendor("Big", ROWS_PER_FIGURE + 5), vendor("Heroku", 0, [{ code: "IE", name: "Ireland", eea: true, role: "data" }])]));
+
+    expect(figures.map((f) => f.title)).toEqual(["Flows to Big (part 1 of 2)", "Flows to Big (part 2 of 2)", "Flows to Heroku"]);
+    expect(figures[2]!.svg).toContain(">Heroku</text>");
+    expect(figures[2]!.svg).toContain(">Ireland (IE)</text>");
   });
 
   it("draws nothing when no vendor is listed", () => {

@@ -44,7 +44,8 @@ function parts(trace: TraceResponse): Part[] {
   if (fields.size <= ROWS_PER_FIGURE) return [{ title: "All flows", vendors: trace.vendors }];
   // One figure per vendor; a vendor with more fields than a page holds is drawn in parts.
   return trace.vendors.flatMap((v) => {
-    const n = Math.ceil(v.fields.length / ROWS_PER_FIGURE);
+    // A vendor whose fields are not stated is drawn all the same (its countries; no field), never left out.
+    const n = Math.max(1, Math.ceil(v.fields.length / ROWS_PER_FIGURE));
     return Array.from({ length: n }, (_, i) => ({
       title: n === 1 ? `Flows to ${v.name}` : `Flows to ${v.name} (part ${i + 1} of ${n})`,
       vendors: [{ ...v, fields: v.fields.slice(i * ROWS_PER_FIGURE, (i + 1) * ROWS_PER_FIGURE) }],

@@ -5,7 +5,7 @@ import type { ReportsRepository } from "./reports.repository.js";
 import type { DpiaQuery } from "./reports.schema.js";
 import { NotFoundError } from "../errors.js";
 import type { FileAnswer } from "../http/api-router.js";
-import { answeredSends, assembleTrace } from "../trace/trace.assemble.js";
+import { answeredSends, answeredSilent, assembleTrace } from "../trace/trace.assemble.js";
 import type { TraceRepository } from "../trace/trace.repository.js";
 import { traceFilters } from "../trace/trace.service.js";
 
@@ -23,8 +23,9 @@ export class DpiaService {
     const filters = traceFilters(query);
     const trace = assembleTrace(row, filters);
     const sends = answeredSends(row, filters);
+    const silent = answeredSilent(row, filters);
     const systems = await this.reports.systems(trace.systems);
-    return { html: dpiaHtml({ trace, sends, systems, date }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
+    return { html: dpiaHtml({ trace, sends, silent, systems, date }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
   }
 
   async pack(query: DpiaQuery): Promise<FileAnswer> {

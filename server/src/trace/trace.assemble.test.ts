@@ -39,6 +39,7 @@ const ROW: TraceRow = {
     send(orderEmail, "paypal", "third-country", [{ type: "LOCATED_IN", transfer: "third-country", location: US }]),
     send(customerPhone, "twilio", "not-stated", []),
   ],
+  silent: [],
 };
 
 describe("assembleTrace", () => {
@@ -147,6 +148,7 @@ describe("assembleTrace, copies without stated mappings", () => {
     columns: [cEmail, cFirst, cLast, uEmail, uGiven, uFamily],
     copies,
     sends: [send(uGiven, "mailer", "eea", []), send(cEmail, "paypal", "not-stated", [])],
+    silent: [],
   };
   const fromUserEmail: TraceRow = { ...fromCustomer, start: { ...uEmail, system: "shop" }, startColumns: [id(uEmail)], startEdges: [] };
   const allEvidence = (t: ReturnType<typeof assembleTrace>) => t.vendors.flatMap((v) => v.fields.map((f) => f.evidence));

@@ -3,9 +3,10 @@
  * from the start to a vendor the answer lists, records for each field the path that reaches its vendor (evidence), and
  * groups the flows by vendor with their engagements and transfer status (read from the flows, never re-derived).
  */
-import type { TraceRow, TraceSend } from "./trace.repository.js";
+import type { TraceRow, TraceSend, TraceSilent } from "./trace.repository.js";
 import type { Flow, TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
 import { ids } from "../contract/ids.js";
+import { FIELDS_NOT_STATED } from "../contract/words.js";
 import { edgeId, ElementsBuilder, idOf, kindOf } from "../elements/elements.js";
 import { bySeverity, unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 
@@ -25,7 +26,7 @@ const categoryId = (s: TraceSend) => (s.category ? idOf(s.category) : null);
  * A vendor's name in an answer: the name its engagements give it when every flow to it there agrees (a system's
  * document may call the vendor differently), else the shared vendor node's name.
  */
-export function vendorNames(sends: readonly TraceSend[]): Map<string, string> {
+export function vendorNames(sends: readonly (TraceSend | TraceSilent)[]): Map<string, string> {
   const given = new Map<string, { node: string; names: Set<string | null> }>();
   for (const s of sends) {
     const v = given.get(idOf(s.vendor)) ?? { node: s.vendor.name, names: new Set() };
@@ -44,9 +45,10 @@ function unstatedOf(s: Pick<TraceSend, "places">): ReturnType<typeof unstatedPla
  * A flow passes when it matches every filter given. A country filter never keeps a flow for a country it does not
  * name; "not-stated" keeps the flows that leave out their entity's or their data's country.
  */
-export function passesFilters(s: TraceSend, f: TraceFilters): boolean {
+export function passesFilters(s: TraceSend | TraceSilent, f: TraceFilters): boolean {
   if (f.vendors.length > 0 && !f.vendors.includes(idOf(s.vendor))) return false;
-  if (f.categories.length > 0 && !f.categories.includes(categoryId(s) ?? "")) return false;
+  // A flow whose fields are not stated is never taken to carry a category.
+  if (f.categories.length > 0 && !("column" in s && f.categories.includes(categoryId(s) ?? ""))) return false;
   if (f.transfers.length > 0 && !f.transfers.includes(s.flow.transfer)) return false;
   if (f.countries.length > 0) {
     const match = s.places.some((p) => f.countries.includes(p.location.code)) || (f.countries.includes(NOT_STATED) && unstatedOf(s).length > 0);
@@ -70,6 +72,7 @@ export function scopeToSystems(row: TraceRow, systems: readonly string[]): Trace
     columns,
     copies: row.copies.filter((c) => kept.has(c.source) && kept.has(c.target)),
     sends: row.sends.filter((s) => systems.includes(s.flow.system) && kept.has(idOf(s.column))),
+    silent: row.silent.filter((s) => systems.includes(s.flow.system)),
   };
 }
 
@@ -78,9 +81,9 @@ function facets(row: TraceRow): TraceResponse["facets"] {
   const vendors = new Map<string, { label: string; statuses: TransferStatus[] }>();
   const countries = new Map<string, string>();
   const transfers = new Set<TransferStatus>();
-  const names = vendorNames(row.sends);
-  for (const s of row.sends) {
-    if (s.category) categories.set(idOf(s.category), s.category.name);
+  const names = vendorNames([...row.sends, ...row.silent]);
+  for (const s of row.sends) if (s.category) categories.set(idOf(s.category), s.category.name);
+  for (const s of [...row.sends, ...row.silent]) {
     const v = vendors.get(idOf(s.vendor)) ?? { label: names.get(idOf(s.vendor)) ?? s.vendor.name, statuses: [] };
     v.statuses.push(s.flow.transfer);
     vendors.set(idOf(s.vendor), v);
@@ -302,7 +305,7 @@ function evidence(row: TraceRow, send: TraceSend, reach: Reach): TraceVendor["fi
   return { nodes: [...nodes, vendor], edges: [...edges, edgeId(column, "SENT_TO", vendor)], via: vias.filter((v): v is string => v !== null) };
 }
 
-function flowOf(s: TraceSend): Flow {
+function flowOf(s: TraceSend | TraceSilent): Flow {
   return {
     id: s.flow.flow,
     system: s.flow.system,
@@ -314,16 +317,24 @@ function flowOf(s: TraceSend): Flow {
     mechanism: s.flow.mechanism,
     transfer: s.flow.transfer,
     countries: s.places.map((p) => ({ code: p.location.code, name: p.location.name, eea: p.location.eea, role: p.type === "LOCATED_IN" ? "entity" : "data", transfer: p.transfer })),
+    fields: "column" in s ? "stated" : "not-stated",
   };
 }
 
-export function vendorsOf(row: TraceRow, sends: TraceSend[], reach: Reach): TraceVendor[] {
-  const groups = new Map<string, TraceSend[]>();
-  const names = vendorNames(sends);
-  for (const s of sends) groups.set(idOf(s.vendor), [...(groups.get(idOf(s.vendor)) ?? []), s]);
+/**
+ * The vendors an answer lists, each with its flows (a flow whose fields are not stated among them, with no field) and
+ * the fields it receives with their evidence.
+ */
+export function vendorsOf(row: TraceRow, sends: TraceSend[], silent: TraceSilent[], reach: Reach): TraceVendor[] {
+  const groups = new Map<string, { sends: TraceSend[]; silent: TraceSilent[] }>();
+  const names = vendorNames([...sends, ...silent]);
+  const group = (id: string) => groups.get(id) ?? groups.set(id, { sends: [], silent: [] }).get(id)!;
+  for (const s of sends) group(idOf(s.vendor)).sends.push(s);
+  for (const s of silent) group(idOf(s.vendor)).silent.push(s);
   return [...groups]
-    .map(([id, list]): TraceVendor => {
-      const flows = new Map(list.map((s) => [s.flow.flow, flowOf(s)]));
+    .map(([id, { sends: list, silent: unstated }]): TraceVendor => {
+      const all = [...list, ...unstated];
+      const flows = new Map(all.map((s) => [s.flow.flow, flowOf(s)]));
       const countries = new Map<string, TraceVendor["countries"][number]>();
       for (const f of flows.values()) for (const c of f.countries) countries.set(`${c.role}:${c.code}`, { code: c.code, name: c.name, eea: c.eea, role: c.role });
       const fields = new Map<string, TraceVendor["fields"][number]>();
@@ -343,17 +354,17 @@ export function vendorsOf(row: TraceRow, sends: TraceSend[], reach: Reach): Trac
       const mechanisms = new Set([...flows.values()].map((f) => f.mechanism));
       return {
         id,
-        name: names.get(id) ?? list[0]!.vendor.name,
+        name: names.get(id) ?? all[0]!.vendor.name,
         countries: [...countries.values()].sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === "entity" ? -1 : 1)),
         transfer: worstStatus([...flows.values()].map((f) => f.transfer)),
         mechanism: mechanisms.size === 1 ? [...mechanisms][0]! : null,
         flows: [...flows.values()].sort((a, b) => a.system.localeCompare(b.system) || (a.service ?? "").localeCompare(b.service ?? "") || a.purpose.localeCompare(b.purpose)),
         categories: [...new Map(list.filter((s) => s.category).map((s) => [idOf(s.category!), s.category!.name]))].map(([cid, name]) => ({ id: cid, name })).sort(byName),
         fields: [...fields.values()].sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column)),
-        systems: sorted(list.map((s) => s.flow.system)),
-        services: sorted(list.flatMap((s) => (s.flow.service ? [s.flow.service] : []))),
-        purposes: sorted(list.map((s) => s.flow.purpose)),
-        retention: sorted(list.flatMap((s) => (s.flow.retention ? [s.flow.retention] : []))),
+        systems: sorted(all.map((s) => s.flow.system)),
+        services: sorted(all.flatMap((s) => (s.flow.service ? [s.flow.service] : []))),
+        purposes: sorted(all.map((s) => s.flow.purpose)),
+        retention: sorted(all.flatMap((s) => (s.flow.retention ? [s.flow.retention] : []))),
       };
     })
     .sort(byName);
@@ -362,6 +373,11 @@ export function vendorsOf(row: TraceRow, sends: TraceSend[], reach: Reach): Trac
 /** The flows an answer lists: those of the data set in scope that pass the filters. Reports read the same ones. */
 export function answeredSends(row: TraceRow, filters: TraceFilters): TraceSend[] {
   return scopeToSystems(row, filters.systems).sends.filter((s) => passesFilters(s, filters));
+}
+
+/** The flows whose fields are not stated that an answer lists (a system's), under the same scope and filters. */
+export function answeredSilent(row: TraceRow, filters: TraceFilters): TraceSilent[] {
+  return scopeToSystems(row, filters.systems).silent.filter((s) => passesFilters(s, filters));
 }
 
 /** Past this many columns on its paths, `detail=auto` draws a trace collapsed to tables → vendors. */
@@ -409,8 +425,9 @@ function bundle(edges: readonly DrawnEdge[], owner: (id: string) => string): { s
 export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRACE_FILTERS, view: TraceView = ALL_COLUMNS): TraceResponse {
   const row = scopeToSystems(unscoped, filters.systems);
   const sends = answeredSends(unscoped, filters);
+  const silent = answeredSilent(unscoped, filters);
   const reach = reachOf(row);
-  const vendors = vendorsOf(row, sends, reach);
+  const vendors = vendorsOf(row, sends, silent, reach);
   // Only what leads on to a listed vendor is drawn: every edge lies on a path from the start to one.
   const flowEdges = drawnEdges(row, reach, leadingTo(new Set(sends.map((s) => idOf(s.column))), reach), sends);
   const drawnIds = new Set(flowEdges.flatMap((e) => [e.source, e.target]));
@@ -421,10 +438,11 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
   const start = elements.node(row.start, { focus: true })!;
   const vendorStatus = new Map(vendors.map((v) => [v.id, v.transfer]));
   const vendorName = new Map(vendors.map((v) => [v.id, v.name]));
-  for (const s of sends) elements.node({ ...s.vendor, name: vendorName.get(idOf(s.vendor)) ?? s.vendor.name }, { transfer: vendorStatus.get(idOf(s.vendor)) });
+  const flows = [...sends, ...silent];
+  for (const s of flows) elements.node({ ...s.vendor, name: vendorName.get(idOf(s.vendor)) ?? s.vendor.name }, { transfer: vendorStatus.get(idOf(s.vendor)) });
   const placeStatus = new Map<string, TransferStatus[]>();
-  for (const s of sends) for (const p of s.places) placeStatus.set(idOf(p.location), [...(placeStatus.get(idOf(p.location)) ?? []), p.transfer]);
-  for (const s of sends) for (const p of s.places) elements.node(p.location, { transfer: worstStatus(placeStatus.get(idOf(p.location))!) });
+  for (const s of flows) for (const p of s.places) placeStatus.set(idOf(p.location), [...(placeStatus.get(idOf(p.location)) ?? []), p.transfer]);
+  for (const s of flows) for (const p of s.places) elements.node(p.location, { transfer: worstStatus(placeStatus.get(idOf(p.location))!) });
 
   // Collapsed: each column is drawn as its table (the start itself when the start is that table), unless expanded.
   const detail = view.detail === "auto" ? (columns.length > COLLAPSE_COLUMNS_OVER ? "tables" : "columns") : view.detail;
@@ -449,13 +467,15 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
     const label = [...e.labels].sort().join(", ") || null;
     elements.edge(e.source, e.type, e.target, { label, ...(e.count > 1 && detail === "tables" ? { count: e.count } : {}), ...(e.key ? { key: e.key } : {}), ...(e.back ? { back: true } : {}) });
   }
-  for (const s of sends) for (const p of s.places) elements.edge(idOf(s.vendor), p.type, idOf(p.location), { label: s.flow.system });
+  // The system's engagement itself is the statement: drawn from the system, saying what the inventory leaves out.
+  for (const s of silent) elements.edge(start, "USES_VENDOR", idOf(s.vendor), { label: `${s.flow.service ?? s.flow.purpose}: ${FIELDS_NOT_STATED}` });
+  for (const s of flows) for (const p of s.places) elements.edge(idOf(s.vendor), p.type, idOf(p.location), { label: s.flow.system });
   const built = elements.build();
   return {
     from: { id: start, kind: kindOf(row.start), label: row.start.name, system: row.start.system },
     filters,
     facets: facets(row),
-    totalVendors: new Set(row.sends.map((s) => idOf(s.vendor))).size,
+    totalVendors: new Set([...row.sends, ...row.silent].map((s) => idOf(s.vendor))).size,
     vendors,
     systems: sorted([...(row.start.system ? [row.start.system] : []), ...columns.map((c) => c.system), ...sends.map((s) => s.flow.system)]),
     detail,

@@ -67,6 +67,7 @@ export class VendorsService {
       dataCountries: (f.dataCountries ?? []).map(country),
       receives: f.receives.map(field).sort((a, b) => a.id.localeCompare(b.id)),
       sendsBack: f.sendsBack.map(field).sort((a, b) => a.id.localeCompare(b.id)),
+      fields: f.receives.length > 0 ? "stated" : "not-stated",
     }));
 
     // System → table → column → vendor → countries, the way the data travels.
