@@ -296,6 +296,20 @@ export const VendorSummarySchema = z.object({
   transfer: TransferStatusSchema,
   mechanism: MechanismSchema.nullable(),
   fieldCount: z.number(),
+  /**
+   * Each system's own engagement of the vendor, with the status, safeguard, services, countries and fields of that
+   * system's flows alone: what the Vendors page lists, one row each, so one system's transfer never stands for another's.
+   */
+  engagements: z.array(
+    z.object({
+      system: z.string(),
+      transfer: TransferStatusSchema,
+      mechanism: MechanismSchema.nullable(),
+      services: z.array(z.string()),
+      countries: z.array(CountrySchema),
+      fieldCount: z.number(),
+    }),
+  ),
 });
 
 export const VendorsResponseSchema = z.object({ page: PageSchema, vendors: z.array(VendorSummarySchema) });
