@@ -3,19 +3,25 @@ import type { PathsQuery } from "./paths.schema.js";
 import type { PathsResponse } from "../contract/api.js";
 import { ElementsBuilder, idOf, type NodeProps } from "../elements/elements.js";
 import { NotFoundError } from "../errors.js";
+import type { NodeResolver } from "../nodes/node.resolve.js";
 
 /** At most this many equally short paths are returned. */
 export const MAX_PATHS = 10;
 
 export class PathsService {
-  constructor(private readonly repo: PathsRepository) {}
+  constructor(
+    private readonly repo: PathsRepository,
+    private readonly resolver: NodeResolver,
+  ) {}
 
   async paths(q: PathsQuery): Promise<PathsResponse> {
-    const row = await this.repo.shortest(q.from.id, q.to.id, MAX_PATHS);
+    let row = await this.repo.shortest(q.from.id, q.to.id, MAX_PATHS);
     if (!row) {
+      // An end that names no node: the id it stands for (a legacy id), or its 404 with suggestions, or a 409.
       const found = await this.repo.existing([q.from.id, q.to.id]);
-      const missing = [q.from.id, q.to.id].filter((id) => !found.has(id));
-      throw new NotFoundError(`No node with id ${missing.map((id) => `'${id}'`).join(" or ")}.`, { ids: missing });
+      const [from, to] = [found.has(q.from.id) ? q.from.id : await this.resolver.resolve(q.from), found.has(q.to.id) ? q.to.id : await this.resolver.resolve(q.to)];
+      row = await this.repo.shortest(from, to, MAX_PATHS);
+      if (!row) throw new NotFoundError(`No node with id '${q.from.id}' or '${q.to.id}'.`, { ids: [q.from.id, q.to.id] });
     }
     const elements = new ElementsBuilder();
     const from = elements.node(row.from, { focus: true })!;
