@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { dpiaFigures, ROWS_PER_FIGURE, STATUS_COLOUR } from "./dpia.figure.js";
 import type { TraceResponse, TraceVendor } from "../contract/api.js";
+import { TRANSFER_LOOK } from "../contract/look.js";
 
 function vendor(name: string, fields: number, countries: TraceVendor["countries"] = []): TraceVendor {
   return {
@@ -91,6 +92,13 @@ describe("dpiaFigures", () => {
     expect(figures.map((f) => f.title)).toEqual(["Flows to Big (part 1 of 2)", "Flows to Big (part 2 of 2)", "Flows to Heroku"]);
     expect(figures[2]!.svg).toContain(">Heroku</text>");
     expect(figures[2]!.svg).toContain(">Ireland (IE)</text>");
+  });
+
+  it("marks transfer statuses in the app's own colours (one palette for the screen, the exports and the pack)", () => {
+    const svg = dpiaFigures(trace([vendor("Twilio", 1, [{ code: "US", name: "United States", eea: false, role: "entity" }])]))[0]!.svg;
+
+    expect(svg).toContain(`fill="#fff4dc" stroke="${TRANSFER_LOOK["third-country"].colour}"`);
+    expect(Object.values(STATUS_COLOUR).sort()).toEqual(Object.values(TRANSFER_LOOK).map((l) => l.colour).sort());
   });
 
   it("draws nothing when no vendor is listed", () => {

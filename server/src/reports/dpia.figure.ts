@@ -5,6 +5,7 @@
  * one unreadable one.
  */
 import type { TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
+import { TRANSFER_LOOK } from "../contract/look.js";
 import { unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 
 const NOT_STATED = "not-stated";
@@ -12,7 +13,8 @@ export const FIGURE_WIDTH = 700;
 /** Rows per figure: a figure fits an A4 page under the pack's header (22 px a row), so the first page is never left empty. */
 export const ROWS_PER_FIGURE = 28;
 
-export const STATUS_COLOUR: Record<TransferStatus, string> = { eea: "#1b7f3b", adequate: "#1f5fa8", "third-country": "#b3261e", "not-stated": "#a15c00" };
+/** The app's colours for transfer statuses (`contract/look.ts`): one palette for the screen, the exports and this pack. */
+export const STATUS_COLOUR = Object.fromEntries(Object.entries(TRANSFER_LOOK).map(([s, look]) => [s, look.colour])) as Record<TransferStatus, string>;
 export const KIND_COLOUR = { start: "#3b4352", column: "#0072b2", vendor: "#e69f00", country: "#ffffff" } as const;
 
 const LANES = { start: { x: 0, w: 115 }, column: { x: 150, w: 195 }, vendor: { x: 380, w: 178 }, country: { x: 585, w: 115 } };
