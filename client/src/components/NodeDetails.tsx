@@ -6,6 +6,7 @@ import type { NodeResponse, TableResponse, VendorResponse } from "@contract/api"
 import { parseNodeId, parseTableKey, type NodeKind } from "@contract/ids";
 import { FIELDS_NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
 import { ArrowRightLeft, Network, Route, Waypoints, X } from "lucide-react";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 
 import { KindIcon } from "./KindIcon";
@@ -112,7 +113,8 @@ export function NodeActions({ id, kind }: { id: string; kind: NodeKind }) {
   );
 }
 
-export function NodeDetails({ id, onClose, onPick }: { id: string; onClose: () => void; onPick: (id: string) => void }) {
+/** `children`: what the view knows of the node beyond the graph (a trace: what a vendor receives from its start). */
+export function NodeDetails({ id, onClose, onPick, children }: { id: string; onClose: () => void; onPick: (id: string) => void; children?: ReactNode }) {
   const parsed = parseNodeId(id);
   const node = useApi<NodeResponse>(`node:${id}`, (s) => api.node(id, s));
   return (
@@ -158,6 +160,7 @@ export function NodeDetails({ id, onClose, onPick }: { id: string; onClose: () =
             </div>
           )}
           {node.data.node.kind === "table" && parsed && <TableColumns name={parsed.key} onPick={onPick} />}
+          {children}
           {node.data.node.kind === "vendor" && parsed && <VendorFlows id={parsed.key} />}
         </>
       )}
