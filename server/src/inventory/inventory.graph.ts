@@ -222,12 +222,13 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
       }
     }
 
+    const flowIds = engagementIds(sys, inv.vendors);
     inv.vendors.forEach((v, index) => {
       const vendorId = ids.vendor(v.vendor.id);
       // The shared vendor node holds only what every system agrees on (its id); names, legal entities and services are
       // facts of each engagement, and the vendor's lists of them are derived from all engagements after every load.
       if (!shared.has(vendorId)) shared.set(vendorId, node("vendor", vendorId, v.vendor.name, {}));
-      const flowId = `${sys}/${index}`;
+      const flowId = flowIds[index]!;
       const countries = [...new Set([...(v.entityCountry ? [v.entityCountry] : []), ...v.dataCountries])];
       const flow: Props = {
         flow: flowId,
@@ -265,6 +266,25 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
     rels: dedupeRels(rels),
     systems: inventories.map((i) => i.system.id),
   };
+}
+
+const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "flow";
+
+/**
+ * Stable engagement ids, so links and filed reports keep naming the same flow when an inventory's vendors are
+ * reordered or one is added: `system/vendor` when the system engages the vendor once, else
+ * `system/vendor/service-or-purpose` (a number added only if two engagements still share it).
+ */
+export function engagementIds(system: string, vendors: readonly { vendor: { id: string }; service?: string | null | undefined; purpose: string }[]): string[] {
+  const engaged = new Map<string, number>();
+  for (const v of vendors) engaged.set(v.vendor.id, (engaged.get(v.vendor.id) ?? 0) + 1);
+  const taken = new Map<string, number>();
+  return vendors.map((v) => {
+    const base = engaged.get(v.vendor.id) === 1 ? `${system}/${v.vendor.id}` : `${system}/${v.vendor.id}/${slug(v.service ?? v.purpose)}`;
+    const n = (taken.get(base) ?? 0) + 1;
+    taken.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
 }
 
 /** `Table.*` stands for every personal column of the table. */
