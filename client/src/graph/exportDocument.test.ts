@@ -36,7 +36,7 @@ describe("legendItems", () => {
       ],
     };
     const labels = legendItems(withRefs).map((i) => i.label);
-    expect(labels).toEqual(["Table", "data flows to / belongs to", "refers to (a reference, not a flow)", "goes back to a node reached earlier"]);
+    expect(labels).toEqual(["Table", "data flows to / belongs to", "refers to (a reference, not a flow)", "into a node reached no later (not a further step)"]);
     const onlyRefs = legendItems({ ...withRefs, edges: [withRefs.edges[0]!] }).map((i) => i.label);
     expect(onlyRefs).toEqual(["Table", "refers to (a reference, not a flow)"]);
   });

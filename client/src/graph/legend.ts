@@ -51,7 +51,7 @@ export function legendItems(elements: Elements): LegendItem[] {
   for (const [type, mark] of Object.entries(LINE_MARKS)) {
     if (types.has(type)) items.push({ key: type, label: mark.label, stroke: "#6B7482", line: true, ...(mark.dash ? { dash: mark.dash } : {}) });
   }
-  if (elements.edges.some((e) => e.data.back === true)) items.push({ key: "back", label: "goes back to a node reached earlier", stroke: "#6B7482", line: true, dash: "1.5 2.4" });
+  if (elements.edges.some((e) => e.data.back === true)) items.push({ key: "back", label: "into a node reached no later (not a further step)", stroke: "#6B7482", line: true, dash: "1.5 2.4" });
   return items;
 }
 
