@@ -172,25 +172,7 @@ export function reachOf(row: TraceRow): Reach {
   const all = [...steps.values()];
   const out = new Map<string, Step[]>();
   for (const step of all) out.set(step.from, [...(out.get(step.from) ?? []), step]);
-  const parent = new Map<string, Step | null>();
-  const spread = (seeds: string[]) => {
-    for (const seed of seeds) parent.set(seed, null);
-    let frontier = seeds;
-    while (frontier.length > 0) {
-      const next: string[] = [];
-      for (const node of frontier) {
-        for (const step of out.get(node) ?? []) {
-          if (parent.has(step.to)) continue;
-          parent.set(step.to, step);
-          next.push(step.to);
-        }
-      }
-      frontier = next;
-    }
-  };
-  spread([idOf(row.start)]);
-  // A start column no start edge leads to (the query names every one it starts from) still starts its own paths.
-  spread(row.startColumns.filter((c) => !parent.has(c)));
+  const parent = new Map([...breadthFirst(row, out)].map(([node, r]) => [node, r.step]));
   return { steps: all, real: (node) => carriers.get(node) ?? node, parent };
 }
 
@@ -217,29 +199,38 @@ interface FlowEdge {
   drawn: DrawnEdge;
 }
 
-/** Breadth-first along the flow from the start, then from start columns no edge of it reaches: how far each node is. */
-function depthsFrom(row: TraceRow, edges: readonly FlowEdge[]): Map<string, number> {
-  const out = new Map<string, string[]>();
-  for (const e of edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
-  const depth = new Map<string, number>();
-  const spread = (seeds: string[], from: number) => {
-    for (const seed of seeds) depth.set(seed, from);
+/**
+ * Breadth-first along `out` from the start, then from the start columns no step of it reaches (the query names every
+ * column it starts from; one no start edge leads to still starts its own paths): for each node reached, the step that
+ * first reached it (null for a seed: a shortest path) and how far it is.
+ */
+function breadthFirst<S extends { to: string }>(row: TraceRow, out: ReadonlyMap<string, readonly S[]>): Map<string, { step: S | null; depth: number }> {
+  const reached = new Map<string, { step: S | null; depth: number }>();
+  const spread = (seeds: string[], depth: number) => {
+    for (const seed of seeds) reached.set(seed, { step: null, depth });
     let frontier = seeds;
     while (frontier.length > 0) {
       const next: string[] = [];
-      for (const n of frontier) {
-        for (const m of out.get(n) ?? []) {
-          if (depth.has(m)) continue;
-          depth.set(m, depth.get(n)! + 1);
-          next.push(m);
+      for (const node of frontier) {
+        for (const step of out.get(node) ?? []) {
+          if (reached.has(step.to)) continue;
+          reached.set(step.to, { step, depth: reached.get(node)!.depth + 1 });
+          next.push(step.to);
         }
       }
       frontier = next;
     }
   };
   spread([idOf(row.start)], 0);
-  spread(row.startColumns.filter((c) => !depth.has(c)), 1);
-  return depth;
+  spread(row.startColumns.filter((c) => !reached.has(c)), 1);
+  return reached;
+}
+
+/** How far each node of the picture is from the start, along the flow. */
+function depthsFrom(row: TraceRow, edges: readonly FlowEdge[]): Map<string, number> {
+  const out = new Map<string, FlowEdge[]>();
+  for (const e of edges) out.set(e.from, [...(out.get(e.from) ?? []), e]);
+  return new Map([...breadthFirst(row, out)].map(([node, r]) => [node, r.depth]));
 }
 
 /**
