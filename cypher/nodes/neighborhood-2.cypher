@@ -1,13 +1,13 @@
-// The nodes within 2 step(s) of a node (any relationship, either direction, optionally only some kinds), nearest first, capped at $max, each with its depth and outgoing relationships, and how many nodes of each kind it found.
+// The nodes within 2 step(s) of a node (any relationship, either direction, optionally only some kinds), nearest first, capped at $max, each with its depth and outgoing relationships, and how many nodes of each kind it found. Copies whose column mappings the inventory does not state are not column pairs here: their table → table edge stands for them.
 MATCH (c:Node {id: $id})
 CALL (c) {
-  OPTIONAL MATCH (c)--(n:Node) WHERE $kinds IS NULL OR n.kind IN $kinds
+  OPTIONAL MATCH (c)-[r]-(n:Node) WHERE coalesce(r.mapping, '') <> 'category' AND ($kinds IS NULL OR n.kind IN $kinds)
   RETURN collect(DISTINCT n) AS l1
 }
 // Layer 2: neighbours of layer 1 (repeats of nearer nodes are dropped below by their smallest depth).
 CALL (l1) {
   UNWIND l1 AS x
-  OPTIONAL MATCH (x)--(n:Node) WHERE $kinds IS NULL OR n.kind IN $kinds
+  OPTIONAL MATCH (x)-[r]-(n:Node) WHERE coalesce(r.mapping, '') <> 'category' AND ($kinds IS NULL OR n.kind IN $kinds)
   RETURN collect(DISTINCT n) AS l2
 }
 UNWIND [{ns: [c], depth: 0}, {ns: l1, depth: 1}, {ns: l2, depth: 2}] AS layer
@@ -21,4 +21,4 @@ WITH found[..$max] AS kept, size(found) > $max AS truncated,
 UNWIND kept AS k
 WITH k.n AS n, k.depth AS depth, truncated, counted
 RETURN n {.kind, .key, .name, .system, .title, .table, .columnKind, .eea} AS node, depth, truncated, counted,
-       [(n)-[r]->(m:Node) | {source: n.id, target: m.id, type: type(r), columns: r.columns, label: r.label}] AS out
+       [(n)-[r]->(m:Node) WHERE coalesce(r.mapping, '') <> 'category' | {source: n.id, target: m.id, type: type(r), columns: r.columns, label: r.label}] AS out

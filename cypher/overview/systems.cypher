@@ -1,8 +1,8 @@
-// The system-level picture (of the given systems, or all when $systems is null): each system with its table count and the vendors it uses (with services, and each engagement's transfer status and mechanism), and where each vendor sits and stores data for that system.
+// The system-level picture (of the given systems, or all when $systems is null): each system with its table count and the vendors it uses (with services, and each of that system's flows with it: transfer status, mechanism and the countries it states), and where each vendor sits and stores data for that system.
 MATCH (s:System) WHERE $systems IS NULL OR s.system IN $systems
 CALL (s) {
   OPTIONAL MATCH (s)-[u:USES_VENDOR]->(v:Vendor)
-  WITH s, v, [x IN collect(u.service) WHERE x IS NOT NULL] AS services, collect({transfer: u.transfer, mechanism: u.mechanism}) AS flows
+  WITH s, v, [x IN collect(u.service) WHERE x IS NOT NULL] AS services, collect({transfer: u.transfer, mechanism: u.mechanism, entityCountry: u.entityCountry, dataCountries: u.dataCountries}) AS flows
   ORDER BY v.name
   RETURN collect(CASE WHEN v IS NULL THEN null ELSE {
     vendor: v {.kind, .key, .name},

@@ -1,4 +1,4 @@
-// The shortest data-flow paths between two nodes: data-flow edges in the direction data flows, all within the start's system; copies only column to column (what a copy carries, category-scoped), never table to table; a category or purpose can only be the first or last step (through one of its columns), so no path crosses systems through it.
+// The shortest data-flow paths between two nodes: data-flow edges in the direction data flows, all within the start's system; copies only column to column (what a copy carries; a category-scoped one, whose columns the inventory does not state, with both tables and its category, for the answer to show as the table → table copy), never table to table; a category or purpose can only be the first or last step (through one of its columns), so no path crosses systems through it.
 MATCH (a:Node {id: $from}), (b:Node {id: $to})
 CALL (a) {
   MATCH (a)<-[x:OF_CATEGORY|FOR_PURPOSE]-(c:Column) RETURN c AS s, type(x) AS firstType
@@ -25,7 +25,12 @@ RETURN a {.kind, .key, .name, .system, .title, .table, .columnKind, .eea} AS fro
        b {.kind, .key, .name, .system, .title, .table, .columnKind, .eea} AS to,
        [f IN shortest | {
          nodes: [n IN nodes(f.p) | n {.kind, .key, .name, .system, .title, .table, .columnKind, .eea}],
-         rels: [r IN relationships(f.p) | {source: startNode(r).id, target: endNode(r).id, type: type(r)}],
+         rels: [r IN relationships(f.p) | {source: startNode(r).id, target: endNode(r).id, type: type(r),
+                copy: CASE WHEN r.mapping = 'category' THEN {
+                  from: [(t:Table)-[:HAS_COLUMN]->(x) WHERE x = startNode(r) | t {.kind, .key, .name, .system, .title}][0],
+                  to: [(t:Table)-[:HAS_COLUMN]->(x) WHERE x = endNode(r) | t {.kind, .key, .name, .system, .title}][0],
+                  category: [(x)-[:OF_CATEGORY]->(c:Category) WHERE x = endNode(r) | c.name][0]
+                } END}],
          first: CASE WHEN f.firstType IS NULL THEN null ELSE {source: f.s.id, target: a.id, type: f.firstType} END,
          last: CASE WHEN f.lastType IS NULL THEN null ELSE {source: f.e.id, target: b.id, type: f.lastType} END
        }] AS paths

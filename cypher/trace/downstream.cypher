@@ -1,4 +1,4 @@
-// Where personal data goes downstream of a node, as the inventory states it: the start's columns (with the edges that lead to them), every column those columns are copied into (column to column, so a copy carries only the categories its origin holds), and each flow from a reached column to a vendor with that flow's engagement (transfer status, mechanism, retention) and places. References are not flows and are never followed.
+// Where personal data goes downstream of a node, as the inventory states it: the start's columns (with the edges that lead to them), every column those columns are copied into (column to column, so a copy carries only the categories its origin holds; each copy says whether the inventory states the mapping or it is category-scoped), and each flow from a reached column to a vendor with that flow's engagement (transfer status, mechanism, retention) and places. References are not flows and are never followed. From a system, also its engagements whose fields are not stated.
 MATCH (a:Node {id: $from})
 CALL (a) {
   CALL (a) {
@@ -40,7 +40,8 @@ CALL (startColumns) {
 CALL (columns) {
   UNWIND columns AS c
   MATCH (c)-[k:COPIED_TO]->(d:Column) WHERE d IN columns
-  RETURN collect({source: c.id, target: d.id, via: k.via, viaName: COLLECT { MATCH (src:Source {id: k.via}) RETURN src.name }[0]}) AS copies
+  RETURN collect({source: c.id, target: d.id, via: k.via, viaName: COLLECT { MATCH (src:Source {id: k.via}) RETURN src.name }[0],
+                  mapping: coalesce(k.mapping, 'stated'), categoryName: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.name][0]}) AS copies
 }
 // Each flow from a reached column to a vendor, with its engagement read once.
 CALL (columns) {
@@ -56,8 +57,19 @@ CALL (columns) {
              | {type: type(l), transfer: l.transfer, location: loc {.kind, .key, .name, .code, .eea, .adequacy}}]
   }) AS sends
 }
+// A system's engagements whose inventory names no field they receive: listed as flows with fields not stated, never dropped.
+CALL (a) {
+  MATCH (a:System)-[u:USES_VENDOR]->(v:Vendor)
+  WHERE NOT EXISTS { MATCH (:Column)-[r:SENT_TO]->(v) WHERE r.flow = u.flow }
+  RETURN collect({
+    vendor: v {.kind, .key, .name},
+    flow: u {.flow, .system, .service, .purpose, .role, .retention, .mechanism, .transfer, .legalName, .vendorName},
+    places: [(v)-[l:LOCATED_IN|STORES_DATA_IN]->(loc:Location) WHERE l.flow = u.flow
+             | {type: type(l), transfer: l.transfer, location: loc {.kind, .key, .name, .code, .eea, .adequacy}}]
+  }) AS silent
+}
 RETURN a {.kind, .key, .name, .system, .title, .table, .columnKind} AS start,
        [c IN startColumns | c.id] AS startColumns, startEdges,
        [t IN startTables | t {.kind, .key, .name, .system, .title}] AS startTables,
        [c IN columns | c {.kind, .key, .name, .system, .table, .columnKind, category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.key][0]}] AS columns,
-       copies, sends
+       copies, sends, silent

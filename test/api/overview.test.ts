@@ -1,7 +1,7 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 
-import { OverviewResponseSchema } from "../../server/src/contract/api.js";
+import { OverviewResponseSchema, VendorResponseSchema } from "../../server/src/contract/api.js";
 import { testApp } from "../support/graph.js";
 
 const app = testApp();
@@ -46,27 +46,46 @@ describe("GET /api/overview, grouped", () => {
     expect(body.elements.nodes.filter((n) => n.data.kind === "vendor")).toHaveLength(body.vendors.length);
   });
 
-  it("by transfer status: every vendor in exactly one group, edges counting the vendors each system uses", async () => {
+  it("by transfer status: each system's own engagement of a vendor in exactly one group, edges counting that system's engagements", async () => {
     const body = await get({ group: "transfer" });
     expect(body.grouping).toBe("transfer");
     const groups = body.elements.nodes.filter((n) => n.data.group);
     expect(groups.length).toBeGreaterThan(1);
     expect(body.elements.nodes.some((n) => n.data.kind === "vendor" && !n.data.group)).toBe(false);
-    const members = groups.flatMap((g) => g.data.group!.members);
-    expect(members.sort()).toEqual(body.vendors.map((v) => v.id).sort());
+    for (const v of body.vendors) expect(v.engagements.map((e) => e.system).sort(), v.id).toEqual(v.systems);
+    // Every vendor is in the group of each status its engagements have, and in no other.
     for (const g of groups) {
       const status = g.data.group!.value;
       expect(g.data.transfer).toBe(status);
-      expect(g.data.group!.members.every((m) => body.vendors.find((v) => v.id === m)?.transfer === status)).toBe(true);
+      const expected = body.vendors.filter((v) => v.engagements.some((e) => e.transfer === status)).map((v) => v.id);
+      expect([...g.data.group!.members].sort(), status).toEqual(expected.sort());
     }
-    // An edge from a system to a group counts the vendors of that group the system uses.
+    // An edge from a system to a group counts the vendors that system itself engages with that status.
     for (const s of body.systems) {
+      const system = s.id.replace("system:", "");
       for (const g of groups) {
-        const uses = body.vendors.filter((v) => v.systems.includes(s.id.replace("system:", "")) && g.data.group!.members.includes(v.id)).length;
+        const uses = body.vendors.filter((v) => v.engagements.some((e) => e.system === system && e.transfer === g.data.group!.value)).length;
         const edge = body.elements.edges.find((e) => e.data.source === s.id && e.data.target === g.data.id);
         expect(edge?.data.count ?? 0, `${s.id} → ${g.data.id}`).toBe(uses);
       }
     }
+  });
+
+  it("by transfer status, a vendor two systems engage differently sits in each system's own group (Intercom: US for Ambassify, no country for Kentico Cloud, Ireland with storage not stated for Kontent.ai)", async () => {
+    const body = await get({ group: "transfer" });
+    const intercom = body.vendors.find((v) => v.id === "vendor:intercom")!;
+    expect(intercom.engagements).toEqual([
+      { system: "ambassify", transfer: "third-country" },
+      { system: "kentico-cloud", transfer: "not-stated" },
+      { system: "kontent-ai", transfer: "not-stated" },
+    ]);
+    const edge = (system: string, status: string) => body.elements.edges.find((e) => e.data.source === `system:${system}` && e.data.target === `group:vendor/transfer/${status}`);
+    expect(body.elements.nodes.find((n) => n.data.id === "group:vendor/transfer/not-stated")?.data.group?.members).toContain("vendor:intercom");
+    expect(body.elements.nodes.find((n) => n.data.id === "group:vendor/transfer/third-country")?.data.group?.members).toContain("vendor:intercom");
+    // Kontent.ai's edge to "third country" does not count Intercom: only Ambassify engages it there.
+    const kontentThird = body.vendors.filter((v) => v.engagements.some((e) => e.system === "kontent-ai" && e.transfer === "third-country")).map((v) => v.id);
+    expect(kontentThird).not.toContain("vendor:intercom");
+    expect(edge("kontent-ai", "third-country")?.data.count).toBe(kontentThird.length);
   });
 
   it("expands a group on demand into its vendors and their countries, leaving the other groups as they are", async () => {
@@ -83,12 +102,16 @@ describe("GET /api/overview, grouped", () => {
     for (const c of member.countries) expect(body.elements.edges.some((e) => e.data.source === member.id && e.data.target === `location:${c.code}`)).toBe(true);
   });
 
-  it("by country: a vendor that names no country is in the 'country not stated' group, never in a country's", async () => {
+  it("by country: a vendor is in 'country not stated' when one of its flows leaves out its entity's or its data's country", async () => {
     const body = await get({ group: "country" });
     const notStated = body.elements.nodes.find((n) => n.data.id === "group:vendor/country/not-stated");
-    const silent = body.vendors.filter((v) => v.countries.length === 0).map((v) => v.id);
-    expect(silent.length).toBeGreaterThan(0);
-    expect(notStated?.data.group?.members.sort()).toEqual(silent.sort());
+    const leavesOut: string[] = [];
+    for (const v of body.vendors) {
+      const detail = VendorResponseSchema.parse((await request(app).get(`/api/vendors/${encodeURIComponent(v.id)}`)).body);
+      if (detail.flows.some((f) => f.entityCountry === null || f.dataCountries.length === 0)) leavesOut.push(v.id);
+    }
+    expect(leavesOut).toEqual(expect.arrayContaining(["vendor:paypal", "vendor:hotjar"]));
+    expect([...notStated!.data.group!.members].sort()).toEqual(leavesOut.sort());
     const us = body.elements.nodes.find((n) => n.data.id === "group:vendor/country/US")!;
     expect(us.data.group!.members.every((m) => body.vendors.find((v) => v.id === m)?.countries.some((c) => c.code === "US"))).toBe(true);
   });

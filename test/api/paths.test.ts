@@ -27,12 +27,20 @@ describe("GET /api/paths", () => {
     expect(edges).toContain("column:kentico/COM_Customer.CustomerEmail SENT_TO vendor:paypal");
   });
 
-  it("follows copies column to column: from COM_Customer's email to Gravatar through CMS_User's email", async () => {
+  it("follows a copy whose columns the document does not map through the tables: from COM_Customer to Gravatar through CMS_User's email", async () => {
     const body = await paths("table:kentico/COM_Customer", "vendor:gravatar");
 
-    expect(body.paths).toEqual([
-      { nodes: ["table:kentico/COM_Customer", "column:kentico/COM_Customer.CustomerEmail", "column:kentico/CMS_User.Email", "vendor:gravatar"], length: 3 },
-    ]);
+    expect(body.paths).toEqual([{ nodes: ["table:kentico/COM_Customer", "table:kentico/CMS_User", "column:kentico/CMS_User.Email", "vendor:gravatar"], length: 3 }]);
+    const edges = body.elements.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target} ${e.data.label ?? ""}`.trim());
+    expect(edges).toContain("table:kentico/COM_Customer COPIED_TO table:kentico/CMS_User Email address: columns not stated");
+    expect(edges.filter((e) => /^column:\S+ COPIED_TO column:/.test(e))).toEqual([]);
+    expect(body.elements.nodes.map((n) => n.data.id)).not.toContain("column:kentico/COM_Customer.CustomerEmail");
+  });
+
+  it("follows a copy the document maps column to column as it is (a chat user's nick name into a chat request)", async () => {
+    const body = await paths("column:kentico/Chat_User.ChatUserNickName", "column:kentico/Chat_InitiatedChatRequest.InitiatedChatRequestInitiatorName");
+
+    expect(body.paths).toEqual([{ nodes: ["column:kentico/Chat_User.ChatUserNickName", "column:kentico/Chat_InitiatedChatRequest.InitiatedChatRequestInitiatorName"], length: 1 }]);
   });
 
   it("starts from a category through one of its columns", async () => {

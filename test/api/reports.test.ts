@@ -138,7 +138,11 @@ describe("GET /api/reports/ropa", () => {
     expect(json.rows.every((r) => r.purposeFrom === "purpose")).toBe(true);
     // Every engagement appears in one row, as a recipient, and as a transfer with its countries.
     const flows = json.rows.flatMap((r) => r.recipients.map((x) => x.flow)).sort();
-    expect(flows).toEqual(Array.from({ length: 12 }, (_, i) => `ambassify/${i}`).sort());
+    const traced = TraceResponseSchema.parse((await request(app).get("/api/trace").query({ from: "system:ambassify" })).body);
+    const engagements = traced.vendors.flatMap((v) => v.flows.map((f) => f.id)).sort();
+    expect(engagements).toHaveLength(12);
+    expect(flows).toEqual(engagements);
+    expect(flows).toContain("ambassify/amazon/rds");
     const twilio = rows.find((r) => r[1] === "Communication (Twilio)")!;
     expect(twilio[4]).toContain("Twilio, sub-processor, legal entity: Twilio Inc.");
     expect(twilio[5]).toMatch(/Twilio → Germany \(DE\), United States \(US\): third country; safeguard: not documented/);

@@ -61,17 +61,21 @@ describe("GET /api/trace", () => {
     expect(t.elements.nodes.find((n) => n.data.id === "vendor:paypal")?.data.transfer).toBe("not-stated");
   });
 
-  it("from COM_Customer follows a copy column to column, carrying the category (customer email → user email → Gravatar)", async () => {
+  it("from COM_Customer follows a copy whose columns the document does not map as one table edge per category (customer email → users → Gravatar)", async () => {
     const t = await trace("table:kentico/COM_Customer");
 
     expect(vendorIds(t)).toContain("vendor:gravatar");
     const edges = t.elements.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
-    expect(edges).toContain("column:kentico/COM_Customer.CustomerEmail COPIED_TO column:kentico/CMS_User.Email");
+    // The document says name, email and phone are synchronised with the user account, not which column goes where.
+    expect(edges.filter((e) => e.includes("COPIED_TO column:kentico/CMS_User"))).toEqual([]);
+    const copies = t.elements.edges.filter((e) => e.data.source === "table:kentico/COM_Customer" && e.data.type === "COPIED_TO" && e.data.target === "table:kentico/CMS_User");
+    expect(copies.map((e) => e.data.label).sort()).toEqual(expect.arrayContaining(["Email address: columns not stated"]));
+    expect(new Set(copies.map((e) => e.data.id)).size).toBe(copies.length);
+    expect(edges).toContain("table:kentico/CMS_User HAS_COLUMN column:kentico/CMS_User.Email");
     expect(edges).toContain("column:kentico/CMS_User.Email SENT_TO vendor:gravatar");
     const gravatar = t.vendors.find((v) => v.id === "vendor:gravatar")!;
-    expect(gravatar.fields.map((f) => f.evidence.nodes)).toEqual([
-      ["table:kentico/COM_Customer", "column:kentico/COM_Customer.CustomerEmail", "column:kentico/CMS_User.Email", "vendor:gravatar"],
-    ]);
+    expect(gravatar.fields.map((f) => f.evidence.nodes)).toEqual([["table:kentico/COM_Customer", "table:kentico/CMS_User", "column:kentico/CMS_User.Email", "vendor:gravatar"]]);
+    expect(gravatar.fields[0]!.evidence.via).toEqual(["Customers (Email address, columns not stated)"]);
     // Only data-flow edges are drawn.
     expect(new Set(t.elements.edges.map((e) => e.data.type))).toEqual(new Set(["COPIED_TO", "HAS_COLUMN", "SENT_TO"]));
   });
@@ -107,7 +111,8 @@ describe("GET /api/trace", () => {
 
     const intercom = t.vendors.find((v) => v.id === "vendor:intercom")!;
     expect(intercom.countries).toEqual([{ code: "IE", name: "Ireland", eea: true, role: "entity" }]);
-    expect(intercom.transfer).toBe("eea");
+    // Its legal entity is in Ireland, but the document does not say where the data is stored: not "EEA".
+    expect(intercom.transfer).toBe("not-stated");
     const sendgrid = t.vendors.find((v) => v.id === "vendor:sendgrid")!;
     expect(sendgrid.countries).toEqual([{ code: "US", name: "United States", eea: false, role: "entity" }]);
     expect(sendgrid.transfer).toBe("third-country");
@@ -136,7 +141,13 @@ describe("GET /api/trace", () => {
     for (const v of t.vendors) for (const f of v.fields) expect(f.categoryId, `${v.id} via ${f.id}`).toBe("category:email-address");
     // The user's email is copied into the linked customer's email, which goes to PayPal.
     const paypal = t.vendors.find((v) => v.id === "vendor:paypal")!;
-    expect(paypal.fields.map((f) => f.evidence.nodes)).toContainEqual(["column:kentico/CMS_User.Email", "column:kentico/COM_Customer.CustomerEmail", "vendor:paypal"]);
+    expect(paypal.fields.map((f) => f.evidence.nodes)).toContainEqual([
+      "column:kentico/CMS_User.Email",
+      "table:kentico/CMS_User",
+      "table:kentico/COM_Customer",
+      "column:kentico/COM_Customer.CustomerEmail",
+      "vendor:paypal",
+    ]);
     expect(t.elements.nodes.some((n) => n.data.id === "column:kentico/CMS_User.FirstName")).toBe(false);
   });
 

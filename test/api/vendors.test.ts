@@ -23,6 +23,25 @@ describe("GET /api/vendors", () => {
       transfer: "third-country",
     });
   });
+
+  it("gives each system's own engagement of a vendor its own status, countries and fields (Intercom)", async () => {
+    const { vendors } = VendorsResponseSchema.parse((await request(app).get("/api/vendors")).body);
+    const intercom = vendors.find((v) => v.id === "vendor:intercom")!;
+    const detail = VendorResponseSchema.parse((await request(app).get("/api/vendors/vendor%3Aintercom")).body);
+
+    expect(intercom.engagements.map((e) => [e.system, e.transfer, e.countries.map((c) => c.code)])).toEqual([
+      ["ambassify", "third-country", ["US"]],
+      ["kentico-cloud", "not-stated", []],
+      ["kontent-ai", "not-stated", ["IE"]],
+    ]);
+    // Each engagement's fields are those its own flows receive, as the vendor's page lists them.
+    for (const e of intercom.engagements) {
+      const received = new Set(detail.flows.filter((f) => f.system === e.system).flatMap((f) => f.receives.map((r) => r.id)));
+      expect(e.fieldCount, e.system).toBe(received.size);
+    }
+    expect(detail.vendor.engagements).toEqual(intercom.engagements);
+    expect(intercom.engagements.reduce((n, e) => n + e.fieldCount, 0)).toBe(intercom.fieldCount);
+  });
 });
 
 describe("GET /api/vendors/:id", () => {

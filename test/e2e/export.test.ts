@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
 import type { OverviewResponse, ReferencedByResponse } from "../../server/src/contract/api.js";
-import { ids } from "../../server/src/contract/ids.js";
+import { ids, parseColumnKey } from "../../server/src/contract/ids.js";
 import { graphDrawn, SHOTS, useBrowser, VIEWPORT, WAIT_MS } from "../support/browser.js";
 
 /** 6 pt (1 pt = 2.54 / 72 cm) on a figure printed 25 cm wide: smallest font px ÷ figure width px. */
@@ -254,10 +254,16 @@ describe("Export of the Kentico registration source's trace", () => {
     );
     const columns = svg.nodes.filter((n) => n.id.startsWith("column:"));
     expect(columns.length).toBeGreaterThan(10);
-    // CMS_User is drawn (the source feeds it): its columns go without the prefix. Columns reached through a copy into a
-    // table the picture does not draw keep their table's name, so a reader knows where they are.
+    // CMS_User is drawn (the source feeds it): its columns go without the prefix. A column keeps its table's name
+    // exactly when the picture does not draw that table, so a reader knows where it is (a copy whose columns are not
+    // stated draws both its tables, e.g. COM_Customer).
     expect(columns.filter((n) => /^CMS_User\./.test(n.lines.join(""))).map((n) => n.id)).toEqual([]);
-    expect(columns.filter((n) => n.id.includes("/COM_Customer.")).every((n) => n.lines.join("").startsWith("COM_Customer"))).toBe(true);
+    const tables = new Set(svg.nodes.filter((n) => n.id.startsWith("table:")).map((n) => n.id));
+    expect(tables.has("table:kentico/COM_Customer")).toBe(true);
+    for (const c of columns) {
+      const key = parseColumnKey(c.id.slice("column:".length))!;
+      expect(c.lines.join("").startsWith(`${key.table}.`), c.id).toBe(!tables.has(ids.table(key.system, key.table)));
+    }
   });
 });
 

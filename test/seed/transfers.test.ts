@@ -15,17 +15,23 @@ const graph = testGraph();
 const app = testApp(graph);
 const dir = mkdtempSync(path.join(os.tmpdir(), "pd-transfers-"));
 
-/** One vendor flow per country (and one without any), the US twice: with and without the DPF. */
-const FLOWS: [vendor: string, country: string | null, mechanism: string | null][] = [
-  ["uk-host", "GB", null],
-  ["swiss-host", "CH", null],
-  ["tokyo-host", "JP", null],
-  ["mumbai-host", "IN", null],
-  ["sydney-host", "AU", "scc"],
-  ["us-dpf", "US", "dpf"],
-  ["us-plain", "US", null],
-  ["frankfurt-host", "DE", null],
-  ["somewhere-host", null, null],
+/**
+ * One vendor flow per country (entity and storage both there, and one naming neither), the US twice: with and without
+ * the DPF; then flows that state only one of the two places.
+ */
+const FLOWS: [vendor: string, entity: string | null, data: string | null, mechanism: string | null][] = [
+  ["uk-host", "GB", "GB", null],
+  ["swiss-host", "CH", "CH", null],
+  ["tokyo-host", "JP", "JP", null],
+  ["mumbai-host", "IN", "IN", null],
+  ["sydney-host", "AU", "AU", "scc"],
+  ["us-dpf", "US", "US", "dpf"],
+  ["us-plain", "US", "US", null],
+  ["frankfurt-host", "DE", "DE", null],
+  ["somewhere-host", null, null, null],
+  ["dublin-entity-only", "IE", null, null],
+  ["us-entity-eu-data", "US", "DE", null],
+  ["data-only-in-eea", null, "DE", null],
 ];
 
 beforeAll(async () => {
@@ -40,7 +46,8 @@ beforeAll(async () => {
       "      - { name: email, kind: personal, category: email-address }",
       "vendors:",
       ...FLOWS.map(
-        ([v, c, m]) => `  - { vendor: { id: ${v}, name: ${v} }, purpose: Hosting${c ? `, entityCountry: ${c}` : ""}${m ? `, mechanism: ${m}` : ""}, receives: [users.email] }`,
+        ([v, e, d, m]) =>
+          `  - { vendor: { id: ${v}, name: ${v} }, purpose: Hosting${e ? `, entityCountry: ${e}` : ""}${d ? `, dataCountries: [${d}]` : ""}${m ? `, mechanism: ${m}` : ""}, receives: [users.email] }`,
       ),
     ].join("\n"),
   );
@@ -52,7 +59,7 @@ afterAll(async () => {
 });
 
 describe("transfer status of a flow", () => {
-  it("is adequate for GB, CH, JP and the US under the DPF; third-country for IN, AU and the US without it; not-stated without a country", async () => {
+  it("is adequate for GB, CH, JP and the US under the DPF; third-country for IN, AU and the US without it (also as an entity's country); not-stated where a place is left out", async () => {
     const res = await request(app).get("/api/trace").query({ from: "table:transfer-fixture/users" });
 
     expect(res.status).toBe(200);
@@ -67,17 +74,20 @@ describe("transfer status of a flow", () => {
       "us-plain": "third-country",
       "frankfurt-host": "eea",
       "somewhere-host": "not-stated",
+      "dublin-entity-only": "not-stated",
+      "us-entity-eu-data": "third-country",
+      "data-only-in-eea": "not-stated",
     });
     expect(t.vendors.find((v) => v.id === "vendor:sydney-host")?.mechanism).toBe("scc");
   });
 
-  it("filters by country without ever keeping a vendor whose country is unknown; 'not-stated' is its own value", async () => {
+  it("filters by country without ever keeping a vendor whose country is unknown; 'not-stated' keeps those that leave out a place", async () => {
     const us = TraceResponseSchema.parse((await request(app).get("/api/trace").query({ from: "table:transfer-fixture/users", country: "US" })).body);
     const unknown = TraceResponseSchema.parse((await request(app).get("/api/trace").query({ from: "table:transfer-fixture/users", country: "not-stated" })).body);
 
-    expect(us.vendors.map((v) => v.id).sort()).toEqual(["vendor:us-dpf", "vendor:us-plain"]);
+    expect(us.vendors.map((v) => v.id).sort()).toEqual(["vendor:us-dpf", "vendor:us-entity-eu-data", "vendor:us-plain"]);
     expect(us.totalVendors).toBe(FLOWS.length);
-    expect(us.elements.nodes.filter((n) => n.data.kind === "vendor").map((n) => n.data.id).sort()).toEqual(["vendor:us-dpf", "vendor:us-plain"]);
-    expect(unknown.vendors.map((v) => v.id)).toEqual(["vendor:somewhere-host"]);
+    expect(us.elements.nodes.filter((n) => n.data.kind === "vendor").map((n) => n.data.id).sort()).toEqual(["vendor:us-dpf", "vendor:us-entity-eu-data", "vendor:us-plain"]);
+    expect(unknown.vendors.map((v) => v.id).sort()).toEqual(["vendor:data-only-in-eea", "vendor:dublin-entity-only", "vendor:somewhere-host"]);
   });
 });

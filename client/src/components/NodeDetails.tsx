@@ -4,8 +4,9 @@
  */
 import type { NodeResponse, TableResponse, VendorResponse } from "@contract/api";
 import { parseNodeId, parseTableKey, type NodeKind } from "@contract/ids";
-import { NOT_DOCUMENTED, safeguardWords } from "@contract/words";
+import { FIELDS_NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
 import { ArrowRightLeft, Network, Route, Waypoints, X } from "lucide-react";
+import type { ReactNode } from "react";
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 
@@ -113,7 +114,8 @@ export function NodeActions({ id, kind }: { id: string; kind: NodeKind }) {
   );
 }
 
-export function NodeDetails({ id, onClose, onPick }: { id: string; onClose: () => void; onPick: (id: string) => void }) {
+/** `children`: what the view knows of the node beyond the graph (a trace: what a vendor receives from its start). */
+export function NodeDetails({ id, onClose, onPick, children }: { id: string; onClose: () => void; onPick: (id: string) => void; children?: ReactNode }) {
   const parsed = parseNodeId(id);
   const node = useApi<NodeResponse>(`node:${id}`, (s) => api.node(id, s));
   const root = useRef<HTMLElement>(null);
@@ -167,6 +169,7 @@ export function NodeDetails({ id, onClose, onPick }: { id: string; onClose: () =
             </div>
           )}
           {node.data.node.kind === "table" && parsed && <TableColumns name={parsed.key} onPick={onPick} />}
+          {children}
           {node.data.node.kind === "vendor" && parsed && <VendorFlows id={parsed.key} />}
         </>
       )}
@@ -256,14 +259,14 @@ function VendorFlows({ id }: { id: string }) {
               </p>
             )}
             {f.address && <p className="column-row__meta">Registered office: {f.address}</p>}
-            {!f.entityCountry && f.dataCountries.length === 0 && <p className="column-row__meta">Countries: {NOT_DOCUMENTED} (not stated in the inventory)</p>}
-            {f.dataCountries.length > 0 && (
-              <p className="column-row__meta">
-                Data stored in: {f.dataCountries.map((c) => c.name).join(", ")}
-              </p>
-            )}
+            {!f.entityCountry && <p className="column-row__meta">Legal entity: {TRANSFER_WORDS["not-stated"]}</p>}
+            <p className="column-row__meta">Data stored in: {f.dataCountries.length > 0 ? f.dataCountries.map((c) => c.name).join(", ") : TRANSFER_WORDS["not-stated"]}</p>
             {f.retention && <p className="column-row__meta">Retention: {f.retention}</p>}
-            {f.receives.length > 0 && <p className="column-row__meta mono-list">Receives: {f.receives.map((r) => `${r.table}.${r.column}`).join(", ")}</p>}
+            {f.fields === "not-stated" ? (
+              <p className="column-row__meta">Receives: {FIELDS_NOT_STATED}</p>
+            ) : (
+              <p className="column-row__meta mono-list">Receives: {f.receives.map((r) => `${r.table}.${r.column}`).join(", ")}</p>
+            )}
             {f.sendsBack.length > 0 && <p className="column-row__meta mono-list">Sends back: {f.sendsBack.map((r) => `${r.table}.${r.column}`).join(", ")}</p>}
           </li>
         ))}

@@ -10,7 +10,7 @@ import { toCsv, toText, type RowSet } from "../lib/rows";
 
 type Cell = string | number | boolean | null | undefined | string[];
 
-export function ResultList<R extends Record<string, Cell>>({
+export function ResultList<R extends Record<string, Cell>, E extends Record<string, Cell> = R>({
   title,
   set,
   renderRow,
@@ -19,6 +19,7 @@ export function ResultList<R extends Record<string, Cell>>({
   summary,
   testId,
   children,
+  exportSet,
 }: {
   title: string;
   set: RowSet<R>;
@@ -29,14 +30,17 @@ export function ResultList<R extends Record<string, Cell>>({
   testId?: string;
   /** A custom body (e.g. rows grouped under headings) instead of one item per row. */
   children?: ReactNode;
+  /** What Copy and CSV give when it is finer than the rows shown (a trace: one row per vendor and field, with evidence). */
+  exportSet?: RowSet<E>;
 }) {
+
   const [copied, setCopied] = useState(false);
   const copy = async () => {
-    await copyText(toText(set, title));
+    await copyText(exportSet ? toText(exportSet, title) : toText(set, title));
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };
-  const csv = () => download(new Blob(["\uFEFF", toCsv(set)], { type: "text/csv;charset=utf-8" }), `${slug(title)}.csv`);
+  const csv = () => download(new Blob(["\uFEFF", exportSet ? toCsv(exportSet) : toCsv(set)], { type: "text/csv;charset=utf-8" }), `${slug(title)}.csv`);
   return (
     <section className="result-list" aria-label={title} data-testid={testId}>
       <header className="result-list__header">

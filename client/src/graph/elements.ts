@@ -166,7 +166,7 @@ export function toModel(elements: Elements, options: ToModelOptions = {}): Graph
     edges.set(e.data.id, {
       group: "edges",
       data: { ...e.data, edgeLabel, labelW: edgeLabel ? measure(edgeLabel, EDGE_FONT_SIZE) : 0, lblDx: 0, lblDy: 0, ...(count !== null ? { bw: bundleWidth(count) } : {}) },
-      classes: [`type-${e.data.type}`, ...(edgeLabel ? ["labelled"] : []), ...(count !== null ? ["bundle"] : [])].join(" "),
+      classes: [`type-${e.data.type}`, ...(edgeLabel ? ["labelled"] : []), ...(count !== null ? ["bundle"] : []), ...(e.data.back === true ? ["back"] : [])].join(" "),
     });
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };

@@ -20,9 +20,25 @@ describe("legendItems", () => {
       "Country",
       "third country: needs a safeguard",
       "country not stated: unknown",
-      "data flows to / refers to",
       "vendor's legal entity in",
     ]);
+  });
+
+  it("draws a reference as a reference, never as a flow, and says when an edge goes back", () => {
+    const withRefs: Elements = {
+      nodes: [
+        { data: { id: "table:k/A", label: "A", kind: "table" } },
+        { data: { id: "table:k/B", label: "B", kind: "table" } },
+      ],
+      edges: [
+        { data: { id: "r", source: "table:k/A", target: "table:k/B", type: "REFERENCES" } },
+        { data: { id: "c", source: "table:k/B", target: "table:k/A", type: "COPIED_TO", back: true } },
+      ],
+    };
+    const labels = legendItems(withRefs).map((i) => i.label);
+    expect(labels).toEqual(["Table", "data flows to / belongs to", "refers to (a reference, not a flow)", "into a node reached no later (not a further step)"]);
+    const onlyRefs = legendItems({ ...withRefs, edges: [withRefs.edges[0]!] }).map((i) => i.label);
+    expect(onlyRefs).toEqual(["Table", "refers to (a reference, not a flow)"]);
   });
 });
 

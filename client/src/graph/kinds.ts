@@ -4,6 +4,7 @@
  * Neutral greys are kept for purposes and countries so that the vermillion "outside the EEA" mark stands out.
  */
 import type { NodeKind } from "@contract/ids";
+import { OKABE_ITO } from "@contract/look";
 
 export type ShapeName =
   | "barrel"
@@ -30,16 +31,7 @@ export interface KindLook {
   padX: number;
 }
 
-export const OKABE_ITO = {
-  black: "#000000",
-  orange: "#E69F00",
-  skyBlue: "#56B4E9",
-  bluishGreen: "#009E73",
-  yellow: "#F0E442",
-  blue: "#0072B2",
-  vermillion: "#D55E00",
-  reddishPurple: "#CC79A7",
-} as const;
+export { OKABE_ITO };
 
 /** The colour of "outside the EEA" marks, in the graph and in lists. */
 

@@ -112,8 +112,13 @@ export function toElkGraph(model: GraphModel, req: LayoutRequest): ElkNode {
   const nodes = [...model.nodes].sort((a, b) => (req.lanes ? a.data.lane - b.data.lane : 0) || a.data.label.localeCompare(b.data.label));
   const lane = new Map(nodes.map((n) => [n.data.id, n.data.lane]));
   const otherSide = req.twoSided ? secondSide(model) : new Set<string>();
-  const edges: ElkExtendedEdge[] = model.edges.map((e) => {
-    const backwards = (req.lanes && (lane.get(e.data.source) ?? 0) > (lane.get(e.data.target) ?? 0)) || otherSide.has(e.data.id);
+  // An edge the server marks `back` (into a node the trace reached no later: a copy returning to a table, or between
+  // two tables a system reaches directly) is left out of the layering when it stays in one lane, so it never pushes
+  // the picture a layer wider; it is drawn straight, dotted, over the laid-out picture.
+  const laidOut = model.edges.filter((e) => !(e.data.back === true && (!req.lanes || lane.get(e.data.source) === lane.get(e.data.target))));
+  const edges: ElkExtendedEdge[] = laidOut.map((e) => {
+    const [from, to] = [lane.get(e.data.source) ?? 0, lane.get(e.data.target) ?? 0];
+    const backwards = (req.lanes && from > to) || otherSide.has(e.data.id);
     const labelH = typeof e.data.labelH === "number" ? e.data.labelH : EDGE_LABEL_HEIGHT;
     return {
       id: e.data.id,

@@ -25,7 +25,11 @@ export interface LegendItem {
 const LINE_MARKS: Record<string, { label: string; dash?: string }> = {
   LOCATED_IN: { label: "vendor's legal entity in", dash: "4 3" },
   SENDS_BACK: { label: "sends data back", dash: "2 3" },
+  REFERENCES: { label: "refers to (a reference, not a flow)", dash: "8 4" },
 };
+
+/** Edge types that are not data flows: a picture holding only these has no "data flows to" line in its legend. */
+const NOT_FLOWS = new Set(["REFERENCES", "LOCATED_IN", "STORES_DATA_IN", "OF_CATEGORY", "FOR_PURPOSE"]);
 
 export function legendItems(elements: Elements): LegendItem[] {
   const kinds: NodeKind[] = kindsPresent(elements);
@@ -43,10 +47,11 @@ export function legendItems(elements: Elements): LegendItem[] {
     items.push({ key: `transfer-${status}`, label: look.legend, shape: "round-rectangle", fill: "#FFFFFF", stroke: look.colour, strokeWidth: look.borderWidth, ...(look.dash ? { dash: look.dash.join(" ") } : {}) });
   }
   const types = new Set(elements.edges.map((e) => e.data.type));
-  items.push({ key: "flow", label: "data flows to / refers to", stroke: "#6B7482", line: true });
+  if ([...types].some((t) => !NOT_FLOWS.has(t))) items.push({ key: "flow", label: "data flows to / belongs to", stroke: "#6B7482", line: true });
   for (const [type, mark] of Object.entries(LINE_MARKS)) {
     if (types.has(type)) items.push({ key: type, label: mark.label, stroke: "#6B7482", line: true, ...(mark.dash ? { dash: mark.dash } : {}) });
   }
+  if (elements.edges.some((e) => e.data.back === true)) items.push({ key: "back", label: "into a node reached no later (not a further step)", stroke: "#6B7482", line: true, dash: "1.5 2.4" });
   return items;
 }
 

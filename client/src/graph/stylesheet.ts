@@ -103,6 +103,11 @@ export function buildStylesheet({ nodeFontSize = NODE_FONT_SIZE, edgeFontSize = 
     { selector: "edge.bundle", style: { width: "data(bw)" } },
     { selector: "edge.type-LOCATED_IN", style: { "line-style": "dashed", "line-dash-pattern": [4, 3] } },
     { selector: "edge.type-SENDS_BACK", style: { "line-style": "dashed", "line-dash-pattern": [2, 3] } },
+    // An edge the server marks as going back (a copy returning to a table the trace reached earlier): dotted, so a
+    // cycle never reads as data flowing on.
+    { selector: "edge.back", style: { "line-style": "dotted" } },
+    // A reference (a foreign key) is not a flow: long dashes and a bar instead of an arrow head, never a flow's look.
+    { selector: "edge.type-REFERENCES", style: { "line-style": "dashed", "line-dash-pattern": [8, 4], "target-arrow-shape": "tee" } },
     {
       selector: "edge.labelled",
       style: {

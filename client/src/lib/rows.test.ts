@@ -56,6 +56,7 @@ const vendor = (name: string, transfer: TransferStatus, country?: { code: string
       mechanism: null,
       transfer,
       countries: country ? [{ ...country, role: "data", transfer }, { ...country, role: "entity", transfer }] : [],
+      fields: "stated",
     },
   ],
   categories: [{ id: "category:email-address", name: "Email address" }],
@@ -104,9 +105,10 @@ describe("traceRows", () => {
 });
 
 describe("vendorListRows", () => {
-  it("lists vendors worst transfer first, then by name, with system names", () => {
+  it("lists each system's engagement of a vendor, worst transfer first, then by name, with system names", () => {
     const summary = (name: string, transfer: TransferStatus, countries: VendorsResponse["vendors"][number]["countries"]) => ({
       id: `vendor:${name.toLowerCase()}`, name, legalNames: [], services: [], systems: ["ambassify"], countries, transfer, mechanism: null, fieldCount: 2,
+      engagements: [{ system: "ambassify", transfer, mechanism: null, services: [], countries, fieldCount: 2 }],
     });
     const set = vendorListRows(
       {
@@ -119,7 +121,23 @@ describe("vendorListRows", () => {
     expect(set.rows.map((r) => r.vendor)).toEqual(["Twilio", "Auth0", "Heroku"]);
     expect(set.rows[0]!.countries).toEqual(["United States"]);
     expect(set.rows[1]!.countries).toEqual(["country not stated"]);
-    expect(set.rows[0]!.systems).toEqual(["Ambassify"]);
+    expect(set.rows[0]!.system).toEqual("Ambassify");
+  });
+
+  it("gives a vendor two systems engage differently a row for each, with that system's own status (never the worst of both)", () => {
+    const intercom = {
+      id: "vendor:intercom", name: "Intercom", legalNames: [], services: [], systems: ["ambassify", "kontent-ai"], countries: [US], transfer: "third-country" as const, mechanism: null, fieldCount: 16,
+      engagements: [
+        { system: "ambassify", transfer: "third-country" as const, mechanism: null, services: ["Intercom"], countries: [US], fieldCount: 9 },
+        { system: "kontent-ai", transfer: "not-stated" as const, mechanism: null, services: [], countries: [{ code: "IE", name: "Ireland", eea: true }], fieldCount: 7 },
+      ],
+    };
+    const set = vendorListRows({ page: { limit: 1000, total: 1, next: null }, vendors: [intercom] });
+
+    expect(set.rows.map((r) => [r.id, r.system, r.transfer, r.countries, r.fields])).toEqual([
+      ["vendor:intercom@ambassify", "ambassify", "third-country", ["United States"], 9],
+      ["vendor:intercom@kontent-ai", "kontent-ai", "not-stated", ["Ireland"], 7],
+    ]);
   });
 });
 

@@ -148,38 +148,47 @@ export function traceRows(t: TraceResponse): RowSet<VendorRow> {
 }
 
 export interface VendorListRow extends Record<string, Cell> {
+  /** `vendorId@system`: one row per system's engagement of a vendor. */
   id: string;
+  vendorId: string;
   vendor: string;
+  system: string;
   transfer: TransferStatus;
   transferText: string;
   mechanism: string;
   services: string[];
-  systems: string[];
   countries: string[];
   fields: number;
 }
 
+/**
+ * The Vendors page: one row per system's engagement of a vendor, with that engagement's own status, safeguard,
+ * countries and fields (the server's `engagements`), worst transfer first. A vendor two systems engage differently
+ * is two rows, so one system's transfer never stands for the other's.
+ */
 export function vendorListRows(r: VendorsResponse, systemNames: ReadonlyMap<string, string> = new Map()): RowSet<VendorListRow> {
+  const rows = r.vendors.flatMap((x) => x.engagements.map((e) => ({ x, e, name: x.name, transfer: e.transfer })));
   return {
     columns: [
       { key: "vendor", header: "Vendor" },
+      { key: "system", header: "System" },
       { key: "transferText", header: "Transfer" },
       { key: "mechanism", header: "Safeguard" },
       { key: "services", header: "Services" },
-      { key: "systems", header: "Systems" },
       { key: "countries", header: "Countries" },
       { key: "fields", header: "Fields received" },
     ],
-    rows: [...r.vendors].sort(worstFirst).map((x) => ({
-      id: x.id,
+    rows: rows.sort((a, b) => worstFirst(a, b) || a.e.system.localeCompare(b.e.system)).map(({ x, e }) => ({
+      id: `${x.id}@${e.system}`,
+      vendorId: x.id,
       vendor: x.name,
-      transfer: x.transfer,
-      transferText: TRANSFER_WORDS[x.transfer],
-      mechanism: safeguardWords(x.mechanism),
-      services: x.services,
-      systems: x.systems.map((s) => systemNames.get(s) ?? s),
-      countries: x.countries.length ? x.countries.map((c) => c.name) : [TRANSFER_WORDS["not-stated"]],
-      fields: x.fieldCount,
+      system: systemNames.get(e.system) ?? e.system,
+      transfer: e.transfer,
+      transferText: TRANSFER_WORDS[e.transfer],
+      mechanism: safeguardWords(e.mechanism),
+      services: e.services,
+      countries: e.countries.length ? e.countries.map((c) => c.name) : [TRANSFER_WORDS["not-stated"]],
+      fields: e.fieldCount,
     })),
   };
 }

@@ -56,6 +56,8 @@ export interface GraphScreenProps {
   onOpen?: (id: string) => boolean;
   /** The list beside the graph, given the drawn (filtered) elements. */
   results: ReactNode | ((shown: Elements) => ReactNode);
+  /** What the view knows of a selected node beyond the graph, shown in its details (a trace: a vendor's fields and paths). */
+  detailsExtra?: (id: string) => ReactNode;
   toolbar?: ReactNode;
   onExpand?: (id: string) => void;
   onCollapse?: (id: string) => void;
@@ -69,7 +71,7 @@ export interface GraphScreenProps {
 
 type Tab = "results" | "details";
 
-export function GraphScreen({ refreshing = false, title, subtitle, elements, serverFilters, roots, lanes, edgeLabels = false, truncated, omitted, truncatedHint = "narrow it with a more specific start or a smaller depth", onOpen, results, toolbar, onExpand, onCollapse, empty, defaultSelected, mergeEdges = edgeLabels }: GraphScreenProps) {
+export function GraphScreen({ refreshing = false, title, subtitle, elements, serverFilters, roots, lanes, edgeLabels = false, truncated, omitted, truncatedHint = "narrow it with a more specific start or a smaller depth", onOpen, results, detailsExtra, toolbar, onExpand, onCollapse, empty, defaultSelected, mergeEdges = edgeLabels }: GraphScreenProps) {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const location = useLocation();
@@ -273,7 +275,9 @@ export function GraphScreen({ refreshing = false, title, subtitle, elements, ser
                   graph.current?.focus(id);
                 } else void navigate(`${exploreLink(id)}&node=${encodeURIComponent(id)}`);
               }}
-            />
+            >
+              {detailsExtra?.(underlyingId(selected))}
+            </NodeDetails>
           )}
         </div>
       </aside>

@@ -11,11 +11,13 @@ import { useApi } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";
 import { ResultList } from "../components/ResultList";
 import { Empty, ErrorState, Loading } from "../components/States";
+import { TraceVendorEvidence } from "../components/TraceVendorEvidence";
 import { TransferBadge } from "../components/TransferBadge";
 import { activeFilterCount, transferOptions, withoutDataFilters, type FilterOptions } from "../graph/filters";
 import { KIND_LOOK } from "../graph/kinds";
 import { qualifyAmbiguousColumns, traceElements, type TraceDetail } from "../graph/trace";
 import { TRANSFER_ORDER } from "../graph/transfer";
+import { traceEvidenceRows } from "../lib/evidenceRows";
 import { traceRows } from "../lib/rows";
 import { readFilters, readList, readSystems, readTraceColumns, withListItem, withParam } from "../lib/urlState";
 
@@ -58,6 +60,7 @@ export function TraceView() {
   const roots = useMemo(() => [from], [from]);
   const elements = useMemo(() => (t.data ? qualifyAmbiguousColumns(traceElements(t.data, detail)) : null), [t.data, detail]);
   const rows = useMemo(() => (t.data ? traceRows(t.data) : null), [t.data]);
+  const evidence = useMemo(() => (t.data ? traceEvidenceRows(t.data) : null), [t.data]);
   const serverFilters = useMemo((): Pick<FilterOptions, "categories" | "vendors" | "countries" | "transfers"> | undefined => {
     if (!t.data) return undefined;
     const f = t.data.facets;
@@ -122,12 +125,17 @@ export function TraceView() {
       omitted={t.data.omitted}
       truncatedHint="narrow with filters or expand tables"
       onOpen={onOpen}
+      detailsExtra={(id) => {
+        const vendor = t.data.vendors.find((v) => v.id === id);
+        return vendor ? <TraceVendorEvidence vendor={vendor.name} rows={evidence!.rows.filter((r) => r.id.startsWith(`${id}|`))} /> : null;
+      }}
       results={
         <ResultList
           title={`Vendors receiving data from ${t.data.from.label}`}
           set={rows!}
           rowKey={(r) => r.id}
           testId="trace-vendors"
+          exportSet={evidence!}
           summary={`${rows!.rows.length} vendors${of}${summary ? ` · ${summary}` : ""}`}
           empty={
             <Empty title="Nothing downstream">

@@ -1,5 +1,6 @@
 /** Every vendor in the inventory: who uses it, where it sits and stores data, how many fields it receives. */
 import type { VendorsResponse } from "@contract/api";
+import { FIELDS_NOT_STATED } from "@contract/words";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 
@@ -60,7 +61,7 @@ export function VendorsView() {
         set={set!}
         rowKey={(r) => r.id}
         testId="vendors-list"
-        summary={`${set!.rows.length < loaded!.page.total ? `Showing ${set!.rows.length.toLocaleString("en")} of ${loaded!.page.total.toLocaleString("en")} vendors (of those shown: ` : `${set!.rows.length} vendors · `}${set!.rows.filter((r) => r.transfer === "third-country").length} third country · ${set!.rows.filter((r) => r.transfer === "not-stated").length} country not stated${set!.rows.length < loaded!.page.total ? ")" : ""}`}
+        summary={`${loaded!.vendors.length < loaded!.page.total ? `Showing ${loaded!.vendors.length.toLocaleString("en")} of ${loaded!.page.total.toLocaleString("en")} vendors (of those shown: ` : `${loaded!.vendors.length} vendors, `}${set!.rows.length} engagements · ${set!.rows.filter((r) => r.transfer === "third-country").length} third country · ${set!.rows.filter((r) => r.transfer === "not-stated").length} country not stated${loaded!.vendors.length < loaded!.page.total ? ")" : ""}`}
         renderRow={(r) => (
           <div className="vendor-row">
             <span className="row-button__main">
@@ -68,10 +69,10 @@ export function VendorsView() {
             </span>
             <span className="row-button__meta">{r.services.join(", ")}</span>
             <span className="row-button__meta">
-              {r.systems.join(", ")} · {r.fields} field{r.fields === 1 ? "" : "s"} · {r.countries.join(", ")} · Safeguard: {r.mechanism}
+              {r.system} · {r.fields === 0 ? FIELDS_NOT_STATED : `${r.fields} field${r.fields === 1 ? "" : "s"}`} · {r.countries.join(", ")} · Safeguard: {r.mechanism}
             </span>
             <span className="vendor-row__links">
-              <Link to={keepSystems(`/explore?focus=${encodeURIComponent(r.id)}&node=${encodeURIComponent(r.id)}`, `?${params.toString()}`)}>Show on graph</Link>
+              <Link to={keepSystems(`/explore?focus=${encodeURIComponent(r.vendorId)}&node=${encodeURIComponent(r.vendorId)}`, `?${params.toString()}`)}>Show on graph</Link>
             </span>
           </div>
         )}

@@ -53,6 +53,13 @@ export const ElementEdgeSchema = z.object({
       label: z.string().optional(),
       /** How many statements one drawn edge bundles (vendors into a group, columns of a collapsed table); absent = one. */
       count: z.number().optional(),
+      /**
+       * Goes back to a node the trace reached no later than its source (a copy returning to a table, or a table's edge
+       * to the start column whose data its copy carries on); drawn so that a cycle never reads as data flowing on.
+       */
+      back: z.boolean().optional(),
+      /** Tells apart edges of one type between the same two nodes: a copy between two tables, one per category it carries. */
+      key: z.string().optional(),
     })
     .catchall(z.unknown()),
 });
@@ -171,6 +178,11 @@ export const FlowSchema = z.object({
   mechanism: MechanismSchema.nullable(),
   transfer: TransferStatusSchema,
   countries: z.array(CountrySchema.extend({ role: z.enum(["entity", "data"]), transfer: TransferStatusSchema })),
+  /**
+   * Whether the inventory names the fields this flow receives. `not-stated`: it names the engagement (a system's
+   * sub-processor with "None" for its data, say) but no field; the flow is listed, never dropped, and receives no field.
+   */
+  fields: z.enum(["stated", "not-stated"]),
 });
 
 /** How a field reaches a vendor: node ids from the start to the vendor, each step an edge in the graph. */
@@ -269,6 +281,8 @@ export const VendorFlowSchema = z.object({
   dataCountries: z.array(CountrySchema),
   receives: z.array(z.object({ id: z.string(), table: z.string(), column: z.string(), category: z.string().nullable() })),
   sendsBack: z.array(z.object({ id: z.string(), table: z.string(), column: z.string(), category: z.string().nullable() })),
+  /** Whether the inventory names the fields this flow receives (`not-stated`: the engagement is listed all the same). */
+  fields: z.enum(["stated", "not-stated"]),
 });
 
 export const VendorSummarySchema = z.object({
@@ -282,6 +296,20 @@ export const VendorSummarySchema = z.object({
   transfer: TransferStatusSchema,
   mechanism: MechanismSchema.nullable(),
   fieldCount: z.number(),
+  /**
+   * Each system's own engagement of the vendor, with the status, safeguard, services, countries and fields of that
+   * system's flows alone: what the Vendors page lists, one row each, so one system's transfer never stands for another's.
+   */
+  engagements: z.array(
+    z.object({
+      system: z.string(),
+      transfer: TransferStatusSchema,
+      mechanism: MechanismSchema.nullable(),
+      services: z.array(z.string()),
+      countries: z.array(CountrySchema),
+      fieldCount: z.number(),
+    }),
+  ),
 });
 
 export const VendorsResponseSchema = z.object({ page: PageSchema, vendors: z.array(VendorSummarySchema) });
@@ -296,8 +324,22 @@ export const PathsResponseSchema = z.object({
 
 export const OverviewResponseSchema = z.object({
   systems: z.array(z.object({ id: z.string(), name: z.string(), tables: z.number(), vendors: z.number() })),
-  /** Each vendor with the systems that use it and the status of those flows. */
-  vendors: z.array(z.object({ id: z.string(), name: z.string(), systems: z.array(z.string()), countries: z.array(CountrySchema), transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable() })),
+  /**
+   * Each vendor with the systems that use it and the status of those flows (`transfer`: the one needing most attention
+   * over all of them, for the shared vendor node), and each system's own engagement of it with the status of that
+   * system's flows alone (what groups and per-system counts read).
+   */
+  vendors: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      systems: z.array(z.string()),
+      countries: z.array(CountrySchema),
+      transfer: TransferStatusSchema,
+      mechanism: MechanismSchema.nullable(),
+      engagements: z.array(z.object({ system: z.string(), transfer: TransferStatusSchema })),
+    }),
+  ),
   /** How the drawing groups vendors: `none` draws each; a large overview groups them (`group=auto`, the default). */
   grouping: z.enum(["none", "transfer", "country"]),
   /** Groups drawn as their vendors (`expand=`). */
@@ -357,7 +399,10 @@ export const RopaRowSchema = z.object({
   purposeFrom: z.enum(["purpose", "vendor-flow"]),
   subjects: z.array(z.string()),
   categories: z.array(z.string()),
-  recipients: z.array(z.object({ vendor: z.string(), legalName: z.string().nullable(), role: z.string(), service: z.string().nullable(), flow: z.string() })),
+  /** `fields`: whether the inventory names the fields the flow receives (`not-stated`: the engagement is listed all the same). */
+  recipients: z.array(
+    z.object({ vendor: z.string(), legalName: z.string().nullable(), role: z.string(), service: z.string().nullable(), flow: z.string(), fields: z.enum(["stated", "not-stated"]) }),
+  ),
   transfers: z.array(z.object({ vendor: z.string(), flow: z.string(), countries: z.array(z.string()), transfer: TransferStatusSchema, safeguard: z.string() })),
   retention: z.array(z.string()),
   sourceDocument: z.string().nullable(),

@@ -22,6 +22,9 @@ export const MECHANISM_WORDS: Record<Mechanism, string> = {
 /** What every output says where the inventory is silent. */
 export const NOT_DOCUMENTED = "not documented";
 
+/** What every output says of a vendor flow whose inventory names no field it receives (it is listed, never dropped). */
+export const FIELDS_NOT_STATED = "fields received: not stated";
+
 export function safeguardWords(mechanism: Mechanism | null | undefined): string {
   return mechanism ? MECHANISM_WORDS[mechanism] : NOT_DOCUMENTED;
 }

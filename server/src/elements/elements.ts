@@ -102,10 +102,11 @@ export class ElementsBuilder {
    * Adds an edge between two nodes already added. The same relationship stated twice (e.g. one flow per
    * purpose) is drawn once, its labels merged.
    */
-  edge(source: string, type: string, target: string, data: { label?: string | null; [extra: string]: unknown } = {}): void {
+  /** `key` tells apart edges of one type between the same two nodes (a copy between two tables, one per category). */
+  edge(source: string, type: string, target: string, data: { label?: string | null; key?: string; [extra: string]: unknown } = {}): void {
     if (!this.nodes.has(source) || !this.nodes.has(target)) return;
-    const id = edgeId(source, type, target);
-    const { label, ...rest } = data;
+    const { label, key, ...rest } = data;
+    const id = key ? `${edgeId(source, type, target)}|${key}` : edgeId(source, type, target);
     const existing = this.edges.get(id);
     if (existing) {
       if (label && existing.data.label !== label) {
@@ -115,7 +116,7 @@ export class ElementsBuilder {
       }
       return;
     }
-    this.edges.set(id, { data: { ...rest, id, source, target, type, ...(label ? { label } : {}) } });
+    this.edges.set(id, { data: { ...rest, id, source, target, type, ...(label ? { label } : {}), ...(key ? { key } : {}) } });
   }
 
   rel(r: RelRow, label?: string | null): void {

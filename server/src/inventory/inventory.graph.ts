@@ -21,7 +21,7 @@ export const REL_TYPES = [
   "FEEDS", // source → table
   "FILLS", // source → column
   "READS_FROM", // source → table it copies from
-  "COPIED_TO", // table → table (a source copies between them), and column → column (the categories that copy carries)
+  "COPIED_TO", // table → table (a source copies between them), and column → column ({mapping: stated | category}: what that copy carries)
   "USES_VENDOR", // purpose → vendor, system → vendor (the engagement: one per vendor flow, with its transfer status)
   "SENT_TO", // column → vendor
   "SENDS_BACK", // vendor → column
@@ -219,19 +219,19 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         for (const to of s.feeds) {
           if (to === from) continue;
           rel(table(from), "COPIED_TO", table(to), { system: sys, via: id });
-          for (const [a, b] of copiedColumns(s.copies, entities.get(from)!, entities.get(to)!, s.fills)) {
-            rel(column(from, a), "COPIED_TO", column(to, b), { system: sys, via: id });
-          }
+          const copy = copiedColumns(s.copies, entities.get(from)!, entities.get(to)!, s.fills);
+          for (const [a, b] of copy.pairs) rel(column(from, a), "COPIED_TO", column(to, b), { system: sys, via: id, mapping: copy.mapping });
         }
       }
     }
 
+    const flowIds = engagementIds(sys, inv.vendors);
     inv.vendors.forEach((v, index) => {
       const vendorId = ids.vendor(v.vendor.id);
       // The shared vendor node holds only what every system agrees on (its id); names, legal entities and services are
       // facts of each engagement, and the vendor's lists of them are derived from all engagements after every load.
       if (!shared.has(vendorId)) shared.set(vendorId, node("vendor", vendorId, v.vendor.name, {}));
-      const flowId = `${sys}/${index}`;
+      const flowId = flowIds[index]!;
       const countries = [...new Set([...(v.entityCountry ? [v.entityCountry] : []), ...v.dataCountries])];
       const flow: Props = {
         flow: flowId,
@@ -248,7 +248,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         dataCountries: v.dataCountries,
         countries,
         mechanism: v.mechanism ?? null,
-        transfer: transferStatus(countries, v.mechanism ?? null, catalogue),
+        transfer: transferStatus({ entityCountry: v.entityCountry ?? null, dataCountries: v.dataCountries }, v.mechanism ?? null, catalogue),
         description: v.description ?? null,
       };
       rel(systemId, "USES_VENDOR", vendorId, flow);
@@ -290,6 +290,25 @@ function observedProps(o: Inventory["sources"][number]["observed"]): Props {
   };
 }
 
+const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "flow";
+
+/**
+ * Stable engagement ids, so links and filed reports keep naming the same flow when an inventory's vendors are
+ * reordered or one is added: `system/vendor` when the system engages the vendor once, else
+ * `system/vendor/service-or-purpose` (a number added only if two engagements still share it).
+ */
+export function engagementIds(system: string, vendors: readonly { vendor: { id: string }; service?: string | null | undefined; purpose: string }[]): string[] {
+  const engaged = new Map<string, number>();
+  for (const v of vendors) engaged.set(v.vendor.id, (engaged.get(v.vendor.id) ?? 0) + 1);
+  const taken = new Map<string, number>();
+  return vendors.map((v) => {
+    const base = engaged.get(v.vendor.id) === 1 ? `${system}/${v.vendor.id}` : `${system}/${v.vendor.id}/${slug(v.service ?? v.purpose)}`;
+    const n = (taken.get(base) ?? 0) + 1;
+    taken.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
 /** `Table.*` stands for every personal column of the table. */
 function expandField(system: string, ref: string, personalColumns: Map<string, string[]>): string[] {
   const [table, column] = splitFieldRef(ref);
@@ -298,16 +317,23 @@ function expandField(system: string, ref: string, personalColumns: Map<string, s
 
 /**
  * What one copy from table `from` into table `to` carries, column to column. Stated mappings (`copies`) are taken as
- * they are; without any for this pair of tables the copy is category-scoped: each personal column of `from` reaches the
- * personal columns of `to` that hold the same category, and nothing else (customer data never becomes a sign-in id).
- * When the source names the fields it `fills` in `to`, the copy lands only in those.
+ * they are (`mapping: "stated"`); without any for this pair of tables the copy is category-scoped (`mapping:
+ * "category"`): each personal column of `from` may land in the personal columns of `to` that hold the same category,
+ * and nothing else (customer data never becomes a sign-in id). When the source names the fields it `fills` in `to`,
+ * the copy lands only in those. Category-scoped pairs are what the trace follows, never a mapping the inventory
+ * states: the trace draws them as one table → table edge per category ("columns not stated").
  */
-export function copiedColumns(copies: readonly { from: string; to: string }[], from: Entity, to: Entity, fills: readonly string[] = []): [string, string][] {
+export function copiedColumns(
+  copies: readonly { from: string; to: string }[],
+  from: Entity,
+  to: Entity,
+  fills: readonly string[] = [],
+): { mapping: "stated" | "category"; pairs: [string, string][] } {
   const stated = copies
     .map((c) => [splitFieldRef(c.from), splitFieldRef(c.to)] as const)
     .filter(([[ft], [tt]]) => ft === from.name && tt === to.name)
     .map(([[, fc], [, tc]]): [string, string] => [fc, tc]);
-  if (stated.length > 0) return stated;
+  if (stated.length > 0) return { mapping: "stated", pairs: stated };
   const filled = fills.map(splitFieldRef).filter(([t]) => t === to.name).map(([, c]) => c);
   const lands = (column: string) => filled.length === 0 || filled.includes("*") || filled.includes(column);
   const pairs: [string, string][] = [];
@@ -315,7 +341,7 @@ export function copiedColumns(copies: readonly { from: string; to: string }[], f
     if (a.kind !== "personal" || !a.category) continue;
     for (const b of to.columns) if (b.kind === "personal" && b.category === a.category && lands(b.name)) pairs.push([a.name, b.name]);
   }
-  return pairs;
+  return { mapping: "category", pairs };
 }
 
 /** The same flow stated twice (e.g. a field listed under two purposes of one vendor flow) is one edge. */

@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { copiedColumns, inventoriesToGraph } from "./inventory.graph.js";
+import { copiedColumns, engagementIds, inventoriesToGraph } from "./inventory.graph.js";
 import { parseInventoryText, readCatalogue, type Catalogue } from "./inventory.parse.js";
 import { CATALOGUE_DIR, REPO_ROOT } from "./paths.js";
 import { inventoryJsonSchema } from "./write-json-schema.js";
@@ -90,20 +90,26 @@ describe("inventoriesToGraph", () => {
         ],
       },
     ];
-    expect(copiedColumns([], from, to, ["B.To"])).toEqual([["Mail", "To"]]);
-    expect(copiedColumns([], from, to)).toEqual([
-      ["Mail", "To"],
-      ["Mail", "Cc"],
-    ]);
+    expect(copiedColumns([], from, to, ["B.To"])).toEqual({ mapping: "category", pairs: [["Mail", "To"]] });
+    expect(copiedColumns([], from, to)).toEqual({
+      mapping: "category",
+      pairs: [
+        ["Mail", "To"],
+        ["Mail", "Cc"],
+      ],
+    });
+    expect(copiedColumns([{ from: "A.Mail", to: "B.Cc" }], from, to)).toEqual({ mapping: "stated", pairs: [["Mail", "Cc"]] });
   });
 
-  it("takes the stated column mappings of a copy as they are, instead of every column of the category", () => {
+  it("takes the stated column mappings of a copy as they are, instead of every column of the category, and says which is which", () => {
     expect(rel("COPIED_TO").filter((r) => r.startsWith("column:shop/Shop_Customer"))).toEqual(["column:shop/Shop_Customer.Email -> column:shop/Shop_Order.BillingEmail"]);
+    const mappings = rows.rels.filter((r) => r.type === "COPIED_TO" && r.from.startsWith("column:")).map((r) => `${r.from} ${String(r.props.mapping)}`);
+    expect(mappings).toEqual(["column:shop/Shop_User.UserEmail category", "column:shop/Shop_Customer.Email stated"]);
   });
 
   it("records each engagement with its transfer status, computed once when it is loaded", () => {
     const flow = rows.rels.find((r) => r.type === "USES_VENDOR" && r.from === "system:shop")!;
-    expect(flow.props).toMatchObject({ flow: "shop/0", countries: ["US"], mechanism: null, transfer: "third-country" });
+    expect(flow.props).toMatchObject({ flow: "shop/paypal", countries: ["US"], mechanism: null, transfer: "third-country" });
   });
 
   it("keeps vendors and countries shared, and flows tagged with their system", () => {
@@ -116,5 +122,18 @@ describe("inventory.schema.json", () => {
   it("is the one generated from the zod schema (run `npm run schema:json` after changing it)", () => {
     const committed = JSON.parse(readFileSync(path.join(REPO_ROOT, "seed", "inventory.schema.json"), "utf8")) as unknown;
     expect(committed).toEqual(inventoryJsonSchema());
+  });
+});
+
+describe("engagementIds", () => {
+  it("names each engagement by its system and vendor, and by service only when the system engages the vendor more than once; reordering keeps them", () => {
+    const vendors = [
+      { vendor: { id: "amazon" }, service: "EC2 Neo4J", purpose: "Cloud infrastructure" },
+      { vendor: { id: "heroku" }, service: "Heroku", purpose: "Cloud platform" },
+      { vendor: { id: "amazon" }, service: "RDS", purpose: "Cloud infrastructure" },
+      { vendor: { id: "amazon" }, service: "RDS", purpose: "Backups" },
+    ];
+    expect(engagementIds("ambassify", vendors)).toEqual(["ambassify/amazon/ec2-neo4j", "ambassify/heroku", "ambassify/amazon/rds", "ambassify/amazon/rds-2"]);
+    expect(engagementIds("ambassify", [vendors[1]!, vendors[0]!, vendors[2]!])).toEqual(["ambassify/heroku", "ambassify/amazon/ec2-neo4j", "ambassify/amazon/rds"]);
   });
 });

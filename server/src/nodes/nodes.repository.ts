@@ -21,6 +21,11 @@ export type NeighborhoodRow = z.infer<typeof NeighborhoodRowSchema>;
 export class NodesRepository {
   constructor(private readonly graph: Graph) {}
 
+  /** The nodes of `kind` whose key is `<system>/<key>` in some system: what an id without its system stands for. */
+  async legacy(kind: NodeKind, key: string): Promise<{ id: string; system: string }[]> {
+    return z.array(z.object({ id: z.string(), system: z.string() })).parse(await this.graph.read("nodes/legacy", { kind, name: key }));
+  }
+
   async node(id: string): Promise<NodeRow | null> {
     const rows = await this.graph.read("nodes/node", { id });
     return rows[0] ? NodeRowSchema.parse(rows[0]) : null;

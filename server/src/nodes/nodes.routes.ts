@@ -1,3 +1,4 @@
+import { nodeResolver } from "./node.resolve.js";
 import { NodesRepository } from "./nodes.repository.js";
 import { NeighborhoodQuerySchema, NodeParamsSchema } from "./nodes.schema.js";
 import { NodesService } from "./nodes.service.js";
@@ -6,7 +7,7 @@ import type { Graph } from "../db/graph.js";
 import type { ApiRouter } from "../http/api-router.js";
 
 export function nodesRoutes(api: ApiRouter, graph: Graph): void {
-  const service = new NodesService(new NodesRepository(graph));
+  const service = new NodesService(new NodesRepository(graph), nodeResolver(graph));
   api.get(
     {
       path: "/nodes/:id",
@@ -15,7 +16,7 @@ export function nodesRoutes(api: ApiRouter, graph: Graph): void {
       params: NodeParamsSchema,
       response: NodeResponseSchema,
       responseName: "NodeResponse",
-      errors: [400, 404],
+      errors: [400, 404, 409],
     },
     ({ params }) => service.node(params.id),
   );
@@ -29,7 +30,7 @@ export function nodesRoutes(api: ApiRouter, graph: Graph): void {
       query: NeighborhoodQuerySchema,
       response: NeighborhoodResponseSchema,
       responseName: "NeighborhoodResponse",
-      errors: [400, 404],
+      errors: [400, 404, 409],
     },
     ({ params, query }) => service.neighborhood(params.id, query),
   );

@@ -1,19 +1,21 @@
+import type { NodeResolver } from "./node.resolve.js";
 import type { NodesRepository } from "./nodes.repository.js";
 import type { NeighborhoodQuery } from "./nodes.schema.js";
 import type { NeighborhoodResponse, NodeResponse } from "../contract/api.js";
 import { ElementsBuilder, idOf, kindOf, MAX_NODES } from "../elements/elements.js";
-import { NotFoundError } from "../errors.js";
 import type { ParsedNodeId } from "../http/params.js";
 
 /** Stored properties that are already in the answer's own fields, only feed the search index, or are raw input (OpenLineage events). */
 const HIDDEN = new Set(["id", "kind", "key", "name", "search", "observedEvents"]);
 
 export class NodesService {
-  constructor(private readonly repo: NodesRepository) {}
+  constructor(
+    private readonly repo: NodesRepository,
+    private readonly resolver: NodeResolver,
+  ) {}
 
   async node(id: ParsedNodeId): Promise<NodeResponse> {
-    const row = await this.repo.node(id.id);
-    if (!row) throw new NotFoundError(`No node with id '${id.id}'.`, { id: id.id });
+    const row = await this.resolver.load(id, (x) => this.repo.node(x));
     const n = row.node;
     const properties = Object.fromEntries(
       Object.entries(n).filter(([k, v]) => !HIDDEN.has(k) && !(k === "legalNames" && n.kind !== "vendor") && v !== null),
@@ -25,8 +27,10 @@ export class NodesService {
   }
 
   async neighborhood(id: ParsedNodeId, q: NeighborhoodQuery): Promise<NeighborhoodResponse> {
-    const rows = await this.repo.neighborhood(id.id, q.depth, q.kinds ?? null, MAX_NODES);
-    if (rows.length === 0) throw new NotFoundError(`No node with id '${id.id}'.`, { id: id.id });
+    const rows = await this.resolver.load(id, async (x) => {
+      const found = await this.repo.neighborhood(x, q.depth, q.kinds ?? null, MAX_NODES);
+      return found.length > 0 ? found : null;
+    });
     const elements = new ElementsBuilder();
     for (const r of rows) elements.node(r.node, { depth: r.depth });
     for (const r of rows) {

@@ -14,9 +14,9 @@ export function openApiPath(expressPath: string): string {
 
 const ERROR_DESCRIPTIONS = {
   400: "Invalid parameters; `details` names each field and what is wrong with it.",
-  404: "The node, table or vendor does not exist.",
+  404: "The node, table or vendor does not exist; for a node id, `details.suggestions` lists the closest search results.",
   401: "API_TOKEN is set and the request has no `Authorization: Bearer <token>`, or a wrong one.",
-  409: "The name stands for more than one table (several systems have it); `details.candidates` lists their ids.",
+  409: "The name, or an id without its system (`table:CMS_User`), stands for more than one node (several systems have it); `details.candidates` lists their ids.",
   429: "Too many requests from this address; `Retry-After` says when to try again.",
   503: "The graph database is unreachable or busy, or the query took too long; `Retry-After` says when to try again.",
 } as const;

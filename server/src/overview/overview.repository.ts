@@ -12,7 +12,7 @@ export const OverviewRowSchema = z.object({
     z.object({
       vendor: Props,
       services: z.array(z.string()),
-      flows: z.array(z.object({ transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable() })),
+      flows: z.array(z.object({ transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable(), entityCountry: z.string().nullable(), dataCountries: z.array(z.string()) })),
       places: z.array(
         z.object({
           type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]),

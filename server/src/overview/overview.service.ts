@@ -4,12 +4,12 @@ import type { OverviewResponse, TransferStatus } from "../contract/api.js";
 import { groupId, type Grouping } from "../contract/ids.js";
 import { TRANSFER_WORDS } from "../contract/words.js";
 import { ElementsBuilder, idOf } from "../elements/elements.js";
-import { worstStatus } from "../transfers/transfer.rule.js";
+import { unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 import { commonMechanism } from "../vendors/vendors.service.js";
 
 type VendorSummary = OverviewResponse["vendors"][number];
 
-/** A group of vendors drawn as one node: its id, what it shows, and the vendors it stands for. */
+/** A group of vendors drawn as one node: its id, what it shows, the vendors it stands for and which engagements put them there. */
 interface VendorGroup {
   id: string;
   by: Grouping;
@@ -17,23 +17,46 @@ interface VendorGroup {
   label: string;
   transfer: TransferStatus;
   members: Set<string>;
+  /** `system|vendor`: a vendor is in a group through a system's own engagement of it, not through another system's. */
+  engagements: Set<string>;
 }
 
 const NOT_STATED = "not-stated";
+const engagementKey = (system: string, vendor: string) => `${system}|${vendor}`;
 
-function summarise(rows: OverviewRow[]): { vendors: VendorSummary[]; places: Map<string, TransferStatus[]> } {
+/** One system's engagement of one vendor (all its flows with it), with the status and places of those flows alone. */
+interface Engagement {
+  system: string;
+  vendor: string;
+  transfer: TransferStatus;
+  countries: { code: string; name: string }[];
+  /** Whether one of its flows leaves out its entity's or its data's country. */
+  leavesOutAPlace: boolean;
+}
+
+function summarise(rows: OverviewRow[]): { vendors: VendorSummary[]; engagements: Engagement[]; places: Map<string, TransferStatus[]> } {
   const vendors = new Map<string, VendorSummary & { flows: { transfer: TransferStatus; mechanism: VendorSummary["mechanism"] }[] }>();
+  const engagements: Engagement[] = [];
   const places = new Map<string, TransferStatus[]>();
   for (const r of rows) {
     for (const v of r.vendors) {
       const id = idOf(v.vendor);
-      const entry = vendors.get(id) ?? { id, name: v.vendor.name, systems: [], countries: [], transfer: "not-stated", mechanism: null, flows: [] };
+      const entry = vendors.get(id) ?? { id, name: v.vendor.name, systems: [], countries: [], transfer: "not-stated", mechanism: null, engagements: [], flows: [] };
+      const transfer = worstStatus(v.flows.map((f) => f.transfer));
       entry.systems.push(r.system.system);
       entry.flows.push(...v.flows);
+      entry.engagements.push({ system: r.system.system, transfer });
       for (const p of v.places) {
         if (!entry.countries.some((c) => c.code === p.location.code)) entry.countries.push({ code: p.location.code, name: p.location.name, eea: p.location.eea });
         places.set(idOf(p.location), [...(places.get(idOf(p.location)) ?? []), p.transfer]);
       }
+      engagements.push({
+        system: r.system.system,
+        vendor: id,
+        transfer,
+        countries: [...new Map(v.places.map((p) => [p.location.code, { code: p.location.code, name: p.location.name }])).values()],
+        leavesOutAPlace: v.flows.some((f) => unstatedPlaces(f).length > 0),
+      });
       vendors.set(id, entry);
     }
   }
@@ -43,27 +66,34 @@ function summarise(rows: OverviewRow[]): { vendors: VendorSummary[]; places: Map
     countries: v.countries.sort((a, b) => a.code.localeCompare(b.code)),
     transfer: worstStatus(flows.map((f) => f.transfer)),
     mechanism: commonMechanism(flows),
+    engagements: v.engagements.sort((a, b) => a.system.localeCompare(b.system)),
   }));
-  return { vendors: summaries.sort((a, b) => a.name.localeCompare(b.name)), places };
+  return { vendors: summaries.sort((a, b) => a.name.localeCompare(b.name)), engagements, places };
 }
 
 /**
- * Vendors by their flows' transfer status (one group each), or by country (a vendor is in the group of every country
- * it sits or stores data in; one that names none is in "country not stated"). The groups' words come from words.ts.
+ * Vendors by the transfer status of each system's own engagement of them (one group per status), or by country (an
+ * engagement is in the group of every country it names, and in "country not stated" when one of its flows leaves out
+ * its entity's or its data's country). A vendor two systems engage differently is in a group through each: the edge
+ * from a system counts only its own engagements. The groups' words come from words.ts.
  */
-function groupVendors(vendors: VendorSummary[], by: Grouping): Map<string, VendorGroup> {
+function groupVendors(engagements: Engagement[], by: Grouping): Map<string, VendorGroup> {
   const groups = new Map<string, VendorGroup>();
-  const add = (value: string, label: string, v: VendorSummary) => {
+  const add = (value: string, label: string, transfer: TransferStatus, e: Engagement) => {
     const id = groupId("vendor", by, value);
-    const g = groups.get(id) ?? { id, by, value, label, transfer: v.transfer, members: new Set<string>() };
-    g.members.add(v.id);
-    g.transfer = worstStatus([g.transfer, v.transfer]);
+    const g = groups.get(id) ?? { id, by, value, label, transfer, members: new Set<string>(), engagements: new Set<string>() };
+    g.members.add(e.vendor);
+    g.engagements.add(engagementKey(e.system, e.vendor));
+    g.transfer = worstStatus([g.transfer, transfer]);
     groups.set(id, g);
   };
-  for (const v of vendors) {
-    if (by === "transfer") add(v.transfer, TRANSFER_WORDS[v.transfer], v);
-    else if (v.countries.length === 0) add(NOT_STATED, TRANSFER_WORDS["not-stated"], v);
-    else for (const c of v.countries) add(c.code, c.name, v);
+  for (const e of engagements) {
+    if (by === "transfer") {
+      add(e.transfer, TRANSFER_WORDS[e.transfer], e.transfer, e);
+      continue;
+    }
+    if (e.leavesOutAPlace) add(NOT_STATED, TRANSFER_WORDS["not-stated"], "not-stated", e);
+    for (const c of e.countries) add(c.code, c.name, e.transfer, e);
   }
   return groups;
 }
@@ -82,9 +112,9 @@ export class OverviewService {
    */
   async overview(systems: string[] | null = null, q: Pick<OverviewQuery, "group"> & { expand?: string[] } = { group: "auto" }): Promise<OverviewResponse> {
     const rows = await this.repo.systems(systems);
-    const { vendors, places } = summarise(rows);
+    const { vendors, engagements, places } = summarise(rows);
     const grouping: OverviewResponse["grouping"] = q.group === "auto" ? (vendors.length > GROUP_VENDORS_OVER ? "transfer" : "none") : q.group;
-    const groups = grouping === "none" ? new Map<string, VendorGroup>() : groupVendors(vendors, grouping);
+    const groups = grouping === "none" ? new Map<string, VendorGroup>() : groupVendors(engagements, grouping);
     const expanded = (q.expand ?? []).filter((id) => groups.has(id));
     // A vendor is drawn as itself when nothing is grouped or one of its groups is expanded.
     const drawn = new Set(vendors.filter((v) => grouping === "none" || expanded.some((g) => groups.get(g)?.members.has(v.id))).map((v) => v.id));
@@ -120,7 +150,7 @@ export class OverviewService {
           continue;
         }
         for (const g of groups.values()) {
-          if (expanded.includes(g.id) || !g.members.has(vendor)) continue;
+          if (expanded.includes(g.id) || !g.engagements.has(engagementKey(r.system.system, vendor))) continue;
           bundles.set(g.id, (bundles.get(g.id) ?? new Set()).add(vendor));
           if (grouping !== "transfer") continue;
           for (const p of v.places) {

@@ -3,9 +3,12 @@ import { z } from "zod";
 import type { Graph } from "../db/graph.js";
 import { NodePropsSchema, RelRowSchema } from "../elements/elements.js";
 
+/** A copy whose column mappings the inventory does not state: the tables it copies between and the category it carries. */
+const CategoryCopySchema = z.object({ from: NodePropsSchema, to: NodePropsSchema, category: z.string().nullable() });
+
 const PathRowSchema = z.object({
   nodes: z.array(NodePropsSchema),
-  rels: z.array(RelRowSchema),
+  rels: z.array(RelRowSchema.extend({ copy: CategoryCopySchema.nullable().optional() })),
   /** The step from a category/purpose start into its column (drawn column → category, as stored). */
   first: RelRowSchema.nullable(),
   /** The step from the last column to a category/purpose end. */

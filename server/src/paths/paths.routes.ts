@@ -4,9 +4,10 @@ import { PathsService } from "./paths.service.js";
 import { PathsResponseSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
 import type { ApiRouter } from "../http/api-router.js";
+import { nodeResolver } from "../nodes/node.resolve.js";
 
 export function pathsRoutes(api: ApiRouter, graph: Graph): void {
-  const service = new PathsService(new PathsRepository(graph));
+  const service = new PathsService(new PathsRepository(graph), nodeResolver(graph));
   api.get(
     {
       path: "/paths",
@@ -18,7 +19,7 @@ export function pathsRoutes(api: ApiRouter, graph: Graph): void {
       query: PathsQuerySchema,
       response: PathsResponseSchema,
       responseName: "PathsResponse",
-      errors: [400, 404],
+      errors: [400, 404, 409],
     },
     ({ query }) => service.paths(query),
   );

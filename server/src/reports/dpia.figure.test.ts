@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { dpiaFigures, ROWS_PER_FIGURE } from "./dpia.figure.js";
+import { dpiaFigures, ROWS_PER_FIGURE, STATUS_COLOUR } from "./dpia.figure.js";
 import type { TraceResponse, TraceVendor } from "../contract/api.js";
+import { TRANSFER_LOOK } from "../contract/look.js";
 
 function vendor(name: string, fields: number, countries: TraceVendor["countries"] = []): TraceVendor {
   return {
@@ -10,7 +11,21 @@ function vendor(name: string, fields: number, countries: TraceVendor["countries"
     countries,
     transfer: countries.length ? "third-country" : "not-stated",
     mechanism: null,
-    flows: [],
+    flows: [
+      {
+        id: `shop/${name}`,
+        system: "shop",
+        service: null,
+        purpose: "Payments",
+        role: "third-party",
+        retention: null,
+        legalName: null,
+        mechanism: null,
+        transfer: countries.length ? "third-country" : "not-stated",
+        countries: countries.map((c) => ({ ...c, transfer: c.eea ? ("eea" as const) : ("third-country" as const) })),
+        fields: "stated",
+      },
+    ],
     categories: [],
     fields: Array.from({ length: fields }, (_, i) => ({
       id: `column:shop/T_${name}.C${i}`,
@@ -59,6 +74,31 @@ describe("dpiaFigures", () => {
 
     expect(figures.map((f) => f.title)).toEqual(["Flows to Big (part 1 of 2)", "Flows to Big (part 2 of 2)", "Flows to Small"]);
     expect(figures[1]!.svg).toContain(`>T_Big.C${ROWS_PER_FIGURE + 4}</text>`);
+  });
+
+  it("points a vendor whose storage is not stated at 'Country not stated', and colours its country by the server's status of that place", () => {
+    const hotjar = { ...vendor("Hotjar", 1, [{ code: "MT", name: "Malta", eea: true, role: "entity" }]), transfer: "not-stated" as const };
+    const svg = dpiaFigures(trace([hotjar]))[0]!.svg;
+
+    expect(svg).toContain(">Country not stated</text>");
+    expect(svg).toContain(`stroke="${STATUS_COLOUR["not-stated"]}" stroke-width="1.1" stroke-dasharray="4 3"`);
+    expect(svg).toContain(`fill="${STATUS_COLOUR.eea}" font-weight="600">Malta (MT)</text>`);
+    expect(svg).toContain(`fill="#fff4dc" stroke="${STATUS_COLOUR["not-stated"]}"`);
+  });
+
+  it("draws a vendor whose fields are not stated in a figure of its own in a large answer, never leaving it out", () => {
+    const figures = dpiaFigures(trace([vendor("Big", ROWS_PER_FIGURE + 5), vendor("Heroku", 0, [{ code: "IE", name: "Ireland", eea: true, role: "data" }])]));
+
+    expect(figures.map((f) => f.title)).toEqual(["Flows to Big (part 1 of 2)", "Flows to Big (part 2 of 2)", "Flows to Heroku"]);
+    expect(figures[2]!.svg).toContain(">Heroku</text>");
+    expect(figures[2]!.svg).toContain(">Ireland (IE)</text>");
+  });
+
+  it("marks transfer statuses in the app's own colours (one palette for the screen, the exports and the pack)", () => {
+    const svg = dpiaFigures(trace([vendor("Twilio", 1, [{ code: "US", name: "United States", eea: false, role: "entity" }])]))[0]!.svg;
+
+    expect(svg).toContain(`fill="#fff4dc" stroke="${TRANSFER_LOOK["third-country"].colour}"`);
+    expect(Object.values(STATUS_COLOUR).sort()).toEqual(Object.values(TRANSFER_LOOK).map((l) => l.colour).sort());
   });
 
   it("draws nothing when no vendor is listed", () => {

@@ -4,14 +4,17 @@
  * CSS px), text 9.5–11 px. A large answer becomes several figures (one per vendor, long ones in parts) rather than
  * one unreadable one.
  */
-import type { TraceResponse, TransferStatus } from "../contract/api.js";
+import type { TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
+import { TRANSFER_LOOK } from "../contract/look.js";
+import { unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 
 const NOT_STATED = "not-stated";
 export const FIGURE_WIDTH = 700;
 /** Rows per figure: a figure fits an A4 page under the pack's header (22 px a row), so the first page is never left empty. */
 export const ROWS_PER_FIGURE = 28;
 
-export const STATUS_COLOUR: Record<TransferStatus, string> = { eea: "#1b7f3b", adequate: "#1f5fa8", "third-country": "#b3261e", "not-stated": "#a15c00" };
+/** The app's colours for transfer statuses (`contract/look.ts`): one palette for the screen, the exports and this pack. */
+export const STATUS_COLOUR = Object.fromEntries(Object.entries(TRANSFER_LOOK).map(([s, look]) => [s, look.colour])) as Record<TransferStatus, string>;
 export const KIND_COLOUR = { start: "#3b4352", column: "#0072b2", vendor: "#e69f00", country: "#ffffff" } as const;
 
 const LANES = { start: { x: 0, w: 115 }, column: { x: 150, w: 195 }, vendor: { x: 380, w: 178 }, country: { x: 585, w: 115 } };
@@ -43,7 +46,8 @@ function parts(trace: TraceResponse): Part[] {
   if (fields.size <= ROWS_PER_FIGURE) return [{ title: "All flows", vendors: trace.vendors }];
   // One figure per vendor; a vendor with more fields than a page holds is drawn in parts.
   return trace.vendors.flatMap((v) => {
-    const n = Math.ceil(v.fields.length / ROWS_PER_FIGURE);
+    // A vendor whose fields are not stated is drawn all the same (its countries; no field), never left out.
+    const n = Math.max(1, Math.ceil(v.fields.length / ROWS_PER_FIGURE));
     return Array.from({ length: n }, (_, i) => ({
       title: n === 1 ? `Flows to ${v.name}` : `Flows to ${v.name} (part ${i + 1} of ${n})`,
       vendors: [{ ...v, fields: v.fields.slice(i * ROWS_PER_FIGURE, (i + 1) * ROWS_PER_FIGURE) }],
@@ -65,12 +69,20 @@ function curve(x1: number, y1: number, x2: number, y2: number, colour: string, d
   return `<path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" fill="none" stroke="${colour}" stroke-width="1.1"${dash ? ' stroke-dasharray="4 3"' : ""}/>`;
 }
 
+/** Whether one of the vendor's flows leaves out where its entity or its data is: it then points at "not stated" too. */
+function leavesOutAPlace(v: TraceVendor): boolean {
+  return v.flows.some((f) => unstatedPlaces({ entityCountry: f.countries.find((c) => c.role === "entity")?.code ?? null, dataCountries: f.countries.filter((c) => c.role === "data").map((c) => c.code) }).length > 0);
+}
+
 function draw(trace: TraceResponse, part: Part): string {
-  const statusOf = new Map(trace.elements.nodes.map((n) => [n.data.id, n.data.transfer]));
+  // A country's mark is the server's status of the places drawn there (each flow's own), never re-derived from the EEA flag.
+  const placeStatus = new Map<string, TransferStatus[]>();
+  for (const v of part.vendors) for (const f of v.flows) for (const c of f.countries) placeStatus.set(c.code, [...(placeStatus.get(c.code) ?? []), c.transfer]);
   const columns = [...new Map(part.vendors.flatMap((v) => v.fields).map((f) => [f.id, f])).values()].sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column));
   const countries = [...new Map(part.vendors.flatMap((v) => v.countries).map((c) => [c.code, c])).values()].sort((a, b) => a.name.localeCompare(b.name));
-  // A vendor whose inventory names no country points at "country not stated": unknown, never drawn as safe.
-  const unstated = part.vendors.some((v) => v.countries.length === 0);
+  // A vendor whose inventory leaves out a place (its entity's or its data's country) points at "country not stated":
+  // unknown, never drawn as safe.
+  const unstated = part.vendors.some(leavesOutAPlace);
   if (unstated) countries.push({ code: NOT_STATED, name: "Country not stated", eea: false, role: "data" });
   const rows = Math.max(columns.length, part.vendors.length, countries.length, 1);
   const height = TOP + rows * ROW + 8;
@@ -92,7 +104,7 @@ function draw(trace: TraceResponse, part: Part): string {
     const colour = STATUS_COLOUR[v.transfer];
     for (const f of v.fields) out.push(curve(LANES.column.x + LANES.column.w, colY.get(f.id)! + h / 2, LANES.vendor.x, venY.get(v.id)! + h / 2, colour));
     for (const c of v.countries) out.push(curve(LANES.vendor.x + LANES.vendor.w, venY.get(v.id)! + h / 2, LANES.country.x, couY.get(c.code)! + h / 2, colour, c.role === "data"));
-    if (v.countries.length === 0) out.push(curve(LANES.vendor.x + LANES.vendor.w, venY.get(v.id)! + h / 2, LANES.country.x, couY.get(NOT_STATED)! + h / 2, STATUS_COLOUR["not-stated"], true));
+    if (leavesOutAPlace(v)) out.push(curve(LANES.vendor.x + LANES.vendor.w, venY.get(v.id)! + h / 2, LANES.country.x, couY.get(NOT_STATED)! + h / 2, STATUS_COLOUR["not-stated"], true));
   }
   out.push(box(LANES.start.x, startY, LANES.start.w, h, KIND_COLOUR.start, KIND_COLOUR.start), text(LANES.start.x + 6, startY + 12.5, trace.from.label, 10.5, "#ffffff", LANES.start.w - 12, 600));
   for (const c of columns) {
@@ -102,14 +114,12 @@ function draw(trace: TraceResponse, part: Part): string {
   }
   for (const v of part.vendors) {
     const y = venY.get(v.id)!;
-    const status = (statusOf.get(v.id)) ?? v.transfer;
-    out.push(box(LANES.vendor.x, y, LANES.vendor.w, h, "#fff4dc", STATUS_COLOUR[status]));
+    out.push(box(LANES.vendor.x, y, LANES.vendor.w, h, "#fff4dc", STATUS_COLOUR[v.transfer]));
     out.push(text(LANES.vendor.x + 6, y + 12.5, v.name, 10, "#3a2a00", LANES.vendor.w - 12, 600));
   }
   for (const c of countries) {
     const y = couY.get(c.code)!;
-    const status = c.code === NOT_STATED ? "not-stated" : (statusOf.get(`location:${c.code}`));
-    const colour = status ? STATUS_COLOUR[status] : c.eea ? STATUS_COLOUR.eea : STATUS_COLOUR["third-country"];
+    const colour = STATUS_COLOUR[c.code === NOT_STATED ? "not-stated" : worstStatus(placeStatus.get(c.code) ?? [])];
     out.push(box(LANES.country.x, y, LANES.country.w, h, "#ffffff", colour, c.code === NOT_STATED));
     out.push(text(LANES.country.x + 6, y + 12.5, c.code === NOT_STATED ? c.name : `${c.name} (${c.code})`, 9.5, colour, LANES.country.w - 12, 600));
   }

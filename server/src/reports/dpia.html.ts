@@ -7,13 +7,16 @@ import { dpiaFigures, esc, KIND_COLOUR, STATUS_COLOUR } from "./dpia.figure.js";
 import type { ReportSystem } from "./reports.repository.js";
 import type { TraceResponse, TransferStatus } from "../contract/api.js";
 import { parseNodeId } from "../contract/ids.js";
-import { NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
-import type { TraceSend } from "../trace/trace.repository.js";
+import { FIELDS_NOT_STATED, NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
+import type { TraceSend, TraceSilent } from "../trace/trace.repository.js";
+import { unstatedPlaces } from "../transfers/transfer.rule.js";
 
 export interface DpiaInput {
   trace: TraceResponse;
   /** The flows the answer lists (field × engagement), as the trace's filters leave them. */
   sends: TraceSend[];
+  /** The flows it lists whose fields the inventory does not state (a system's engagement with none named). */
+  silent: TraceSilent[];
   systems: ReportSystem[];
   /** ISO date the pack was made. */
   date: string;
@@ -32,9 +35,12 @@ function badge(status: TransferStatus): string {
   return `<span class="badge" style="color:${STATUS_COLOUR[status]};border-color:${STATUS_COLOUR[status]}">${esc(TRANSFER_WORDS[status])}</span>`;
 }
 
-function placesText(s: TraceSend): string {
-  if (s.places.length === 0) return `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`;
-  return s.places.map((p) => `${esc(p.location.name)}${p.type === "LOCATED_IN" ? " (entity)" : " (data)"}`).join(", ");
+/** Every place a flow's data reaches, and each one the inventory leaves out as "not stated". */
+function placesText(s: Pick<TraceSend, "places">): string {
+  const named = s.places.map((p) => `${esc(p.location.name)}${p.type === "LOCATED_IN" ? " (entity)" : " (data)"}`);
+  const entityCountry = s.places.find((p) => p.type === "LOCATED_IN")?.location.code ?? null;
+  const missing = unstatedPlaces({ entityCountry, dataCountries: s.places.filter((p) => p.type === "STORES_DATA_IN").map((p) => p.location.code) });
+  return [...named, ...missing.map((m) => `<span class="nd">${m}: ${TRANSFER_WORDS["not-stated"]}</span>`)].join(", ");
 }
 
 function filtersText(t: TraceResponse): string {
@@ -105,7 +111,7 @@ figcaption { font-size: 10px; color: #5b6472; margin-top: 2px; }
 .muted { color: #5b6472; }
 `;
 
-export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
+export function dpiaHtml({ trace, sends, silent, systems, date }: DpiaInput): string {
   const label = labeller(trace);
   const startField = new Map<string, string>();
   for (const v of trace.vendors) for (const f of v.fields) startField.set(f.id, f.evidence.nodes.find((n) => n.startsWith("column:")) ?? f.id);
@@ -114,7 +120,9 @@ export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
   const flows = [...sends].sort(
     (a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.column.table.localeCompare(b.column.table) || a.column.name.localeCompare(b.column.name) || a.flow.flow.localeCompare(b.flow.flow),
   );
-  const engagements = [...new Map(sends.map((s) => [s.flow.flow, s])).values()];
+  const engagements: (TraceSend | TraceSilent)[] = [...new Map([...sends, ...silent].map((s) => [s.flow.flow, s])).values()];
+  const unstated = [...silent].sort((a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.flow.flow.localeCompare(b.flow.flow));
+  const service = (s: TraceSend | TraceSilent) => (s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : "");
   const needing = engagements.filter((s) => NEEDS_SAFEGUARD.includes(s.flow.transfer)).sort((a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.flow.flow.localeCompare(b.flow.flow));
   const categoriesOf = (flow: string) => sorted(sends.filter((s) => s.flow.flow === flow).flatMap((s) => (s.category ? [s.category.name] : [])));
 
@@ -151,6 +159,11 @@ export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
       `<tr><td>${ident(label(startField.get(fieldId) ?? fieldId))}</td><td>${ident(`${s.column.table}.${s.column.name}`)}</td><td>${orNot(s.category?.name)}</td><td>${esc(s.vendor.name)}${s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : ""}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${orNot(s.flow.retention)}</td><td>${esc(s.flow.purpose)}</td></tr>`,
     );
   }
+  for (const s of unstated) {
+    html.push(
+      `<tr><td><span class="nd">${NOT_DOCUMENTED}</span></td><td><span class="nd">${FIELDS_NOT_STATED}</span></td><td><span class="nd">${NOT_DOCUMENTED}</span></td><td>${esc(s.vendor.name)}${service(s)}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${orNot(s.flow.retention)}</td><td>${esc(s.flow.purpose)}</td></tr>`,
+    );
+  }
   html.push(`</tbody></table>`);
 
   html.push(`<h2>Vendors</h2>`);
@@ -169,7 +182,7 @@ export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
   html.push(`<h2>Transfers needing safeguards</h2>`);
   if (needing.length === 0) html.push(`<p>None: every listed flow stays in the EEA or goes to a country with an adequacy decision covering it.</p>`);
   else {
-    html.push(`<p class="muted">Flows to a third country, or whose inventory names no country (unknown, never taken as safe).</p>`);
+    html.push(`<p class="muted">Flows to a third country, or whose inventory leaves out where the vendor or the data is (unknown, never taken as safe).</p>`);
     html.push(head([["Vendor", 14], ["System", 10], ["Service / purpose", 26], ["Categories", 14], ["Countries", 12], ["Transfer", 12], ["Safeguard", 12]]));
     for (const s of needing) {
       const cats = categoriesOf(s.flow.flow);
@@ -188,6 +201,11 @@ export function dpiaHtml({ trace, sends, systems, date }: DpiaInput): string {
         `<tr><td>${esc(v.name)}</td><td>${ident(`${f.table}.${f.column}`)}</td><td class="path">${f.evidence.nodes.map((n) => ident(label(n))).join(" → ")}</td><td>${f.evidence.via.length ? esc(f.evidence.via.join(" → ")) : '<span class="muted">no copy: the start holds it</span>'}</td></tr>`,
       );
     }
+  }
+  for (const s of unstated) {
+    html.push(
+      `<tr><td>${esc(s.vendor.name)}${service(s)}</td><td><span class="nd">${FIELDS_NOT_STATED}</span></td><td class="path">${ident(label(trace.from.id))} → ${ident(label(`vendor:${s.vendor.key}`))} <span class="muted">(the system's engagement; the inventory names no field it receives)</span></td><td><span class="muted">no copy</span></td></tr>`,
+    );
   }
   html.push(`</tbody></table>`);
   html.push(`</main></body></html>`);

@@ -3,9 +3,9 @@ import { dpiaHtml } from "./dpia.html.js";
 import { printPdf } from "./pdf.js";
 import type { ReportsRepository } from "./reports.repository.js";
 import type { DpiaQuery } from "./reports.schema.js";
-import { NotFoundError } from "../errors.js";
 import type { FileAnswer } from "../http/api-router.js";
-import { answeredSends, assembleTrace } from "../trace/trace.assemble.js";
+import type { NodeResolver } from "../nodes/node.resolve.js";
+import { answeredSends, answeredSilent, assembleTrace } from "../trace/trace.assemble.js";
 import type { TraceRepository } from "../trace/trace.repository.js";
 import { traceFilters } from "../trace/trace.service.js";
 
@@ -15,16 +15,17 @@ export class DpiaService {
   constructor(
     private readonly trace: TraceRepository,
     private readonly reports: ReportsRepository,
+    private readonly resolver: NodeResolver,
   ) {}
 
   async html(query: Omit<DpiaQuery, "format">, date = new Date().toISOString().slice(0, 10)): Promise<{ html: string; name: string }> {
-    const row = await this.trace.downstream(query.from.id);
-    if (!row) throw new NotFoundError(`No node with id '${query.from.id}'.`, { id: query.from.id });
+    const row = await this.resolver.load(query.from, (id) => this.trace.downstream(id));
     const filters = traceFilters(query);
     const trace = assembleTrace(row, filters);
     const sends = answeredSends(row, filters);
+    const silent = answeredSilent(row, filters);
     const systems = await this.reports.systems(trace.systems);
-    return { html: dpiaHtml({ trace, sends, systems, date }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
+    return { html: dpiaHtml({ trace, sends, silent, systems, date }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
   }
 
   async pack(query: DpiaQuery): Promise<FileAnswer> {

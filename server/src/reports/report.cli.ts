@@ -16,6 +16,7 @@ import { RopaService } from "./ropa.service.js";
 import { readEnv } from "../config/env.js";
 import { connectDatabase } from "../db/connect.js";
 import { AppError } from "../errors.js";
+import { nodeResolver } from "../nodes/node.resolve.js";
 import { TraceRepository } from "../trace/trace.repository.js";
 
 const USAGE = "usage: npm run report -- dpia --from <node id> --out pack.pdf|pack.html [--category ids] [--vendor ids] [--country codes] [--transfer statuses]\n" + "       npm run report -- ropa [--system <id>] --out records.csv|records.xlsx|records.md";
@@ -46,7 +47,7 @@ try {
   if (report === "dpia") {
     if (ext !== "pdf" && ext !== "html") throw new Error(`--out must end in .pdf or .html, not '.${ext}'`);
     const query = DpiaQuerySchema.parse({ from: values.from, category: values.category, vendor: values.vendor, country: values.country, transfer: values.transfer, format: ext });
-    const { html } = await new DpiaService(new TraceRepository(db.graph), new ReportsRepository(db.graph)).html(query);
+    const { html } = await new DpiaService(new TraceRepository(db.graph), new ReportsRepository(db.graph), nodeResolver(db.graph)).html(query);
     writeFileSync(out, ext === "pdf" ? await renderPdf(html) : html);
   } else {
     if (!["csv", "xlsx", "md"].includes(ext)) throw new Error(`--out must end in .csv, .xlsx or .md, not '.${ext}'`);

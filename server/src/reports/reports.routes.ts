@@ -8,10 +8,11 @@ import { RopaService } from "./ropa.service.js";
 import { RopaResponseSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
 import type { ApiRouter } from "../http/api-router.js";
+import { nodeResolver } from "../nodes/node.resolve.js";
 import { TraceRepository } from "../trace/trace.repository.js";
 
 export function reportsRoutes(api: ApiRouter, graph: Graph): void {
-  const dpia = new DpiaService(new TraceRepository(graph), new ReportsRepository(graph));
+  const dpia = new DpiaService(new TraceRepository(graph), new ReportsRepository(graph), nodeResolver(graph));
   const ropa = new RopaService(new RopaRepository(graph));
   api.file(
     {
@@ -26,7 +27,7 @@ export function reportsRoutes(api: ApiRouter, graph: Graph): void {
       response: z.string().meta({ description: "The HTML page (text/html) or the PDF (application/pdf)." }),
       responseName: "DpiaPack",
       produces: ["text/html", "application/pdf"],
-      errors: [400, 404],
+      errors: [400, 404, 409],
     },
     ({ query }) => dpia.pack(query),
   );

@@ -31,7 +31,7 @@ function record(sys: RopaSystemRow, purpose: string, purposeFrom: RopaRow["purpo
     purposeFrom,
     subjects: sorted(columns.flatMap((c) => c.subjects)),
     categories: sorted(columns.flatMap((c) => (c.category ? [c.category] : []))),
-    recipients: flows.map((f) => ({ vendor: f.vendor.name, legalName: f.flow.legalName, role: f.flow.role, service: f.flow.service, flow: f.flow.flow })),
+    recipients: flows.map((f) => ({ vendor: f.vendor.name, legalName: f.flow.legalName, role: f.flow.role, service: f.flow.service, flow: f.flow.flow, fields: f.columns.length > 0 ? "stated" : "not-stated" })),
     transfers: flows
       .filter((f) => f.flow.transfer !== "eea")
       .map((f) => ({ vendor: f.vendor.name, flow: f.flow.flow, countries: countriesOf(f), transfer: f.flow.transfer, safeguard: safeguardWords(f.flow.mechanism) })),

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 
 import type { RopaRow } from "../contract/api.js";
 import { csvText } from "../contract/csv.js";
-import { NOT_DOCUMENTED, TRANSFER_WORDS } from "../contract/words.js";
+import { FIELDS_NOT_STATED, NOT_DOCUMENTED, TRANSFER_WORDS } from "../contract/words.js";
 
 interface RopaColumn {
   header: string;
@@ -24,7 +24,9 @@ export const ROPA_COLUMNS: RopaColumn[] = [
     cell: (r) =>
       r.recipients.length === 0
         ? "none stated in the inventory"
-        : r.recipients.map((x) => `${x.vendor}${x.service && x.service !== x.vendor ? ` (${x.service})` : ""}, ${x.role}, legal entity: ${x.legalName ?? NOT_DOCUMENTED}`).join("; "),
+        : r.recipients
+            .map((x) => `${x.vendor}${x.service && x.service !== x.vendor ? ` (${x.service})` : ""}, ${x.role}, legal entity: ${x.legalName ?? NOT_DOCUMENTED}${x.fields === "not-stated" ? `, ${FIELDS_NOT_STATED}` : ""}`)
+            .join("; "),
   },
   {
     header: "Transfers to third countries (safeguard)",

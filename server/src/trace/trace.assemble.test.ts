@@ -32,13 +32,14 @@ const ROW: TraceRow = {
   startTables: [],
   columns: [customerEmail, customerPhone, orderEmail, logEmail],
   copies: [
-    { source: "column:shop/Shop_Customer.Email", target: "column:shop/Shop_Order.Email", via: "source:shop/checkout", viaName: "Checkout" },
-    { source: "column:shop/Shop_Order.Email", target: "column:shop/Shop_Log.Email", via: "source:shop/log", viaName: "Logging" },
+    { source: "column:shop/Shop_Customer.Email", target: "column:shop/Shop_Order.Email", via: "source:shop/checkout", viaName: "Checkout", mapping: "stated", categoryName: "Email address" },
+    { source: "column:shop/Shop_Order.Email", target: "column:shop/Shop_Log.Email", via: "source:shop/log", viaName: "Logging", mapping: "stated", categoryName: "Email address" },
   ],
   sends: [
     send(orderEmail, "paypal", "third-country", [{ type: "LOCATED_IN", transfer: "third-country", location: US }]),
     send(customerPhone, "twilio", "not-stated", []),
   ],
+  silent: [],
 };
 
 describe("assembleTrace", () => {
@@ -78,9 +79,12 @@ describe("assembleTrace", () => {
     expect(t.facets.vendors.map((v) => v.value)).toEqual(["vendor:paypal", "vendor:twilio"]);
   });
 
-  it("never keeps a flow whose country is unknown under a country filter; 'not-stated' is a value of its own", () => {
+  it("never keeps a flow whose country is unknown under a country filter; 'not-stated' keeps every flow that leaves out a place", () => {
     expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, countries: ["US"] }).vendors.map((v) => v.id)).toEqual(["vendor:paypal"]);
-    expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, countries: ["not-stated"] }).vendors.map((v) => v.id)).toEqual(["vendor:twilio"]);
+    // Twilio names no country; PayPal names its entity's (US) but not where it stores the data.
+    expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, countries: ["not-stated"] }).vendors.map((v) => v.id)).toEqual(["vendor:paypal", "vendor:twilio"]);
+    const stored = { ...ROW, sends: ROW.sends.map((x) => (x.vendor.key === "paypal" ? { ...x, places: [...x.places, { type: "STORES_DATA_IN" as const, transfer: "third-country" as const, location: US }] } : x)) };
+    expect(assembleTrace(stored, { ...NO_TRACE_FILTERS, countries: ["not-stated"] }).vendors.map((v) => v.id)).toEqual(["vendor:twilio"]);
     expect(assembleTrace(ROW, { ...NO_TRACE_FILTERS, transfers: ["eea"] }).vendors).toEqual([]);
   });
 
@@ -112,5 +116,89 @@ describe("assembleTrace", () => {
     const t = assembleTrace({ ...ROW, sends: [renamed(paypal, "PayPal Europe"), twilio] });
     expect(t.vendors.map((v) => v.name)).toEqual(["PayPal Europe", "twilio"]);
     expect(t.elements.nodes.find((n) => n.data.id === "vendor:paypal")?.data.label).toBe("PayPal Europe");
+  });
+});
+
+/**
+ * A copy whose column mappings the inventory does not state: "Sync" copies Shop_Customer into Shop_User (email and two
+ * name columns each side) and back. Shop_User.GivenName goes to Mailer, Shop_Customer.Email to PayPal.
+ */
+describe("assembleTrace, copies without stated mappings", () => {
+  const cEmail = column("Shop_Customer", "Email", "email-address");
+  const cFirst = column("Shop_Customer", "FirstName", "name");
+  const cLast = column("Shop_Customer", "LastName", "name");
+  const uEmail = column("Shop_User", "Email", "email-address");
+  const uGiven = column("Shop_User", "GivenName", "name");
+  const uFamily = column("Shop_User", "FamilyName", "name");
+  const id = (c: ReturnType<typeof column>) => `column:${c.key}`;
+  const copy = (a: ReturnType<typeof column>, b: ReturnType<typeof column>, via = "sync") => ({
+    source: id(a),
+    target: id(b),
+    via: `source:shop/${via}`,
+    viaName: "Sync",
+    mapping: "category" as const,
+    categoryName: a.category === "name" ? "Name" : "Email address",
+  });
+  const copies = [copy(cEmail, uEmail), copy(cFirst, uGiven), copy(cFirst, uFamily), copy(cLast, uGiven), copy(cLast, uFamily), copy(uEmail, cEmail, "back"), copy(uGiven, cFirst, "back")];
+  const fromCustomer: TraceRow = {
+    start: { kind: "table", key: "shop/Shop_Customer", name: "Shop_Customer", system: "shop" },
+    startColumns: [id(cEmail), id(cFirst), id(cLast)],
+    startEdges: [cEmail, cFirst, cLast].map((c) => ({ source: "table:shop/Shop_Customer", target: id(c), type: "HAS_COLUMN" })),
+    startTables: [],
+    columns: [cEmail, cFirst, cLast, uEmail, uGiven, uFamily],
+    copies,
+    sends: [send(uGiven, "mailer", "eea", []), send(cEmail, "paypal", "not-stated", [])],
+    silent: [],
+  };
+  const fromUserEmail: TraceRow = { ...fromCustomer, start: { ...uEmail, system: "shop" }, startColumns: [id(uEmail)], startEdges: [] };
+  const allEvidence = (t: ReturnType<typeof assembleTrace>) => t.vendors.flatMap((v) => v.fields.map((f) => f.evidence));
+
+  it("draws no pair of columns the inventory does not map: one table → table edge per category, saying the columns are not stated", () => {
+    const t = assembleTrace(fromCustomer);
+
+    const copiesDrawn = t.elements.edges.filter((e) => e.data.type === "COPIED_TO");
+    expect(copiesDrawn.some((e) => e.data.source.startsWith("column:") || e.data.target.startsWith("column:"))).toBe(false);
+    const forward = copiesDrawn.filter((e) => e.data.source === "table:shop/Shop_Customer" && e.data.target === "table:shop/Shop_User");
+    expect(forward.map((e) => e.data.label).sort()).toEqual(["Email address: columns not stated", "Name: columns not stated"]);
+    expect(new Set(forward.map((e) => e.data.id)).size).toBe(2);
+    expect(t.elements.edges.map((e) => e.data.id)).toContain("table:shop/Shop_User|HAS_COLUMN|column:shop/Shop_User.GivenName");
+  });
+
+  it("gives evidence through the tables, naming the copy and that its columns are not stated", () => {
+    const mailer = assembleTrace(fromCustomer).vendors.find((v) => v.id === "vendor:mailer")!;
+
+    expect(mailer.fields.map((f) => f.evidence)).toEqual([
+      {
+        nodes: ["table:shop/Shop_Customer", "table:shop/Shop_User", "column:shop/Shop_User.GivenName", "vendor:mailer"],
+        edges: ["table:shop/Shop_Customer|COPIED_TO|table:shop/Shop_User", "table:shop/Shop_User|HAS_COLUMN|column:shop/Shop_User.GivenName", "column:shop/Shop_User.GivenName|SENT_TO|vendor:mailer"],
+        via: ["Sync (Name, columns not stated)"],
+      },
+    ]);
+  });
+
+  it("repeats no node within an evidence path, from a table or from one of its columns", () => {
+    for (const row of [fromCustomer, fromUserEmail]) {
+      const evidence = allEvidence(assembleTrace(row));
+      expect(evidence.length).toBeGreaterThan(0);
+      for (const e of evidence) {
+        expect(new Set(e.nodes).size, e.nodes.join(" → ")).toBe(e.nodes.length);
+        expect(e.edges).toHaveLength(e.nodes.length - 1);
+      }
+    }
+    const paypal = assembleTrace(fromUserEmail).vendors.find((v) => v.id === "vendor:paypal")!;
+    expect(paypal.fields[0]!.evidence.nodes).toEqual(["column:shop/Shop_User.Email", "table:shop/Shop_User", "table:shop/Shop_Customer", "column:shop/Shop_Customer.Email", "vendor:paypal"]);
+  });
+
+  it("marks an edge that goes back to a node the trace reached earlier (the copy back into the start table)", () => {
+    const t = assembleTrace(fromCustomer);
+    const edge = (source: string, target: string) => t.elements.edges.filter((e) => e.data.type === "COPIED_TO" && e.data.source === source && e.data.target === target);
+
+    // Shop_User's email comes back into Shop_Customer, whose email goes to PayPal: drawn, and marked as going back.
+    const back = edge("table:shop/Shop_User", "table:shop/Shop_Customer");
+    expect(back.map((e) => [e.data.label, e.data.back]).sort()).toEqual([
+      ["Email address: columns not stated", true],
+      ["Name: columns not stated", true],
+    ]);
+    expect(edge("table:shop/Shop_Customer", "table:shop/Shop_User").every((e) => e.data.back === undefined)).toBe(true);
   });
 });

@@ -3,11 +3,12 @@
  * from the start to a vendor the answer lists, records for each field the path that reaches its vendor (evidence), and
  * groups the flows by vendor with their engagements and transfer status (read from the flows, never re-derived).
  */
-import type { TraceRow, TraceSend } from "./trace.repository.js";
+import type { TraceRow, TraceSend, TraceSilent } from "./trace.repository.js";
 import type { Flow, TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
 import { ids } from "../contract/ids.js";
+import { FIELDS_NOT_STATED } from "../contract/words.js";
 import { edgeId, ElementsBuilder, idOf, kindOf } from "../elements/elements.js";
-import { bySeverity, worstStatus } from "../transfers/transfer.rule.js";
+import { bySeverity, unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 
 export const NO_TRACE_FILTERS: TraceFilters = { categories: [], vendors: [], countries: [], transfers: [], systems: [] };
 
@@ -25,7 +26,7 @@ const categoryId = (s: TraceSend) => (s.category ? idOf(s.category) : null);
  * A vendor's name in an answer: the name its engagements give it when every flow to it there agrees (a system's
  * document may call the vendor differently), else the shared vendor node's name.
  */
-export function vendorNames(sends: readonly TraceSend[]): Map<string, string> {
+export function vendorNames(sends: readonly (TraceSend | TraceSilent)[]): Map<string, string> {
   const given = new Map<string, { node: string; names: Set<string | null> }>();
   for (const s of sends) {
     const v = given.get(idOf(s.vendor)) ?? { node: s.vendor.name, names: new Set() };
@@ -35,14 +36,22 @@ export function vendorNames(sends: readonly TraceSend[]): Map<string, string> {
   return new Map([...given].map(([id, v]) => [id, v.names.size === 1 ? ([...v.names][0] ?? v.node) : v.node]));
 }
 
-/** A flow passes when it matches every filter given; a country filter never keeps a flow whose country is unknown. */
-export function passesFilters(s: TraceSend, f: TraceFilters): boolean {
+/** Where a flow's data goes, from its places: what the transfer rule reads to name the places left out. */
+function unstatedOf(s: Pick<TraceSend, "places">): ReturnType<typeof unstatedPlaces> {
+  return unstatedPlaces({ entityCountry: s.places.find((p) => p.type === "LOCATED_IN")?.location.code ?? null, dataCountries: s.places.filter((p) => p.type === "STORES_DATA_IN").map((p) => p.location.code) });
+}
+
+/**
+ * A flow passes when it matches every filter given. A country filter never keeps a flow for a country it does not
+ * name; "not-stated" keeps the flows that leave out their entity's or their data's country.
+ */
+export function passesFilters(s: TraceSend | TraceSilent, f: TraceFilters): boolean {
   if (f.vendors.length > 0 && !f.vendors.includes(idOf(s.vendor))) return false;
-  if (f.categories.length > 0 && !f.categories.includes(categoryId(s) ?? "")) return false;
+  // A flow whose fields are not stated is never taken to carry a category.
+  if (f.categories.length > 0 && !("column" in s && f.categories.includes(categoryId(s) ?? ""))) return false;
   if (f.transfers.length > 0 && !f.transfers.includes(s.flow.transfer)) return false;
   if (f.countries.length > 0) {
-    const codes = s.places.map((p) => p.location.code);
-    const match = codes.length === 0 ? f.countries.includes(NOT_STATED) : codes.some((c) => f.countries.includes(c));
+    const match = s.places.some((p) => f.countries.includes(p.location.code)) || (f.countries.includes(NOT_STATED) && unstatedOf(s).length > 0);
     if (!match) return false;
   }
   return true;
@@ -63,6 +72,7 @@ export function scopeToSystems(row: TraceRow, systems: readonly string[]): Trace
     columns,
     copies: row.copies.filter((c) => kept.has(c.source) && kept.has(c.target)),
     sends: row.sends.filter((s) => systems.includes(s.flow.system) && kept.has(idOf(s.column))),
+    silent: row.silent.filter((s) => systems.includes(s.flow.system)),
   };
 }
 
@@ -71,14 +81,14 @@ function facets(row: TraceRow): TraceResponse["facets"] {
   const vendors = new Map<string, { label: string; statuses: TransferStatus[] }>();
   const countries = new Map<string, string>();
   const transfers = new Set<TransferStatus>();
-  const names = vendorNames(row.sends);
-  for (const s of row.sends) {
-    if (s.category) categories.set(idOf(s.category), s.category.name);
+  const names = vendorNames([...row.sends, ...row.silent]);
+  for (const s of row.sends) if (s.category) categories.set(idOf(s.category), s.category.name);
+  for (const s of [...row.sends, ...row.silent]) {
     const v = vendors.get(idOf(s.vendor)) ?? { label: names.get(idOf(s.vendor)) ?? s.vendor.name, statuses: [] };
     v.statuses.push(s.flow.transfer);
     vendors.set(idOf(s.vendor), v);
     for (const p of s.places) countries.set(p.location.code, p.location.name);
-    if (s.places.length === 0) countries.set(NOT_STATED, "Country not stated");
+    if (unstatedOf(s).length > 0) countries.set(NOT_STATED, "Country not stated");
     transfers.add(s.flow.transfer);
   }
   const list = (m: Map<string, string>) => [...m].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
@@ -90,95 +100,203 @@ function facets(row: TraceRow): TraceResponse["facets"] {
   };
 }
 
-/** Copies as adjacency lists, both ways. */
-function copyGraph(row: TraceRow) {
-  const out = new Map<string, TraceRow["copies"]>();
-  const into = new Map<string, TraceRow["copies"]>();
+/**
+ * One step data can take in a trace. While searching, a table that sends or receives one category through a copy whose
+ * column mappings the inventory does not state is a node of its own (`carrierOf`), so that a copy of names never lets
+ * emails through and a copy lands only where its own source puts it; in the answer it is the table. `drawn` is the edge as the picture shows it, `stored` the graph's edge id
+ * (as the graph stores it: a column's table points at the column, a column at its category).
+ */
+interface Step {
+  from: string;
+  to: string;
+  drawn: DrawnEdge;
+  stored: string;
+  via: string | null;
+  /** From a column into its own table's copy: drawn only where the trace reaches that table through the column alone. */
+  intoOwnTable?: true;
+}
+
+/** The search graph of a trace: its steps, what each search node stands for, and how far each is from the start. */
+export interface Reach {
+  steps: Step[];
+  real: (node: string) => string;
+  /** Breadth-first from the start: the step that first reached each node (a shortest path), null for the start. */
+  parent: Map<string, Step | null>;
+}
+
+/** A table as the origin (`>`) or the landing (`<`) of one category-scoped copy, for one category: a node of the search. */
+const carrierOf = (table: string, end: ">" | "<", category: string, via: string) => `${table}#${category}${end}${via}`;
+
+/**
+ * The steps of a trace: the start edges; a stated copy column to column; a category-scoped copy (no stated mapping) as
+ * column → its table → the fed table → the fed table's columns of that category, its middle step one table → table
+ * edge per category ("Name: columns not stated"), never a pair of columns the inventory does not name.
+ */
+export function reachOf(row: TraceRow): Reach {
+  const columns = new Map(row.columns.map((c) => [idOf(c), c]));
+  const tableOf = (column: string) => {
+    const c = columns.get(column);
+    return c ? ids.table(c.system, c.table) : null;
+  };
+  const carriers = new Map<string, string>();
+  const steps = new Map<string, Step>();
+  const add = (step: Step) => steps.set(`${step.from}|${step.to}|${step.stored}`, step);
+  for (const e of row.startEdges) {
+    const stored = STORED_BACKWARDS.has(e.type) ? edgeId(e.target, e.type, e.source) : edgeId(e.source, e.type, e.target);
+    add({ from: e.source, to: e.target, drawn: { source: e.source, type: e.type, target: e.target }, stored, via: null });
+  }
   for (const c of row.copies) {
-    out.set(c.source, [...(out.get(c.source) ?? []), c]);
-    into.set(c.target, [...(into.get(c.target) ?? []), c]);
-  }
-  return { out, into };
-}
-
-/** Breadth-first from the start columns: for each reached column the copy that first reached it (a shortest path). */
-function shortestCopies(row: TraceRow, out: Map<string, TraceRow["copies"]>): Map<string, TraceRow["copies"][number] | null> {
-  const parent = new Map<string, TraceRow["copies"][number] | null>(row.startColumns.map((c) => [c, null]));
-  let frontier = [...row.startColumns];
-  while (frontier.length > 0) {
-    const next: string[] = [];
-    for (const c of frontier) {
-      for (const copy of out.get(c) ?? []) {
-        if (parent.has(copy.target)) continue;
-        parent.set(copy.target, copy);
-        next.push(copy.target);
-      }
+    const via = c.viaName ?? c.via;
+    if (c.mapping === "stated") {
+      add({ from: c.source, to: c.target, drawn: { source: c.source, type: "COPIED_TO", target: c.target, label: c.viaName }, stored: edgeId(c.source, "COPIED_TO", c.target), via });
+      continue;
     }
-    frontier = next;
+    const from = tableOf(c.source);
+    const to = tableOf(c.target);
+    const category = columns.get(c.source)?.category;
+    if (!from || !to || !category) continue;
+    // Keyed by the copying source too: another source landing in the same table may fill other columns there.
+    const out = carrierOf(from, ">", category, c.via);
+    const into = carrierOf(to, "<", category, c.via);
+    carriers.set(out, from).set(into, to);
+    add({ from: c.source, to: out, drawn: { source: from, type: "HAS_COLUMN", target: c.source }, stored: edgeId(from, "HAS_COLUMN", c.source), via: null, intoOwnTable: true });
+    add({
+      from: out,
+      to: into,
+      drawn: { source: from, type: "COPIED_TO", target: to, label: `${c.categoryName ?? category}: columns not stated`, key: category },
+      stored: edgeId(from, "COPIED_TO", to),
+      via: `${via} (${c.categoryName ?? category}, columns not stated)`,
+    });
+    add({ from: into, to: c.target, drawn: { source: to, type: "HAS_COLUMN", target: c.target }, stored: edgeId(to, "HAS_COLUMN", c.target), via: null });
   }
-  return parent;
+  const all = [...steps.values()];
+  const out = new Map<string, Step[]>();
+  for (const step of all) out.set(step.from, [...(out.get(step.from) ?? []), step]);
+  const parent = new Map([...breadthFirst(row, out)].map(([node, r]) => [node, r.step]));
+  return { steps: all, real: (node) => carriers.get(node) ?? node, parent };
 }
 
-/** Every column from which one of `targets` can be reached through copies (the targets included). */
-function leadingTo(targets: Iterable<string>, into: Map<string, TraceRow["copies"]>): Set<string> {
-  const seen = new Set(targets);
+/** Every reached search node from which one of `targets` can be reached (the targets included). */
+function leadingTo(targets: Iterable<string>, reach: Reach): Set<string> {
+  const into = new Map<string, Step[]>();
+  for (const step of reach.steps) if (reach.parent.has(step.from)) into.set(step.to, [...(into.get(step.to) ?? []), step]);
+  const seen = new Set([...targets].filter((t) => reach.parent.has(t)));
   const stack = [...seen];
   while (stack.length > 0) {
-    for (const copy of into.get(stack.pop()!) ?? []) {
-      if (!seen.has(copy.source)) {
-        seen.add(copy.source);
-        stack.push(copy.source);
+    for (const step of into.get(stack.pop()!) ?? []) {
+      if (!seen.has(step.from)) {
+        seen.add(step.from);
+        stack.push(step.from);
       }
     }
   }
   return seen;
 }
 
-/** The start edges that end in one of `columns`, and those leading to them (start → table → column). */
-function startEdgesTo(row: TraceRow, columns: Set<string>): TraceRow["startEdges"] {
-  const keep = new Set<TraceRow["startEdges"][number]>();
-  const ends = new Set(columns);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const e of row.startEdges) {
-      if (!keep.has(e) && ends.has(e.target)) {
-        keep.add(e);
-        ends.add(e.source);
-        grew = true;
+interface FlowEdge {
+  from: string;
+  to: string;
+  drawn: DrawnEdge;
+}
+
+/**
+ * Breadth-first along `out` from the start, then from the start columns no step of it reaches (the query names every
+ * column it starts from; one no start edge leads to still starts its own paths): for each node reached, the step that
+ * first reached it (null for a seed: a shortest path) and how far it is.
+ */
+function breadthFirst<S extends { to: string }>(row: TraceRow, out: ReadonlyMap<string, readonly S[]>): Map<string, { step: S | null; depth: number }> {
+  const reached = new Map<string, { step: S | null; depth: number }>();
+  const spread = (seeds: string[], depth: number) => {
+    for (const seed of seeds) reached.set(seed, { step: null, depth });
+    let frontier = seeds;
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const node of frontier) {
+        for (const step of out.get(node) ?? []) {
+          if (reached.has(step.to)) continue;
+          reached.set(step.to, { step, depth: reached.get(node)!.depth + 1 });
+          next.push(step.to);
+        }
       }
+      frontier = next;
+    }
+  };
+  spread([idOf(row.start)], 0);
+  spread(row.startColumns.filter((c) => !reached.has(c)), 1);
+  return reached;
+}
+
+/** How far each node of the picture is from the start, along the flow. */
+function depthsFrom(row: TraceRow, edges: readonly FlowEdge[]): Map<string, number> {
+  const out = new Map<string, FlowEdge[]>();
+  for (const e of edges) out.set(e.from, [...(out.get(e.from) ?? []), e]);
+  return new Map([...breadthFirst(row, out)].map(([node, r]) => [node, r.depth]));
+}
+
+/**
+ * The picture, as the nodes the answer names: every edge on a path from the start to a listed vendor, none leading
+ * nowhere. A column whose data goes on only through its table's category-scoped copy is not drawn as a dead end: the
+ * table's copy edge carries it; where the trace reaches that table only through the column (a column or category
+ * start), the table's edge to the column is drawn, marked as going back. An edge into a node the trace reached no
+ * later than its source is marked `back` too (a copy returning to a table).
+ */
+function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: readonly TraceSend[]): DrawnEdge[] {
+  const steps = reach.steps.filter((step) => useful.has(step.from) && useful.has(step.to));
+  const flow = (step: Step): FlowEdge => ({ from: reach.real(step.from), to: reach.real(step.to), drawn: step.drawn });
+  const edges: FlowEdge[] = [
+    ...steps.filter((step) => !step.intoOwnTable).map(flow),
+    ...sends.map((s) => ({ from: idOf(s.column), to: idOf(s.vendor), drawn: { source: idOf(s.column), type: "SENT_TO", target: idOf(s.vendor), label: s.flow.service ?? s.flow.purpose } })),
+  ];
+  const reached = depthsFrom(row, edges);
+  const entries = steps.filter((step) => step.intoOwnTable && !reached.has(reach.real(step.to))).map((step) => ({ ...flow(step), drawn: { ...step.drawn, back: true } }));
+  const all = [...edges, ...entries];
+  const depth = depthsFrom(row, all);
+  const into = new Map<string, string[]>();
+  for (const e of all) into.set(e.to, [...(into.get(e.to) ?? []), e.from]);
+  const productive = new Set(sends.map((s) => idOf(s.vendor)));
+  const stack = [...productive];
+  while (stack.length > 0) {
+    for (const n of into.get(stack.pop()!) ?? []) {
+      if (productive.has(n)) continue;
+      productive.add(n);
+      stack.push(n);
     }
   }
-  return [...keep];
+  return all
+    .filter((e) => depth.has(e.from) && productive.has(e.to))
+    .map((e) => ({ ...e.drawn, back: e.drawn.back ?? depth.get(e.to)! <= depth.get(e.from)! }));
 }
 
-function evidence(row: TraceRow, send: TraceSend, parent: Map<string, TraceRow["copies"][number] | null>): TraceVendor["fields"][number]["evidence"] {
+/**
+ * The path that reaches a vendor: the shortest chain of steps from the start to the field, as the nodes the answer
+ * names. No node repeats: where a chain passes a node twice (a start table, then the same table carrying one of its
+ * categories on), the loop between the two visits is cut.
+ */
+function evidence(row: TraceRow, send: TraceSend, reach: Reach): TraceVendor["fields"][number]["evidence"] {
   const column = idOf(send.column);
+  const chain: Step[] = [];
+  for (let step = reach.parent.get(column); step; step = reach.parent.get(step.from)) chain.unshift(step);
+  const nodes = [reach.real(chain[0]?.from ?? column)];
+  const edges: string[] = [];
+  const vias: (string | null)[] = [];
+  for (const step of chain) {
+    const node = reach.real(step.to);
+    const seen = nodes.indexOf(node);
+    if (seen >= 0) {
+      nodes.length = seen + 1;
+      edges.length = seen;
+      vias.length = seen;
+      continue;
+    }
+    nodes.push(node);
+    edges.push(step.stored);
+    vias.push(step.via);
+  }
   const vendor = idOf(send.vendor);
-  const nodes = [column, vendor];
-  const edges = [edgeId(column, "SENT_TO", vendor)];
-  const via: string[] = [];
-  let at = column;
-  for (let copy = parent.get(at); copy; copy = parent.get(at)) {
-    nodes.unshift(copy.source);
-    edges.unshift(edgeId(copy.source, "COPIED_TO", copy.target));
-    via.unshift(copy.viaName ?? copy.via);
-    at = copy.source;
-  }
-  // From the start node to the first column: the start edges, walked back. Edges are named as stored in the graph
-  // (a column points at its category and purpose; the picture draws those from the category or purpose).
-  const startId = idOf(row.start);
-  for (let guard = 0; at !== startId && guard < 4; guard++) {
-    const e = row.startEdges.find((x) => x.target === at);
-    if (!e) break;
-    nodes.unshift(e.source);
-    edges.unshift(STORED_BACKWARDS.has(e.type) ? edgeId(e.target, e.type, e.source) : edgeId(e.source, e.type, e.target));
-    at = e.source;
-  }
-  return { nodes, edges, via };
+  return { nodes: [...nodes, vendor], edges: [...edges, edgeId(column, "SENT_TO", vendor)], via: vias.filter((v): v is string => v !== null) };
 }
 
-function flowOf(s: TraceSend): Flow {
+function flowOf(s: TraceSend | TraceSilent): Flow {
   return {
     id: s.flow.flow,
     system: s.flow.system,
@@ -190,16 +308,24 @@ function flowOf(s: TraceSend): Flow {
     mechanism: s.flow.mechanism,
     transfer: s.flow.transfer,
     countries: s.places.map((p) => ({ code: p.location.code, name: p.location.name, eea: p.location.eea, role: p.type === "LOCATED_IN" ? "entity" : "data", transfer: p.transfer })),
+    fields: "column" in s ? "stated" : "not-stated",
   };
 }
 
-export function vendorsOf(row: TraceRow, sends: TraceSend[], parent: Map<string, TraceRow["copies"][number] | null>): TraceVendor[] {
-  const groups = new Map<string, TraceSend[]>();
-  const names = vendorNames(sends);
-  for (const s of sends) groups.set(idOf(s.vendor), [...(groups.get(idOf(s.vendor)) ?? []), s]);
+/**
+ * The vendors an answer lists, each with its flows (a flow whose fields are not stated among them, with no field) and
+ * the fields it receives with their evidence.
+ */
+export function vendorsOf(row: TraceRow, sends: TraceSend[], silent: TraceSilent[], reach: Reach): TraceVendor[] {
+  const groups = new Map<string, { sends: TraceSend[]; silent: TraceSilent[] }>();
+  const names = vendorNames([...sends, ...silent]);
+  const group = (id: string) => groups.get(id) ?? groups.set(id, { sends: [], silent: [] }).get(id)!;
+  for (const s of sends) group(idOf(s.vendor)).sends.push(s);
+  for (const s of silent) group(idOf(s.vendor)).silent.push(s);
   return [...groups]
-    .map(([id, list]): TraceVendor => {
-      const flows = new Map(list.map((s) => [s.flow.flow, flowOf(s)]));
+    .map(([id, { sends: list, silent: unstated }]): TraceVendor => {
+      const all = [...list, ...unstated];
+      const flows = new Map(all.map((s) => [s.flow.flow, flowOf(s)]));
       const countries = new Map<string, TraceVendor["countries"][number]>();
       for (const f of flows.values()) for (const c of f.countries) countries.set(`${c.role}:${c.code}`, { code: c.code, name: c.name, eea: c.eea, role: c.role });
       const fields = new Map<string, TraceVendor["fields"][number]>();
@@ -213,23 +339,23 @@ export function vendorsOf(row: TraceRow, sends: TraceSend[], parent: Map<string,
           column: s.column.name,
           category: s.category?.name ?? null,
           categoryId: categoryId(s),
-          evidence: evidence(row, s, parent),
+          evidence: evidence(row, s, reach),
         });
       }
       const mechanisms = new Set([...flows.values()].map((f) => f.mechanism));
       return {
         id,
-        name: names.get(id) ?? list[0]!.vendor.name,
+        name: names.get(id) ?? all[0]!.vendor.name,
         countries: [...countries.values()].sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === "entity" ? -1 : 1)),
         transfer: worstStatus([...flows.values()].map((f) => f.transfer)),
         mechanism: mechanisms.size === 1 ? [...mechanisms][0]! : null,
         flows: [...flows.values()].sort((a, b) => a.system.localeCompare(b.system) || (a.service ?? "").localeCompare(b.service ?? "") || a.purpose.localeCompare(b.purpose)),
         categories: [...new Map(list.filter((s) => s.category).map((s) => [idOf(s.category!), s.category!.name]))].map(([cid, name]) => ({ id: cid, name })).sort(byName),
         fields: [...fields.values()].sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column)),
-        systems: sorted(list.map((s) => s.flow.system)),
-        services: sorted(list.flatMap((s) => (s.flow.service ? [s.flow.service] : []))),
-        purposes: sorted(list.map((s) => s.flow.purpose)),
-        retention: sorted(list.flatMap((s) => (s.flow.retention ? [s.flow.retention] : []))),
+        systems: sorted(all.map((s) => s.flow.system)),
+        services: sorted(all.flatMap((s) => (s.flow.service ? [s.flow.service] : []))),
+        purposes: sorted(all.map((s) => s.flow.purpose)),
+        retention: sorted(all.flatMap((s) => (s.flow.retention ? [s.flow.retention] : []))),
       };
     })
     .sort(byName);
@@ -238,6 +364,11 @@ export function vendorsOf(row: TraceRow, sends: TraceSend[], parent: Map<string,
 /** The flows an answer lists: those of the data set in scope that pass the filters. Reports read the same ones. */
 export function answeredSends(row: TraceRow, filters: TraceFilters): TraceSend[] {
   return scopeToSystems(row, filters.systems).sends.filter((s) => passesFilters(s, filters));
+}
+
+/** The flows whose fields are not stated that an answer lists (a system's), under the same scope and filters. */
+export function answeredSilent(row: TraceRow, filters: TraceFilters): TraceSilent[] {
+  return scopeToSystems(row, filters.systems).silent.filter((s) => passesFilters(s, filters));
 }
 
 /** Past this many columns on its paths, `detail=auto` draws a trace collapsed to tables → vendors. */
@@ -256,21 +387,26 @@ interface DrawnEdge {
   type: string;
   target: string;
   label?: string | null;
+  /** Tells apart edges between the same two nodes (a copy between two tables, one edge per category it carries). */
+  key?: string;
+  /** The edge goes back to a node the trace reached no later than its source (a copy returning to a table). */
+  back?: boolean;
 }
 
 /**
  * Edges between columns → edges between what stands for them (a collapsed table for its columns), each drawn once
  * with how many statements it bundles; edges inside one collapsed table vanish.
  */
-function bundle(edges: readonly DrawnEdge[], owner: (id: string) => string): { source: string; type: string; target: string; labels: Set<string>; count: number }[] {
-  const out = new Map<string, { source: string; type: string; target: string; labels: Set<string>; statements: Set<string> }>();
+function bundle(edges: readonly DrawnEdge[], owner: (id: string) => string): { source: string; type: string; target: string; key?: string; back: boolean; labels: Set<string>; count: number }[] {
+  const out = new Map<string, { source: string; type: string; target: string; key?: string; back: boolean; labels: Set<string>; statements: Set<string> }>();
   for (const e of edges) {
     const source = owner(e.source);
     const target = owner(e.target);
     if (source === target) continue;
-    const id = edgeId(source, e.type, target);
-    const b = out.get(id) ?? { source, type: e.type, target, labels: new Set<string>(), statements: new Set<string>() };
+    const id = `${edgeId(source, e.type, target)}${e.key ? `|${e.key}` : ""}`;
+    const b = out.get(id) ?? { source, type: e.type, target, ...(e.key ? { key: e.key } : {}), back: false, labels: new Set<string>(), statements: new Set<string>() };
     if (e.label) b.labels.add(e.label);
+    b.back ||= e.back === true;
     b.statements.add(edgeId(e.source, e.type, e.target));
     out.set(id, b);
   }
@@ -280,24 +416,24 @@ function bundle(edges: readonly DrawnEdge[], owner: (id: string) => string): { s
 export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRACE_FILTERS, view: TraceView = ALL_COLUMNS): TraceResponse {
   const row = scopeToSystems(unscoped, filters.systems);
   const sends = answeredSends(unscoped, filters);
-  const { out, into } = copyGraph(row);
-  const parent = shortestCopies(row, out);
-  const vendors = vendorsOf(row, sends, parent);
+  const silent = answeredSilent(unscoped, filters);
+  const reach = reachOf(row);
+  const vendors = vendorsOf(row, sends, silent, reach);
   // Only what leads on to a listed vendor is drawn: every edge lies on a path from the start to one.
-  const useful = leadingTo(new Set(sends.map((s) => idOf(s.column))), into);
-  const columns = row.columns.filter((c) => useful.has(idOf(c)) && parent.has(idOf(c)));
+  const flowEdges = drawnEdges(row, reach, leadingTo(new Set(sends.map((s) => idOf(s.column))), reach), sends);
+  const drawnIds = new Set(flowEdges.flatMap((e) => [e.source, e.target]));
+  const columns = row.columns.filter((c) => drawnIds.has(idOf(c)));
 
   const elements = new ElementsBuilder();
   // Nodes by importance, so that when the cap bites the vendors (what a trace is for) are kept and columns go first.
   const start = elements.node(row.start, { focus: true })!;
   const vendorStatus = new Map(vendors.map((v) => [v.id, v.transfer]));
   const vendorName = new Map(vendors.map((v) => [v.id, v.name]));
-  for (const s of sends) elements.node({ ...s.vendor, name: vendorName.get(idOf(s.vendor)) ?? s.vendor.name }, { transfer: vendorStatus.get(idOf(s.vendor)) });
+  const flows = [...sends, ...silent];
+  for (const s of flows) elements.node({ ...s.vendor, name: vendorName.get(idOf(s.vendor)) ?? s.vendor.name }, { transfer: vendorStatus.get(idOf(s.vendor)) });
   const placeStatus = new Map<string, TransferStatus[]>();
-  for (const s of sends) for (const p of s.places) placeStatus.set(idOf(p.location), [...(placeStatus.get(idOf(p.location)) ?? []), p.transfer]);
-  for (const s of sends) for (const p of s.places) elements.node(p.location, { transfer: worstStatus(placeStatus.get(idOf(p.location))!) });
-  const startEdges = startEdgesTo(row, new Set(columns.map(idOf)));
-  const onPath = new Set(startEdges.map((e) => e.target));
+  for (const s of flows) for (const p of s.places) placeStatus.set(idOf(p.location), [...(placeStatus.get(idOf(p.location)) ?? []), p.transfer]);
+  for (const s of flows) for (const p of s.places) elements.node(p.location, { transfer: worstStatus(placeStatus.get(idOf(p.location))!) });
 
   // Collapsed: each column is drawn as its table (the start itself when the start is that table), unless expanded.
   const detail = view.detail === "auto" ? (columns.length > COLLAPSE_COLUMNS_OVER ? "tables" : "columns") : view.detail;
@@ -308,35 +444,29 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
     return detail === "columns" || id === start || table === undefined || expanded.includes(table) ? id : table;
   };
   const tableProps = new Map(row.startTables.map((t) => [idOf(t), t]));
+  for (const c of columns) if (!tableProps.has(ids.table(c.system, c.table))) tableProps.set(ids.table(c.system, c.table), { kind: "table", key: `${c.system}/${c.table}`, name: c.table, system: c.system, title: null });
   const standsFor = new Map<string, number>();
   for (const c of columns) if (owner(idOf(c)) !== idOf(c)) standsFor.set(owner(idOf(c)), (standsFor.get(owner(idOf(c))) ?? 0) + 1);
-  for (const t of row.startTables) if (onPath.has(idOf(t)) || standsFor.has(idOf(t))) elements.node(t, standsFor.has(idOf(t)) ? { collapsed: { columns: standsFor.get(idOf(t)) } } : {});
-  for (const c of columns) {
-    const table = owner(idOf(c));
-    if (table === idOf(c)) continue;
-    if (table === start) continue;
-    elements.node(tableProps.get(table) ?? { kind: "table", key: `${c.system}/${c.table}`, name: c.table, system: c.system }, { collapsed: { columns: standsFor.get(table) } });
+  const tables = new Set([...standsFor.keys(), ...[...drawnIds].filter((id) => tableProps.has(id))]);
+  for (const t of tables) {
+    if (t === start) continue;
+    elements.node(tableProps.get(t)!, standsFor.has(t) ? { collapsed: { columns: standsFor.get(t) } } : {});
   }
   for (const c of columns) if (owner(idOf(c)) === idOf(c)) elements.node(c);
 
-  const drawn: DrawnEdge[] = [
-    ...startEdges,
-    ...row.copies
-      .filter((c) => useful.has(c.source) && useful.has(c.target) && parent.has(c.source))
-      .map((c) => ({ source: c.source, type: "COPIED_TO", target: c.target, label: c.viaName ?? null })),
-    ...sends.map((s) => ({ source: idOf(s.column), type: "SENT_TO", target: idOf(s.vendor), label: s.flow.service ?? s.flow.purpose })),
-  ];
-  for (const e of bundle(drawn, owner)) {
+  for (const e of bundle(flowEdges, owner)) {
     const label = [...e.labels].sort().join(", ") || null;
-    elements.edge(e.source, e.type, e.target, e.count > 1 && detail === "tables" ? { label, count: e.count } : { label });
+    elements.edge(e.source, e.type, e.target, { label, ...(e.count > 1 && detail === "tables" ? { count: e.count } : {}), ...(e.key ? { key: e.key } : {}), ...(e.back ? { back: true } : {}) });
   }
-  for (const s of sends) for (const p of s.places) elements.edge(idOf(s.vendor), p.type, idOf(p.location), { label: s.flow.system });
+  // The system's engagement itself is the statement: drawn from the system, saying what the inventory leaves out.
+  for (const s of silent) elements.edge(start, "USES_VENDOR", idOf(s.vendor), { label: `${s.flow.service ?? s.flow.purpose}: ${FIELDS_NOT_STATED}` });
+  for (const s of flows) for (const p of s.places) elements.edge(idOf(s.vendor), p.type, idOf(p.location), { label: s.flow.system });
   const built = elements.build();
   return {
     from: { id: start, kind: kindOf(row.start), label: row.start.name, system: row.start.system },
     filters,
     facets: facets(row),
-    totalVendors: new Set(row.sends.map((s) => idOf(s.vendor))).size,
+    totalVendors: new Set([...row.sends, ...row.silent].map((s) => idOf(s.vendor))).size,
     vendors,
     systems: sorted([...(row.start.system ? [row.start.system] : []), ...columns.map((c) => c.system), ...sends.map((s) => s.flow.system)]),
     detail,

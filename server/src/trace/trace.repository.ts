@@ -28,11 +28,16 @@ export const TraceRowSchema = z.object({
   startEdges: z.array(Edge),
   startTables: z.array(Props.extend({ system: z.string(), title: z.string().nullable() })),
   columns: z.array(Props.extend({ system: z.string(), table: z.string(), category: z.string().nullable() })),
-  copies: z.array(Edge.omit({ type: true }).extend({ via: z.string(), viaName: z.string().nullable() })),
+  /** Copies column to column: `stated` (the inventory maps them) or `category` (the columns a category-scoped copy may land in). */
+  copies: z.array(Edge.omit({ type: true }).extend({ via: z.string(), viaName: z.string().nullable(), mapping: z.enum(["stated", "category"]), categoryName: z.string().nullable() })),
   sends: z.array(TraceSendSchema),
+  /** From a system: its engagements whose inventory names no field they receive. */
+  silent: z.array(TraceSendSchema.omit({ column: true, category: true })),
 });
 
 export type TraceSend = z.infer<typeof TraceSendSchema>;
+/** A flow whose fields the inventory does not state: a send without a column. */
+export type TraceSilent = TraceRow["silent"][number];
 export type TraceRow = z.infer<typeof TraceRowSchema>;
 
 export class TraceRepository {

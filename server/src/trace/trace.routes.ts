@@ -4,9 +4,10 @@ import { TraceService } from "./trace.service.js";
 import { TraceResponseSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
 import type { ApiRouter } from "../http/api-router.js";
+import { nodeResolver } from "../nodes/node.resolve.js";
 
 export function traceRoutes(api: ApiRouter, graph: Graph): void {
-  const service = new TraceService(new TraceRepository(graph));
+  const service = new TraceService(new TraceRepository(graph), nodeResolver(graph));
   api.get(
     {
       path: "/trace",
@@ -20,7 +21,7 @@ export function traceRoutes(api: ApiRouter, graph: Graph): void {
       query: TraceQuerySchema,
       response: TraceResponseSchema,
       responseName: "TraceResponse",
-      errors: [400, 404],
+      errors: [400, 404, 409],
     },
     ({ query }) => service.trace(query),
   );

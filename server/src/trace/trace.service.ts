@@ -2,14 +2,16 @@ import { assembleTrace } from "./trace.assemble.js";
 import type { TraceRepository } from "./trace.repository.js";
 import type { TraceQuery } from "./trace.schema.js";
 import type { TraceFilters, TraceResponse, TransferStatus } from "../contract/api.js";
-import { NotFoundError } from "../errors.js";
+import type { NodeResolver } from "../nodes/node.resolve.js";
 
 export class TraceService {
-  constructor(private readonly repo: TraceRepository) {}
+  constructor(
+    private readonly repo: TraceRepository,
+    private readonly resolver: NodeResolver,
+  ) {}
 
   async trace(query: TraceQuery): Promise<TraceResponse> {
-    const row = await this.repo.downstream(query.from.id);
-    if (!row) throw new NotFoundError(`No node with id '${query.from.id}'.`, { id: query.from.id });
+    const row = await this.resolver.load(query.from, (id) => this.repo.downstream(id));
     return assembleTrace(row, traceFilters(query), { detail: query.detail, expand: query.expand ?? [] });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { transferStatus, worstStatus } from "./transfer.rule.js";
+import { transferStatus, unstatedPlaces, worstStatus } from "./transfer.rule.js";
 import { readCatalogue } from "../inventory/inventory.parse.js";
 import { CATALOGUE_DIR } from "../inventory/paths.js";
 
@@ -13,20 +13,39 @@ describe("transferStatus", () => {
   });
 
   it.each([
-    [["DE", "IE"], null, "eea"],
-    [["GB"], null, "adequate"],
-    [["CH"], null, "adequate"],
-    [["JP"], null, "adequate"],
-    [["IN"], null, "third-country"],
-    [["AU"], "scc", "third-country"],
-    [["US"], null, "third-country"],
-    [["US"], "scc", "third-country"],
-    [["US"], "dpf", "adequate"],
-    [["IE", "US"], "dpf", "adequate"],
-    [["IE", "IN"], null, "third-country"],
-    [[], null, "not-stated"],
-  ] as const)("%j with mechanism %s is %s", (codes, mechanism, expected) => {
-    expect(transferStatus(codes, mechanism, catalogue)).toBe(expected);
+    ["DE", ["IE"], null, "eea"],
+    ["GB", ["GB"], null, "adequate"],
+    ["CH", ["CH"], null, "adequate"],
+    ["JP", ["JP"], null, "adequate"],
+    ["IN", ["IN"], null, "third-country"],
+    ["AU", ["AU"], "scc", "third-country"],
+    ["US", ["US"], null, "third-country"],
+    ["US", ["US"], "scc", "third-country"],
+    ["US", ["US"], "dpf", "adequate"],
+    ["IE", ["US"], "dpf", "adequate"],
+    ["IE", ["IN"], null, "third-country"],
+    ["US", ["DE"], null, "third-country"],
+    ["GB", ["US"], null, "third-country"],
+    [null, [], null, "not-stated"],
+  ] as const)("entity in %s, data in %j, mechanism %s: %s", (entityCountry, dataCountries, mechanism, expected) => {
+    expect(transferStatus({ entityCountry, dataCountries }, mechanism, catalogue)).toBe(expected);
+  });
+
+  it("counts a place the inventory leaves out as not stated, never as safe: an EEA entity with unstated storage is not 'eea'", () => {
+    expect(transferStatus({ entityCountry: "IE", dataCountries: [] }, null, catalogue)).toBe("not-stated");
+    expect(transferStatus({ entityCountry: null, dataCountries: ["DE"] }, null, catalogue)).toBe("not-stated");
+    expect(transferStatus({ entityCountry: "GB", dataCountries: [] }, null, catalogue)).toBe("not-stated");
+  });
+
+  it("keeps a named third country ahead of an unstated place: a US entity with unstated storage needs a safeguard", () => {
+    expect(transferStatus({ entityCountry: "US", dataCountries: [] }, null, catalogue)).toBe("third-country");
+    expect(transferStatus({ entityCountry: null, dataCountries: ["IN"] }, "scc", catalogue)).toBe("third-country");
+  });
+
+  it("names the places a flow leaves out", () => {
+    expect(unstatedPlaces({ entityCountry: "MT", dataCountries: [] })).toEqual(["data"]);
+    expect(unstatedPlaces({ entityCountry: null, dataCountries: [] })).toEqual(["entity", "data"]);
+    expect(unstatedPlaces({ entityCountry: "US", dataCountries: ["DE"] })).toEqual([]);
   });
 
   it("takes the status needing most attention across flows; unknown is never taken as safe", () => {

@@ -2,8 +2,13 @@
  * The one rule for a flow's transfer status (GDPR Chapter V), computed on the server when a flow is loaded and
  * carried in every answer; nothing else derives it.
  *
- * - `not-stated`: the inventory names no country for the flow. Unknown is never taken as safe.
- * - `eea`: every country named is in the EEA.
+ * The data reaches two kinds of place: the vendor's legal entity (`entityCountry`, which processes it) and where the
+ * vendor stores it (`dataCountries`). The status is the one needing most attention over every such country, and a place
+ * the inventory leaves out counts as `not-stated`: a vendor in Ireland whose storage is not stated is not "EEA".
+ *
+ * - `not-stated`: the inventory leaves out where the entity or the data is, and nothing named is worse. Unknown is
+ *   never taken as safe.
+ * - `eea`: the entity and every storage country are in the EEA.
  * - `adequate`: every country outside the EEA has an adequacy decision that covers this flow (a decision limited to
  *   a mechanism, as the US one is to organisations certified under the Data Privacy Framework, covers only flows
  *   documented with that mechanism).
@@ -22,9 +27,20 @@ export function countryStatus(code: string, mechanism: Mechanism | null, catalog
   return "third-country";
 }
 
-export function transferStatus(codes: readonly string[], mechanism: Mechanism | null, catalogue: Pick<Catalogue, "countries" | "adequacy">): TransferStatus {
-  if (codes.length === 0) return "not-stated";
-  return worstStatus(codes.map((c) => countryStatus(c, mechanism, catalogue)));
+/** Where a flow's data goes, as its inventory states it. */
+export interface FlowPlaces {
+  entityCountry: string | null;
+  dataCountries: readonly string[];
+}
+
+export function transferStatus(places: FlowPlaces, mechanism: Mechanism | null, catalogue: Pick<Catalogue, "countries" | "adequacy">): TransferStatus {
+  const statuses: TransferStatus[] = [...(places.entityCountry ? [places.entityCountry] : []), ...places.dataCountries].map((c) => countryStatus(c, mechanism, catalogue));
+  return worstStatus([...statuses, ...unstatedPlaces(places).map(() => "not-stated" as const)]);
+}
+
+/** The places of a flow its inventory leaves out (drawn and listed as "not stated", never as safe). */
+export function unstatedPlaces(places: FlowPlaces): ("entity" | "data")[] {
+  return [...(places.entityCountry ? [] : ["entity" as const]), ...(places.dataCountries.length > 0 ? [] : ["data" as const])];
 }
 
 /** The status of several flows together (e.g. a vendor reached through two systems): the one needing most attention. */

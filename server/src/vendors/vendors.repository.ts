@@ -10,10 +10,17 @@ export type CountryProps = z.infer<typeof CountryPropsSchema>;
 const VendorNodeSchema = NodePropsSchema.extend({ legalNames: z.array(z.string()).nullable().optional(), services: z.array(z.string()).nullable().optional() });
 export type VendorNode = z.infer<typeof VendorNodeSchema>;
 
-const FlowStatusSchema = z.object({ system: z.string(), transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable() });
+const FlowStatusSchema = z.object({ system: z.string(), transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable(), service: z.string().nullable().optional() });
 export type FlowStatus = z.infer<typeof FlowStatusSchema>;
 
-const VendorListRowSchema = z.object({ total: z.number(), vendor: VendorNodeSchema, flows: z.array(FlowStatusSchema), countries: z.array(CountryPropsSchema), fieldCount: z.number() });
+const VendorListRowSchema = z.object({
+  total: z.number(),
+  vendor: VendorNodeSchema,
+  flows: z.array(FlowStatusSchema),
+  countries: z.array(CountryPropsSchema.extend({ system: z.string() })),
+  fieldCount: z.number(),
+  fieldCounts: z.array(z.object({ system: z.string(), fields: z.number() })),
+});
 export type VendorListRow = z.infer<typeof VendorListRowSchema>;
 
 const FieldRowSchema = z.object({ column: NodePropsSchema, table: NodePropsSchema, category: z.string().nullable() });

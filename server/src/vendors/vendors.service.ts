@@ -18,7 +18,22 @@ export function commonMechanism(flows: Pick<FlowStatus, "mechanism">[]): FlowSta
   return all.size === 1 ? [...all][0]! : null;
 }
 
-function summary(v: VendorNode, flows: FlowStatus[], places: CountryProps[], fieldCount: number): VendorSummary {
+/** Each system's own engagement: its flows' status and safeguard, services, countries and fields, never another system's. */
+function engagements(flows: FlowStatus[], places: (CountryProps & { system: string })[], fieldCounts: ReadonlyMap<string, number>): VendorSummary["engagements"] {
+  return sorted(flows.map((f) => f.system)).map((system) => {
+    const own = flows.filter((f) => f.system === system);
+    return {
+      system,
+      transfer: worstStatus(own.map((f) => f.transfer)),
+      mechanism: commonMechanism(own),
+      services: sorted(own.flatMap((f) => (f.service ? [f.service] : []))),
+      countries: countries(places.filter((p) => p.system === system)),
+      fieldCount: fieldCounts.get(system) ?? 0,
+    };
+  });
+}
+
+function summary(v: VendorNode, flows: FlowStatus[], places: (CountryProps & { system: string })[], fieldCount: number, fieldCounts: ReadonlyMap<string, number>): VendorSummary {
   return {
     id: idOf(v),
     name: v.name,
@@ -29,6 +44,7 @@ function summary(v: VendorNode, flows: FlowStatus[], places: CountryProps[], fie
     transfer: worstStatus(flows.map((f) => f.transfer)),
     mechanism: commonMechanism(flows),
     fieldCount,
+    engagements: engagements(flows, places, fieldCounts),
   };
 }
 
@@ -42,7 +58,7 @@ export class VendorsService {
   async list(systems: string[] | null = null, limit = 1000, after: string[] | null = null): Promise<VendorsResponse> {
     const rows = await this.repo.list(systems, limit, after);
     const { items, page } = pageOf(rows, limit, rows[0]?.total ?? 0, (r) => [r.vendor.name, r.vendor.key]);
-    return { page, vendors: items.map((r) => summary(r.vendor, r.flows, r.countries, r.fieldCount)) };
+    return { page, vendors: items.map((r) => summary(r.vendor, r.flows, r.countries, r.fieldCount, new Map(r.fieldCounts.map((c) => [c.system, c.fields])))) };
   }
 
   async vendor(id: ParsedNodeId): Promise<VendorResponse> {
@@ -67,6 +83,7 @@ export class VendorsService {
       dataCountries: (f.dataCountries ?? []).map(country),
       receives: f.receives.map(field).sort((a, b) => a.id.localeCompare(b.id)),
       sendsBack: f.sendsBack.map(field).sort((a, b) => a.id.localeCompare(b.id)),
+      fields: f.receives.length > 0 ? "stated" : "not-stated",
     }));
 
     // System → table → column → vendor → countries, the way the data travels.
@@ -90,7 +107,13 @@ export class VendorsService {
 
     return {
       vendor: {
-        ...summary(row.vendor, row.flows.map((f) => ({ system: f.system.system, transfer: f.transfer, mechanism: f.mechanism })), row.places.map((p) => p.location), fieldIds.size),
+        ...summary(
+          row.vendor,
+          row.flows.map((f) => ({ system: f.system.system, transfer: f.transfer, mechanism: f.mechanism, service: f.service })),
+          row.places.map((p) => ({ ...p.location, system: p.system })),
+          fieldIds.size,
+          new Map(sorted(row.flows.map((f) => f.system.system)).map((s) => [s, new Set(row.flows.filter((f) => f.system.system === s).flatMap((f) => f.receives.map((r) => idOf(r.column)))).size])),
+        ),
         address: onlyAddress(flows),
       },
       flows,

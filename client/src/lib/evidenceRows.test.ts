@@ -1,0 +1,54 @@
+import type { TraceResponse } from "@contract/api";
+import { FIELDS_NOT_STATED } from "@contract/words";
+import { describe, expect, it } from "vitest";
+
+import { traceEvidenceRows } from "./evidenceRows";
+import { toCsv } from "./rows";
+
+const flow = (id: string, fields: "stated" | "not-stated", service: string | null) => ({
+  id, system: "ambassify", service, purpose: "Hosting", role: "sub-processor", retention: null, legalName: null, mechanism: null, transfer: "third-country" as const, countries: [], fields,
+});
+
+const answer: TraceResponse = {
+  from: { id: "table:shop/Shop_Customer", kind: "table", label: "Shop_Customer", system: "shop" },
+  filters: { categories: [], vendors: [], countries: [], transfers: [], systems: [] },
+  facets: { categories: [], vendors: [], countries: [], transfers: [] },
+  totalVendors: 2,
+  vendors: [
+    {
+      id: "vendor:mailer", name: "Mailer", countries: [], transfer: "third-country", mechanism: null, flows: [flow("shop/0", "stated", null)], categories: [],
+      fields: [
+        {
+          id: "column:shop/Shop_User.GivenName", system: "shop", table: "Shop_User", column: "GivenName", category: "Name", categoryId: "category:name",
+          evidence: { nodes: ["table:shop/Shop_Customer", "table:shop/Shop_User", "column:shop/Shop_User.GivenName", "vendor:mailer"], edges: [], via: ["Sync (Name, columns not stated)"] },
+        },
+        {
+          id: "column:shop/Shop_Customer.Email", system: "shop", table: "Shop_Customer", column: "Email", category: "Email address", categoryId: "category:email-address",
+          evidence: { nodes: ["table:shop/Shop_Customer", "column:shop/Shop_Customer.Email", "vendor:mailer"], edges: [], via: [] },
+        },
+      ],
+      systems: ["shop"], services: [], purposes: ["Hosting"], retention: [],
+    },
+    { id: "vendor:heroku", name: "Heroku", countries: [], transfer: "third-country", mechanism: null, flows: [flow("shop/1", "not-stated", "Heroku")], categories: [], fields: [], systems: ["shop"], services: ["Heroku"], purposes: ["Hosting"], retention: [] },
+  ],
+  systems: ["shop"],
+  detail: "columns",
+  expanded: [],
+  elements: { nodes: [], edges: [] },
+  truncated: false,
+  omitted: { totalNodes: 0, shownNodes: 0, byKind: {} },
+};
+
+describe("traceEvidenceRows", () => {
+  it("gives one row per vendor and field with its path and copies, and a row for a flow whose fields are not stated", () => {
+    const set = traceEvidenceRows(answer);
+
+    expect(set.rows.map((r) => [r.vendor, r.field, r.path, r.copiedBy])).toEqual([
+      ["Mailer", "Shop_User.GivenName", "Shop_Customer → Shop_User → Shop_User.GivenName → Mailer", "Sync (Name, columns not stated)"],
+      ["Mailer", "Shop_Customer.Email", "Shop_Customer → Shop_Customer.Email → Mailer", ""],
+      ["Heroku", FIELDS_NOT_STATED, "Shop_Customer → Heroku (Heroku)", ""],
+    ]);
+    expect(new Set(set.rows.map((r) => r.id)).size).toBe(3);
+    expect(toCsv(set).split("\r\n")[0]).toBe("Vendor,Field,Data category,Evidence path,Copied by,Systems,Transfer,Safeguard");
+  });
+});

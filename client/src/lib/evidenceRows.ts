@@ -1,0 +1,80 @@
+/**
+ * A trace's evidence as rows: one per (vendor, field), with the path that reaches the vendor and the copies on it, so
+ * the CSV a DPO files says why each field is listed. A flow whose fields the inventory does not state is a row of its
+ * own ("fields received: not stated"), never left out. Pure: the server's answer in, rows out; nothing is re-derived.
+ */
+import type { TraceResponse } from "@contract/api";
+import { parseNodeId } from "@contract/ids";
+import { FIELDS_NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
+
+import type { RowSet } from "./rows";
+
+type Cell = string | number | boolean | null | undefined | string[];
+
+export interface EvidenceRow extends Record<string, Cell> {
+  id: string;
+  vendor: string;
+  field: string;
+  category: string;
+  path: string;
+  copiedBy: string;
+  systems: string;
+  transfer: string;
+  safeguard: string;
+}
+
+/** A node id in an evidence path as a reader knows it: `CMS_User.Email`, `CMS_User`, the vendor's name. */
+export function pathLabel(id: string, names: ReadonlyMap<string, string>): string {
+  const named = names.get(id);
+  if (named) return named;
+  const parsed = parseNodeId(id);
+  if (!parsed) return id;
+  const slash = parsed.key.indexOf("/");
+  return slash >= 0 ? parsed.key.slice(slash + 1) : parsed.key;
+}
+
+export function traceEvidenceRows(t: TraceResponse): RowSet<EvidenceRow> {
+  const names = new Map<string, string>([[t.from.id, t.from.label], ...t.vendors.map((v) => [v.id, v.name] as const)]);
+  const rows: EvidenceRow[] = [];
+  for (const v of t.vendors) {
+    const common = {
+      vendor: v.name,
+      systems: v.systems.join(", "),
+      transfer: TRANSFER_WORDS[v.transfer],
+      safeguard: [...new Set(v.flows.map((f) => safeguardWords(f.mechanism)))].join("; "),
+    };
+    for (const f of v.fields) {
+      rows.push({
+        id: `${v.id}|${f.id}`,
+        ...common,
+        field: `${f.table}.${f.column}`,
+        category: f.category ?? "",
+        path: f.evidence.nodes.map((n) => pathLabel(n, names)).join(" → "),
+        copiedBy: f.evidence.via.join(" → "),
+      });
+    }
+    for (const flow of v.flows.filter((x) => x.fields === "not-stated")) {
+      rows.push({
+        id: `${v.id}|${flow.id}`,
+        ...common,
+        field: FIELDS_NOT_STATED,
+        category: "",
+        path: `${t.from.label} → ${v.name}${flow.service ? ` (${flow.service})` : ""}`,
+        copiedBy: "",
+      });
+    }
+  }
+  return {
+    columns: [
+      { key: "vendor", header: "Vendor" },
+      { key: "field", header: "Field" },
+      { key: "category", header: "Data category" },
+      { key: "path", header: "Evidence path" },
+      { key: "copiedBy", header: "Copied by" },
+      { key: "systems", header: "Systems" },
+      { key: "transfer", header: "Transfer" },
+      { key: "safeguard", header: "Safeguard" },
+    ],
+    rows,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Evidence in the explorer, in headless Debian Chromium against the real API: a vendor's details in a trace list the
+ * fields this trace sends it with their paths, the trace's CSV has one row per vendor and field, and a link to a node
+ * that is not there offers the closest matches.
+ */
+import { readFileSync } from "node:fs";
+
+import { describe, expect, it } from "vitest";
+
+import { FIELDS_NOT_STATED } from "../../server/src/contract/words.js";
+import { graphDrawn, shot, useBrowser } from "../support/browser.js";
+import { testApp, testGraph } from "../support/graph.js";
+
+const graph = testGraph();
+const ui = useBrowser({ app: () => testApp(graph) });
+const open = (url: string) => ui.open(url);
+
+describe("a trace's evidence", () => {
+  it("shows in a vendor's details the fields this trace sends it, each with its path", { timeout: 120_000 }, async () => {
+    const page = await open(`/trace?from=${encodeURIComponent("table:kentico/COM_Customer")}&node=${encodeURIComponent("vendor:gravatar")}`);
+    await graphDrawn(page);
+
+    const panel = page.getByTestId("trace-vendor-evidence");
+    await panel.waitFor();
+    await shot(page, "evidence-vendor-panel");
+    // textContent: the heading is upper-cased by CSS only.
+    expect(await panel.locator("h3").textContent()).toContain("What Gravatar receives in this trace");
+    const text = (await panel.textContent()) ?? "";
+    expect(text).toContain("CMS_User.Email");
+    expect(text).toContain("Path: COM_Customer → CMS_User → CMS_User.Email → Gravatar");
+    expect(text).toContain("Copied by: Customers (Email address, columns not stated)");
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("downloads the trace's CSV with one row per vendor and field, a flow whose fields are not stated included", { timeout: 120_000 }, async () => {
+    const page = await open(`/trace?from=${encodeURIComponent("system:ambassify")}`);
+    await graphDrawn(page);
+    const list = page.getByTestId("trace-vendors");
+    await list.waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent("download"), list.getByRole("button", { name: "CSV" }).click()]);
+    const csv = readFileSync((await download.path()), "utf8").replace(/^\uFEFF/, "");
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("Vendor,Field,Data category,Evidence path,Copied by,Systems,Transfer,Safeguard");
+    const api = await (await fetch(`${ui.base}/api/trace?from=${encodeURIComponent("system:ambassify")}`)).json() as { vendors: { fields: unknown[]; flows: { fields: string }[] }[] };
+    const expected = api.vendors.reduce((n, v) => n + v.fields.length + v.flows.filter((f) => f.fields === "not-stated").length, 0);
+    expect(lines.length - 1).toBe(expected);
+    expect(lines.some((l) => l.startsWith("Heroku,") && l.includes(FIELDS_NOT_STATED))).toBe(true);
+    await page.close();
+  });
+});
+
+describe("a link to a node that is not there", () => {
+  it("offers the closest matches, and one click opens the trace of the one meant", { timeout: 120_000 }, async () => {
+    const page = await open(`/trace?from=${encodeURIComponent("table:kentico/CMS_Usr")}`);
+
+    const offers = page.getByTestId("alternatives");
+    await offers.waitFor();
+    await shot(page, "evidence-not-found-offers");
+    await offers.getByRole("link", { name: "CMS_User", exact: true }).click();
+    await page.waitForURL((u) => u.searchParams.get("from") === "table:kentico/CMS_User");
+    await graphDrawn(page);
+    expect(await page.getByTestId("trace-vendors").isVisible()).toBe(true);
+    await page.close();
+  });
+});
