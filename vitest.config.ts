@@ -9,10 +9,11 @@ import { defineConfig } from "vitest/config";
 const WRITERS = ["test/seed/**/*.test.ts", "test/import/**/*.test.ts", "test/write/**/*.test.ts"];
 
 /**
- * Tests that measure the app under load or start their own server and database (bursts, fuzzing, a killed JVM): they
- * run after the others too, one at a time, so no other suite competes with them for the two cores.
+ * Tests that break or measure a server (a server process attacked and killed, the embedded launcher started and
+ * stopped, the 5-second load test): they run after the readers, one at a time, beside the writers (on the shared
+ * database, which of these only the load test reads), never beside the many browser tests of the readers.
  */
-const ALONE = ["test/hardening/server-process.test.ts", "test/bench/load.test.ts"];
+const APART = ["test/hardening/server-process.test.ts", "test/db/embedded.test.ts", "test/bench/load.test.ts"];
 
 const PROJECT = { testTimeout: 30_000, hookTimeout: 240_000, teardownTimeout: 60_000 };
 
@@ -36,14 +37,18 @@ export default defineConfig({
           ...PROJECT,
           name: "read",
           include: ["server/src/**/*.test.ts", "client/src/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
-          exclude: ["**/node_modules/**", ...WRITERS, ...ALONE],
+          exclude: ["**/node_modules/**", ...WRITERS, ...APART],
           fileParallelism: true,
           sequence: { groupOrder: 0 },
         },
       },
       {
         resolve: { alias: { "@contract": path.resolve(import.meta.dirname, "server/src/contract") } },
-        test: { ...PROJECT, name: "write", include: [...WRITERS, ...ALONE], fileParallelism: false, sequence: { groupOrder: 1 } },
+        test: { ...PROJECT, name: "write", include: WRITERS, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+      {
+        resolve: { alias: { "@contract": path.resolve(import.meta.dirname, "server/src/contract") } },
+        test: { ...PROJECT, name: "apart", include: APART, fileParallelism: false, sequence: { groupOrder: 1 } },
       },
     ],
   },

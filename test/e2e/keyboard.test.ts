@@ -46,7 +46,8 @@ describe("Enter", () => {
 
     await expect.poll(() => new URL(page.url()).pathname, { timeout: WAIT_MS }).toMatch(/^\/tables\/(kentico(\/|%2F))?CMS_User\/referenced-by$/);
     await graphDrawn(page);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Tables that reference CMS_User");
+    // Enter before the suggestions arrive opens the name as typed, which the view resolves to the one system that has it.
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/^Tables that reference (kentico\/)?CMS_User$/);
     await page.close();
   });
 });
