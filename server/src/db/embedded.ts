@@ -5,7 +5,9 @@
  * our stdin pipe to it closes, so it never outlives this process, even when this process is killed.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 
@@ -49,7 +51,10 @@ export function ensureLauncherBuilt(log: (msg: string) => void = console.log): v
   if (major === null) throw new EmbeddedNeo4jError("`java` was not found on PATH. Install a JDK 17 or newer (e.g. `apt-get install openjdk-17-jdk-headless`), or set NEO4J_URI to use another Neo4j.");
   if (major < 17) throw new EmbeddedNeo4jError(`Java ${major} found; the embedded Neo4j 5 needs Java 17 or newer. Install JDK 17+, or set NEO4J_URI.`);
   const sources = Math.max(newestMtime(path.join(LAUNCHER_DIR, "pom.xml")), newestMtime(path.join(LAUNCHER_DIR, "src")));
-  if (existsSync(JAR) && statSync(JAR).mtimeMs >= sources && existsSync(path.join(LAUNCHER_DIR, "target", "lib"))) return;
+  if (existsSync(JAR) && statSync(JAR).mtimeMs >= sources && existsSync(path.join(LAUNCHER_DIR, "target", "lib"))) {
+    if (!archiveCurrent()) recordClassArchive(log);
+    return;
+  }
   if (spawnSync("mvn", ["--version"], { encoding: "utf8" }).error) {
     throw new EmbeddedNeo4jError("`mvn` (Apache Maven) was not found on PATH; it builds the embedded Neo4j launcher once. Install Maven (e.g. `apt-get install maven`), or set NEO4J_URI.");
   }
@@ -57,6 +62,30 @@ export function ensureLauncherBuilt(log: (msg: string) => void = console.log): v
   const r = spawnSync("mvn", ["-q", "-B", "package", "-DskipTests"], { cwd: LAUNCHER_DIR, encoding: "utf8" });
   if (r.status !== 0) {
     throw new EmbeddedNeo4jError(`Maven could not build neo4j-launcher (exit ${r.status}):\n${(r.stdout + r.stderr).trim().split("\n").slice(-25).join("\n")}`);
+  }
+  recordClassArchive(log);
+}
+
+/**
+ * Right after a build, one start and stop of Neo4j on a throw-away store records the class-data archive, so every
+ * later start, the first included, uses it (the launcher stops as soon as its stdin is closed, here at once).
+ * Without it the app works the same, only each start is slower; a failure here is logged, never fatal.
+ */
+function recordClassArchive(log: (msg: string) => void): void {
+  const store = mkdtempSync(path.join(os.tmpdir(), "pd-lineage-cds-"));
+  const recording = `${CDS_ARCHIVE}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    log("Recording the embedded Neo4j's class-data archive (once per build)…");
+    const r = spawnSync("java", ["-Xms256m", "-Xmx512m", ...JVM_FLAGS, `-XX:ArchiveClassesAtExit=${recording}`, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", JAR, store, "0", "64"], {
+      input: "",
+      encoding: "utf8",
+      timeout: 300_000,
+      env: { ...process.env, PDL_NEO4J_PASSWORD: randomBytes(24).toString("base64url") },
+    });
+    keepArchive(recording, r.status === 0);
+    if (r.status !== 0) log(`Recording the class-data archive failed (exit ${r.status}); Neo4j starts without it.`);
+  } finally {
+    rmSync(store, { recursive: true, force: true });
   }
 }
 
@@ -90,8 +119,10 @@ export interface EmbeddedOptions {
  */
 const CDS_ARCHIVE = path.join(LAUNCHER_DIR, "target", "neo4j-launcher.jsa");
 
+const archiveCurrent = () => existsSync(CDS_ARCHIVE) && existsSync(JAR) && statSync(CDS_ARCHIVE).mtimeMs >= statSync(JAR).mtimeMs;
+
 function cdsFlags(): { flags: string[]; recording?: string } {
-  if (existsSync(CDS_ARCHIVE) && statSync(CDS_ARCHIVE).mtimeMs >= statSync(JAR).mtimeMs) return { flags: [`-XX:SharedArchiveFile=${CDS_ARCHIVE}`, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"] };
+  if (archiveCurrent()) return { flags: [`-XX:SharedArchiveFile=${CDS_ARCHIVE}`, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"] };
   const recording = `${CDS_ARCHIVE}.${process.pid}.${Date.now()}.tmp`;
   return { flags: [`-XX:ArchiveClassesAtExit=${recording}`, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"], recording };
 }
