@@ -10,7 +10,7 @@ import path from "node:path";
 
 import type { TestProject } from "vitest/node";
 
-import { startEmbeddedNeo4j } from "../../server/src/db/embedded.js";
+import { newestMtime, startEmbeddedNeo4j } from "../../server/src/db/embedded.js";
 import { Graph } from "../../server/src/db/graph.js";
 import { warmQueries } from "../../server/src/db/warm.js";
 import { REPO_ROOT } from "../../server/src/inventory/paths.js";
@@ -33,8 +33,19 @@ async function containerRuntimeAnswers(): Promise<boolean> {
   }
 }
 
-/** Builds the client for the browser tests; runs while the database starts, so the run does not wait for one after the other. */
+/** What the built client is made from: when none of it is newer than the build, the build is current. */
+const CLIENT_SOURCES = ["client/src", "client/index.html", "client/vite.config.ts", "client/package.json", "client/tsconfig.json", "server/src/contract", "package-lock.json"];
+
+/**
+ * Builds the client for the browser tests, unless the build is newer than everything it is made from; runs while the
+ * database starts, so the run does not wait for one after the other.
+ */
 function buildClient(): Promise<void> {
+  const built = newestMtime(path.join(REPO_ROOT, "client", "dist", "index.html"));
+  if (built > 0 && built >= Math.max(...CLIENT_SOURCES.map((p) => newestMtime(path.join(REPO_ROOT, p))))) {
+    console.log("[tests] the client build is current");
+    return Promise.resolve();
+  }
   return new Promise((resolve, reject) => {
     const child = spawn("npm", ["run", "build", "-w", "client"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";

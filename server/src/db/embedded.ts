@@ -31,7 +31,9 @@ export class EmbeddedNeo4jError extends Error {
   override name = "EmbeddedNeo4jError";
 }
 
-function newestMtime(p: string): number {
+/** The newest modification time of a file or of anything in a folder (0 for a path that does not exist). */
+export function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
   const s = statSync(p);
   if (!s.isDirectory()) return s.mtimeMs;
   return Math.max(s.mtimeMs, ...readdirSync(p).map((n) => newestMtime(path.join(p, n))));
