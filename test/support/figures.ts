@@ -1,8 +1,7 @@
 /**
- * DPIA figures (issue 9, items 1 and 2) in headless Debian Chromium against the real API and a seeded Neo4j:
- * each exported figure, printed 25 cm wide, has no text under 6 pt; the SVG holds every node label the PNG
- * draws as real text, renders in Chromium without errors and uses an embedded font; on screen the first fit
- * draws no label under 9 px. The exports and a rendering of each SVG are left in test-results/screenshots/.
+ * Checks of the figures a DPO downloads (PNG and SVG), shared by the export tests: each figure printed 25 cm wide has no
+ * text under 6 pt; the SVG holds every node label as real text, renders in Chromium without errors and uses an embedded
+ * font; the downloaded PNG and SVG are the same picture; on screen the first fit draws no label under 9 px.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -10,16 +9,24 @@ import { pathToFileURL } from "node:url";
 
 import type { Core } from "cytoscape";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect } from "vitest";
 
-import type { OverviewResponse, ReferencedByResponse } from "../../server/src/contract/api.js";
-import { ids, parseColumnKey } from "../../server/src/contract/ids.js";
-import { graphDrawn, SHOTS, useBrowser, VIEWPORT, WAIT_MS } from "../support/browser.js";
+import { graphDrawn, SHOTS, VIEWPORT, WAIT_MS, type BrowserHarness } from "./browser.js";
 
+export interface SvgReading {
+  width: number;
+  height: number;
+  fontSizes: number[];
+  nodes: { id: string; lines: string[]; w: number }[];
+  edgeLabels: string[];
+  shapes: number;
+  fontLoaded: boolean;
+  desc: string;
+}
+
+export function figureChecks(ui: BrowserHarness) {
 /** 6 pt (1 pt = 2.54 / 72 cm) on a figure printed 25 cm wide: smallest font px ÷ figure width px. */
 const MIN_FONT_RATIO = (6 * 2.54) / 72 / 25;
-
-const ui = useBrowser();
 
 async function apiJson<T>(url: string): Promise<T> {
   const res = await fetch(`${ui.base}${url}`);
@@ -116,16 +123,6 @@ async function smallestLabelOnScreen(page: Page): Promise<number> {
   });
 }
 
-interface SvgReading {
-  width: number;
-  height: number;
-  fontSizes: number[];
-  nodes: { id: string; lines: string[]; w: number }[];
-  edgeLabels: string[];
-  shapes: number;
-  fontLoaded: boolean;
-  desc: string;
-}
 
 /** Opens the exported SVG itself in Chromium, reads it through the DOM and leaves a rendering beside it. */
 async function readSvg(file: string): Promise<{ svg: SvgReading; errors: string[] }> {
@@ -218,64 +215,6 @@ async function checkExports(url: string, apiUrl: string, name: string): Promise<
   return svg;
 }
 
-describe("Export PNG / Export SVG of each built-in system's trace", () => {
-  it("prints legibly at 25 cm, and the SVG holds every node, shape and label of the PNG as text", { timeout: 900_000 }, async () => {
-    // The overview's first query can outlast the API's timeout while the shared machine is busy: ask again.
-    let overview: OverviewResponse | null = null;
-    await expect
-      .poll(async () => {
-        const res = await fetch(`${ui.base}/api/overview`);
-        if (res.ok) overview = (await res.json()) as OverviewResponse;
-        return res.status;
-      }, { timeout: WAIT_MS, interval: 2000 })
-      .toBe(200);
-    if (!overview) throw new Error("no overview");
-    expect((overview as OverviewResponse).systems.length).toBeGreaterThanOrEqual(4);
-    let countries = 0;
-    // The overview's system ids are node ids already (system:kentico).
-    for (const s of (overview as OverviewResponse).systems) {
-      const svg = await checkExports(`/trace?from=${encodeURIComponent(s.id)}`, `/api/trace?from=${encodeURIComponent(s.id)}`, `figure-trace-${s.id.replace(/^system:/, "")}`);
-      expect(svg.nodes.length).toBeGreaterThan(3);
-      // Country diamonds (lost by the old SVG export) are drawn, each with its name as text.
-      const drawn = svg.nodes.filter((n) => n.id.startsWith("location:"));
-      expect(drawn.every((n) => n.lines[0] && n.w > 0)).toBe(true);
-      countries += drawn.length;
-    }
-    expect(countries).toBeGreaterThan(0);
-  });
-});
 
-describe("Export of the Kentico registration source's trace", () => {
-  it("prints legibly at 25 cm, with column labels that drop the table prefix the picture shows", { timeout: 300_000 }, async () => {
-    const svg = await checkExports(
-      `/trace?from=${encodeURIComponent(ids.source("kentico", "users-registration"))}`,
-      `/api/trace?from=${encodeURIComponent(ids.source("kentico", "users-registration"))}`,
-      "figure-trace-kentico-registration",
-    );
-    const columns = svg.nodes.filter((n) => n.id.startsWith("column:"));
-    expect(columns.length).toBeGreaterThan(10);
-    // CMS_User is drawn (the source feeds it): its columns go without the prefix. A column keeps its table's name
-    // exactly when the picture does not draw that table, so a reader knows where it is (a copy whose columns are not
-    // stated draws both its tables, e.g. COM_Customer).
-    expect(columns.filter((n) => /^CMS_User\./.test(n.lines.join(""))).map((n) => n.id)).toEqual([]);
-    const tables = new Set(svg.nodes.filter((n) => n.id.startsWith("table:")).map((n) => n.id));
-    expect(tables.has("table:kentico/COM_Customer")).toBe(true);
-    for (const c of columns) {
-      const key = parseColumnKey(c.id.slice("column:".length))!;
-      expect(c.lines.join("").startsWith(`${key.table}.`), c.id).toBe(!tables.has(ids.table(key.system, key.table)));
-    }
-  });
-});
-
-describe("Export of /tables/CMS_User/referenced-by", () => {
-  it("fits one A4 page (landscape or portrait) without text under 6 pt", { timeout: 300_000 }, async () => {
-    const api = await apiJson<ReferencedByResponse>("/api/tables/CMS_User/referenced-by");
-    const svg = await checkExports("/tables/CMS_User/referenced-by", "/api/tables/CMS_User/referenced-by", "figure-referenced-by-CMS_User");
-    expect(svg.desc).toMatch(/^Fits one A4 page/);
-    // Every referencing table is drawn, and every referencing column is on a label.
-    const drawn = svg.nodes.map((n) => n.lines.join(""));
-    for (const r of api.referencedBy) expect(drawn).toContain(r.table);
-    const cols = svg.edgeLabels.join(", ").replace(/\n/g, " ");
-    for (const r of api.referencedBy) for (const c of r.columns) expect(cols).toContain(c);
-  });
-});
+  return { apiJson, checkExports };
+}
