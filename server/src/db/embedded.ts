@@ -53,10 +53,17 @@ export function ensureLauncherBuilt(log: (msg: string) => void = console.log): v
   if (major === null) throw new EmbeddedNeo4jError("`java` was not found on PATH. Install a JDK 17 or newer (e.g. `apt-get install openjdk-17-jdk-headless`), or set NEO4J_URI to use another Neo4j.");
   if (major < 17) throw new EmbeddedNeo4jError(`Java ${major} found; the embedded Neo4j 5 needs Java 17 or newer. Install JDK 17+, or set NEO4J_URI.`);
   const sources = Math.max(newestMtime(path.join(LAUNCHER_DIR, "pom.xml")), newestMtime(path.join(LAUNCHER_DIR, "src")));
-  if (existsSync(JAR) && statSync(JAR).mtimeMs >= sources && existsSync(path.join(LAUNCHER_DIR, "target", "lib"))) {
-    if (!archiveCurrent()) recordClassArchive(log);
-    return;
+  if (!existsSync(JAR) || statSync(JAR).mtimeMs < sources || !existsSync(path.join(LAUNCHER_DIR, "target", "lib"))) buildLauncher(log);
+  if (!archiveCurrent() && !archiveTried) {
+    // Once per process: a JVM that cannot record an archive must not cost every later start another try.
+    archiveTried = true;
+    recordClassArchive(log);
   }
+}
+
+let archiveTried = false;
+
+function buildLauncher(log: (msg: string) => void): void {
   if (spawnSync("mvn", ["--version"], { encoding: "utf8" }).error) {
     throw new EmbeddedNeo4jError("`mvn` (Apache Maven) was not found on PATH; it builds the embedded Neo4j launcher once. Install Maven (e.g. `apt-get install maven`), or set NEO4J_URI.");
   }
@@ -65,7 +72,6 @@ export function ensureLauncherBuilt(log: (msg: string) => void = console.log): v
   if (r.status !== 0) {
     throw new EmbeddedNeo4jError(`Maven could not build neo4j-launcher (exit ${r.status}):\n${(r.stdout + r.stderr).trim().split("\n").slice(-25).join("\n")}`);
   }
-  recordClassArchive(log);
 }
 
 /**
@@ -115,19 +121,14 @@ export interface EmbeddedOptions {
 
 /**
  * Class data sharing: the JVM maps the classes Neo4j loads at start from an archive instead of loading and verifying
- * them one by one, which makes a start (and a restart after a crash) quicker and cheaper on a busy machine. The first
- * JVM after a build records the archive when it stops cleanly (to a file of its own, renamed into place only when
- * whole); every later one uses it. Without an archive, or with one the JVM refuses, it starts as usual.
+ * them one by one, which makes a start (and a restart after a crash) quicker and cheaper on a busy machine. The archive
+ * is recorded once after each build (`recordClassArchive`); without it, or with one the JVM refuses, Neo4j starts as usual.
  */
 const CDS_ARCHIVE = path.join(LAUNCHER_DIR, "target", "neo4j-launcher.jsa");
 
 const archiveCurrent = () => existsSync(CDS_ARCHIVE) && existsSync(JAR) && statSync(CDS_ARCHIVE).mtimeMs >= statSync(JAR).mtimeMs;
 
-function cdsFlags(): { flags: string[]; recording?: string } {
-  if (archiveCurrent()) return { flags: [`-XX:SharedArchiveFile=${CDS_ARCHIVE}`, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"] };
-  const recording = `${CDS_ARCHIVE}.${process.pid}.${Date.now()}.tmp`;
-  return { flags: [`-XX:ArchiveClassesAtExit=${recording}`, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"], recording };
-}
+const cdsFlags = (): string[] => (archiveCurrent() ? [`-XX:SharedArchiveFile=${CDS_ARCHIVE}`, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"] : []);
 
 export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<EmbeddedNeo4j> {
   const log = opts.log ?? console.log;
@@ -136,10 +137,9 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const password = embeddedPassword(dataDir, log);
 
-  const cds = cdsFlags();
   const child = spawn(
     "java",
-    [`-Xms${Math.min(512, opts.heapMb)}m`, `-Xmx${opts.heapMb}m`, ...JVM_FLAGS, ...cds.flags, "-jar", JAR, dataDir, String(opts.port ?? 0), String(opts.pageCacheMb)],
+    [`-Xms${Math.min(512, opts.heapMb)}m`, `-Xmx${opts.heapMb}m`, ...JVM_FLAGS, ...cdsFlags(), "-jar", JAR, dataDir, String(opts.port ?? 0), String(opts.pageCacheMb)],
     // The password goes through the environment (readable by this user only), never the command line.
     { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, PDL_NEO4J_PASSWORD: password } },
   );
@@ -152,10 +152,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   // Generous: a first start on a busy 2-core machine (CI beside other jobs) can take minutes.
   const ready = await waitForReady(child, opts.startTimeoutMs ?? 300_000, stderrTail);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => {
-      if (cds.recording) keepArchive(cds.recording, code === 0);
-      resolve({ code, signal });
-    }),
+    child.once("exit", (code, signal) => resolve({ code, signal })),
   );
   return {
     uri: ready.uri,
@@ -180,8 +177,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
 /** A recorded archive goes into place only from a JVM that stopped cleanly (a killed one wrote none, or half of one). */
 function keepArchive(recording: string, clean: boolean): void {
   try {
-    const stale = !existsSync(CDS_ARCHIVE) || statSync(CDS_ARCHIVE).mtimeMs < statSync(JAR).mtimeMs;
-    if (clean && existsSync(recording) && stale) renameSync(recording, CDS_ARCHIVE);
+    if (clean && existsSync(recording) && !archiveCurrent()) renameSync(recording, CDS_ARCHIVE);
     else rmSync(recording, { force: true });
   } catch {
     // Another JVM put its archive in place first, or target/ was cleaned: either way nothing is lost.
