@@ -50,6 +50,19 @@ export function currentDeadline(): Deadline | undefined {
   return store.getStore();
 }
 
+/**
+ * Settles as `work` does, or rejects with `timedOut()` after `ms`, whichever comes first; the timer never keeps the
+ * process alive. The work itself goes on: the caller stops it (closes its session, its page) or lets it finish unheard.
+ */
+export function within<T>(work: Promise<T>, ms: number, timedOut: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut()), ms);
+    timer.unref();
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** The time a step may take: what is left of the request, and never more than `cap`. */
 export function timeLeft(cap: number): number {
   const d = currentDeadline();

@@ -20,7 +20,7 @@ import neo4j, {
 
 import { cypher } from "./cypher.js";
 import { ConcurrencyLimiter, LimiterFullError } from "./limiter.js";
-import { currentDeadline } from "../deadline.js";
+import { currentDeadline, within } from "../deadline.js";
 import { AppError, DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError } from "../errors.js";
 
 export interface GraphOptions {
@@ -101,16 +101,6 @@ function shortReason(message: string): string {
 }
 
 class DeadlineError extends Error {}
-
-/** Rejects after `ms` unless `work` settles first; the timer never keeps the process alive. */
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError()), ms);
-    timer.unref();
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
 
 function openDriver(options: GraphOptions): Driver {
   return neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
@@ -262,7 +252,7 @@ export class Graph {
     const session = this.session("READ", driver);
     const work = session.executeRead((tx) => tx.run(text, params), { timeout: serverTimeout });
     try {
-      const result = await withDeadline(work, Math.max(1, left));
+      const result = await within(work, Math.max(1, left), () => new DeadlineError());
       return result.records.map((r) => toPlain(r.toObject()) as Row);
     } finally {
       // A frozen database would make close() hang too: let it finish in the background.

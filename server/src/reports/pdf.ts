@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
 import { ConcurrencyLimiter, LimiterFullError } from "../db/limiter.js";
-import { currentDeadline, timeLeft } from "../deadline.js";
+import { currentDeadline, timeLeft, within } from "../deadline.js";
 import { PdfUnavailableError, QueryTimeoutError, ReportBusyError } from "../errors.js";
 
 /** Debian's Chromium, or CHROMIUM_PATH; read at each launch. */
@@ -73,12 +73,6 @@ export async function renderPdf(html: string): Promise<Buffer> {
     const b = await launch();
     const context = await b.newContext({ javaScriptEnabled: false, offline: true });
     const deadline = currentDeadline();
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
-      if (!deadline) return;
-      timer = setTimeout(() => reject(new QueryTimeoutError().withLogNote("PDF printing passed the request's deadline")), Math.max(0, deadline.left()));
-      timer.unref();
-    });
     try {
       const print = (async () => {
         const page = await context.newPage();
@@ -86,9 +80,9 @@ export async function renderPdf(html: string): Promise<Buffer> {
         return page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, margin: { top: "14mm", bottom: "14mm", left: "12mm", right: "12mm" } });
       })();
       print.catch(() => {});
-      return await Promise.race([print, timedOut]);
+      if (!deadline) return await print;
+      return await within(print, Math.max(0, deadline.left()), () => new QueryTimeoutError().withLogNote("PDF printing passed the request's deadline"));
     } finally {
-      clearTimeout(timer);
       // Closing the context stops a print still running past the deadline.
       await context.close().catch(() => {});
     }
