@@ -43,6 +43,13 @@ export interface RouteInput<P, Q> {
   query: Parsed<Q>;
 }
 
+/** The request's path and query, validated by the route's schemas (a 400 naming the field otherwise). */
+function input<P extends ObjectSchema | undefined, Q extends ObjectSchema | undefined>(spec: RouteSpec<P, Q>, req: Request): RouteInput<P, Q> {
+  const params = (spec.params ? parseRequestPart(spec.params, req.params, "path") : {}) as Parsed<P>;
+  const query = (spec.query ? parseRequestPart(spec.query, req.query, "query") : {}) as Parsed<Q>;
+  return { params, query };
+}
+
 /** How long a request may take, start to answer: a question, and an export (a file, e.g. a PDF). */
 export interface Deadlines {
   queryMs: number;
@@ -61,7 +68,7 @@ export class ApiRouter {
    * next step (they read the same deadline) and whatever it still produces is dropped. A file is built whole
    * before its first byte is sent, so an export never starts a download it cannot finish.
    */
-  private async answer(req: Request, res: Response, next: NextFunction, ms: number, work: () => Promise<void>): Promise<void> {
+  private async answer(res: Response, next: NextFunction, ms: number, work: () => Promise<void>): Promise<void> {
     const deadline = new Deadline(ms);
     const timer = setTimeout(() => {
       deadline.expire();
@@ -93,10 +100,8 @@ export class ApiRouter {
   ): this {
     this.routes.push(spec);
     this.router.get(spec.path, (req, res, next) =>
-      this.answer(req, res, next, this.deadlines.queryMs, async () => {
-        const params = (spec.params ? parseRequestPart(spec.params, req.params, "path") : {}) as Parsed<P>;
-        const query = (spec.query ? parseRequestPart(spec.query, req.query, "query") : {}) as Parsed<Q>;
-        const body = await handler({ params, query });
+      this.answer(res, next, this.deadlines.queryMs, async () => {
+        const body = await handler(input(spec, req));
         if (!res.headersSent) res.json(body);
       }),
     );
@@ -110,10 +115,8 @@ export class ApiRouter {
   ): this {
     this.routes.push(spec);
     this.router.get(spec.path, (req, res, next) =>
-      this.answer(req, res, next, this.deadlines.exportMs, async () => {
-        const params = (spec.params ? parseRequestPart(spec.params, req.params, "path") : {}) as Parsed<P>;
-        const query = (spec.query ? parseRequestPart(spec.query, req.query, "query") : {}) as Parsed<Q>;
-        const answer = await handler({ params, query });
+      this.answer(res, next, this.deadlines.exportMs, async () => {
+        const answer = await handler(input(spec, req));
         if (res.headersSent) return;
         res.type(answer.type);
         if (answer.fileName) res.attachment(answer.fileName);
