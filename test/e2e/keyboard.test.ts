@@ -2,11 +2,15 @@
  * Working with the keyboard and the filter menu, as a DPO does: several filters ticked in one go, Enter in every
  * box, and focus that lands on what was chosen (so a screen reader announces it) instead of dropping to the page.
  */
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
 import { graphDrawn, useBrowser, WAIT_MS } from "../support/browser.js";
 
 const ui = useBrowser();
+
+/** What has keyboard focus, as a screen reader names it (its label, else its tag). */
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName);
 
 describe("the filter menu", () => {
   it("stays open while three values are ticked, one after the other, and says how many are active", { timeout: 120_000 }, async () => {
@@ -64,7 +68,7 @@ describe("focus after a choice", () => {
 
     await page.waitForURL(/node=table(%3A|:)kentico(%2F|\/)COM_Customer/);
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName), { timeout: WAIT_MS })
+      .poll(() => focused(page), { timeout: WAIT_MS })
       .toBe("Details of COM_Customer");
     await page.close();
   });
@@ -77,7 +81,7 @@ describe("focus after a choice", () => {
     await first.click();
 
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName), { timeout: WAIT_MS })
+      .poll(() => focused(page), { timeout: WAIT_MS })
       .toMatch(/^Details of /);
     expect(name.length).toBeGreaterThan(0);
     await page.close();

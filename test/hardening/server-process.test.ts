@@ -33,6 +33,16 @@ const PLAIN = ["/api/health", "/api/tables", "/api/vendors", "/api/search?q=user
 
 const conn = () => ({ uri: server.bolt.uri, user: "neo4j", password: embeddedPassword(dataDir) });
 
+/** Runs one query as the app does, with the generated password, and returns its first row. */
+async function queryOne(text: string): Promise<Record<string, unknown>> {
+  const driver = neo4j.driver(server.bolt.uri, neo4j.auth.basic("neo4j", embeddedPassword(dataDir)));
+  try {
+    return (await driver.executeQuery(text)).records[0]!.toObject();
+  } finally {
+    await driver.close();
+  }
+}
+
 async function timed(url: string, init?: RequestInit): Promise<{ status: number; ms: number; body: string; retryAfter: string | null }> {
   const started = Date.now();
   const res = await fetch(url, init);
@@ -96,13 +106,7 @@ describe("the embedded database, locked down", () => {
     expect(await attempt("wrong-password")).toBe("Neo.ClientError.Security.Unauthorized");
     expect(await attempt("")).toBe("Neo.ClientError.Security.Unauthorized");
     expect(await attempt("neo4j")).toBe("Neo.ClientError.Security.Unauthorized");
-    const driver = neo4j.driver(server.bolt.uri, neo4j.auth.basic("neo4j", embeddedPassword(dataDir)));
-    try {
-      const res = await driver.executeQuery("MATCH (n:Intruder) RETURN count(n) AS n");
-      expect(Number(res.records[0]!.get("n"))).toBe(0);
-    } finally {
-      await driver.close();
-    }
+    expect(Number((await queryOne("MATCH (n:Intruder) RETURN count(n) AS n")).n)).toBe(0);
   });
 
   it("listens on loopback only", () => {
@@ -162,13 +166,7 @@ describe("the embedded database, locked down", () => {
       expect(ms).toBeGreaterThanOrEqual(4000);
       expect(ms).toBeLessThan(12_000);
     }
-    const driver = neo4j.driver(server.bolt.uri, neo4j.auth.basic("neo4j", embeddedPassword(dataDir)));
-    try {
-      const res = await driver.executeQuery("RETURN 1 AS one");
-      expect(Number(res.records[0]!.get("one"))).toBe(1);
-    } finally {
-      await driver.close();
-    }
+    expect(Number((await queryOne("RETURN 1 AS one")).one)).toBe(1);
   }, 30_000);
 
   it("refuses LOAD CSV from a local file and from a URL, even with the right password", async () => {
