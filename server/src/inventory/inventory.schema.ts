@@ -59,6 +59,12 @@ export const SystemSchema = z
      * Absent: a person's document (YAML, spreadsheet, Fides). `openlineage`: built from OpenLineage run events
      * (`npm run import -- --format openlineage`), which may add to it later but never replace a document's system.
      */
+    /**
+     * The legal entity that runs the system and the countries where it holds the data (optional; absent = "not stated").
+     * A flow into a system owned or hosted outside the EEA is a transfer, by the same rule as a vendor flow.
+     */
+    legalEntity: z.object({ name: z.string().min(1).optional(), country: CountryCode.optional() }).strict().optional(),
+    hostingCountries: z.array(CountryCode).optional(),
     origin: z.enum(["openlineage"]).optional(),
     /** origin `openlineage`: the run events it is built from (one JSON text each), so events imported later add to them. */
     observedEvents: z.array(z.string()).optional(),
