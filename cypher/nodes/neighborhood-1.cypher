@@ -14,5 +14,5 @@ WITH found[..$max] AS kept, size(found) > $max AS truncated,
      COLLECT { UNWIND found AS f WITH toLower(head([x IN labels(f.n) WHERE x <> 'Node'])) AS kind, count(*) AS seen RETURN {kind: kind, count: seen} } AS counted
 UNWIND kept AS k
 WITH k.n AS n, k.depth AS depth, truncated, counted
-RETURN n {.kind, .key, .name, .system, .title, .table, .columnKind, .eea} AS node, depth, truncated, counted,
-       [(n)-[r]->(m:Node) WHERE coalesce(r.mapping, '') <> 'category' | {source: n.id, target: m.id, type: type(r), columns: r.columns, label: r.label}] AS out
+RETURN n {.kind, .key, .name, .system, .title, .table, .columnKind, .eea, .at, .suggested, .observedJob, .observedRunId, .observedEventTime} AS node, depth, truncated, counted,
+       [(n)-[r]->(m:Node) WHERE coalesce(r.mapping, '') <> 'category' | {source: n.id, target: m.id, type: type(r), columns: r.columns, label: r.label, at: r.at, suggested: r.suggested}] AS out

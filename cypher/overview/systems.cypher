@@ -1,15 +1,15 @@
-// The system-level picture (of the given systems, or all when $systems is null): each system with its table count and the vendors it uses (with services, and each of that system's flows with it: transfer status, mechanism and the countries it states), and where each vendor sits and stores data for that system.
+// The system-level picture (of the given systems, or all when $systems is null): each system with its table count and the vendors it uses (with services, and each of that system's flows with it: transfer status, mechanism and the countries it states), and where each vendor sits and stores data for that system, each with where it is stated (`at`).
 MATCH (s:System) WHERE $systems IS NULL OR s.system IN $systems
 CALL (s) {
   OPTIONAL MATCH (s)-[u:USES_VENDOR]->(v:Vendor)
-  WITH s, v, [x IN collect(u.service) WHERE x IS NOT NULL] AS services, collect({transfer: u.transfer, mechanism: u.mechanism, entityCountry: u.entityCountry, dataCountries: u.dataCountries}) AS flows
+  WITH s, v, [x IN collect(u.service) WHERE x IS NOT NULL] AS services, collect({transfer: u.transfer, mechanism: u.mechanism, entityCountry: u.entityCountry, dataCountries: u.dataCountries, at: u.at}) AS flows
   ORDER BY v.name
   RETURN collect(CASE WHEN v IS NULL THEN null ELSE {
-    vendor: v {.kind, .key, .name},
+    vendor: v {.kind, .key, .name, .at},
     services: services,
     flows: flows,
-    places: [(v)-[l:LOCATED_IN|STORES_DATA_IN]->(loc:Location) WHERE l.system = s.system | {type: type(l), transfer: l.transfer, location: loc {.kind, .key, .name, .code, .eea, .adequacy}}]
+    places: [(v)-[l:LOCATED_IN|STORES_DATA_IN]->(loc:Location) WHERE l.system = s.system | {type: type(l), transfer: l.transfer, at: l.at, location: loc {.kind, .key, .name, .code, .eea, .adequacy, .at}}]
   } END) AS vendors
 }
-RETURN s {.kind, .key, .name, .system} AS system, COUNT { (s)-[:CONTAINS]->(:Table) } AS tables, vendors
+RETURN s {.kind, .key, .name, .system, .at} AS system, COUNT { (s)-[:CONTAINS]->(:Table) } AS tables, vendors
 ORDER BY s.name

@@ -21,16 +21,16 @@ UNWIND CASE WHEN size(shortest) = 0 THEN [null] ELSE shortest END AS f
 WITH a, b, f, CASE WHEN f IS NULL THEN null ELSE [f.firstType, f.lastType] + [n IN nodes(f.p) | n.id] END AS walk
 WITH a, b, walk, head(collect(f)) AS f
 WITH a, b, collect(f)[..$max] AS shortest
-RETURN a {.kind, .key, .name, .system, .title, .table, .columnKind, .eea} AS from,
-       b {.kind, .key, .name, .system, .title, .table, .columnKind, .eea} AS to,
+RETURN a {.kind, .key, .name, .system, .title, .table, .columnKind, .eea, .at, .suggested, .observedJob, .observedRunId, .observedEventTime} AS from,
+       b {.kind, .key, .name, .system, .title, .table, .columnKind, .eea, .at, .suggested, .observedJob, .observedRunId, .observedEventTime} AS to,
        [f IN shortest | {
-         nodes: [n IN nodes(f.p) | n {.kind, .key, .name, .system, .title, .table, .columnKind, .eea}],
-         rels: [r IN relationships(f.p) | {source: startNode(r).id, target: endNode(r).id, type: type(r),
+         nodes: [n IN nodes(f.p) | n {.kind, .key, .name, .system, .title, .table, .columnKind, .eea, .at, .suggested, .observedJob, .observedRunId, .observedEventTime}],
+         rels: [r IN relationships(f.p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), props: {at: r.at, mapping: r.mapping, suggested: r.suggested},
                 copy: CASE WHEN r.mapping = 'category' THEN {
-                  from: [(t:Table)-[:HAS_COLUMN]->(x) WHERE x = startNode(r) | t {.kind, .key, .name, .system, .title}][0],
-                  to: [(t:Table)-[:HAS_COLUMN]->(x) WHERE x = endNode(r) | t {.kind, .key, .name, .system, .title}][0],
+                  from: [(t:Table)-[:HAS_COLUMN]->(x) WHERE x = startNode(r) | t {.kind, .key, .name, .system, .title, .at}][0],
+                  to: [(t:Table)-[:HAS_COLUMN]->(x) WHERE x = endNode(r) | t {.kind, .key, .name, .system, .title, .at}][0],
                   category: [(x)-[:OF_CATEGORY]->(c:Category) WHERE x = endNode(r) | c.name][0]
                 } END}],
-         first: CASE WHEN f.firstType IS NULL THEN null ELSE {source: f.s.id, target: a.id, type: f.firstType} END,
-         last: CASE WHEN f.lastType IS NULL THEN null ELSE {source: f.e.id, target: b.id, type: f.lastType} END
+         first: CASE WHEN f.firstType IS NULL THEN null ELSE {source: f.s.id, target: a.id, type: f.firstType, props: {at: f.s.at, suggested: f.s.suggested}} END,
+         last: CASE WHEN f.lastType IS NULL THEN null ELSE {source: f.e.id, target: b.id, type: f.lastType, props: {at: f.e.at, suggested: f.e.suggested}} END
        }] AS paths

@@ -2,5 +2,5 @@
 MATCH (t:Table {id: $id})
 OPTIONAL MATCH (r:Table)-[ref:REFERENCES]->(t)
 WITH t, r, ref ORDER BY r.name
-RETURN t {.kind, .key, .name, .title, .system, .entityKind} AS table,
-       collect(CASE WHEN r IS NULL THEN null ELSE {table: r {.kind, .key, .name, .title, .system, .entityKind}, columns: ref.columns, forms: ref.forms, description: ref.description} END) AS referencedBy
+RETURN t {.kind, .key, .name, .title, .system, .entityKind, .at} AS table,
+       collect(CASE WHEN r IS NULL THEN null ELSE {table: r {.kind, .key, .name, .title, .system, .entityKind, .at}, columns: ref.columns, forms: ref.forms, description: ref.description, at: ref.at} END) AS referencedBy

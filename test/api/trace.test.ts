@@ -1,7 +1,11 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 
 import { TraceResponseSchema, type TraceResponse } from "../../server/src/contract/api.js";
+import { BUILT_IN_DIR } from "../../server/src/inventory/paths.js";
 import { testApp } from "../support/graph.js";
 
 const app = testApp();
@@ -29,7 +33,15 @@ describe("GET /api/trace", () => {
     expect(paypal.services).toEqual(["PayPal payment gateway"]);
     expect(paypal.systems).toEqual(["kentico"]);
     const authorizeNet = t.vendors.find((v) => v.id === "vendor:authorize-net")!;
-    expect(authorizeNet.fields.find((f) => f.id === "column:kentico/COM_Customer.CustomerEmail")).toEqual({
+    const email = authorizeNet.fields.find((f) => f.id === "column:kentico/COM_Customer.CustomerEmail")!;
+    // Each step cites the line of kentico.yaml that states it: the column in COM_Customer, the field the vendor receives.
+    const kentico = readFileSync(path.join(BUILT_IN_DIR, "kentico.yaml"), "utf8").split("\n");
+    const [column, sent] = email.evidence.provenance.map((p) => p.find((x) => x.kind === "stated"));
+    expect(column).toMatchObject({ kind: "stated", file: "kentico.yaml", document: "Personal data in Kentico" });
+    expect(sent).toMatchObject({ kind: "stated", file: "kentico.yaml", document: "Personal data in Kentico" });
+    expect(column?.kind === "stated" && kentico[column.line - 1]).toContain("name: CustomerEmail");
+    expect(sent?.kind === "stated" && kentico[sent.line - 1]).toContain("COM_Customer.CustomerEmail");
+    expect({ ...email, evidence: { ...email.evidence, provenance: email.evidence.provenance.length } }).toEqual({
       id: "column:kentico/COM_Customer.CustomerEmail",
       system: "kentico",
       table: "COM_Customer",
@@ -40,6 +52,7 @@ describe("GET /api/trace", () => {
         nodes: ["table:kentico/COM_Customer", "column:kentico/COM_Customer.CustomerEmail", "vendor:authorize-net"],
         edges: ["table:kentico/COM_Customer|HAS_COLUMN|column:kentico/COM_Customer.CustomerEmail", "column:kentico/COM_Customer.CustomerEmail|SENT_TO|vendor:authorize-net"],
         via: [],
+        provenance: 2,
       },
     });
   });

@@ -4,13 +4,14 @@
  */
 import type { NodeResponse, TableResponse, VendorResponse } from "@contract/api";
 import { parseNodeId, parseTableKey, type NodeKind } from "@contract/ids";
-import { FIELDS_NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
+import { citations, FIELDS_NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
 import { ArrowRightLeft, Network, Route, Waypoints, X } from "lucide-react";
 import type { ReactNode } from "react";
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 
 import { KindIcon } from "./KindIcon";
+import { ProvenanceList } from "./ProvenanceList";
 import { ResultList } from "./ResultList";
 import { ErrorState, Loading } from "./States";
 import { TransferBadge } from "./TransferBadge";
@@ -168,6 +169,7 @@ export function NodeDetails({ id, onClose, onPick, children }: { id: string; onC
               </ul>
             </div>
           )}
+          <ProvenanceList provenance={node.data.node.provenance} />
           {node.data.node.kind === "table" && parsed && <TableColumns name={parsed.key} onPick={onPick} />}
           {children}
           {node.data.node.kind === "vendor" && parsed && <VendorFlows id={parsed.key} />}
@@ -268,6 +270,7 @@ function VendorFlows({ id }: { id: string }) {
               <p className="column-row__meta mono-list">Receives: {f.receives.map((r) => `${r.table}.${r.column}`).join(", ")}</p>
             )}
             {f.sendsBack.length > 0 && <p className="column-row__meta mono-list">Sends back: {f.sendsBack.map((r) => `${r.table}.${r.column}`).join(", ")}</p>}
+            <p className="column-row__meta">Stated at: {citations(f.provenance) || "not recorded"}</p>
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-/** In a trace, what the selected vendor receives from this start: each field with the path that reaches it. */
+/** In a trace, what the selected vendor receives from this start: each field with the path that reaches it and where each step is stated. */
 import type { EvidenceRow } from "../lib/evidenceRows";
 
 export function TraceVendorEvidence({ vendor, rows }: { vendor: string; rows: EvidenceRow[] }) {
@@ -16,6 +16,11 @@ export function TraceVendorEvidence({ vendor, rows }: { vendor: string; rows: Ev
             </p>
             <p className="column-row__meta">Path: {r.path}</p>
             {r.copiedBy && <p className="column-row__meta">Copied by: {r.copiedBy}</p>}
+            <ol className="column-row__meta provenance-steps" aria-label={`Where each step to ${vendor} is stated`}>
+              {r.steps.map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ol>
           </li>
         ))}
       </ul>

@@ -7,7 +7,7 @@ import { qualifyAmbiguousColumns, traceElements } from "./trace";
 
 function field(table: string, column: string): TraceResponse["vendors"][number]["fields"][number] {
   const id = `column:kentico/${table}.${column}`;
-  return { id, system: "kentico", table, column, category: "Email address", categoryId: "category:email-address", evidence: { nodes: [], edges: [], via: [] } };
+  return { id, system: "kentico", table, column, category: "Email address", categoryId: "category:email-address", evidence: { nodes: [], edges: [], via: [], provenance: [] } };
 }
 
 function vendor(key: string, name: string, fields: TraceResponse["vendors"][number]["fields"]): TraceResponse["vendors"][number] {

@@ -7,7 +7,9 @@ import { toCsv } from "./rows";
 
 const flow = (id: string, fields: "stated" | "not-stated", service: string | null) => ({
   id, system: "ambassify", service, purpose: "Hosting", role: "sub-processor", retention: null, legalName: null, mechanism: null, transfer: "third-country" as const, countries: [], fields,
+  provenance: [{ kind: "stated" as const, file: "shop.yaml", line: 90 }, ...(fields === "not-stated" ? [{ kind: "not-stated" as const, field: "receives" }] : [])],
 });
+const stated = (line: number, section?: string) => [{ kind: "stated" as const, file: "shop.yaml", line, document: "Shop data", ...(section ? { section } : {}) }];
 
 const answer: TraceResponse = {
   from: { id: "table:shop/Shop_Customer", kind: "table", label: "Shop_Customer", system: "shop" },
@@ -20,11 +22,16 @@ const answer: TraceResponse = {
       fields: [
         {
           id: "column:shop/Shop_User.GivenName", system: "shop", table: "Shop_User", column: "GivenName", category: "Name", categoryId: "category:name",
-          evidence: { nodes: ["table:shop/Shop_Customer", "table:shop/Shop_User", "column:shop/Shop_User.GivenName", "vendor:mailer"], edges: [], via: ["Sync (Name, columns not stated)"] },
+          evidence: {
+            nodes: ["table:shop/Shop_Customer", "table:shop/Shop_User", "column:shop/Shop_User.GivenName", "vendor:mailer"],
+            edges: [],
+            via: ["Sync (Name, columns not stated)"],
+            provenance: [[{ kind: "inferred", rule: "same-category" }, ...stated(40)], [{ kind: "inferred", rule: "same-category" }, ...stated(22, "Users")], stated(95)],
+          },
         },
         {
           id: "column:shop/Shop_Customer.Email", system: "shop", table: "Shop_Customer", column: "Email", category: "Email address", categoryId: "category:email-address",
-          evidence: { nodes: ["table:shop/Shop_Customer", "column:shop/Shop_Customer.Email", "vendor:mailer"], edges: [], via: [] },
+          evidence: { nodes: ["table:shop/Shop_Customer", "column:shop/Shop_Customer.Email", "vendor:mailer"], edges: [], via: [], provenance: [stated(12, "Customers"), stated(96)] },
         },
       ],
       systems: ["shop"], services: [], purposes: ["Hosting"], retention: [],
@@ -49,6 +56,18 @@ describe("traceEvidenceRows", () => {
       ["Heroku", FIELDS_NOT_STATED, "Shop_Customer → Heroku (Heroku)", ""],
     ]);
     expect(new Set(set.rows.map((r) => r.id)).size).toBe(3);
-    expect(toCsv(set).split("\r\n")[0]).toBe("Vendor,Field,Data category,Evidence path,Copied by,Systems,Transfer,Safeguard");
+    expect(toCsv(set).split("\r\n")[0]).toBe("Vendor,Field,Data category,Evidence path,Copied by,Provenance (per step),Systems,Transfer,Safeguard");
+  });
+
+  it("cites each step of a path where it is stated, or the rule that infers it, and a flow's gap", () => {
+    const [given, email, heroku] = traceEvidenceRows(answer).rows;
+
+    expect(given!.steps).toEqual([
+      "Shop_Customer → Shop_User: inferred (same-category); shop.yaml:40 · from 'Shop data'",
+      "Shop_User → Shop_User.GivenName: inferred (same-category); shop.yaml:22 · from 'Shop data', Users",
+      "Shop_User.GivenName → Mailer: shop.yaml:95 · from 'Shop data'",
+    ]);
+    expect(email!.provenance).toBe("Shop_Customer → Shop_Customer.Email: shop.yaml:12 · from 'Shop data', Customers | Shop_Customer.Email → Mailer: shop.yaml:96 · from 'Shop data'");
+    expect(heroku!.steps).toEqual(["Shop_Customer → Heroku (Heroku): shop.yaml:90; receives: not stated"]);
   });
 });

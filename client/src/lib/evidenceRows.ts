@@ -5,7 +5,7 @@
  */
 import type { TraceResponse } from "@contract/api";
 import { parseNodeId } from "@contract/ids";
-import { FIELDS_NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
+import { citations, FIELDS_NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
 
 import type { RowSet } from "./rows";
 
@@ -21,6 +21,10 @@ export interface EvidenceRow extends Record<string, Cell> {
   systems: string;
   transfer: string;
   safeguard: string;
+  /** Each step of the path with where it is stated or how it is inferred: `Email → PayPal: kentico.yaml:2793 · from …`. */
+  steps: string[];
+  /** The steps as one cell (CSV): `; `-separated citations, steps `|`-separated. */
+  provenance: string;
 }
 
 /** A node id in an evidence path as a reader knows it: `CMS_User.Email`, `CMS_User`, the vendor's name. */
@@ -44,23 +48,31 @@ export function traceEvidenceRows(t: TraceResponse): RowSet<EvidenceRow> {
       safeguard: [...new Set(v.flows.map((f) => safeguardWords(f.mechanism)))].join("; "),
     };
     for (const f of v.fields) {
+      const label = (n: string) => pathLabel(n, names);
+      const steps = f.evidence.provenance.map((p, i) => `${label(f.evidence.nodes[i]!)} → ${label(f.evidence.nodes[i + 1]!)}: ${citations(p) || "no provenance"}`);
       rows.push({
         id: `${v.id}|${f.id}`,
         ...common,
         field: `${f.table}.${f.column}`,
         category: f.category ?? "",
-        path: f.evidence.nodes.map((n) => pathLabel(n, names)).join(" → "),
+        path: f.evidence.nodes.map(label).join(" → "),
         copiedBy: f.evidence.via.join(" → "),
+        steps,
+        provenance: steps.join(" | "),
       });
     }
     for (const flow of v.flows.filter((x) => x.fields === "not-stated")) {
+      const path = `${t.from.label} → ${v.name}${flow.service ? ` (${flow.service})` : ""}`;
+      const steps = [`${path}: ${citations(flow.provenance)}`];
       rows.push({
         id: `${v.id}|${flow.id}`,
         ...common,
         field: FIELDS_NOT_STATED,
         category: "",
-        path: `${t.from.label} → ${v.name}${flow.service ? ` (${flow.service})` : ""}`,
+        path,
         copiedBy: "",
+        steps,
+        provenance: steps.join(" | "),
       });
     }
   }
@@ -71,6 +83,7 @@ export function traceEvidenceRows(t: TraceResponse): RowSet<EvidenceRow> {
       { key: "category", header: "Data category" },
       { key: "path", header: "Evidence path" },
       { key: "copiedBy", header: "Copied by" },
+      { key: "provenance", header: "Provenance (per step)" },
       { key: "systems", header: "Systems" },
       { key: "transfer", header: "Transfer" },
       { key: "safeguard", header: "Safeguard" },

@@ -17,6 +17,25 @@ export const TransferStatusSchema = z.enum(TRANSFER_STATUSES);
 export const MECHANISMS = ["adequacy", "dpf", "scc", "bcr", "derogation"] as const;
 export const MechanismSchema = z.enum(MECHANISMS);
 
+/**
+ * Where a fact comes from (every node, edge and evidence step carries a list of these): `stated` by an inventory at a
+ * line of a file (`file` as loaded: relative to the data folder for built-in and `DATA=` files, else the path given to
+ * `npm run import`; `line`: the entry's 1-based line, a spreadsheet's row), with the source document and its section
+ * when the inventory names them; `inferred` by the product (`rule`: `same-category`, a copy whose column mappings are
+ * not stated reaching the columns of the same category); `suggested` (a category guessed from a column's name or type,
+ * `suggested: true`); `not-stated`, an explicit gap (`field`: what the inventory leaves out); `observed` in OpenLineage
+ * run events; `derived` (a group or bundle, from its members). Not part of a fact's identity.
+ */
+export const ProvenanceSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("stated"), file: z.string(), line: z.number(), section: z.string().optional(), document: z.string().optional() }),
+  z.object({ kind: z.literal("inferred"), rule: z.string() }),
+  z.object({ kind: z.literal("suggested"), rule: z.string() }),
+  z.object({ kind: z.literal("not-stated"), field: z.string() }),
+  z.object({ kind: z.literal("observed"), job: z.string(), run: z.string(), eventTime: z.string() }),
+  z.object({ kind: z.literal("derived") }),
+]);
+export const ProvenanceListSchema = z.array(ProvenanceSchema);
+
 export const ElementNodeSchema = z.object({
   data: z
     .object({
@@ -39,6 +58,11 @@ export const ElementNodeSchema = z.object({
       group: z.object({ by: z.enum(["transfer", "country"]), value: z.string(), count: z.number(), members: z.array(z.string()) }).optional(),
       /** A table standing for its columns in a collapsed trace: how many columns it stands for (`expand=<table id>` draws them). */
       collapsed: z.object({ columns: z.number() }).optional(),
+      /**
+       * Where the node is stated (a shared vendor or category: every statement of it; a group: derived). The server
+       * sends it on every node; optional only for the nodes the client makes itself (its own bundles).
+       */
+      provenance: ProvenanceListSchema.optional(),
     })
     .catchall(z.unknown()),
 });
@@ -60,6 +84,8 @@ export const ElementEdgeSchema = z.object({
       back: z.boolean().optional(),
       /** Tells apart edges of one type between the same two nodes: a copy between two tables, one per category it carries. */
       key: z.string().optional(),
+      /** Where the edge is stated, or the rule that infers it; a bundle of several statements is derived. Always sent by the server. */
+      provenance: ProvenanceListSchema.optional(),
     })
     .catchall(z.unknown()),
 });
@@ -85,7 +111,7 @@ export const SearchResponseSchema = z.object({
 });
 
 export const NodeResponseSchema = z.object({
-  node: z.object({ id: z.string(), kind: NodeKindSchema, label: z.string(), system: z.string().nullable(), properties: z.record(z.string(), z.unknown()) }),
+  node: z.object({ id: z.string(), kind: NodeKindSchema, label: z.string(), system: z.string().nullable(), properties: z.record(z.string(), z.unknown()), provenance: ProvenanceListSchema }),
   neighbours: z.record(z.string(), z.number()),
 });
 
@@ -183,10 +209,15 @@ export const FlowSchema = z.object({
    * sub-processor with "None" for its data, say) but no field; the flow is listed, never dropped, and receives no field.
    */
   fields: z.enum(["stated", "not-stated"]),
+  /** Where the inventory states the engagement (and, for fields not stated, that gap). */
+  provenance: ProvenanceListSchema,
 });
 
-/** How a field reaches a vendor: node ids from the start to the vendor, each step an edge in the graph. */
-export const EvidenceSchema = z.object({ nodes: z.array(z.string()), edges: z.array(z.string()), via: z.array(z.string()) });
+/**
+ * How a field reaches a vendor: node ids from the start to the vendor, each step an edge in the graph, and where each
+ * step is stated or by which rule it is inferred (`provenance[i]` is `edges[i]`'s).
+ */
+export const EvidenceSchema = z.object({ nodes: z.array(z.string()), edges: z.array(z.string()), via: z.array(z.string()), provenance: z.array(ProvenanceListSchema) });
 
 export const TraceVendorSchema = z.object({
   id: z.string(),
@@ -283,6 +314,8 @@ export const VendorFlowSchema = z.object({
   sendsBack: z.array(z.object({ id: z.string(), table: z.string(), column: z.string(), category: z.string().nullable() })),
   /** Whether the inventory names the fields this flow receives (`not-stated`: the engagement is listed all the same). */
   fields: z.enum(["stated", "not-stated"]),
+  /** Where the inventory states the engagement (and, for fields not stated, that gap). */
+  provenance: ProvenanceListSchema,
 });
 
 export const VendorSummarySchema = z.object({
@@ -409,6 +442,7 @@ export const RopaRowSchema = z.object({
 });
 export const RopaResponseSchema = z.object({ rows: z.array(RopaRowSchema) });
 
+export type Provenance = z.infer<typeof ProvenanceSchema>;
 export type ElementNode = z.infer<typeof ElementNodeSchema>;
 export type ElementEdge = z.infer<typeof ElementEdgeSchema>;
 export type Elements = z.infer<typeof ElementsSchema>;

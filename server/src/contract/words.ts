@@ -2,7 +2,7 @@
  * The words every output uses for the server's transfer fields (screen, CSV, exports, reports), so they read the same
  * everywhere. Values only, no zod: the client imports this module at run time.
  */
-import type { Mechanism, TransferStatus } from "./api.js";
+import type { Mechanism, Provenance, TransferStatus } from "./api.js";
 
 export const TRANSFER_WORDS: Record<TransferStatus, string> = {
   "third-country": "third country",
@@ -27,4 +27,29 @@ export const FIELDS_NOT_STATED = "fields received: not stated";
 
 export function safeguardWords(mechanism: Mechanism | null | undefined): string {
   return mechanism ? MECHANISM_WORDS[mechanism] : NOT_DOCUMENTED;
+}
+
+/** How every output cites where a fact comes from (details panel, evidence list, CSVs, DPIA pack): `kentico.yaml:2793 · from 'Personal data in Kentico', E-commerce`. */
+export function citation(p: Provenance): string {
+  switch (p.kind) {
+    case "stated": {
+      const from = [p.document ? `'${p.document}'` : "", p.section ?? ""].filter(Boolean).join(", ");
+      return `${p.file}:${p.line}${from ? ` · from ${from}` : ""}`;
+    }
+    case "inferred":
+      return `inferred (${p.rule})`;
+    case "suggested":
+      return `suggested (${p.rule})`;
+    case "not-stated":
+      return `${p.field}: not stated`;
+    case "observed":
+      return `observed: job ${p.job}, run ${p.run} at ${p.eventTime}`;
+    case "derived":
+      return "derived from its members";
+  }
+}
+
+/** A fact's provenance as one line of text: its citations, `; `-separated ("" when there is none). */
+export function citations(list: readonly Provenance[] | undefined): string {
+  return (list ?? []).map(citation).join("; ");
 }

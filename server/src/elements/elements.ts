@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 
-import type { ElementEdge, ElementNode, Elements, Omitted } from "../contract/api.js";
+import { DERIVED, mergeProvenance, provenanceOf } from "./provenance.js";
+import type { ElementEdge, ElementNode, Elements, Omitted, Provenance } from "../contract/api.js";
 import { isNodeKind, nodeId, type NodeKind } from "../contract/ids.js";
 
 /** The most nodes any graph answer carries. */
@@ -46,7 +47,7 @@ function titleOf(props: NodeProps): string | null {
 }
 
 export function toElementNode(props: NodeProps, extra: Record<string, unknown> = {}): ElementNode {
-  const data: ElementNode["data"] = { id: idOf(props), label: props.name, kind: kindOf(props), system: props.system ?? null, title: titleOf(props) };
+  const data: ElementNode["data"] = { id: idOf(props), label: props.name, kind: kindOf(props), system: props.system ?? null, title: titleOf(props), provenance: provenanceOf(props) };
   if (props.kind === "location" && typeof props.eea === "boolean") data.eea = props.eea;
   if (props.kind === "location" && typeof props.adequacy === "string") data.adequacy = props.adequacy;
   if (props.kind === "column" && (props.columnKind === "personal" || props.columnKind === "system" || props.columnKind === "reference")) {
@@ -90,7 +91,7 @@ export class ElementsBuilder {
       this.refused.set(id, kind);
       return null;
     }
-    this.nodes.set(id, { data: { id, label, kind, system: null, title: null, ...extra } });
+    this.nodes.set(id, { data: { id, label, kind, system: null, title: null, provenance: [DERIVED], ...extra } });
     return id;
   }
 
@@ -100,12 +101,12 @@ export class ElementsBuilder {
 
   /**
    * Adds an edge between two nodes already added. The same relationship stated twice (e.g. one flow per
-   * purpose) is drawn once, its labels merged.
+   * purpose) is drawn once, its labels and provenance merged. `key` tells apart edges of one type between the same two
+   * nodes (a copy between two tables, one per category); `provenance` says where it is stated (or how it is inferred).
    */
-  /** `key` tells apart edges of one type between the same two nodes (a copy between two tables, one per category). */
-  edge(source: string, type: string, target: string, data: { label?: string | null; key?: string; [extra: string]: unknown } = {}): void {
+  edge(source: string, type: string, target: string, data: { label?: string | null; key?: string; provenance?: readonly Provenance[]; [extra: string]: unknown } = {}): void {
     if (!this.nodes.has(source) || !this.nodes.has(target)) return;
-    const { label, key, ...rest } = data;
+    const { label, key, provenance = [], ...rest } = data;
     const id = key ? `${edgeId(source, type, target)}|${key}` : edgeId(source, type, target);
     const existing = this.edges.get(id);
     if (existing) {
@@ -114,13 +115,14 @@ export class ElementsBuilder {
         labels.add(label);
         existing.data.label = [...labels].join(", ");
       }
+      existing.data.provenance = mergeProvenance(existing.data.provenance, provenance);
       return;
     }
-    this.edges.set(id, { data: { ...rest, id, source, target, type, ...(label ? { label } : {}), ...(key ? { key } : {}) } });
+    this.edges.set(id, { data: { ...rest, id, source, target, type, ...(label ? { label } : {}), ...(key ? { key } : {}), provenance: [...provenance] } });
   }
 
   rel(r: RelRow, label?: string | null): void {
-    this.edge(r.source, r.type, r.target, { label: label ?? null });
+    this.edge(r.source, r.type, r.target, { label: label ?? null, provenance: provenanceOf(r.props) });
   }
 
   get truncated(): boolean {

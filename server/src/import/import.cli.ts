@@ -43,7 +43,8 @@ if (values["dry-run"]) {
 } else {
   const db = await connectDatabase(readEnv());
   try {
-    const report = await importFiles(db.graph, files, format, { namespaces });
+    // Facts cite each file by the path given (relative to where the command runs).
+    const report = await importFiles(db.graph, files, format, { namespaces }, cwd);
     for (const i of report.imported) console.log(describeImport(i, cwd));
     console.log(`Loaded ${report.systems.join(", ")}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms.`);
   } catch (err) {

@@ -16,7 +16,7 @@ import type { Graph } from "../db/graph.js";
 import { InventoryValidationError, parseInventoryText, readCatalogue } from "../inventory/inventory.parse.js";
 import type { Inventory } from "../inventory/inventory.schema.js";
 import { CATALOGUE_DIR } from "../inventory/paths.js";
-import { loadInventories, type SeedReport } from "../inventory/seed.service.js";
+import { citeFiles, loadInventories, type SeedReport } from "../inventory/seed.service.js";
 
 export async function readLookup(catalogueDir = CATALOGUE_DIR): Promise<CatalogueLookup> {
   return CatalogueLookup.read(catalogueDir, await readCatalogue(catalogueDir));
@@ -121,17 +121,20 @@ export async function dataDirectoryFiles(dir: string): Promise<string[]> {
 
 /** Every inventory of a directory, loaded as loadInventories does (all at once while they fit one transaction). */
 export async function importDirectory(graph: Graph, dir: string): Promise<ImportReport> {
-  return importFiles(graph, await dataDirectoryFiles(path.resolve(dir)));
+  return importFiles(graph, await dataDirectoryFiles(path.resolve(dir)), undefined, {}, path.resolve(dir));
 }
 
 export interface ImportReport extends SeedReport {
   imported: ImportedInventory[];
 }
 
-export async function importFiles(graph: Graph, files: string[], format?: ImportFormat, opts: Pick<ReadOptions, "namespaces"> = {}): Promise<ImportReport> {
+/** `dataDir`: the folder the files are cited relative to (a `DATA=` directory); else each is cited as given. */
+export async function importFiles(graph: Graph, files: string[], format?: ImportFormat, opts: Pick<ReadOptions, "namespaces"> = {}, dataDir?: string): Promise<ImportReport> {
   const lookup = await readLookup();
   const imported = await readImportFiles(files, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
-  const report = await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory })), lookup.catalogue);
+  const parsed = imported.map((i) => ({ file: i.file, inventory: i.inventory }));
+  citeFiles(parsed, dataDir);
+  const report = await loadInventories(graph, parsed, lookup.catalogue);
   return { ...report, imported };
 }
 

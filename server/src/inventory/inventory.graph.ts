@@ -2,7 +2,7 @@
  * Pure transform: validated inventories → the rows of nodes and relationships written to Neo4j.
  * The graph model (kinds, relationship types, their direction = the direction data flows) is defined here.
  */
-import { splitFieldRef, type Catalogue } from "./inventory.parse.js";
+import { locatorOf, splitFieldRef, type Catalogue, type PathKey } from "./inventory.parse.js";
 import type { Entity, Inventory } from "./inventory.schema.js";
 import { ids, KIND_LABEL, type NodeKind } from "../contract/ids.js";
 import { countryStatus, transferStatus } from "../transfers/transfer.rule.js";
@@ -67,11 +67,15 @@ export function nameWords(name: string): string {
     .trim();
 }
 
-function node(kind: NodeKind, id: string, name: string, props: Props): NodeRow {
+/**
+ * `at`: where the fact is stated (provenance), `file:line`, then, when the inventory names them, the source document
+ * and its section, joined by U+001F (`server/src/elements/provenance.ts` reads it). Stored only when known.
+ */
+function node(kind: NodeKind, id: string, name: string, props: Props, at?: string[]): NodeRow {
   const key = id.slice(kind.length + 1);
   const words = nameWords(name);
   const search = [typeof props.search === "string" ? props.search : "", words === name ? "" : words].filter(Boolean).join(" ");
-  return { id, label: KIND_LABEL[kind], props: { id, kind, key, name, ...props, ...(search ? { search } : {}) } };
+  return { id, label: KIND_LABEL[kind], props: { id, kind, key, name, ...props, ...(search ? { search } : {}), ...(at?.length ? { at } : {}) } };
 }
 
 /** Text the full-text index searches besides the name: labels, aliases, keys. */
@@ -83,14 +87,15 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
   const scoped: NodeRow[] = [];
   const shared = new Map<string, NodeRow>();
   const rels: RelRow[] = [];
-  const rel = (from: string, type: RelType, to: string, props: Props = {}) => rels.push({ from, to, type, props });
+  const rel = (from: string, type: RelType, to: string, props: Props = {}, at?: string[]) => rels.push({ from, to, type, props: at?.length ? { ...props, at } : props });
 
   const category = (catId: string): string => {
     const id = ids.category(catId);
     if (!shared.has(id)) {
       const cat = catalogue.categories.get(catId) ?? inventories.flatMap((i) => i.categories).find((c) => c.id === catId);
       const aliases = cat?.aliases ?? [];
-      shared.set(id, node("category", id, cat?.name ?? catId, { aliases, special: cat?.special ?? false, search: searchText(...aliases) }));
+      const cited = catalogue.cited?.categories.get(catId);
+      shared.set(id, node("category", id, cat?.name ?? catId, { aliases, special: cat?.special ?? false, search: searchText(...aliases) }, cited ? [cited] : undefined));
     }
     return id;
   };
@@ -106,7 +111,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
           eea: c?.eea ?? false,
           adequacy: adequacy ? (adequacy.requiresMechanism ? "partial" : "full") : null,
           search: searchText(code, c?.alpha3, ...(c?.aliases ?? [])),
-        }),
+        }, catalogue.cited?.countries.get(code) ? [catalogue.cited.countries.get(code)!] : undefined),
       );
     }
     return id;
@@ -115,6 +120,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
   for (const inv of inventories) {
     const sys = inv.system.id;
     const systemId = ids.system(sys);
+    const at = citer(inv);
     scoped.push(
       node("system", systemId, inv.system.name, {
         system: sys,
@@ -128,27 +134,29 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         origin: inv.system.origin ?? null,
         observedEvents: inv.system.observedEvents ?? null,
         search: searchText(sys),
-      }),
+      }, at(null, ["system"])),
     );
 
-    for (const s of inv.subjects) {
+    inv.subjects.forEach((s, si) => {
       const id = ids.subject(sys, s.id);
-      scoped.push(node("subject", id, s.name, { system: sys, description: s.description ?? null, search: searchText(s.id) }));
-      rel(systemId, "HAS_SUBJECT", id);
-    }
-    for (const p of inv.purposes) {
+      scoped.push(node("subject", id, s.name, { system: sys, description: s.description ?? null, search: searchText(s.id) }, at(null, ["subjects", si])));
+      rel(systemId, "HAS_SUBJECT", id, {}, at(null, ["subjects", si]));
+    });
+    inv.purposes.forEach((p, pi) => {
       const id = ids.purpose(sys, p.id);
-      scoped.push(node("purpose", id, p.name, { system: sys, description: p.description ?? null, search: searchText(p.id) }));
-      rel(systemId, "HAS_PURPOSE", id);
-      for (const v of p.vendors) rel(id, "USES_VENDOR", ids.vendor(v), { system: sys });
-    }
+      scoped.push(node("purpose", id, p.name, { system: sys, description: p.description ?? null, search: searchText(p.id) }, at(null, ["purposes", pi])));
+      rel(systemId, "HAS_PURPOSE", id, {}, at(null, ["purposes", pi]));
+      p.vendors.forEach((v, vi) => rel(id, "USES_VENDOR", ids.vendor(v), { system: sys }, at(null, ["purposes", pi, "vendors", vi])));
+    });
 
     const table = (name: string) => ids.table(sys, name);
     const column = (t: string, c: string) => ids.column(sys, t, c);
     const personalColumns = new Map<string, string[]>();
     const entities = new Map(inv.entities.map((e) => [e.name, e]));
-    for (const e of inv.entities) {
+    inv.entities.forEach((e, ei) => {
       const tableId = table(e.name);
+      const section = e.section ?? e.label;
+      const entity: PathKey[] = ["entities", ei];
       scoped.push(
         node("table", tableId, e.name, {
           system: sys,
@@ -157,14 +165,15 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
           description: e.description ?? null,
           columnCount: e.columns.length,
           search: searchText(e.label, e.name.replace(/_/g, " ")),
-        }),
+        }, at(section, entity)),
       );
-      rel(systemId, "CONTAINS", tableId);
-      for (const s of e.subjects) rel(ids.subject(sys, s), "DESCRIBED_IN", tableId);
+      rel(systemId, "CONTAINS", tableId, {}, at(section, entity));
+      e.subjects.forEach((s, si) => rel(ids.subject(sys, s), "DESCRIBED_IN", tableId, {}, at(section, [...entity, "subjects", si])));
       personalColumns.set(e.name, e.columns.filter((c) => c.kind === "personal").map((c) => c.name));
 
       e.columns.forEach((c, position) => {
         const colId = column(e.name, c.name);
+        const stated = at(section, [...entity, "columns", position]);
         scoped.push(
           node("column", colId, c.name, {
             system: sys,
@@ -177,60 +186,72 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
             pseudonymised: c.pseudonymised ?? null,
             position,
             search: searchText(c.categoryLabel),
-          }),
+            ...(c.suggested ? { suggested: true } : {}),
+          }, stated),
         );
-        rel(tableId, "HAS_COLUMN", colId);
-        if (c.category) rel(colId, "OF_CATEGORY", category(c.category), { label: c.categoryLabel ?? null });
-        for (const p of c.purposes) rel(colId, "FOR_PURPOSE", ids.purpose(sys, p));
-        if (c.references) rel(colId, "REFERENCES", table(c.references));
+        rel(tableId, "HAS_COLUMN", colId, {}, stated);
+        if (c.category) rel(colId, "OF_CATEGORY", category(c.category), { label: c.categoryLabel ?? null, ...(c.suggested ? { suggested: true } : {}) }, stated);
+        for (const p of c.purposes) rel(colId, "FOR_PURPOSE", ids.purpose(sys, p), {}, stated);
+        if (c.references) rel(colId, "REFERENCES", table(c.references), {}, stated);
       });
-    }
+    });
 
     // Table → table references: both of the document's forms folded into one edge per pair, keeping the columns and forms.
-    const tableRefs = new Map<string, { from: string; to: string; columns: Set<string>; forms: Set<string>; descriptions: Set<string> }>();
-    const addTableRef = (from: string, to: string, columns: string[], form: string, description?: string) => {
+    const tableRefs = new Map<string, { from: string; to: string; columns: Set<string>; forms: Set<string>; descriptions: Set<string>; at: Set<string> }>();
+    const addTableRef = (from: string, to: string, columns: string[], form: string, description: string | undefined, stated: string[] = []) => {
       const key = `${from}\u0000${to}`;
-      const r = tableRefs.get(key) ?? { from, to, columns: new Set(), forms: new Set(), descriptions: new Set() };
+      const r = tableRefs.get(key) ?? { from, to, columns: new Set(), forms: new Set(), descriptions: new Set(), at: new Set() };
       columns.forEach((c) => r.columns.add(c));
+      stated.forEach((l) => r.at.add(l));
       r.forms.add(form);
       if (description) r.descriptions.add(description);
       tableRefs.set(key, r);
     };
     // A mentioned table's reference columns are known only from the referenced table's "References from" list.
-    for (const e of inv.entities) {
+    inv.entities.forEach((e, ei) => {
       const form = e.kind === "mentioned" ? "incoming" : "outgoing";
-      for (const c of e.columns) if (c.references) addTableRef(e.name, c.references, [c.name], form, c.description);
-    }
-    for (const r of inv.references) addTableRef(r.from, r.to, r.columns, r.form, r.description);
+      e.columns.forEach((c, ci) => {
+        if (c.references) addTableRef(e.name, c.references, [c.name], form, c.description, at(e.section ?? e.label, ["entities", ei, "columns", ci]));
+      });
+    });
+    inv.references.forEach((r, ri) => addTableRef(r.from, r.to, r.columns, r.form, r.description, at(null, ["references", ri])));
     for (const r of tableRefs.values()) {
       rel(table(r.from), "REFERENCES", table(r.to), {
         system: sys,
         columns: [...r.columns].sort(),
         forms: [...r.forms].sort(),
         description: [...r.descriptions].join("; ") || null,
-      });
+      }, [...r.at]);
     }
 
-    for (const s of inv.sources) {
+    inv.sources.forEach((s, si) => {
       const id = ids.source(sys, s.id);
-      scoped.push(node("source", id, s.name, { system: sys, description: s.description ?? null, search: searchText(s.id), ...observedProps(s.observed) }));
-      rel(systemId, "HAS_SOURCE", id);
-      for (const t of s.feeds) rel(id, "FEEDS", table(t));
-      for (const f of s.fills) for (const colId of expandField(sys, f, personalColumns)) rel(id, "FILLS", colId);
-      for (const from of s.copiesFrom) {
-        rel(id, "READS_FROM", table(from));
-        for (const to of s.feeds) {
-          if (to === from) continue;
-          rel(table(from), "COPIED_TO", table(to), { system: sys, via: id });
+      const src: PathKey[] = ["sources", si];
+      scoped.push(node("source", id, s.name, { system: sys, description: s.description ?? null, search: searchText(s.id), ...observedProps(s.observed) }, at(s.section, src)));
+      rel(systemId, "HAS_SOURCE", id, {}, at(s.section, src));
+      s.feeds.forEach((t, ti) => rel(id, "FEEDS", table(t), {}, at(s.section, [...src, "feeds", ti])));
+      s.fills.forEach((f, fi) => {
+        for (const colId of expandField(sys, f, personalColumns)) rel(id, "FILLS", colId, {}, at(s.section, [...src, "fills", fi]));
+      });
+      s.copiesFrom.forEach((from, fi) => {
+        rel(id, "READS_FROM", table(from), {}, at(s.section, [...src, "copiesFrom", fi]));
+        s.feeds.forEach((to, ti) => {
+          if (to === from) return;
+          // The copy is stated by the source naming both tables: the line of each.
+          const copyAt = at(s.section, [...src, "copiesFrom", fi], [...src, "feeds", ti]);
+          rel(table(from), "COPIED_TO", table(to), { system: sys, via: id }, copyAt);
           const copy = copiedColumns(s.copies, entities.get(from)!, entities.get(to)!, s.fills);
-          for (const [a, b] of copy.pairs) rel(column(from, a), "COPIED_TO", column(to, b), { system: sys, via: id, mapping: copy.mapping });
-        }
-      }
-    }
+          for (const [a, b, ci] of copy.pairs) {
+            rel(column(from, a), "COPIED_TO", column(to, b), { system: sys, via: id, mapping: copy.mapping }, ci === undefined ? copyAt : at(s.section, [...src, "copies", ci]));
+          }
+        });
+      });
+    });
 
     const flowIds = engagementIds(sys, inv.vendors);
     inv.vendors.forEach((v, index) => {
       const vendorId = ids.vendor(v.vendor.id);
+      const engagement: PathKey[] = ["vendors", index];
       // The shared vendor node holds only what every system agrees on (its id); names, legal entities and services are
       // facts of each engagement, and the vendor's lists of them are derived from all engagements after every load.
       if (!shared.has(vendorId)) shared.set(vendorId, node("vendor", vendorId, v.vendor.name, {}));
@@ -254,14 +275,18 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         transfer: transferStatus({ entityCountry: v.entityCountry ?? null, dataCountries: v.dataCountries }, v.mechanism ?? null, catalogue),
         description: v.description ?? null,
       };
-      rel(systemId, "USES_VENDOR", vendorId, flow);
+      rel(systemId, "USES_VENDOR", vendorId, flow, at(v.section, engagement));
       // Each place carries its own status for this flow (the US is adequate only for a flow under the DPF).
       const place = (code: string) => ({ system: sys, service: v.service ?? null, flow: flowId, transfer: countryStatus(code, v.mechanism ?? null, catalogue) });
-      if (v.entityCountry) rel(vendorId, "LOCATED_IN", location(v.entityCountry), place(v.entityCountry));
-      for (const c of v.dataCountries) rel(vendorId, "STORES_DATA_IN", location(c), place(c));
+      if (v.entityCountry) rel(vendorId, "LOCATED_IN", location(v.entityCountry), place(v.entityCountry), at(v.section, [...engagement, "entityCountry"]));
+      v.dataCountries.forEach((c, ci) => rel(vendorId, "STORES_DATA_IN", location(c), place(c), at(v.section, [...engagement, "dataCountries", ci])));
       const edge = { system: sys, service: v.service ?? null, purpose: v.purpose, flow: flowId };
-      for (const f of v.receives) for (const colId of expandField(sys, f, personalColumns)) rel(colId, "SENT_TO", vendorId, edge);
-      for (const f of v.sendsBack) for (const colId of expandField(sys, f, personalColumns)) rel(vendorId, "SENDS_BACK", colId, edge);
+      v.receives.forEach((f, fi) => {
+        for (const colId of expandField(sys, f, personalColumns)) rel(colId, "SENT_TO", vendorId, edge, at(v.section, [...engagement, "receives", fi]));
+      });
+      v.sendsBack.forEach((f, fi) => {
+        for (const colId of expandField(sys, f, personalColumns)) rel(vendorId, "SENDS_BACK", colId, edge, at(v.section, [...engagement, "sendsBack", fi]));
+      });
     });
   }
 
@@ -290,6 +315,20 @@ function observedProps(o: Inventory["sources"][number]["observed"]): Props {
     observedEventTime: latest.eventTime,
     observedRunIds: [...new Set(o.runs.map((r) => r.runId))].sort(),
     observedProducer: o.producer,
+  };
+}
+
+/**
+ * How one inventory's facts cite where they are stated: `file:line` of each path given, with the source document and
+ * the section when the inventory names them. Nothing for an inventory built in memory.
+ */
+function citer(inv: Inventory): (section: string | null | undefined, ...paths: PathKey[][]) => string[] | undefined {
+  const locate = locatorOf(inv);
+  const document = inv.system.document?.title ?? "";
+  return (section, ...paths) => {
+    if (!locate) return undefined;
+    const lines = paths.map(locate).filter((l): l is string => l !== null);
+    return lines.map((l) => (document || section ? `${l}\u001f${document}\u001f${section ?? ""}` : l));
   };
 }
 
@@ -331,15 +370,16 @@ export function copiedColumns(
   from: Entity,
   to: Entity,
   fills: readonly string[] = [],
-): { mapping: "stated" | "category"; pairs: [string, string][] } {
+): { mapping: "stated" | "category"; pairs: [string, string, number?][] } {
+  // Each stated pair keeps its index in `copies`, the line that states it.
   const stated = copies
-    .map((c) => [splitFieldRef(c.from), splitFieldRef(c.to)] as const)
+    .map((c, i) => [splitFieldRef(c.from), splitFieldRef(c.to), i] as const)
     .filter(([[ft], [tt]]) => ft === from.name && tt === to.name)
-    .map(([[, fc], [, tc]]): [string, string] => [fc, tc]);
+    .map(([[, fc], [, tc], i]): [string, string, number] => [fc, tc, i]);
   if (stated.length > 0) return { mapping: "stated", pairs: stated };
   const filled = fills.map(splitFieldRef).filter(([t]) => t === to.name).map(([, c]) => c);
   const lands = (column: string) => filled.length === 0 || filled.includes("*") || filled.includes(column);
-  const pairs: [string, string][] = [];
+  const pairs: [string, string, number?][] = [];
   for (const a of from.columns) {
     if (a.kind !== "personal" || !a.category) continue;
     for (const b of to.columns) if (b.kind === "personal" && b.category === a.category && lands(b.name)) pairs.push([a.name, b.name]);
@@ -347,13 +387,18 @@ export function copiedColumns(
   return { mapping: "category", pairs };
 }
 
-/** The same flow stated twice (e.g. a field listed under two purposes of one vendor flow) is one edge. */
+/**
+ * The same flow stated twice (e.g. a field listed under two purposes of one vendor flow) is one edge, citing every
+ * line that states it: where a fact is stated is not part of what it is.
+ */
 function dedupeRels(rels: RelRow[]): RelRow[] {
-  const seen = new Set<string>();
-  return rels.filter((r) => {
-    const key = `${r.from}|${r.type}|${r.to}|${JSON.stringify(r.props)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const seen = new Map<string, RelRow>();
+  for (const r of rels) {
+    const { at, ...fact } = r.props;
+    const key = `${r.from}|${r.type}|${r.to}|${JSON.stringify(fact)}`;
+    const first = seen.get(key);
+    if (!first) seen.set(key, r);
+    else if (Array.isArray(at)) first.props = { ...first.props, at: [...new Set([...((first.props.at as string[] | undefined) ?? []), ...at])] };
+  }
+  return [...seen.values()];
 }

@@ -59,6 +59,8 @@ export interface Catalogue {
   /** Adequacy decisions by country code, and the date the list is current to. */
   adequacy: Map<string, Adequacy>;
   adequacyAsOf: string;
+  /** Where the catalogue states each category and country (`catalogue/categories.yaml:12`), by category id / country code. */
+  cited?: { categories: Map<string, string>; countries: Map<string, string> };
 }
 
 export type PathKey = string | number;
@@ -157,8 +159,18 @@ function humanMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** Each entry's line, cited as `catalogue/<file>:<line>` (the catalogue sits beside the built-in inventories). */
+function citedLines(file: SourceFile, list: string, keys: string[]): Map<string, string> {
+  const name = `catalogue/${path.basename(file.file)}`;
+  return new Map(keys.flatMap((k, i) => {
+    const line = file.lineOf([list, i]);
+    return line ? [[k, `${name}:${line}`] as const] : [];
+  }));
+}
+
 export async function readCatalogue(dir: string): Promise<Catalogue> {
-  const cats = (await SourceFile.read(path.join(dir, "categories.yaml"))).parse(CategoryCatalogueSchema);
+  const catsFile = await SourceFile.read(path.join(dir, "categories.yaml"));
+  const cats = catsFile.parse(CategoryCatalogueSchema);
   const countriesFile = await SourceFile.read(path.join(dir, "countries.yaml"));
   const countries = countriesFile.parse(CountryCatalogueSchema);
   const adequacyFile = await SourceFile.read(path.join(dir, "adequacy.yaml"));
@@ -173,6 +185,10 @@ export async function readCatalogue(dir: string): Promise<Catalogue> {
       adequacy.decisions.map((d) => [d.country, { decided: d.decided, act: d.act ?? null, scope: d.scope ?? null, requiresMechanism: d.requiresMechanism ?? null }]),
     ),
     adequacyAsOf: adequacy.asOf,
+    cited: {
+      categories: citedLines(catsFile, "categories", cats.categories.map((c) => c.id)),
+      countries: citedLines(countriesFile, "countries", countries.countries.map((c) => c.code)),
+    },
   };
 }
 
@@ -196,9 +212,37 @@ function duplicates<T>(items: T[], key: (t: T) => string): number[] {
   return dups;
 }
 
+/**
+ * Where each validated inventory came from, so the graph builder can say on every fact which line (or row) states it
+ * (provenance). Kept beside the inventory, not in it: provenance is not part of a fact.
+ */
+const sources = new WeakMap<Inventory, InventorySource>();
+const citedAs = new WeakMap<Inventory, string>();
+
+/** The file as facts cite it: relative to the data folder for built-in and `DATA=` files, else the path given. */
+export function citeInventoryAs(inv: Inventory, file: string): void {
+  citedAs.set(inv, file);
+}
+
+/** Where one part of an inventory is stated: `file:line` (the row, for a spreadsheet), or null when unknown. */
+export type Locate = (p: readonly PathKey[]) => string | null;
+
+/** How to cite the parts of a validated inventory; null for one built in memory (a generated estate). */
+export function locatorOf(inv: Inventory): Locate | null {
+  const src = sources.get(inv);
+  if (!src) return null;
+  const file = citedAs.get(inv) ?? src.file;
+  return (p) => {
+    const issue = src.issue(p, "");
+    const line = issue.row ?? issue.line;
+    return line ? `${file}:${line}` : null;
+  };
+}
+
 /** Schema first, then the rules that span the file: every id that is used must be declared once. */
 export function validateInventory(src: InventorySource, catalogue: Catalogue): Inventory {
   const inv = parseWith(src, InventorySchema);
+  sources.set(inv, src);
   const issues: InventoryIssue[] = [];
   const bad = (p: PathKey[], message: string) => issues.push(src.issue(p, message));
 

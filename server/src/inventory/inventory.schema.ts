@@ -41,6 +41,12 @@ export const ColumnRef = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*\.[^.*]+$/, "mu
 const Text = z.string().min(1).max(2000);
 
 /**
+ * Where in the source document (`system.document`) the entry's facts are stated: a section heading or a table's
+ * caption, cited with the file and line of every fact (provenance). An entity without it cites its `label`.
+ */
+const Section = z.string().min(1).max(300).optional();
+
+/**
  * The safeguard a transfer to a third country relies on (GDPR Chapter V): an adequacy decision (Art. 45), the EU-US Data
  * Privacy Framework (the US adequacy decision, for certified organisations), standard contractual clauses or binding
  * corporate rules (Art. 46), or a derogation (Art. 49). Absent means the inventory does not document one.
@@ -133,6 +139,7 @@ export const EntitySchema = z
     name: EntityName,
     /** Human label, e.g. the document's section heading ("Accounts"). */
     label: z.string().optional(),
+    section: Section,
     /** `table` for database tables; `logical` for a SaaS record with named fields; `mentioned` for tables only named in references. */
     kind: z.enum(["table", "logical", "mentioned"]).default("table"),
     description: Text.optional(),
@@ -169,6 +176,7 @@ export const SourceSchema = z
     copies: z.array(z.object({ from: ColumnRef, to: ColumnRef }).strict()).default([]),
     /** A source seen at work rather than stated: the OpenLineage job whose run events it was built from. */
     observed: ObservedSchema.optional(),
+    section: Section,
   })
   .strict();
 
@@ -207,6 +215,7 @@ export const VendorFlowSchema = z
     receives: z.array(FieldRef).default([]),
     sendsBack: z.array(FieldRef).default([]),
     description: Text.optional(),
+    section: Section,
   })
   .strict();
 

@@ -98,7 +98,7 @@ describe("inventoriesToGraph", () => {
         ["Mail", "Cc"],
       ],
     });
-    expect(copiedColumns([{ from: "A.Mail", to: "B.Cc" }], from, to)).toEqual({ mapping: "stated", pairs: [["Mail", "Cc"]] });
+    expect(copiedColumns([{ from: "A.Mail", to: "B.Cc" }], from, to)).toEqual({ mapping: "stated", pairs: [["Mail", "Cc", 0]] });
   });
 
   it("takes the stated column mappings of a copy as they are, instead of every column of the category, and says which is which", () => {

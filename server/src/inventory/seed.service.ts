@@ -5,11 +5,13 @@
  * else consecutive groups of files within it (scale L, 100 systems and 400,000 columns, does not fit one transaction in
  * the embedded database's default memory). A file is never split, so each file's load is all-or-nothing for its system.
  */
+import path from "node:path";
+
 import { inventoriesToGraph } from "./inventory.graph.js";
-import { InventoryValidationError, readCatalogue, readInventory, type Catalogue, type InventoryIssue } from "./inventory.parse.js";
+import { citeInventoryAs, InventoryValidationError, readCatalogue, readInventory, type Catalogue, type InventoryIssue } from "./inventory.parse.js";
 import { ensureSchema, LoadError, replaceSystems, type LoadResult } from "./inventory.repository.js";
 import type { Inventory } from "./inventory.schema.js";
-import { builtInInventoryFiles, CATALOGUE_DIR } from "./paths.js";
+import { BUILT_IN_DIR, builtInInventoryFiles, CATALOGUE_DIR } from "./paths.js";
 import type { Graph } from "../db/graph.js";
 
 export interface SeedReport extends LoadResult {
@@ -24,11 +26,23 @@ export interface ParsedInventory {
   inventory: Inventory;
 }
 
+/**
+ * How a file's facts cite it: relative to its data folder (the built-in inventories, a `DATA=` directory), else the
+ * path as given; the same file loaded twice cites the same name, so a reload equals a fresh load.
+ */
+export function citeFiles(parsed: readonly ParsedInventory[], dataDir?: string): void {
+  for (const p of parsed) {
+    const dir = dataDir ?? (path.dirname(path.resolve(p.file)) === BUILT_IN_DIR ? BUILT_IN_DIR : undefined);
+    citeInventoryAs(p.inventory, dir ? path.relative(dir, path.resolve(p.file)) : p.file);
+  }
+}
+
 export async function loadInventoryFiles(graph: Graph, files: string[]): Promise<SeedReport> {
   const catalogue = await readCatalogue(CATALOGUE_DIR);
   // Validation happens before the database is touched: an invalid file changes nothing.
   const parsed: ParsedInventory[] = [];
   for (const file of files) parsed.push({ file, inventory: await readInventory(file, catalogue) });
+  citeFiles(parsed);
   return loadInventories(graph, parsed, catalogue);
 }
 

@@ -14,7 +14,9 @@ const NeighborhoodRowSchema = z.object({
   truncated: z.boolean(),
   /** Every node found within the depth, counted by kind (the same on every row). */
   counted: z.array(z.object({ kind: z.string(), count: z.number() })),
-  out: z.array(z.object({ source: z.string(), target: z.string(), type: z.string(), columns: z.array(z.string()).nullable(), label: z.string().nullable() })),
+  out: z.array(
+    z.object({ source: z.string(), target: z.string(), type: z.string(), columns: z.array(z.string()).nullable(), label: z.string().nullable(), at: z.array(z.string()).nullable(), suggested: z.boolean().nullable() }),
+  ),
 });
 export type NeighborhoodRow = z.infer<typeof NeighborhoodRowSchema>;
 

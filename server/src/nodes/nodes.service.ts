@@ -3,10 +3,11 @@ import type { NodesRepository } from "./nodes.repository.js";
 import type { NeighborhoodQuery } from "./nodes.schema.js";
 import type { NeighborhoodResponse, NodeResponse } from "../contract/api.js";
 import { ElementsBuilder, idOf, kindOf, MAX_NODES } from "../elements/elements.js";
+import { provenanceOf } from "../elements/provenance.js";
 import type { ParsedNodeId } from "../http/params.js";
 
-/** Stored properties that are already in the answer's own fields, only feed the search index, or are raw input (OpenLineage events). */
-const HIDDEN = new Set(["id", "kind", "key", "name", "search", "observedEvents"]);
+/** Stored properties that are already in the answer's own fields (`at`: its provenance), only feed the search index, or are raw input (OpenLineage events). */
+const HIDDEN = new Set(["id", "kind", "key", "name", "search", "observedEvents", "at"]);
 
 export class NodesService {
   constructor(
@@ -21,7 +22,7 @@ export class NodesService {
       Object.entries(n).filter(([k, v]) => !HIDDEN.has(k) && !(k === "legalNames" && n.kind !== "vendor") && v !== null),
     );
     return {
-      node: { id: idOf(n), kind: kindOf(n), label: n.name, system: n.system ?? null, properties },
+      node: { id: idOf(n), kind: kindOf(n), label: n.name, system: n.system ?? null, properties, provenance: provenanceOf(n) },
       neighbours: Object.fromEntries(row.neighbours.map((x) => [x.kind, x.count])),
     };
   }
@@ -34,7 +35,7 @@ export class NodesService {
     const elements = new ElementsBuilder();
     for (const r of rows) elements.node(r.node, { depth: r.depth });
     for (const r of rows) {
-      for (const e of r.out) elements.edge(e.source, e.type, e.target, { label: e.columns?.join(", ") ?? e.label });
+      for (const e of r.out) elements.edge(e.source, e.type, e.target, { label: e.columns?.join(", ") ?? e.label, provenance: provenanceOf(e) });
     }
     // Left out by the query's cap: what it found, by kind, less what it kept.
     const earlier: Record<string, number> = {};

@@ -12,11 +12,14 @@ export const OverviewRowSchema = z.object({
     z.object({
       vendor: Props,
       services: z.array(z.string()),
-      flows: z.array(z.object({ transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable(), entityCountry: z.string().nullable(), dataCountries: z.array(z.string()) })),
+      flows: z.array(
+        z.object({ transfer: TransferStatusSchema, mechanism: MechanismSchema.nullable(), entityCountry: z.string().nullable(), dataCountries: z.array(z.string()), at: z.array(z.string()).nullable() }),
+      ),
       places: z.array(
         z.object({
           type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]),
           transfer: TransferStatusSchema,
+          at: z.array(z.string()).nullable(),
           location: Props.extend({ code: z.string(), eea: z.boolean() }),
         }),
       ),

@@ -4,6 +4,7 @@ import type { OverviewResponse, TransferStatus } from "../contract/api.js";
 import { groupId, type Grouping } from "../contract/ids.js";
 import { TRANSFER_WORDS } from "../contract/words.js";
 import { ElementsBuilder, idOf } from "../elements/elements.js";
+import { DERIVED, mergeProvenance, provenanceOf } from "../elements/provenance.js";
 import { unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 import { commonMechanism } from "../vendors/vendors.service.js";
 
@@ -145,8 +146,8 @@ export class OverviewService {
       for (const v of r.vendors) {
         const vendor = idOf(v.vendor);
         if (drawn.has(vendor)) {
-          elements.edge(system, "USES_VENDOR", vendor, { label: [...new Set(v.services)].sort().join(", ") || null });
-          for (const p of v.places) elements.edge(vendor, p.type, idOf(p.location), { label: r.system.name });
+          elements.edge(system, "USES_VENDOR", vendor, { label: [...new Set(v.services)].sort().join(", ") || null, provenance: mergeProvenance(...v.flows.map(provenanceOf)) });
+          for (const p of v.places) elements.edge(vendor, p.type, idOf(p.location), { label: r.system.name, provenance: provenanceOf(p) });
           continue;
         }
         for (const g of groups.values()) {
@@ -162,9 +163,9 @@ export class OverviewService {
           }
         }
       }
-      for (const [group, members] of bundles) elements.edge(system, "USES_VENDOR", group, { label: plural(members.size, "vendor"), count: members.size });
+      for (const [group, members] of bundles) elements.edge(system, "USES_VENDOR", group, { label: plural(members.size, "vendor"), count: members.size, provenance: [DERIVED] });
     }
-    for (const e of groupPlaces.values()) elements.edge(e.group, e.type, e.location, { label: plural(e.vendors.size, "vendor"), count: e.vendors.size });
+    for (const e of groupPlaces.values()) elements.edge(e.group, e.type, e.location, { label: plural(e.vendors.size, "vendor"), count: e.vendors.size, provenance: [DERIVED] });
 
     return {
       systems: rows.map((r) => ({ id: idOf(r.system), name: r.system.name, tables: r.tables, vendors: r.vendors.length })),

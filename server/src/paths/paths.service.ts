@@ -1,7 +1,8 @@
 import type { PathRow, PathsRepository } from "./paths.repository.js";
 import type { PathsQuery } from "./paths.schema.js";
-import type { PathsResponse } from "../contract/api.js";
+import type { PathsResponse, Provenance } from "../contract/api.js";
 import { ElementsBuilder, idOf, type NodeProps } from "../elements/elements.js";
+import { provenanceOf, SAME_CATEGORY } from "../elements/provenance.js";
 import { NotFoundError } from "../errors.js";
 import type { NodeResolver } from "../nodes/node.resolve.js";
 
@@ -42,7 +43,7 @@ export class PathsService {
 interface WalkStep {
   node: NodeProps;
   /** The edge that leads to this node from the one before (as stored), with what the picture shows on it. */
-  edge?: { source: string; type: string; target: string; data: { label?: string; key?: string; back?: boolean } };
+  edge?: { source: string; type: string; target: string; data: { label?: string; key?: string; back?: boolean; provenance: Provenance[] } };
 }
 
 /**
@@ -57,10 +58,12 @@ function walkOf(p: PathRow): WalkStep[] {
     if (r?.copy) {
       const [a, b] = [idOf(r.copy.from), idOf(r.copy.to)];
       const category = r.copy.category ?? "Data";
-      walk.push({ node: r.copy.from, edge: { source: a, type: "HAS_COLUMN", target: r.source, data: { back: true } } });
-      walk.push({ node: r.copy.to, edge: { source: a, type: "COPIED_TO", target: b, data: { label: `${category}: columns not stated`, key: category } } });
-      walk.push({ node, edge: { source: b, type: "HAS_COLUMN", target: r.target, data: {} } });
-    } else walk.push({ node, ...(r ? { edge: { source: r.source, type: r.type, target: r.target, data: {} } } : {}) });
+      // As in a trace: each column stated in its table, the copy by its source, the landing by category inferred.
+      const copy = provenanceOf(r.props);
+      walk.push({ node: r.copy.from, edge: { source: a, type: "HAS_COLUMN", target: r.source, data: { back: true, provenance: provenanceOf(p.nodes[i - 1]) } } });
+      walk.push({ node: r.copy.to, edge: { source: a, type: "COPIED_TO", target: b, data: { label: `${category}: columns not stated`, key: category, provenance: copy } } });
+      walk.push({ node, edge: { source: b, type: "HAS_COLUMN", target: r.target, data: { provenance: [SAME_CATEGORY, ...provenanceOf(node).filter((x) => x.kind === "stated")] } } });
+    } else walk.push({ node, ...(r ? { edge: { source: r.source, type: r.type, target: r.target, data: { provenance: provenanceOf(r.props) } } } : {}) });
   });
   return walk;
 }

@@ -36,7 +36,9 @@ export type TableRow = z.infer<typeof TableRowSchema>;
 
 const ReferencedByRowSchema = z.object({
   table: TableNodeSchema,
-  referencedBy: z.array(z.object({ table: TableNodeSchema, columns: z.array(z.string()), forms: z.array(z.enum(["outgoing", "incoming"])), description: z.string().nullable() })),
+  referencedBy: z.array(
+    z.object({ table: TableNodeSchema, columns: z.array(z.string()), forms: z.array(z.enum(["outgoing", "incoming"])), description: z.string().nullable(), at: z.array(z.string()).nullable() }),
+  ),
 });
 export type ReferencedByRow = z.infer<typeof ReferencedByRowSchema>;
 

@@ -2,6 +2,7 @@ import type { ColumnRow, TablesRepository } from "./tables.repository.js";
 import type { ReferencedByResponse, TableColumn, TableResponse, TablesResponse } from "../contract/api.js";
 import { parseTableKey } from "../contract/ids.js";
 import { ElementsBuilder, idOf, type NodeProps } from "../elements/elements.js";
+import { provenanceOf } from "../elements/provenance.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { pageOf } from "../http/params.js";
 
@@ -103,7 +104,7 @@ export class TablesService {
     const target = elements.node(row.table, { focus: true })!;
     const referencedBy = row.referencedBy.map((r) => {
       const source = elements.node(r.table);
-      if (source) elements.edge(source, "REFERENCES", target, { label: r.columns.join(", "), forms: r.forms });
+      if (source) elements.edge(source, "REFERENCES", target, { label: r.columns.join(", "), forms: r.forms, provenance: provenanceOf(r) });
       return {
         id: idOf(r.table),
         table: r.table.name,

@@ -11,7 +11,9 @@ const send = (col: ReturnType<typeof column>, vendor: string, transfer: TraceSen
   vendor: { kind: "vendor", key: vendor, name: vendor },
   flow: { flow: `shop/${vendor}`, system: "shop", service: null, purpose: "Payments", role: "third-party", retention: "10 years", mechanism: null, transfer, legalName: null, vendorName: vendor },
   places,
+  at: ["shop.yaml:90"],
 });
+const stated = (line: number) => ({ kind: "stated", file: "shop.yaml", line });
 const US = { kind: "location", key: "US", name: "United States", code: "US", eea: false };
 
 /**
@@ -26,13 +28,13 @@ const ROW: TraceRow = {
   start: { kind: "table", key: "shop/Shop_Customer", name: "Shop_Customer", system: "shop" },
   startColumns: ["column:shop/Shop_Customer.Email", "column:shop/Shop_Customer.Phone"],
   startEdges: [
-    { source: "table:shop/Shop_Customer", target: "column:shop/Shop_Customer.Email", type: "HAS_COLUMN" },
-    { source: "table:shop/Shop_Customer", target: "column:shop/Shop_Customer.Phone", type: "HAS_COLUMN" },
+    { source: "table:shop/Shop_Customer", target: "column:shop/Shop_Customer.Email", type: "HAS_COLUMN", at: ["shop.yaml:10"] },
+    { source: "table:shop/Shop_Customer", target: "column:shop/Shop_Customer.Phone", type: "HAS_COLUMN", at: ["shop.yaml:11"] },
   ],
   startTables: [],
   columns: [customerEmail, customerPhone, orderEmail, logEmail],
   copies: [
-    { source: "column:shop/Shop_Customer.Email", target: "column:shop/Shop_Order.Email", via: "source:shop/checkout", viaName: "Checkout", mapping: "stated", categoryName: "Email address" },
+    { source: "column:shop/Shop_Customer.Email", target: "column:shop/Shop_Order.Email", via: "source:shop/checkout", viaName: "Checkout", mapping: "stated", categoryName: "Email address", at: ["shop.yaml:40"] },
     { source: "column:shop/Shop_Order.Email", target: "column:shop/Shop_Log.Email", via: "source:shop/log", viaName: "Logging", mapping: "stated", categoryName: "Email address" },
   ],
   sends: [
@@ -58,6 +60,8 @@ describe("assembleTrace", () => {
         "column:shop/Shop_Order.Email|SENT_TO|vendor:paypal",
       ],
       via: ["Checkout"],
+      // Each step where the inventory states it: the column in its table, the stated copy, the flow to the vendor.
+      provenance: [[stated(10)], [stated(40)], [stated(90)]],
     });
   });
 
@@ -128,7 +132,7 @@ describe("assembleTrace, copies without stated mappings", () => {
   const cFirst = column("Shop_Customer", "FirstName", "name");
   const cLast = column("Shop_Customer", "LastName", "name");
   const uEmail = column("Shop_User", "Email", "email-address");
-  const uGiven = column("Shop_User", "GivenName", "name");
+  const uGiven = { ...column("Shop_User", "GivenName", "name"), at: ["shop.yaml:22"] };
   const uFamily = column("Shop_User", "FamilyName", "name");
   const id = (c: ReturnType<typeof column>) => `column:${c.key}`;
   const copy = (a: ReturnType<typeof column>, b: ReturnType<typeof column>, via = "sync") => ({
@@ -138,6 +142,7 @@ describe("assembleTrace, copies without stated mappings", () => {
     viaName: "Sync",
     mapping: "category" as const,
     categoryName: a.category === "name" ? "Name" : "Email address",
+    at: ["shop.yaml:60"],
   });
   const copies = [copy(cEmail, uEmail), copy(cFirst, uGiven), copy(cFirst, uFamily), copy(cLast, uGiven), copy(cLast, uFamily), copy(uEmail, cEmail, "back"), copy(uGiven, cFirst, "back")];
   const fromCustomer: TraceRow = {
@@ -172,6 +177,8 @@ describe("assembleTrace, copies without stated mappings", () => {
         nodes: ["table:shop/Shop_Customer", "table:shop/Shop_User", "column:shop/Shop_User.GivenName", "vendor:mailer"],
         edges: ["table:shop/Shop_Customer|COPIED_TO|table:shop/Shop_User", "table:shop/Shop_User|HAS_COLUMN|column:shop/Shop_User.GivenName", "column:shop/Shop_User.GivenName|SENT_TO|vendor:mailer"],
         via: ["Sync (Name, columns not stated)"],
+        // The copy is stated by its source; which columns it lands in is inferred by category, each column stated.
+        provenance: [[{ kind: "inferred", rule: "same-category" }, stated(60)], [{ kind: "inferred", rule: "same-category" }, stated(22)], [stated(90)]],
       },
     ]);
   });

@@ -4,10 +4,11 @@
  * groups the flows by vendor with their engagements and transfer status (read from the flows, never re-derived).
  */
 import type { TraceRow, TraceSend, TraceSilent } from "./trace.repository.js";
-import type { Flow, TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
+import type { Flow, Provenance, TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
 import { ids } from "../contract/ids.js";
 import { FIELDS_NOT_STATED } from "../contract/words.js";
 import { edgeId, ElementsBuilder, idOf, kindOf } from "../elements/elements.js";
+import { DERIVED, FIELDS_NOT_STATED as NOT_STATED_FIELDS, mergeProvenance, provenanceOf, SAME_CATEGORY } from "../elements/provenance.js";
 import { bySeverity, unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 
 export const NO_TRACE_FILTERS: TraceFilters = { categories: [], vendors: [], countries: [], transfers: [], systems: [] };
@@ -112,6 +113,8 @@ interface Step {
   drawn: DrawnEdge;
   stored: string;
   via: string | null;
+  /** Where the step is stated, or the rule that infers it (a category-scoped copy's landing). */
+  provenance: Provenance[];
   /** From a column into its own table's copy: drawn only where the trace reaches that table through the column alone. */
   intoOwnTable?: true;
 }
@@ -143,12 +146,14 @@ export function reachOf(row: TraceRow): Reach {
   const add = (step: Step) => steps.set(`${step.from}|${step.to}|${step.stored}`, step);
   for (const e of row.startEdges) {
     const stored = STORED_BACKWARDS.has(e.type) ? edgeId(e.target, e.type, e.source) : edgeId(e.source, e.type, e.target);
-    add({ from: e.source, to: e.target, drawn: { source: e.source, type: e.type, target: e.target }, stored, via: null });
+    const provenance = provenanceOf(e);
+    add({ from: e.source, to: e.target, drawn: { source: e.source, type: e.type, target: e.target, provenance }, stored, via: null, provenance });
   }
   for (const c of row.copies) {
     const via = c.viaName ?? c.via;
     if (c.mapping === "stated") {
-      add({ from: c.source, to: c.target, drawn: { source: c.source, type: "COPIED_TO", target: c.target, label: c.viaName }, stored: edgeId(c.source, "COPIED_TO", c.target), via });
+      const provenance = provenanceOf(c);
+      add({ from: c.source, to: c.target, drawn: { source: c.source, type: "COPIED_TO", target: c.target, label: c.viaName, provenance }, stored: edgeId(c.source, "COPIED_TO", c.target), via, provenance });
       continue;
     }
     const from = tableOf(c.source);
@@ -159,15 +164,21 @@ export function reachOf(row: TraceRow): Reach {
     const out = carrierOf(from, ">", category, c.via);
     const into = carrierOf(to, "<", category, c.via);
     carriers.set(out, from).set(into, to);
-    add({ from: c.source, to: out, drawn: { source: from, type: "HAS_COLUMN", target: c.source }, stored: edgeId(from, "HAS_COLUMN", c.source), via: null, intoOwnTable: true });
+    // The column is stated in its table; the table → table copy by its source; that the category lands in the fed
+    // table's columns of that category is inferred (same-category), each such column stated in its table.
+    const own = provenanceOf(columns.get(c.source));
+    add({ from: c.source, to: out, drawn: { source: from, type: "HAS_COLUMN", target: c.source, provenance: own }, stored: edgeId(from, "HAS_COLUMN", c.source), via: null, provenance: own, intoOwnTable: true });
+    const copy = [SAME_CATEGORY, ...provenanceOf({ at: c.at })];
     add({
       from: out,
       to: into,
-      drawn: { source: from, type: "COPIED_TO", target: to, label: `${c.categoryName ?? category}: columns not stated`, key: category },
+      drawn: { source: from, type: "COPIED_TO", target: to, label: `${c.categoryName ?? category}: columns not stated`, key: category, provenance: copy },
       stored: edgeId(from, "COPIED_TO", to),
       via: `${via} (${c.categoryName ?? category}, columns not stated)`,
+      provenance: copy,
     });
-    add({ from: into, to: c.target, drawn: { source: to, type: "HAS_COLUMN", target: c.target }, stored: edgeId(to, "HAS_COLUMN", c.target), via: null });
+    const landing = [SAME_CATEGORY, ...provenanceOf({ at: columns.get(c.target)?.at })];
+    add({ from: into, to: c.target, drawn: { source: to, type: "HAS_COLUMN", target: c.target, provenance: landing }, stored: edgeId(to, "HAS_COLUMN", c.target), via: null, provenance: landing });
   }
   const all = [...steps.values()];
   const out = new Map<string, Step[]>();
@@ -245,7 +256,7 @@ function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: rea
   const flow = (step: Step): FlowEdge => ({ from: reach.real(step.from), to: reach.real(step.to), drawn: step.drawn });
   const edges: FlowEdge[] = [
     ...steps.filter((step) => !step.intoOwnTable).map(flow),
-    ...sends.map((s) => ({ from: idOf(s.column), to: idOf(s.vendor), drawn: { source: idOf(s.column), type: "SENT_TO", target: idOf(s.vendor), label: s.flow.service ?? s.flow.purpose } })),
+    ...sends.map((s) => ({ from: idOf(s.column), to: idOf(s.vendor), drawn: { source: idOf(s.column), type: "SENT_TO", target: idOf(s.vendor), label: s.flow.service ?? s.flow.purpose, provenance: provenanceOf(s) } })),
   ];
   const reached = depthsFrom(row, edges);
   const entries = steps.filter((step) => step.intoOwnTable && !reached.has(reach.real(step.to))).map((step) => ({ ...flow(step), drawn: { ...step.drawn, back: true } }));
@@ -279,6 +290,7 @@ function evidence(row: TraceRow, send: TraceSend, reach: Reach): TraceVendor["fi
   const nodes = [reach.real(chain[0]?.from ?? column)];
   const edges: string[] = [];
   const vias: (string | null)[] = [];
+  const provenance: Provenance[][] = [];
   for (const step of chain) {
     const node = reach.real(step.to);
     const seen = nodes.indexOf(node);
@@ -286,14 +298,21 @@ function evidence(row: TraceRow, send: TraceSend, reach: Reach): TraceVendor["fi
       nodes.length = seen + 1;
       edges.length = seen;
       vias.length = seen;
+      provenance.length = seen;
       continue;
     }
     nodes.push(node);
     edges.push(step.stored);
     vias.push(step.via);
+    provenance.push(step.provenance);
   }
   const vendor = idOf(send.vendor);
-  return { nodes: [...nodes, vendor], edges: [...edges, edgeId(column, "SENT_TO", vendor)], via: vias.filter((v): v is string => v !== null) };
+  return {
+    nodes: [...nodes, vendor],
+    edges: [...edges, edgeId(column, "SENT_TO", vendor)],
+    via: vias.filter((v): v is string => v !== null),
+    provenance: [...provenance, provenanceOf(send)],
+  };
 }
 
 function flowOf(s: TraceSend | TraceSilent): Flow {
@@ -309,6 +328,7 @@ function flowOf(s: TraceSend | TraceSilent): Flow {
     transfer: s.flow.transfer,
     countries: s.places.map((p) => ({ code: p.location.code, name: p.location.name, eea: p.location.eea, role: p.type === "LOCATED_IN" ? "entity" : "data", transfer: p.transfer })),
     fields: "column" in s ? "stated" : "not-stated",
+    provenance: "column" in s ? provenanceOf(s.flow) : [...provenanceOf(s.flow), NOT_STATED_FIELDS],
   };
 }
 
@@ -391,26 +411,32 @@ interface DrawnEdge {
   key?: string;
   /** The edge goes back to a node the trace reached no later than its source (a copy returning to a table). */
   back?: boolean;
+  provenance?: Provenance[];
 }
 
 /**
  * Edges between columns → edges between what stands for them (a collapsed table for its columns), each drawn once
  * with how many statements it bundles; edges inside one collapsed table vanish.
  */
-function bundle(edges: readonly DrawnEdge[], owner: (id: string) => string): { source: string; type: string; target: string; key?: string; back: boolean; labels: Set<string>; count: number }[] {
-  const out = new Map<string, { source: string; type: string; target: string; key?: string; back: boolean; labels: Set<string>; statements: Set<string> }>();
+function bundle(
+  edges: readonly DrawnEdge[],
+  owner: (id: string) => string,
+): { source: string; type: string; target: string; key?: string; back: boolean; labels: Set<string>; count: number; provenance: Provenance[] }[] {
+  const out = new Map<string, { source: string; type: string; target: string; key?: string; back: boolean; labels: Set<string>; statements: Set<string>; provenance: Provenance[] }>();
   for (const e of edges) {
     const source = owner(e.source);
     const target = owner(e.target);
     if (source === target) continue;
     const id = `${edgeId(source, e.type, target)}${e.key ? `|${e.key}` : ""}`;
-    const b = out.get(id) ?? { source, type: e.type, target, ...(e.key ? { key: e.key } : {}), back: false, labels: new Set<string>(), statements: new Set<string>() };
+    const b = out.get(id) ?? { source, type: e.type, target, ...(e.key ? { key: e.key } : {}), back: false, labels: new Set<string>(), statements: new Set<string>(), provenance: [] };
     if (e.label) b.labels.add(e.label);
+    b.provenance = mergeProvenance(b.provenance, e.provenance);
     b.back ||= e.back === true;
     b.statements.add(edgeId(e.source, e.type, e.target));
     out.set(id, b);
   }
-  return [...out.values()].map(({ statements, ...b }) => ({ ...b, count: statements.size }));
+  // A bundle of several statements is derived from them; it cites each.
+  return [...out.values()].map(({ statements, ...b }) => ({ ...b, count: statements.size, provenance: statements.size > 1 ? [DERIVED, ...b.provenance] : b.provenance }));
 }
 
 export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRACE_FILTERS, view: TraceView = ALL_COLUMNS): TraceResponse {
@@ -456,11 +482,19 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
 
   for (const e of bundle(flowEdges, owner)) {
     const label = [...e.labels].sort().join(", ") || null;
-    elements.edge(e.source, e.type, e.target, { label, ...(e.count > 1 && detail === "tables" ? { count: e.count } : {}), ...(e.key ? { key: e.key } : {}), ...(e.back ? { back: true } : {}) });
+    elements.edge(e.source, e.type, e.target, {
+      label,
+      provenance: e.provenance,
+      ...(e.count > 1 && detail === "tables" ? { count: e.count } : {}),
+      ...(e.key ? { key: e.key } : {}),
+      ...(e.back ? { back: true } : {}),
+    });
   }
   // The system's engagement itself is the statement: drawn from the system, saying what the inventory leaves out.
-  for (const s of silent) elements.edge(start, "USES_VENDOR", idOf(s.vendor), { label: `${s.flow.service ?? s.flow.purpose}: ${FIELDS_NOT_STATED}` });
-  for (const s of flows) for (const p of s.places) elements.edge(idOf(s.vendor), p.type, idOf(p.location), { label: s.flow.system });
+  for (const s of silent) {
+    elements.edge(start, "USES_VENDOR", idOf(s.vendor), { label: `${s.flow.service ?? s.flow.purpose}: ${FIELDS_NOT_STATED}`, provenance: [...provenanceOf(s.flow), NOT_STATED_FIELDS] });
+  }
+  for (const s of flows) for (const p of s.places) elements.edge(idOf(s.vendor), p.type, idOf(p.location), { label: s.flow.system, provenance: provenanceOf(p) });
   const built = elements.build();
   return {
     from: { id: start, kind: kindOf(row.start), label: row.start.name, system: row.start.system },

@@ -6,17 +6,22 @@ import type { Graph } from "../db/graph.js";
 import { EngagementRowSchema } from "../transfers/engagement.row.js";
 
 const Props = z.object({ kind: z.string(), key: z.string(), name: z.string() }).catchall(z.unknown());
-const Edge = z.object({ source: z.string(), target: z.string(), type: z.string() });
+/** Where a relationship is stated (`file:line…`, see `elements/provenance.ts`); absent for an inventory built in memory. */
+const At = z.array(z.string()).nullable().optional();
+const Edge = z.object({ source: z.string(), target: z.string(), type: z.string(), at: At, suggested: z.boolean().nullable().optional() });
 
 export const TraceSendSchema = z.object({
   column: Props.extend({ system: z.string(), table: z.string(), columnKind: z.string() }),
   category: Props.nullable(),
   vendor: Props,
-  flow: EngagementRowSchema.extend({ vendorName: z.string().nullable() }),
+  /** Where the inventory states that this column goes to this vendor. */
+  at: At,
+  flow: EngagementRowSchema.extend({ vendorName: z.string().nullable(), at: At }),
   places: z.array(
     z.object({
       type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]),
       transfer: TransferStatusSchema,
+      at: At,
       location: Props.extend({ code: z.string(), eea: z.boolean() }),
     }),
   ),
@@ -29,10 +34,10 @@ export const TraceRowSchema = z.object({
   startTables: z.array(Props.extend({ system: z.string(), title: z.string().nullable() })),
   columns: z.array(Props.extend({ system: z.string(), table: z.string(), category: z.string().nullable() })),
   /** Copies column to column: `stated` (the inventory maps them) or `category` (the columns a category-scoped copy may land in). */
-  copies: z.array(Edge.omit({ type: true }).extend({ via: z.string(), viaName: z.string().nullable(), mapping: z.enum(["stated", "category"]), categoryName: z.string().nullable() })),
+  copies: z.array(Edge.omit({ type: true, suggested: true }).extend({ via: z.string(), viaName: z.string().nullable(), mapping: z.enum(["stated", "category"]), categoryName: z.string().nullable() })),
   sends: z.array(TraceSendSchema),
   /** From a system: its engagements whose inventory names no field they receive. */
-  silent: z.array(TraceSendSchema.omit({ column: true, category: true })),
+  silent: z.array(TraceSendSchema.omit({ column: true, category: true, at: true })),
 });
 
 export type TraceSend = z.infer<typeof TraceSendSchema>;

@@ -23,7 +23,7 @@ const VendorListRowSchema = z.object({
 });
 export type VendorListRow = z.infer<typeof VendorListRowSchema>;
 
-const FieldRowSchema = z.object({ column: NodePropsSchema, table: NodePropsSchema, category: z.string().nullable() });
+const FieldRowSchema = z.object({ column: NodePropsSchema, table: NodePropsSchema, category: z.string().nullable(), at: z.array(z.string()).nullable().optional() });
 export type FieldRow = z.infer<typeof FieldRowSchema>;
 
 const FlowRowSchema = z.object({
@@ -41,13 +41,14 @@ const FlowRowSchema = z.object({
   dataCountries: z.array(z.string()).nullable(),
   receives: z.array(FieldRowSchema),
   sendsBack: z.array(FieldRowSchema),
+  at: z.array(z.string()).nullable().optional(),
 });
 export type FlowRow = z.infer<typeof FlowRowSchema>;
 
 const VendorRowSchema = z.object({
   vendor: VendorNodeSchema,
   flows: z.array(FlowRowSchema),
-  places: z.array(z.object({ type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]), system: z.string(), location: NodePropsSchema.extend(CountryPropsSchema.shape) })),
+  places: z.array(z.object({ type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]), system: z.string(), at: z.array(z.string()).nullable().optional(), location: NodePropsSchema.extend(CountryPropsSchema.shape) })),
 });
 export type VendorRow = z.infer<typeof VendorRowSchema>;
 

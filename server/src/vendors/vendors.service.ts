@@ -1,6 +1,7 @@
 import type { CountryProps, FieldRow, FlowStatus, VendorNode, VendorsRepository } from "./vendors.repository.js";
 import type { Country, VendorFlow, VendorResponse, VendorSummary, VendorsResponse } from "../contract/api.js";
 import { ElementsBuilder, idOf } from "../elements/elements.js";
+import { FIELDS_NOT_STATED, provenanceOf } from "../elements/provenance.js";
 import { NotFoundError } from "../errors.js";
 import { pageOf, type ParsedNodeId } from "../http/params.js";
 import { worstStatus } from "../transfers/transfer.rule.js";
@@ -84,6 +85,7 @@ export class VendorsService {
       receives: f.receives.map(field).sort((a, b) => a.id.localeCompare(b.id)),
       sendsBack: f.sendsBack.map(field).sort((a, b) => a.id.localeCompare(b.id)),
       fields: f.receives.length > 0 ? "stated" : "not-stated",
+      provenance: f.receives.length > 0 ? provenanceOf(f) : [...provenanceOf(f), FIELDS_NOT_STATED],
     }));
 
     // System → table → column → vendor → countries, the way the data travels.
@@ -94,15 +96,16 @@ export class VendorsService {
       for (const r of [...f.receives, ...f.sendsBack]) {
         const table = elements.node(r.table);
         const column = elements.node(r.column);
-        if (system && table) elements.edge(system, "CONTAINS", table);
-        if (table && column) elements.edge(table, "HAS_COLUMN", column);
+        // The table is stated in its system, the column in its table: at the lines that state them.
+        if (system && table) elements.edge(system, "CONTAINS", table, { provenance: provenanceOf(r.table) });
+        if (table && column) elements.edge(table, "HAS_COLUMN", column, { provenance: provenanceOf(r.column) });
       }
-      for (const r of f.receives) elements.edge(idOf(r.column), "SENT_TO", vendor, { label: f.service ?? f.purpose });
-      for (const r of f.sendsBack) elements.edge(vendor, "SENDS_BACK", idOf(r.column), { label: f.service ?? f.purpose });
+      for (const r of f.receives) elements.edge(idOf(r.column), "SENT_TO", vendor, { label: f.service ?? f.purpose, provenance: provenanceOf(r) });
+      for (const r of f.sendsBack) elements.edge(vendor, "SENDS_BACK", idOf(r.column), { label: f.service ?? f.purpose, provenance: provenanceOf(r) });
     }
     for (const p of row.places) {
       const location = elements.node(p.location);
-      if (location) elements.edge(vendor, p.type, location, { label: p.system });
+      if (location) elements.edge(vendor, p.type, location, { label: p.system, provenance: provenanceOf(p) });
     }
 
     return {
