@@ -123,11 +123,11 @@ describe("GET /api/trace", () => {
     const t = await trace("table:kontent-ai/KontentAi_User");
 
     const intercom = t.vendors.find((v) => v.id === "vendor:intercom")!;
-    expect(intercom.countries).toEqual([{ code: "IE", name: "Ireland", eea: true, role: "entity" }]);
+    expect(intercom.countries).toEqual([{ code: "IE", name: "Ireland", eea: true, role: "entity", transfer: "eea" }]);
     // Its legal entity is in Ireland, but the document does not say where the data is stored: not "EEA".
     expect(intercom.transfer).toBe("not-stated");
     const sendgrid = t.vendors.find((v) => v.id === "vendor:sendgrid")!;
-    expect(sendgrid.countries).toEqual([{ code: "US", name: "United States", eea: false, role: "entity" }]);
+    expect(sendgrid.countries).toEqual([{ code: "US", name: "United States", eea: false, role: "entity", transfer: "third-country" }]);
     expect(sendgrid.transfer).toBe("third-country");
     const edges = t.elements.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
     expect(edges).toContain("vendor:intercom LOCATED_IN location:IE");
@@ -139,8 +139,8 @@ describe("GET /api/trace", () => {
 
     const twilio = t.vendors.find((v) => v.id === "vendor:twilio")!;
     expect(twilio.countries).toEqual([
-      { code: "US", name: "United States", eea: false, role: "entity" },
-      { code: "DE", name: "Germany", eea: true, role: "data" },
+      { code: "US", name: "United States", eea: false, role: "entity", transfer: "third-country" },
+      { code: "DE", name: "Germany", eea: true, role: "data", transfer: "eea" },
     ]);
     expect(twilio.retention).toEqual(["30 days"]);
     expect(twilio.fields.map((f) => f.column)).toEqual(["Contact information", "Conversational data"]);

@@ -6,9 +6,8 @@
  */
 import type { ElementNode, Elements, TransferStatus } from "@contract/api";
 import { ids, parseNodeId, type NodeKind } from "@contract/ids";
-import { TRANSFER_WORDS } from "@contract/words";
+import { TRANSFER_ORDER, TRANSFER_WORDS } from "@contract/words";
 
-import { TRANSFER_ORDER } from "./transfer";
 
 export interface Filters {
   systems: string[];

@@ -4,10 +4,11 @@
  */
 import type { Elements } from "@contract/api";
 import type { NodeKind } from "@contract/ids";
+import { TRANSFER_ORDER } from "@contract/words";
 
 import { approxMeasure, kindsPresent, transferOf, type Measure } from "./elements";
 import { KIND_LOOK, type ShapeName } from "./kinds";
-import { TRANSFER_LOOK, TRANSFER_ORDER } from "./transfer";
+import { TRANSFER_LOOK } from "./transfer";
 
 export interface LegendItem {
   key: string;

@@ -43,7 +43,7 @@ const vendor = (name: string, transfer: TransferStatus, country?: { code: string
   name,
   transfer,
   mechanism: null,
-  countries: country ? [{ ...country, role: "data" }, { ...country, role: "entity" }] : [],
+  countries: country ? [{ ...country, role: "data", transfer }, { ...country, role: "entity", transfer }] : [],
   flows: [
     {
       id: `kentico/${name}`,

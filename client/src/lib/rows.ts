@@ -93,15 +93,17 @@ export interface VendorRow extends Record<string, Cell> {
   retention: string[];
 }
 
-type TraceCountry = TraceResponse["vendors"][number]["flows"][number]["countries"][number];
+type TraceCountry = TraceResponse["vendors"][number]["countries"][number];
 
-/** "United States (entity, third country), Ireland (data, EEA)"; "not stated" when the inventory names none. */
-export function countriesText(countries: TraceCountry[]): string {
+/**
+ * "United States (entity, third country), Ireland (data, EEA)"; "not stated" when the inventory names none. Each
+ * country's status is the server's (a vendor's `countries` carry it, the same for both roles of a country).
+ */
+export function countriesText(countries: readonly TraceCountry[]): string {
   const byCountry = new Map<string, { name: string; roles: Set<string>; transfer: TransferStatus }>();
   for (const c of countries) {
     const e = byCountry.get(c.code) ?? { name: c.name, roles: new Set<string>(), transfer: c.transfer };
     e.roles.add(c.role === "data" ? "data" : "entity");
-    if (transferRank(c.transfer) < transferRank(e.transfer)) e.transfer = c.transfer;
     byCountry.set(c.code, e);
   }
   if (byCountry.size === 0) return TRANSFER_WORDS["not-stated"];
@@ -136,7 +138,7 @@ export function traceRows(t: TraceResponse): RowSet<VendorRow> {
       transfer: v.transfer,
       transferText: TRANSFER_WORDS[v.transfer],
       mechanism: [...new Set(v.flows.map((f) => safeguardWords(f.mechanism)))].sort().join("; ") || NOT_DOCUMENTED,
-      countries: countriesText(v.flows.flatMap((f) => f.countries)),
+      countries: countriesText(v.countries),
       categories: [...new Set(v.categories.map((c) => c.name))].sort(),
       fields: v.fields.length,
       systems: v.systems,

@@ -1,6 +1,6 @@
 /** Landing: the system-level picture, systems → vendors → countries, with the vendors listed beside it. */
 import type { Elements, OverviewResponse } from "@contract/api";
-import { TRANSFER_WORDS } from "@contract/words";
+import { TRANSFER_ORDER, TRANSFER_WORDS } from "@contract/words";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 
@@ -12,7 +12,6 @@ import { ResultList } from "../components/ResultList";
 import { StartHere } from "../components/StartHere";
 import { ErrorState, Loading } from "../components/States";
 import { TransferBadge } from "../components/TransferBadge";
-import { TRANSFER_ORDER } from "../graph/transfer";
 import { overviewRows, type FlowRow, type RowSet } from "../lib/rows";
 import { readGroup, readList, readSystems, withListItem, withParam } from "../lib/urlState";
 

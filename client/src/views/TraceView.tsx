@@ -1,7 +1,7 @@
 /** Trace: from a source, table, column, category, subject or system to every vendor and country its data reaches. */
 import type { TraceResponse } from "@contract/api";
 import { parseNodeId } from "@contract/ids";
-import { TRANSFER_WORDS } from "@contract/words";
+import { TRANSFER_ORDER, TRANSFER_WORDS } from "@contract/words";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 
@@ -16,7 +16,6 @@ import { TransferBadge } from "../components/TransferBadge";
 import { activeFilterCount, transferOptions, withoutDataFilters, type FilterOptions } from "../graph/filters";
 import { KIND_LOOK } from "../graph/kinds";
 import { qualifyAmbiguousColumns, traceElements, type TraceDetail } from "../graph/trace";
-import { TRANSFER_ORDER } from "../graph/transfer";
 import { traceEvidenceRows } from "../lib/evidenceRows";
 import { traceRows } from "../lib/rows";
 import { readFilters, readList, readSystems, readTraceColumns, withListItem, withParam } from "../lib/urlState";

@@ -222,7 +222,8 @@ export const EvidenceSchema = z.object({ nodes: z.array(z.string()), edges: z.ar
 export const TraceVendorSchema = z.object({
   id: z.string(),
   name: z.string(),
-  countries: z.array(CountrySchema.extend({ role: z.enum(["entity", "data"]) })),
+  /** Each country and role over the vendor's flows in the answer, with the status needing most attention there. */
+  countries: z.array(CountrySchema.extend({ role: z.enum(["entity", "data"]), transfer: TransferStatusSchema })),
   transfer: TransferStatusSchema,
   /** The mechanism when every flow to this vendor in the answer documents the same one; null otherwise. */
   mechanism: MechanismSchema.nullable(),

@@ -4,6 +4,12 @@
  */
 import type { Mechanism, Provenance, TransferStatus } from "./api.js";
 
+/**
+ * Transfer statuses by how much attention they need, worst first (what a DPIA must address before what is settled):
+ * the order every list, legend, filter and summary uses, and the severity the server's rule takes the worst by.
+ */
+export const TRANSFER_ORDER: readonly TransferStatus[] = ["third-country", "not-stated", "adequate", "eea"];
+
 export const TRANSFER_WORDS: Record<TransferStatus, string> = {
   "third-country": "third country",
   "not-stated": "country not stated",

@@ -4,7 +4,8 @@ import { dpiaFigures, ROWS_PER_FIGURE, STATUS_COLOUR } from "./dpia.figure.js";
 import type { TraceResponse, TraceVendor } from "../contract/api.js";
 import { TRANSFER_LOOK } from "../contract/look.js";
 
-function vendor(name: string, fields: number, countries: TraceVendor["countries"] = []): TraceVendor {
+function vendor(name: string, fields: number, places: Omit<TraceVendor["countries"][number], "transfer">[] = []): TraceVendor {
+  const countries = places.map((c) => ({ ...c, transfer: c.eea ? ("eea" as const) : ("third-country" as const) }));
   return {
     id: `vendor:${name.toLowerCase()}`,
     name,
@@ -22,7 +23,7 @@ function vendor(name: string, fields: number, countries: TraceVendor["countries"
         legalName: null,
         mechanism: null,
         transfer: countries.length ? "third-country" : "not-stated",
-        countries: countries.map((c) => ({ ...c, transfer: c.eea ? ("eea" as const) : ("third-country" as const) })),
+        countries,
         fields: "stated",
         provenance: [],
       },

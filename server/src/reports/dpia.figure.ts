@@ -83,7 +83,7 @@ function draw(trace: TraceResponse, part: Part): string {
   // A vendor whose inventory leaves out a place (its entity's or its data's country) points at "country not stated":
   // unknown, never drawn as safe.
   const unstated = part.vendors.some(leavesOutAPlace);
-  if (unstated) countries.push({ code: NOT_STATED, name: "Country not stated", eea: false, role: "data" });
+  if (unstated) countries.push({ code: NOT_STATED, name: "Country not stated", eea: false, role: "data", transfer: "not-stated" });
   const rows = Math.max(columns.length, part.vendors.length, countries.length, 1);
   const height = TOP + rows * ROW + 8;
   // Lanes other than the longest are centred vertically.

@@ -5,11 +5,11 @@
  */
 import { dpiaFigures, esc, KIND_COLOUR, STATUS_COLOUR } from "./dpia.figure.js";
 import type { ReportSystem } from "./reports.repository.js";
-import type { TraceResponse, TransferStatus } from "../contract/api.js";
+import type { Provenance, TraceResponse, TransferStatus } from "../contract/api.js";
 import { parseNodeId } from "../contract/ids.js";
-import { FIELDS_NOT_STATED, NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
+import { citations, FIELDS_NOT_STATED, NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
 import type { TraceSend, TraceSilent } from "../trace/trace.repository.js";
-import { unstatedPlaces } from "../transfers/transfer.rule.js";
+import { needsAttention, unstatedPlaces } from "../transfers/transfer.rule.js";
 
 export interface DpiaInput {
   trace: TraceResponse;
@@ -22,13 +22,15 @@ export interface DpiaInput {
   date: string;
 }
 
-const NEEDS_SAFEGUARD: TransferStatus[] = ["third-country", "not-stated"];
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
 /** An identifier (table.column) that may wrap after its dots and underscores, never inside a word. */
 const ident = (s: string) => esc(s).replace(/([._])/g, "$1<wbr>");
 /** A table head with fixed column widths (percent), so narrow columns never break words mid-way. */
 const head = (cols: [string, number][]) =>
   `<table><colgroup>${cols.map(([, w]) => `<col style="width:${w}%">`).join("")}</colgroup><thead><tr>${cols.map(([h]) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>`;
+/** Where each step of a path is stated, one line per step: `kentico.yaml:2793 · from 'Personal data in Kentico', E-commerce`. */
+const cited = (steps: readonly (readonly Provenance[])[]) =>
+  `<ol class="cite">${steps.map((p) => `<li>${p.length ? esc(citations(p)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</li>`).join("")}</ol>`;
 const orNot = (s: string | null | undefined) => (s && s.trim() ? esc(s) : `<span class="nd">${NOT_DOCUMENTED}</span>`);
 
 function badge(status: TransferStatus): string {
@@ -108,6 +110,8 @@ figcaption { font-size: 10px; color: #5b6472; margin-top: 2px; }
 .legend b.line { display: inline-block; width: 18px; border-top: 1.5px solid #555; }
 .legend b.dash { border-top-style: dashed; }
 .path { font-size: 9.5px; }
+ol.cite { margin: 0; padding-left: 12px; font-size: 8.5px; color: #3d4654; }
+ol.cite li { overflow-wrap: anywhere; }
 .muted { color: #5b6472; }
 `;
 
@@ -123,7 +127,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date }: DpiaInput): st
   const engagements: (TraceSend | TraceSilent)[] = [...new Map([...sends, ...silent].map((s) => [s.flow.flow, s])).values()];
   const unstated = [...silent].sort((a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.flow.flow.localeCompare(b.flow.flow));
   const service = (s: TraceSend | TraceSilent) => (s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : "");
-  const needing = engagements.filter((s) => NEEDS_SAFEGUARD.includes(s.flow.transfer)).sort((a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.flow.flow.localeCompare(b.flow.flow));
+  const needing = engagements.filter((s) => needsAttention(s.flow.transfer)).sort((a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.flow.flow.localeCompare(b.flow.flow));
   const categoriesOf = (flow: string) => sorted(sends.filter((s) => s.flow.flow === flow).flatMap((s) => (s.category ? [s.category.name] : [])));
 
   const html: string[] = [];
@@ -174,7 +178,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date }: DpiaInput): st
     const data = v.countries.filter((c) => c.role === "data").map((c) => c.name);
     const mechanisms = sorted(v.flows.map((f) => safeguardWords(f.mechanism)));
     html.push(
-      `<tr><td>${esc(v.name)}</td><td>${legal.length ? esc(legal.join("; ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${esc(sorted(v.flows.map((f) => f.role)).join(", "))}</td><td>${v.services.length ? esc(v.services.join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${entity.length ? esc(entity.join(", ")) : `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`}</td><td>${data.length ? esc(data.join(", ")) : `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`}</td><td>${badge(v.transfer)}</td><td>${mechanisms.map((m) => (m === NOT_DOCUMENTED ? `<span class="nd">${m}</span>` : esc(m))).join("; ")}</td></tr>`,
+      `<tr><td>${esc(v.name)}${cited(v.flows.map((f) => f.provenance))}</td><td>${legal.length ? esc(legal.join("; ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${esc(sorted(v.flows.map((f) => f.role)).join(", "))}</td><td>${v.services.length ? esc(v.services.join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${entity.length ? esc(entity.join(", ")) : `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`}</td><td>${data.length ? esc(data.join(", ")) : `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`}</td><td>${badge(v.transfer)}</td><td>${mechanisms.map((m) => (m === NOT_DOCUMENTED ? `<span class="nd">${m}</span>` : esc(m))).join("; ")}</td></tr>`,
     );
   }
   html.push(`</tbody></table>`);
@@ -194,17 +198,19 @@ export function dpiaHtml({ trace, sends, silent, systems, date }: DpiaInput): st
   }
 
   html.push(`<h2>Evidence: how each field reaches its vendor</h2>`);
-  html.push(head([["Vendor", 14], ["Field", 20], ["Path in the inventory", 50], ["Copied by", 16]]));
+  html.push(`<p class="muted">Each step of a path cites the inventory line that states it (file:line, the source document and its section); a step the product infers says by which rule.</p>`);
+  html.push(head([["Vendor", 11], ["Field", 15], ["Path in the inventory", 30], ["Copied by", 12], ["Stated at (each step)", 32]]));
   for (const v of trace.vendors) {
     for (const f of v.fields) {
       html.push(
-        `<tr><td>${esc(v.name)}</td><td>${ident(`${f.table}.${f.column}`)}</td><td class="path">${f.evidence.nodes.map((n) => ident(label(n))).join(" → ")}</td><td>${f.evidence.via.length ? esc(f.evidence.via.join(" → ")) : '<span class="muted">no copy: the start holds it</span>'}</td></tr>`,
+        `<tr><td>${esc(v.name)}</td><td>${ident(`${f.table}.${f.column}`)}</td><td class="path">${f.evidence.nodes.map((n) => ident(label(n))).join(" → ")}</td><td>${f.evidence.via.length ? esc(f.evidence.via.join(" → ")) : '<span class="muted">no copy: the start holds it</span>'}</td><td>${cited(f.evidence.provenance)}</td></tr>`,
       );
     }
   }
+  const flowProvenance = new Map(trace.vendors.flatMap((v) => v.flows.map((f) => [f.id, f.provenance] as const)));
   for (const s of unstated) {
     html.push(
-      `<tr><td>${esc(s.vendor.name)}${service(s)}</td><td><span class="nd">${FIELDS_NOT_STATED}</span></td><td class="path">${ident(label(trace.from.id))} → ${ident(label(`vendor:${s.vendor.key}`))} <span class="muted">(the system's engagement; the inventory names no field it receives)</span></td><td><span class="muted">no copy</span></td></tr>`,
+      `<tr><td>${esc(s.vendor.name)}${service(s)}</td><td><span class="nd">${FIELDS_NOT_STATED}</span></td><td class="path">${ident(label(trace.from.id))} → ${ident(label(`vendor:${s.vendor.key}`))} <span class="muted">(the system's engagement; the inventory names no field it receives)</span></td><td><span class="muted">no copy</span></td><td>${cited([flowProvenance.get(s.flow.flow) ?? []])}</td></tr>`,
     );
   }
   html.push(`</tbody></table>`);

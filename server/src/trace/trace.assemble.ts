@@ -347,7 +347,12 @@ export function vendorsOf(row: TraceRow, sends: TraceSend[], silent: TraceSilent
       const all = [...list, ...unstated];
       const flows = new Map(all.map((s) => [s.flow.flow, flowOf(s)]));
       const countries = new Map<string, TraceVendor["countries"][number]>();
-      for (const f of flows.values()) for (const c of f.countries) countries.set(`${c.role}:${c.code}`, { code: c.code, name: c.name, eea: c.eea, role: c.role });
+      // A country's status over the flows (the US is adequate for a flow under the DPF only): the worst, once, here.
+      const byCode = new Map<string, TransferStatus[]>();
+      for (const f of flows.values()) for (const c of f.countries) byCode.set(c.code, [...(byCode.get(c.code) ?? []), c.transfer]);
+      for (const f of flows.values()) {
+        for (const c of f.countries) countries.set(`${c.role}:${c.code}`, { code: c.code, name: c.name, eea: c.eea, role: c.role, transfer: worstStatus(byCode.get(c.code)!) });
+      }
       const fields = new Map<string, TraceVendor["fields"][number]>();
       for (const s of list) {
         const cid = idOf(s.column);

@@ -15,10 +15,11 @@
  * - `third-country`: at least one country outside the EEA without such a decision: the transfer needs a safeguard.
  */
 import type { Mechanism, TransferStatus } from "../contract/api.js";
+import { TRANSFER_ORDER } from "../contract/words.js";
 import type { Catalogue } from "../inventory/inventory.parse.js";
 
-/** Worst first: what a DPIA must address before what is settled. */
-const SEVERITY: Record<TransferStatus, number> = { "third-country": 3, "not-stated": 2, adequate: 1, eea: 0 };
+/** How much attention a status needs: the contract's order, worst first. */
+const SEVERITY = Object.fromEntries(TRANSFER_ORDER.map((s, i) => [s, TRANSFER_ORDER.length - i])) as Record<TransferStatus, number>;
 
 export function countryStatus(code: string, mechanism: Mechanism | null, catalogue: Pick<Catalogue, "countries" | "adequacy">): Exclude<TransferStatus, "not-stated"> {
   if (catalogue.countries.get(code)?.eea) return "eea";
