@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 
 import { CatalogueLookup, readFideslangMap } from "./catalogue.lookup.js";
 import { parseCsvInventory } from "./csv.import.js";
-import { InventoryValidationError, readCatalogue, type InventoryIssue } from "../inventory/inventory.parse.js";
+import { inventoriesToGraph } from "../inventory/inventory.graph.js";
+import { citeInventoryAs, InventoryValidationError, readCatalogue, type InventoryIssue } from "../inventory/inventory.parse.js";
 import { CATALOGUE_DIR, REPO_ROOT } from "../inventory/paths.js";
 
 const catalogue = await readCatalogue(CATALOGUE_DIR);
@@ -26,6 +27,16 @@ describe("parseCsvInventory (the spreadsheet layout)", () => {
   const file = fixture("import/helpdesk.csv");
   const { inventory: inv, warnings } = parseCsvInventory(file, readFileSync(file, "utf8"), lookup);
   const table = (name: string) => inv.entities.find((e) => e.name === name)!;
+
+  it("cites each column and each field a vendor receives at the row of the sheet that states it (provenance)", () => {
+    citeInventoryAs(inv, "helpdesk.csv");
+    const { scoped, rels } = inventoriesToGraph([inv], catalogue);
+    const phone = scoped.find((n) => n.id === "column:fixture-helpdesk/Helpdesk_Ticket.RequesterPhone")!;
+    expect(phone.props.at).toEqual(["helpdesk.csv:4\u001fSpreadsheet helpdesk.csv\u001f"]);
+    const sent = rels.find((r) => r.type === "SENT_TO" && r.from === "column:fixture-helpdesk/Helpdesk_Ticket.RequesterPhone")!;
+    expect(sent.props.at).toEqual(["helpdesk.csv:4\u001fSpreadsheet helpdesk.csv\u001f"]);
+    expect(scoped.find((n) => n.id === "table:fixture-helpdesk/Helpdesk_Agent")!.props.at).toEqual(["helpdesk.csv:7\u001fSpreadsheet helpdesk.csv\u001f"]);
+  });
 
   it("makes one system of the file, one table per table name, one column per row", () => {
     expect(inv.system).toMatchObject({ id: "fixture-helpdesk", name: "Fixture Helpdesk" });

@@ -101,7 +101,8 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
   const subjects = new Map<string, string>();
   const purposes = new Map<string, { id: string; name: string; vendors: string[] }>();
   const sources = new Map<string, { id: string; name: string; feeds: Set<string>; fills: Set<string> }>();
-  const vendors = new Map<string, { name: string; purposes: Set<string>; countries: Set<string>; retention: Set<string>; receives: Set<string>; row: Row }>();
+  // `receivedAt`: the row that names each field a vendor receives, which provenance cites.
+  const vendors = new Map<string, { name: string; purposes: Set<string>; countries: Set<string>; retention: Set<string>; receives: Set<string>; receivedAt: Map<string, Row>; row: Row }>();
   const references: NonNullable<InventoryInput["references"]> = [];
   const referenced = new Map<string, Row>();
 
@@ -185,7 +186,7 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     }
     for (const name of vendorNames) {
       const id = slugify(name);
-      const v = vendors.get(id) ?? { name, purposes: new Set(), countries: new Set(), retention: new Set(), receives: new Set(), row: r };
+      const v = vendors.get(id) ?? { name, purposes: new Set(), countries: new Set(), retention: new Set(), receives: new Set(), receivedAt: new Map(), row: r };
       for (const p of purposeIds) {
         v.purposes.add(purposes.get(p)!.name);
         if (!purposes.get(p)!.vendors.includes(id)) purposes.get(p)!.vendors.push(id);
@@ -193,6 +194,7 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
       countries.forEach((c) => v.countries.add(c));
       if (retention) v.retention.add(retention);
       v.receives.add(fieldRef);
+      if (!v.receivedAt.has(fieldRef)) v.receivedAt.set(fieldRef, r);
       vendors.set(id, v);
     }
   }
@@ -228,7 +230,15 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
   for (const { path, origin } of origins) {
     const ei = entityList.findIndex((e) => e.name === path[0]);
     source.at(["entities", ei, "columns", path[1]!], origin);
+    // A table is stated by its first row (`at` keeps the first origin given).
+    source.at(["entities", ei], origin);
   }
-  [...vendors.values()].forEach((v, vi) => source.at(["vendors", vi], { line: v.row.line, row: v.row.row, column: letter(columnIndex.get("vendor")!), field: "recipient vendor" }));
+  [...vendors.values()].forEach((v, vi) => {
+    source.at(["vendors", vi], { line: v.row.line, row: v.row.row, column: letter(columnIndex.get("vendor")!), field: "recipient vendor" });
+    [...v.receives].forEach((f, fi) => {
+      const r = v.receivedAt.get(f)!;
+      source.at(["vendors", vi, "receives", fi], { line: r.line, row: r.row, column: letter(columnIndex.get("vendor")!), field: "recipient vendor" });
+    });
+  });
   return { file, format: "csv", inventory: validateInventory(source, lookup.catalogue), warnings };
 }
