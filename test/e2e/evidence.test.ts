@@ -29,6 +29,11 @@ describe("a trace's evidence", () => {
     expect(text).toContain("CMS_User.Email");
     expect(text).toContain("Path: COM_Customer → CMS_User → CMS_User.Email → Gravatar");
     expect(text).toContain("Copied by: Customers (Email address, columns not stated)");
+    // Each step cites where it is stated, the copy's landing says it is inferred by category.
+    const steps = await panel.locator("ol.provenance-steps li").allTextContents();
+    expect(steps).toHaveLength(3);
+    expect(steps[1]).toMatch(/^CMS_User → CMS_User\.Email: inferred \(same-category\); kentico\.yaml:\d+ · from 'Personal data in Kentico', Users$/);
+    expect(steps[2]).toMatch(/^CMS_User\.Email → Gravatar: kentico\.yaml:\d+ · from 'Personal data in Kentico', Users$/);
     expect(page.errors).toEqual([]);
     await page.close();
   });
@@ -42,11 +47,11 @@ describe("a trace's evidence", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), list.getByRole("button", { name: "CSV" }).click()]);
     const csv = readFileSync((await download.path()), "utf8").replace(/^\uFEFF/, "");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("Vendor,Field,Data category,Evidence path,Copied by,Systems,Transfer,Safeguard");
+    expect(lines[0]).toBe("Vendor,Field,Data category,Evidence path,Copied by,Provenance (per step),Systems,Transfer,Safeguard");
     const api = await (await fetch(`${ui.base}/api/trace?from=${encodeURIComponent("system:ambassify")}`)).json() as { vendors: { fields: unknown[]; flows: { fields: string }[] }[] };
     const expected = api.vendors.reduce((n, v) => n + v.fields.length + v.flows.filter((f) => f.fields === "not-stated").length, 0);
     expect(lines.length - 1).toBe(expected);
-    expect(lines.some((l) => l.startsWith("Heroku,") && l.includes(FIELDS_NOT_STATED))).toBe(true);
+    expect(lines.some((l) => l.startsWith("Heroku,") && l.includes(FIELDS_NOT_STATED) && /ambassify\.yaml:\d+ · from '[^']+', Sub-processors list \(table\); receives: not stated/.test(l))).toBe(true);
     await page.close();
   });
 });

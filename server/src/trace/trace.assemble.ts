@@ -475,7 +475,9 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
     return detail === "columns" || id === start || table === undefined || expanded.includes(table) ? id : table;
   };
   const tableProps = new Map(row.startTables.map((t) => [idOf(t), t]));
-  for (const c of columns) if (!tableProps.has(ids.table(c.system, c.table))) tableProps.set(ids.table(c.system, c.table), { kind: "table", key: `${c.system}/${c.table}`, name: c.table, system: c.system, title: null });
+  for (const c of columns) {
+    if (!tableProps.has(ids.table(c.system, c.table))) tableProps.set(ids.table(c.system, c.table), { kind: "table", key: `${c.system}/${c.table}`, name: c.table, system: c.system, title: null, at: c.tableAt });
+  }
   const standsFor = new Map<string, number>();
   for (const c of columns) if (owner(idOf(c)) !== idOf(c)) standsFor.set(owner(idOf(c)), (standsFor.get(owner(idOf(c))) ?? 0) + 1);
   const tables = new Set([...standsFor.keys(), ...[...drawnIds].filter((id) => tableProps.has(id))]);
