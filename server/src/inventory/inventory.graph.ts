@@ -94,8 +94,11 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
     if (!shared.has(id)) {
       const cat = catalogue.categories.get(catId) ?? inventories.flatMap((i) => i.categories).find((c) => c.id === catId);
       const aliases = cat?.aliases ?? [];
+      // Stated by the catalogue, else by the inventory that declares it.
       const cited = catalogue.cited?.categories.get(catId);
-      shared.set(id, node("category", id, cat?.name ?? catId, { aliases, special: cat?.special ?? false, search: searchText(...aliases) }, cited ? [cited] : undefined));
+      const declaring = inventories.find((i) => i.categories.some((c) => c.id === catId));
+      const declared = declaring ? citer(declaring)(null, ["categories", declaring.categories.findIndex((c) => c.id === catId)]) : undefined;
+      shared.set(id, node("category", id, cat?.name ?? catId, { aliases, special: cat?.special ?? false, search: searchText(...aliases) }, cited ? [cited] : declared));
     }
     return id;
   };

@@ -7,7 +7,7 @@ import { dpiaFigures, esc, KIND_COLOUR, STATUS_COLOUR } from "./dpia.figure.js";
 import type { ReportSystem } from "./reports.repository.js";
 import type { Provenance, TraceResponse, TransferStatus } from "../contract/api.js";
 import { parseNodeId } from "../contract/ids.js";
-import { citations, FIELDS_NOT_STATED, NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
+import { citation, FIELDS_NOT_STATED, NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
 import type { TraceSend, TraceSilent } from "../trace/trace.repository.js";
 import { needsAttention, unstatedPlaces } from "../transfers/transfer.rule.js";
 
@@ -28,9 +28,14 @@ const ident = (s: string) => esc(s).replace(/([._])/g, "$1<wbr>");
 /** A table head with fixed column widths (percent), so narrow columns never break words mid-way. */
 const head = (cols: [string, number][]) =>
   `<table><colgroup>${cols.map(([, w]) => `<col style="width:${w}%">`).join("")}</colgroup><thead><tr>${cols.map(([h]) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>`;
-/** Where each step of a path is stated, one line per step: `kentico.yaml:2793 · from 'Personal data in Kentico', E-commerce`. */
-const cited = (steps: readonly (readonly Provenance[])[]) =>
-  `<ol class="cite">${steps.map((p) => `<li>${p.length ? esc(citations(p)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</li>`).join("")}</ol>`;
+/**
+ * Where each step of a path is stated, one line per step: `kentico.yaml:2793 · from 'Personal data in Kentico',
+ * E-commerce` (the file and line never broken across lines); `short`: the file and line alone, for narrow cells.
+ */
+const citeOne = (p: Provenance, short: boolean) =>
+  p.kind === "stated" ? `<span class="loc">${esc(`${p.file}:${p.line}`)}</span>${short ? "" : esc(citation(p).slice(`${p.file}:${p.line}`.length))}` : esc(citation(p));
+const cited = (steps: readonly (readonly Provenance[])[], short = false) =>
+  `<ol class="cite">${steps.map((p) => `<li>${p.length ? p.map((x) => citeOne(x, short)).join("; ") : `<span class="nd">${NOT_DOCUMENTED}</span>`}</li>`).join("")}</ol>`;
 const orNot = (s: string | null | undefined) => (s && s.trim() ? esc(s) : `<span class="nd">${NOT_DOCUMENTED}</span>`);
 
 function badge(status: TransferStatus): string {
@@ -112,6 +117,7 @@ figcaption { font-size: 10px; color: #5b6472; margin-top: 2px; }
 .path { font-size: 9.5px; }
 ol.cite { margin: 0; padding-left: 12px; font-size: 8.5px; color: #3d4654; }
 ol.cite li { overflow-wrap: anywhere; }
+ol.cite .loc { white-space: nowrap; }
 .muted { color: #5b6472; }
 `;
 
@@ -178,7 +184,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date }: DpiaInput): st
     const data = v.countries.filter((c) => c.role === "data").map((c) => c.name);
     const mechanisms = sorted(v.flows.map((f) => safeguardWords(f.mechanism)));
     html.push(
-      `<tr><td>${esc(v.name)}${cited(v.flows.map((f) => f.provenance))}</td><td>${legal.length ? esc(legal.join("; ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${esc(sorted(v.flows.map((f) => f.role)).join(", "))}</td><td>${v.services.length ? esc(v.services.join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${entity.length ? esc(entity.join(", ")) : `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`}</td><td>${data.length ? esc(data.join(", ")) : `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`}</td><td>${badge(v.transfer)}</td><td>${mechanisms.map((m) => (m === NOT_DOCUMENTED ? `<span class="nd">${m}</span>` : esc(m))).join("; ")}</td></tr>`,
+      `<tr><td>${esc(v.name)}${cited(v.flows.map((f) => f.provenance), true)}</td><td>${legal.length ? esc(legal.join("; ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${esc(sorted(v.flows.map((f) => f.role)).join(", "))}</td><td>${v.services.length ? esc(v.services.join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${entity.length ? esc(entity.join(", ")) : `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`}</td><td>${data.length ? esc(data.join(", ")) : `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`}</td><td>${badge(v.transfer)}</td><td>${mechanisms.map((m) => (m === NOT_DOCUMENTED ? `<span class="nd">${m}</span>` : esc(m))).join("; ")}</td></tr>`,
     );
   }
   html.push(`</tbody></table>`);
