@@ -34,6 +34,9 @@ describe("a trace's evidence", () => {
     expect(steps).toHaveLength(3);
     expect(steps[1]).toMatch(/^CMS_User → CMS_User\.Email: inferred \(same-category\); kentico\.yaml:\d+ · from 'Personal data in Kentico', Users$/);
     expect(steps[2]).toMatch(/^CMS_User\.Email → Gravatar: kentico\.yaml:\d+ · from 'Personal data in Kentico', Users$/);
+    // The details panel says where the vendor is stated: the line of Kentico's engagement of it.
+    const cited = await page.getByTestId("details").getByTestId("provenance").locator("li").allTextContents();
+    expect(cited).toEqual([expect.stringMatching(/^kentico\.yaml:\d+ · from 'Personal data in Kentico', Users$/)]);
     expect(page.errors).toEqual([]);
     await page.close();
   });
