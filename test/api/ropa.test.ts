@@ -122,7 +122,7 @@ describe("GET /api/reports/ropa", () => {
     expect(twilio.recipients).toEqual([expect.objectContaining({ vendor: "Twilio", legalName: "Twilio Inc.", retention: "30 days" })]);
     expect(twilio.retention).toBeNull();
     expect(twilio.transfers).toEqual([expect.objectContaining({ countries: ["Germany (DE)", "United States (US)"], transfer: "third-country", safeguard: NOT_DOCUMENTED })]);
-    expect(twilio.gaps.map((g) => g.missing)).toEqual(expect.arrayContaining(["the controller served", "processor name", "DPO contact", "safeguard for the transfer to Twilio", "hosting countries"]));
+    expect(twilio.gaps.map((g) => g.missing)).toEqual(expect.arrayContaining(["the controller served", "processor name", "DPO contact", "safeguard for the transfer to Twilio (flow ambassify/twilio)", "hosting countries"]));
   });
 
   it("writes the XLSX with a cover (date, each file loaded with its sha256), the ICO controller and processor columns, and every undocumented field in 'Gaps'", async () => {

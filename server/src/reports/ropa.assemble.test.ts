@@ -97,7 +97,7 @@ describe("assembleRopa", () => {
     expect(newsletter!.sources).toEqual(["Sign-up form"]);
     expect(billing!.transfers).toEqual([]);
     expect(errors!.transfers[0]).toMatchObject({ countries: [], transfer: "not-stated", safeguard: NOT_DOCUMENTED });
-    expect(errors!.gaps.map((g) => g.missing)).toEqual(expect.arrayContaining(["safeguard for the transfer to Sentry", "where Sentry holds the data (country not stated)", "retention at Sentry"]));
+    expect(errors!.gaps.map((g) => g.missing)).toEqual(expect.arrayContaining(["safeguard for the transfer to Sentry (flow shop/2)", "where Sentry holds the data (country not stated; flow shop/2)", "retention at Sentry"]));
     expect(errors!.subjects).toEqual(["Visitor"]);
   });
 

@@ -9,8 +9,8 @@
  *
  * How purposes map to flows: a vendor flow belongs to a purpose when the purpose names its vendor
  * (`purposes[].vendors`) or when the flow's own `purpose` text is the purpose's name. Categories of data and of
- * subjects come from the columns that serve the purposes and those their flows receive (an activity's own subjects
- * when it states them); retention is the activity's own, a vendor's is on its recipient; transfer statuses are the
+ * subjects come from the columns that serve the purposes and those their flows receive (for an activity that states
+ * its subjects, only the columns of those subjects' tables, and its subjects as stated); retention is the activity's own, a vendor's is on its recipient; transfer statuses are the
  * flows' stored ones. Each record's gaps come from the columns of its template (`ropa.columns.ts`).
  */
 import { gapsOf } from "./ropa.columns.js";
@@ -41,8 +41,11 @@ interface Basis {
 function record(sys: RopaSystemRow, b: Basis): Omit<RopaRow, "article" | "controllerServed" | "gaps"> {
   const s = sys.system;
   const byId = new Map(sys.columns.map((c) => [c.id, c]));
-  const columns = [...new Set([...b.columnIds, ...b.flows.flatMap((f) => f.columns)])].flatMap((id) => byId.get(id) ?? []);
   const a = b.activity;
+  // A purpose may serve many tables (Kentico's "Shown in the administration interface"): an activity that names its
+  // subjects holds the data of those subjects' tables only.
+  const concerns = (c: RopaSystemRow["columns"][number]) => !a || a.subjects.length === 0 || c.subjects.some((s) => a.subjects.includes(s));
+  const columns = [...new Set([...b.columnIds, ...b.flows.flatMap((f) => f.columns)])].flatMap((id) => byId.get(id) ?? []).filter(concerns);
   const role = a ? a.role : s.role;
   return {
     system: s.system,

@@ -82,7 +82,7 @@ const recipients = (header: string): RopaColumn => ({
       : r.recipients
           .map(
             (x) =>
-              `${x.vendor}${x.service && x.service !== x.vendor ? ` (${x.service})` : ""}, ${x.role}, legal entity: ${x.legalName ?? ND}, vendor retention: ${x.retention ?? ND}${x.fields === "not-stated" ? `, ${FIELDS_NOT_STATED}` : ""}`,
+              `${x.vendor}${x.service && x.service !== x.vendor ? ` (${x.service})` : ""}${r.recipients.filter((y) => y.vendor === x.vendor && y.service === x.service).length > 1 ? ` [flow ${x.flow}]` : ""}, ${x.role}, legal entity: ${x.legalName ?? ND}, vendor retention: ${x.retention ?? ND}${x.fields === "not-stated" ? `, ${FIELDS_NOT_STATED}` : ""}`,
           )
           .join("; "),
   gaps: (r) => r.recipients.flatMap((x) => [...ifMissing(!x.legalName, `legal entity of ${x.vendor}`), ...ifMissing(!x.retention, `retention at ${x.vendor}`)]),
@@ -96,9 +96,9 @@ const countries: RopaColumn = {
         ? "none stated in the inventory"
         : "none: every recipient's countries are in the EEA"
       : r.transfers
-          .map((t) => `${t.vendor} → ${t.countries.length > 0 ? t.countries.join(", ") : "no country stated"}: ${TRANSFER_WORDS[t.transfer]}${t.transfer === "not-stated" ? ` (where the data goes: ${ND})` : ""}`)
+          .map((t) => `${t.vendor}${r.transfers.filter((y) => y.vendor === t.vendor).length > 1 ? ` [flow ${t.flow}]` : ""} → ${t.countries.length > 0 ? t.countries.join(", ") : "no country stated"}: ${TRANSFER_WORDS[t.transfer]}${t.transfer === "not-stated" ? ` (where the data goes: ${ND})` : ""}`)
           .join(" | "),
-  gaps: (r) => r.transfers.filter((t) => t.transfer === "not-stated").map((t) => `where ${t.vendor} holds the data (${TRANSFER_WORDS["not-stated"]})`),
+  gaps: (r) => r.transfers.filter((t) => t.transfer === "not-stated").map((t) => `where ${t.vendor} holds the data (${TRANSFER_WORDS["not-stated"]}; flow ${t.flow})`),
 };
 /** A safeguard is needed where the stored status is third-country or not-stated (an adequate or EEA flow needs none). */
 const safeguards: RopaColumn = {
@@ -106,9 +106,9 @@ const safeguards: RopaColumn = {
   width: 40,
   cell: (r) => {
     const needing = r.transfers.filter((t) => t.transfer === "third-country" || t.transfer === "not-stated");
-    return needing.length === 0 ? "none needed: no transfer to a third country without adequacy" : needing.map((t) => `${t.vendor}: ${t.safeguard}`).join("; ");
+    return needing.length === 0 ? "none needed: no transfer to a third country without adequacy" : needing.map((t) => `${t.vendor}${needing.filter((y) => y.vendor === t.vendor).length > 1 ? ` [flow ${t.flow}]` : ""}: ${t.safeguard}`).join("; ");
   },
-  gaps: (r) => r.transfers.filter((t) => (t.transfer === "third-country" || t.transfer === "not-stated") && t.safeguard === ND).map((t) => `safeguard for the transfer to ${t.vendor}`),
+  gaps: (r) => r.transfers.filter((t) => (t.transfer === "third-country" || t.transfer === "not-stated") && t.safeguard === ND).map((t) => `safeguard for the transfer to ${t.vendor} (flow ${t.flow})`),
 };
 const security: RopaColumn = {
   header: "General description of technical and organisational security measures (if possible)",
