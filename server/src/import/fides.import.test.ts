@@ -178,7 +178,7 @@ system:
   it("reads the organization's controller and DPO, the system's responsibility and security practices, and one activity per privacy declaration", () => {
     const { inventory: inv } = parseFidesManifest("helpdesk.yml", MANIFEST, lookup);
 
-    expect(inv.organisation).toEqual({ name: "Helpdesk Ltd", contact: "Jane Roe, privacy@helpdesk.example, 1 Main St, Dublin", address: "1 Main St, Dublin", dpo: { name: "John Doe", contact: "dpo@helpdesk.example" } });
+    expect(inv.organisation).toEqual({ name: "Helpdesk Ltd", contact: "Jane Roe, privacy@helpdesk.example", address: "1 Main St, Dublin", dpo: { name: "John Doe", contact: "dpo@helpdesk.example" } });
     expect(inv.system.role).toBe("processor");
     expect(inv.system.security).toEqual({ notes: "TLS 1.2 in transit, AES-256 at rest, SSO with MFA" });
     expect(inv.activities).toEqual([

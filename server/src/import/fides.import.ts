@@ -425,7 +425,8 @@ function fidesRecords(
   let organisation: NonNullable<InventoryInput["organisation"]> | undefined;
   if (controllerName) {
     organisation = { name: controllerName };
-    const contact = [org?.controller?.name?.trim() !== controllerName ? org?.controller?.name?.trim() : undefined, contactLine(org?.controller)].filter(Boolean).join(", ");
+    // The controller's address is the organisation's address, not part of its contact.
+    const contact = [org?.controller?.name?.trim() !== controllerName ? org?.controller?.name?.trim() : undefined, contactLine({ ...org?.controller, address: "" })].filter(Boolean).join(", ");
     if (contact) organisation.contact = contact;
     const address = org?.controller?.address?.trim() || sys?.legal_address?.trim();
     if (address) organisation.address = address;
