@@ -146,11 +146,11 @@ describe("GET /api/reports/ropa", () => {
     const { rows } = await json("kentico");
 
     const activities = rows.filter((r) => r.recordFrom === "activity");
-    expect(activities).toHaveLength(47);
+    expect(activities).toHaveLength(43);
     expect(activities.every((r) => r.article === "30(1)" && r.section === r.record && r.role === null && r.lawfulBasis === null)).toBe(true);
     const users = activities.find((r) => r.record === "Users")!;
     expect(users.subjects).toEqual(["Registered user"]);
-    expect(users.purposes.length).toBe(21);
+    expect(users.purposes.length).toBe(29);
     expect(users.gaps.map((g) => g.missing)).toEqual(expect.arrayContaining(["lawful basis (Art. 6)", "role (controller, processor or joint controller)", "retention of the activity's data"]));
     expect(rows.filter((r) => r.recordFrom === "purpose").map((r) => r.record)).toEqual(["Sign-in via OpenID providers"]);
 
