@@ -184,4 +184,16 @@ describe("GET /api/reports/ropa", () => {
     expect([...flows].sort()).toEqual((engagements.records[0]!.get("flows") as string[]).sort());
     expect((await request(app).get("/api/reports/ropa").query({ system: "no-such-system" })).status).toBe(404);
   });
+
+  it("keeps each activity a node of the graph: its details name its section and purposes, and search finds it", async () => {
+    const details = await request(app).get(`/api/nodes/${encodeURIComponent("activity:kentico/users")}`);
+    expect(details.status).toBe(200);
+    const body = details.body as { node: { kind: string; label: string; properties: Record<string, unknown> }; neighbours: Record<string, number> };
+    expect(body.node).toMatchObject({ kind: "activity", label: "Users", properties: expect.objectContaining({ section: "Users" }) });
+    expect(body.neighbours).toMatchObject({ purpose: 29, subject: 1, system: 1 });
+
+    const found = await request(app).get("/api/search").query({ q: "Synchronization tasks", kind: "activity" });
+    expect(found.status).toBe(200);
+    expect(JSON.stringify(found.body)).toContain("activity:kentico/synchronization-tasks");
+  });
 });
