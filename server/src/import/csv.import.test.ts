@@ -172,6 +172,9 @@ describe("parseCsvInventory: the records-of-processing columns", () => {
     ]);
     expect(inv.organisation).toEqual({ name: "Clinic Ltd", contact: "privacy@clinic.example", dpo: { contact: "dpo@clinic.example" } });
     expect(inv.system.security).toEqual({ encryptionAtRest: true, notes: "Access by role" });
+
+    const located = parseCsvInventory("sheet.csv", ["System,Table,Column,Hosting countries,Legal entity,Legal entity country", "Clinic,Patient,Email,Germany; IRL,Clinic GmbH,DE"].join("\n"), lookup).inventory;
+    expect(located.system).toMatchObject({ hostingCountries: ["DE", "IE"], legalEntity: { name: "Clinic GmbH", country: "DE" } });
   });
 
   it("refuses an activity whose rows disagree, a basis that is not Art. 6(1), and activity facts without an activity, naming row and column", () => {

@@ -40,6 +40,9 @@ export const CSV_COLUMNS = {
   automatedDecisions: ["automated decisions", "automated decision making"],
   // The system and its organisation: the same in every row that fills them.
   systemRole: ["system role", "default role"],
+  hostingCountries: ["hosting countries", "system hosting countries"],
+  legalEntity: ["legal entity", "system legal entity"],
+  legalEntityCountry: ["legal entity country", "system legal entity country"],
   orgName: ["controller name", "organisation", "organization"],
   orgContact: ["controller contact"],
   orgAddress: ["controller address"],
@@ -121,7 +124,11 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     return i === undefined ? "" : (r.cells[i] ?? "").trim();
   };
 
-  const records = new CsvRecords((r, col) => cell(r, col), (r, col, message) => issues.push(at(r, col, message)));
+  const records = new CsvRecords(
+    (r, col) => cell(r, col),
+    (r, col, message) => issues.push(at(r, col, message)),
+    (text) => lookup.country(text),
+  );
   let system: { name: string; row: number } | undefined;
   const entities = new Map<string, { name: string; kind: "table" | "mentioned"; subjects: string[]; columns: NonNullable<InventoryInput["entities"][number]["columns"]> }>();
   const origins: { path: (string | number)[]; origin: Origin }[] = [];
@@ -295,7 +302,15 @@ class CsvRecords {
   constructor(
     private readonly cell: Cell,
     private readonly problem: Problem,
+    private readonly country: (text: string) => string | undefined,
   ) {}
+
+  /** A country cell (alpha-2, alpha-3 or name) → its alpha-2 code, or a problem naming it. */
+  private code(v: { value: string; row: Row }, col: CsvColumn, text = v.value): string | undefined {
+    const code = this.country(text);
+    if (!code) this.problem(v.row, col, `unknown country '${text}' (use an ISO code, alpha-2 or alpha-3, or the country's name)`);
+    return code;
+  }
 
   private agree(store: Map<CsvColumn, { value: string; row: Row }>, r: Row, col: CsvColumn, scope: string): void {
     const value = this.cell(r, col);
@@ -306,7 +321,7 @@ class CsvRecords {
   }
 
   row(r: Row, purposes: string[], subjects: string[]): void {
-    for (const col of ["systemRole", "orgName", "orgContact", "orgAddress", "dpoName", "dpoContact", "repName", "repContact", "encryptionAtRest", "encryptionInTransit", "accessControl", "pseudonymisation", "logging", "securityNotes"] as const)
+    for (const col of ["systemRole", "hostingCountries", "legalEntity", "legalEntityCountry", "orgName", "orgContact", "orgAddress", "dpoName", "dpoContact", "repName", "repContact", "encryptionAtRest", "encryptionInTransit", "accessControl", "pseudonymisation", "logging", "securityNotes"] as const)
       this.agree(this.sheet, r, col, "the system");
     const name = this.cell(r, "activity");
     const facts = ["role", "controllers", "lawfulBasis", "legitimateInterest", "liaLink", "specialCategoryCondition", "volume", "activityRetention", "automatedDecisions"] as const;
@@ -343,6 +358,14 @@ class CsvRecords {
     const system: Partial<InventoryInput["system"]> = {};
     const role = this.role(this.sheet.get("systemRole"), "systemRole");
     if (role) system.role = role;
+    const hosting = this.sheet.get("hostingCountries");
+    if (hosting) system.hostingCountries = splitMulti(hosting.value).flatMap((c) => this.code(hosting, "hostingCountries", c) ?? []);
+    const entity = this.sheet.get("legalEntity");
+    const entityCountry = this.sheet.get("legalEntityCountry");
+    if (entity || entityCountry) {
+      const code = entityCountry ? this.code(entityCountry, "legalEntityCountry") : undefined;
+      system.legalEntity = { ...(entity ? { name: entity.value } : {}), ...(code ? { country: code } : {}) };
+    }
     const security = Object.fromEntries(
       (
         [
