@@ -417,7 +417,7 @@ function fidesRecords(
   const roles = new Set((sys?.responsibility ?? []).map((r) => (r === "Controller" ? "controller" : "processor")));
   if (sys?.joint_controller_info && roles.has("controller")) system.role = "joint-controller";
   else if (roles.size === 1) system.role = [...roles][0];
-  else if (roles.size > 1) warn(["system", 0, "responsibility"], "states both Controller and Processor: the role is left to each activity (not documented)");
+  else if (roles.size > 1) warn(["system", 0, "responsibility"], "states both Controller and Processor: the system's role is not loaded (not documented); state it per activity in the inventory");
   if (sys?.legal_name?.trim()) system.legalEntity = { name: sys.legal_name.trim() };
   if (sys?.data_security_practices?.trim()) system.security = { notes: sys.data_security_practices.trim() };
 
@@ -445,6 +445,8 @@ function fidesRecords(
     if (d.legal_basis_for_processing) a.lawfulBasis = LEGAL_BASES[d.legal_basis_for_processing];
     if (d.impact_assessment_location?.trim()) a.liaLink = d.impact_assessment_location.trim();
     if (d.special_category_legal_basis) a.specialCategoryCondition = d.special_category_legal_basis;
+    else if (d.processes_special_category_data)
+      warn(["system", 0, "privacy_declarations", i, "special_category_legal_basis"], "processes special category data but states no special_category_legal_basis: the records list the Art. 9(2) condition as not documented where its categories are special ones");
     if (d.retention_period !== null && d.retention_period !== undefined && String(d.retention_period).trim()) a.retention = String(d.retention_period).trim();
     if (sys?.joint_controller_info?.trim() && system.role === "joint-controller") a.controllers = [sys.joint_controller_info.trim()];
     return a;
