@@ -25,6 +25,9 @@ export const REL_TYPES = [
   "USES_VENDOR", // purpose → vendor, system → vendor (the engagement: one per vendor flow, with its transfer status)
   "SENT_TO", // column → vendor
   "SENDS_BACK", // vendor → column
+  "HAS_ACTIVITY", // system → processing activity
+  "GROUPS", // activity → purpose
+  "CONCERNS", // activity → subject
   "LOCATED_IN", // vendor → location (legal entity)
   "STORES_DATA_IN", // vendor → location (data storage)
 ] as const;
@@ -136,9 +139,11 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         hostingCountries: inv.system.hostingCountries ?? null,
         origin: inv.system.origin ?? null,
         observedEvents: inv.system.observedEvents ?? null,
+        ...recordProps(inv),
         search: searchText(sys),
       }, at(null, ["system"])),
     );
+    addActivities(inv, scoped, rel, at);
 
     inv.subjects.forEach((s, si) => {
       const id = ids.subject(sys, s.id);
@@ -300,6 +305,65 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
     rels: dedupeRels(rels),
     systems: inventories.map((i) => i.system.id),
   };
+}
+
+/** Art. 30 facts kept on the System node: the organisation, the system's default role and its security measures. */
+function recordProps(inv: Inventory): Props {
+  const o = inv.organisation;
+  const sec = inv.system.security;
+  const measure = (m: string | boolean | undefined) => (m === undefined ? null : m);
+  return {
+    orgName: o?.name ?? null,
+    orgContact: o?.contact ?? null,
+    orgAddress: o?.address ?? null,
+    dpoName: o?.dpo?.name ?? null,
+    dpoContact: o?.dpo?.contact ?? null,
+    repName: o?.representative?.name ?? null,
+    repContact: o?.representative?.contact ?? null,
+    role: inv.system.role ?? null,
+    securityEncryptionAtRest: measure(sec?.encryptionAtRest),
+    securityEncryptionInTransit: measure(sec?.encryptionInTransit),
+    securityAccessControl: measure(sec?.accessControl),
+    securityPseudonymisation: measure(sec?.pseudonymisation),
+    securityLogging: measure(sec?.logging),
+    securityNotes: sec?.notes ?? null,
+  };
+}
+
+/**
+ * Processing activities (`activities[i]`): one node each, grouping purposes and concerning subjects. `role` is the
+ * activity's own, else the system's; absent both, null ("not documented").
+ */
+function addActivities(
+  inv: Inventory,
+  scoped: NodeRow[],
+  rel: (from: string, type: RelType, to: string, props?: Props, at?: string[]) => void,
+  cite: ReturnType<typeof citer>,
+): void {
+  const sys = inv.system.id;
+  inv.activities.forEach((a, ai) => {
+    const id = ids.activity(sys, a.id);
+    const stated = cite(a.section, ["activities", ai]);
+    scoped.push(
+      node("activity", id, a.name, {
+        system: sys,
+        role: a.role ?? inv.system.role ?? null,
+        controllers: a.controllers ?? null,
+        lawfulBasis: a.lawfulBasis ?? null,
+        legitimateInterest: a.legitimateInterest ?? null,
+        liaLink: a.liaLink ?? null,
+        specialCategoryCondition: a.specialCategoryCondition ?? null,
+        volume: a.volume ?? null,
+        retention: a.retention ?? null,
+        automatedDecisions: a.automatedDecisions ?? null,
+        section: a.section ?? null,
+        search: searchText(a.id, a.section),
+      }, stated),
+    );
+    rel(ids.system(sys), "HAS_ACTIVITY", id, {}, stated);
+    a.purposes.forEach((p, pi) => rel(id, "GROUPS", ids.purpose(sys, p), {}, cite(a.section, ["activities", ai, "purposes", pi])));
+    a.subjects.forEach((s, si) => rel(id, "CONCERNS", ids.subject(sys, s), {}, cite(a.section, ["activities", ai, "subjects", si])));
+  });
 }
 
 /**
