@@ -28,4 +28,9 @@ export class AssessmentsService {
     }
     return { summary: await this.summary(found.stored), assessment: found.assessment };
   }
+
+  /** The ids of the loaded assessments holding a transfer impact assessment for a vendor flow. */
+  forFlow(flow: string): Promise<string[]> {
+    return this.repo.forFlow(flow);
+  }
 }
