@@ -170,7 +170,7 @@ function risks(a: Assessment | undefined): string {
     out.push(`<figure class="riskmap">${svg}<figcaption>Risk map (CNIL scales): each risk's severity and likelihood as assessed, and its residual level after the planned measures where the assessment states one.</figcaption></figure>`);
   }
   if (unplaced.length) out.push(`<p>Not estimated (severity and likelihood ${NOT_DOCUMENTED}): ${unplaced.map((r) => esc(r.name)).join(", ")}.</p>`);
-  out.push(table([["Risk", 13], ["Sources", 12], ["Threats", 13], ["Impacts", 15], ["Severity", 13], ["Likelihood", 13], ["Residual", 9], ["Concerns", 12]]));
+  out.push(table([["Risk", 13], ["Sources", 11], ["Threats", 12], ["Impacts", 14], ["Severity", 13], ["Likelihood", 13], ["Residual", 12], ["Concerns", 12]]));
   RISK_KEYS.forEach((k, i) => {
     const r = a?.risks[k];
     const list = (xs: string[] | undefined) => (xs && xs.length ? esc(xs.join("; ")) : nd);
@@ -231,7 +231,7 @@ function opinions(a: Assessment | undefined): string {
 
 function signOff(a: Assessment | undefined): string {
   const s = a?.validation.signOff;
-  return `<h2>6. Sign-off</h2>${table([["", 22], ["Name", 28], ["Role", 20], ["Date", 12], ["Signature", 18]])}
+  return `<h2>6. Sign-off</h2>${table([["", 18], ["Name", 28], ["Role", 20], ["Date", 15], ["Signature", 19]])}
 <tr class="sign"><td>Validated by</td><td>${text(s?.by ?? a?.assessment.validator)}</td><td>${text(s?.role)}</td><td>${text(s?.date)}</td><td></td></tr>
 <tr class="sign"><td>DPO consulted</td><td>${text(a?.validation.dpo.names)}</td><td>DPO</td><td></td><td></td></tr>
 </tbody></table>`;
