@@ -73,5 +73,5 @@ export function riskMapSvg(risks: MapRisk[]): { svg: string; unplaced: MapRisk[]
 }
 
 export function riskMapLegend(risks: MapRisk[]): string {
-  return `<div class="legend"><span><i style="background:${INITIAL};border-radius:50%"></i>as assessed</span><span><i style="border-color:${RESIDUAL};border-radius:50%;border-width:2px"></i>residual after the planned measures</span>${risks.map((r) => `<span><b>${r.n}</b>&nbsp;${esc(r.name)}</span>`).join("")}</div>`;
+  return `<div class="legend"><span><i style="width:10px;background:${INITIAL};border-radius:50%"></i>as assessed</span><span><i style="width:10px;border-color:${RESIDUAL};border-radius:50%;border-width:2px"></i>residual after the planned measures</span>${risks.map((r) => `<span><b>${r.n}</b>&nbsp;${esc(r.name)}</span>`).join("")}</div>`;
 }
