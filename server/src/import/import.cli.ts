@@ -53,7 +53,8 @@ if (values["dry-run"]) {
     const imported = split.others.length > 0 ? await readImportFiles(split.others, await readLookup(), format, { namespaces }) : [];
     for (const i of imported) console.log(describeImport(i, cwd));
     for (const a of split.assessments) console.log(describeAssessment(a, cwd));
-    console.log(`Dry run: nothing was written. ${imported.length} system${imported.length === 1 ? "" : "s"} and ${split.assessments.length} assessment${split.assessments.length === 1 ? "" : "s"} would be loaded.`);
+    const assessments = split.assessments.length > 0 ? ` and ${split.assessments.length} assessment${split.assessments.length === 1 ? "" : "s"}` : "";
+    console.log(`Dry run: nothing was written. ${imported.length} system${imported.length === 1 ? "" : "s"}${assessments} would be loaded.`);
   } catch (err) {
     code = 1;
     console.error(err instanceof InventoryValidationError ? err.message : err);
