@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 import request from "supertest";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { AssessmentRepository } from "../../server/src/assessments/assessment.repository.js";
 import { sanitiseHtml, textOf } from "../../server/src/assessments/assessment.sanitise.js";
@@ -186,6 +187,33 @@ describe("npm run import: a CNIL PIA tool export", () => {
     expect(err.issues).toEqual([expect.objectContaining({ file, line: text.split("\n").findIndex((l) => l.includes('"reference_to": 999')) + 1, message: expect.stringContaining("999") })]);
     expect((await repo.list()).map((a) => a.id)).toEqual(before);
   });
+});
+
+describe("the import and export commands", () => {
+  const cli = (script: string, args: string[]) => {
+    const conn = inject("neo4j");
+    return spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+      env: { ...process.env, INIT_CWD: REPO_ROOT, NEO4J_URI: conn.uri, NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password },
+    });
+  };
+
+  it("npm run import -- pia.json --format cnil-pia --covers … stores it and prints its fingerprint; npm run export -- --format cnil-pia writes it back", () => {
+    const imported = cli("server/src/import/import.cli.ts", [CNIL, "--format", "cnil-pia", "--id", "fixture-cli", "--start", START, "--covers", "table:kentico/CMS_User"]);
+    expect(imported.stderr).toBe("");
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain("Loaded assessment 'fixture-cli' (Inscription des utilisateurs Kentico, validated): covers 2 nodes and 0 flows.");
+    expect(imported.stdout).toMatch(/fingerprint of the covered facts, recorded now: sha256:[0-9a-f]{64}/);
+
+    const out = path.join(tmp, "cli-export.json");
+    const exported = cli("server/src/import/export.cli.ts", ["--format", "cnil-pia", "--assessment", "fixture-cli", "--out", out]);
+    expect(exported.status, exported.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(out, "utf8")) as CnilFile;
+    expect(written.pia.name).toBe(cnilFixture.pia.name);
+    expect(written.answers).toHaveLength(cnilFixture.answers.length);
+    expect(written.answers.find((a) => a.reference_to === 122)!.data.text).toContain("From the lineage graph");
+  }, 120_000);
 });
 
 describe("npm run import: an assessment file", () => {
