@@ -48,6 +48,7 @@ const CSS = `<style>
 .ok { border: 1px solid #2e7d32; padding: 4px 8px; margin: 6px 0; }
 .sign td { height: 28px; }
 .riskmap svg { max-width: 470px; }
+td p, td div, td ul, td ol { margin: 0 0 3px; }
 ${TIA_CSS}
 </style>`;
 
@@ -189,7 +190,7 @@ function measures(input: SectionsInput, a: Assessment | undefined): string {
   const ms = a?.measures ?? [];
   if (ms.length === 0) out.push(`<p>${nd}: no measure is recorded.</p>`);
   else {
-    out.push(table([["Measure", 18], ["Description", 32], ["State", 9], ["Protects", 20], ["Evaluation", 21]]));
+    out.push(table([["Measure", 18], ["Description", 31], ["State", 11], ["Protects", 19], ["Evaluation", 21]]));
     for (const m of ms) {
       const risksUsing = RISK_KEYS.filter((k) => a?.risks[k]?.measures.includes(m.title)).map((k) => RISK_WORDS[k]);
       out.push(
@@ -208,6 +209,17 @@ function measures(input: SectionsInput, a: Assessment | undefined): string {
   return out.join("\n");
 }
 
+/** What an evaluation's `of` names, in a reader's words. */
+function placeName(a: Assessment, of: string): string {
+  if (of === "context.overview") return "Context: overview";
+  if (of === "context.dataProcessesAssets") return "Context: data, processes and supporting assets";
+  const q = TEXT_QUESTIONS.find((t) => `${t.part}.${t.key}` === of);
+  if (q) return q.question;
+  if (of.startsWith("measures.")) return `Measure: ${a.measures.find((m) => m.id === of.slice("measures.".length))?.title ?? of}`;
+  const risk = RISK_KEYS.find((k) => of === `risks.${k}`);
+  return risk ? `Risk: ${RISK_WORDS[risk]}` : of;
+}
+
 function opinions(a: Assessment | undefined): string {
   const v = a?.validation;
   const out = [`<h2>5. Opinions</h2>`];
@@ -221,7 +233,7 @@ function opinions(a: Assessment | undefined): string {
   const plan = a?.evaluations.filter((e) => e.actionPlan) ?? [];
   if (plan.length) {
     out.push(`<h3>Action plan</h3>${table([["On", 22], ["Action", 50], ["Who", 14], ["By", 14]])}`);
-    for (const e of plan) out.push(`<tr><td>${esc(e.of)}</td><td>${sanitiseHtml(e.actionPlan!)}</td><td>${text(e.personInCharge)}</td><td>${text(e.implementationDate?.slice(0, 10))}</td></tr>`);
+    for (const e of plan) out.push(`<tr><td>${esc(placeName(a!, e.of))}</td><td>${sanitiseHtml(e.actionPlan!)}</td><td>${text(e.personInCharge)}</td><td>${text(e.implementationDate?.slice(0, 10))}</td></tr>`);
     out.push(`</tbody></table>`);
   }
   if (v?.rejectionReason) out.push(`<h3>Reason for refusal</h3>${answer(v.rejectionReason)}`);
