@@ -238,7 +238,16 @@ describe("npm run import: an assessment file", () => {
     const third = await graph.probe("MATCH (:System {system: 'ambassify'})-[u:USES_VENDOR]->() WHERE u.transfer = 'third-country' RETURN u.flow AS flow");
     for (const r of third) expect(pack.text).toContain(`(${r.flow as string})</span></h3>`);
     expect(pack.text.match(/Step 1\. Know the transfer/g)).toHaveLength(third.length);
-  });
+
+    const pdf = await request(app).get("/api/reports/dpia").query({ assessment: "fixture-ambassify-platform", format: "pdf" }).buffer(true).parse(binary);
+    expect(pdf.status).toBe(200);
+    mkdirSync(SHOTS, { recursive: true });
+    const file = path.join(OUT, "dpia-ambassify-assessment.pdf");
+    writeFileSync(file, pdf.body as Buffer);
+    expect(poppler("pdftotext", [file, "-"]).replace(/\s+/g, " ")).toContain("Step 3. Law and practice of the destination US: FISA 702");
+    const pages = Number(/Pages:\s+(\d+)/.exec(poppler("pdfinfo", [file]))![1]);
+    poppler("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", String(pages), file, path.join(SHOTS, "dpia-ambassify")]);
+  }, 120_000);
 
   it("refuses a node or flow the graph does not have, at its line, and writes nothing", async () => {
     const text = readFileSync(YAML, "utf8").replace("id: fixture-ambassify-platform", "id: fixture-missing").replace("nodes: [ambassify/heroku]", "nodes: [ambassify/nowhere]");

@@ -167,8 +167,7 @@ function risks(a: Assessment | undefined): string {
   });
   const { svg, unplaced } = riskMapSvg(map);
   if (unplaced.length < map.length) {
-    out.push(riskMapLegend(map));
-    out.push(`<figure class="riskmap">${svg}<figcaption>Risk map (CNIL scales): each risk's severity and likelihood as assessed, and its residual level after the planned measures where the assessment states one.</figcaption></figure>`);
+    out.push(`<figure class="riskmap">${riskMapLegend(map)}${svg}<figcaption>Risk map (CNIL scales): each risk's severity and likelihood as assessed, and its residual level after the planned measures where the assessment states one.</figcaption></figure>`);
   }
   if (unplaced.length) out.push(`<p>Not estimated (severity and likelihood ${NOT_DOCUMENTED}): ${unplaced.map((r) => esc(r.name)).join(", ")}.</p>`);
   out.push(table([["Risk", 13], ["Sources", 11], ["Threats", 12], ["Impacts", 14], ["Severity", 13], ["Likelihood", 13], ["Residual", 12], ["Concerns", 12]]));
@@ -251,7 +250,7 @@ function signOff(a: Assessment | undefined): string {
 
 function transfers(tias: SectionsInput["tias"]): string {
   const needing = tias.filter((t) => tiaKind(t.flow.flow) !== "none");
-  const out = [`<h2>Transfer impact assessments (EDPB Recommendations 01/2020)</h2>`];
+  const out = [`<h2 class="tias">Transfer impact assessments (EDPB Recommendations 01/2020)</h2>`];
   if (needing.length === 0) {
     out.push(`<p>None needed: no flow of this pack goes to a third country or to a destination the inventory leaves unknown.</p>`);
     return out.join("\n");

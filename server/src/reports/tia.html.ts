@@ -82,7 +82,9 @@ ${t?.conclusion ? `<${sub}>Conclusion</${sub}><div class="answer">${sanitiseHtml
 export const TIA_CSS = `
 .answer { border-left: 2px solid #c9ced6; padding: 2px 0 2px 8px; margin: 2px 0 6px; }
 .answer p, .answer div, .answer ul, .answer ol { margin: 0 0 3px; }
-h3.tia, h2.tia { break-before: auto; }
+h3.tia { border-top: 1.5px solid #c9ced6; padding-top: 6px; margin-top: 16px; }
+h4 { font-size: 10.5px; margin: 6px 0 2px; break-after: avoid; }
+h2.tias { break-before: page; }
 `;
 
 /** The standalone TIA page (`/api/reports/tia`): the flow's section with the pack's look. */
