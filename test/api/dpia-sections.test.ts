@@ -4,6 +4,9 @@ import path from "node:path";
 import request from "supertest";
 import { afterAll, describe, expect, it } from "vitest";
 
+import { NOT_DOCUMENTED } from "../../server/src/contract/words.js";
+import { esc } from "../../server/src/reports/dpia.figure.js";
+import { LAWFUL_WORDS } from "../../server/src/reports/dpia.sections.js";
 import { closePdfBrowser } from "../../server/src/reports/pdf.js";
 import { testApp, testGraph } from "../support/graph.js";
 import { binary, poppler } from "../support/pdf.js";
@@ -42,11 +45,20 @@ describe("GET /api/reports/dpia without an assessment: the Art. 35(7) sections f
     for (const h of ART_35_7) expect(text).toContain(h);
     expect(text).toContain("Registered user");
     expect(text).toContain("No assessment is loaded for this pack");
-    // No activity groups Kentico's purposes in this branch's data: each purpose's lawful basis reads "not documented".
-    expect(text).toMatch(/no processing activity|Lawful basis not documented/i);
+    // Each of Kentico's processing activities (if the inventory groups purposes into any) with its lawful basis or
+    // "not documented"; each purpose no activity groups, with "not documented".
+    const activities = await graph.probe(
+      "MATCH (:System {system: 'kentico'})-[:HAS_ACTIVITY]->(a:Activity) OPTIONAL MATCH (a)-[:GROUPS]->(p:Purpose) RETURN a.name AS name, a.lawfulBasis AS basis, collect(p.id) AS purposes",
+    );
+    const html = (await request(app).get("/api/reports/dpia").query({ from: START })).text;
+    const section = html.slice(html.indexOf("Processing activities, purposes and lawful bases"), html.indexOf("2. Necessity and proportionality"));
+    const rows = [...section.matchAll(/<tr><td>([^<]*)<\/td>.*?<\/tr>/g)].map((m) => [m[1]!, m[0]] as const);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [, row] of rows) expect(row.includes(NOT_DOCUMENTED) || Object.values(LAWFUL_WORDS).some((w) => row.includes(esc(w)))).toBe(true);
+    for (const a of activities) if (section.includes(esc(a.name as string))) expect(section).toContain(a.basis ? esc(LAWFUL_WORDS[a.basis as string]!) : NOT_DOCUMENTED);
+    if (activities.length === 0) expect(section).toContain("no processing activity of Kentico groups this trace's purposes");
     expect(text).toContain("Transfer impact assessments (EDPB Recommendations 01/2020)");
     // The registration's flows all leave their countries out (status "not-stated"): each is listed, not assessed.
-    const html = (await request(app).get("/api/reports/dpia").query({ from: START })).text;
     const flows = await kenticoFlows();
     const listed = [...html.matchAll(/<h3 class="tia">Transfer: [^<]*<span class="muted">\(([^)]+)\)<\/span><\/h3>/g)].map((m) => m[1]!);
     expect(listed.length).toBeGreaterThan(0);
