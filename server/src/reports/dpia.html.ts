@@ -118,7 +118,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
   const startField = new Map<string, string>();
   for (const v of trace.vendors) for (const f of v.fields) startField.set(f.id, f.evidence.nodes.find((n) => n.startsWith("column:")) ?? f.id);
   const figures = dpiaFigures(trace);
-  const title = `DPIA evidence pack: ${trace.from.label}`;
+  const title = `DPIA: ${trace.from.label}`;
   const flows = [...sends].sort(
     (a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.column.table.localeCompare(b.column.table) || a.column.name.localeCompare(b.column.name) || a.flow.flow.localeCompare(b.flow.flow),
   );

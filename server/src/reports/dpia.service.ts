@@ -1,4 +1,4 @@
-/** The DPIA evidence pack: the trace answer (same start, same filters) laid out as a document, as HTML or PDF. */
+/** The DPIA: its Art. 35(7) sections (`dpia.inputs.ts`, `dpia.sections.ts`), then the trace answer (same start, same filters) laid out as evidence, as HTML or PDF. */
 import { type DpiaFactsRepository } from "./dpia.facts.js";
 import { dpiaHtml } from "./dpia.html.js";
 import { dpiaInputs } from "./dpia.inputs.js";
