@@ -6,6 +6,7 @@
  */
 import type { RopaRow } from "../contract/api.js";
 import { FIELDS_NOT_STATED, NOT_DOCUMENTED, TRANSFER_WORDS } from "../contract/words.js";
+import { needsAttention } from "../transfers/transfer.rule.js";
 
 type Row = Omit<RopaRow, "gaps">;
 
@@ -105,10 +106,10 @@ const safeguards: RopaColumn = {
   header: "Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)",
   width: 40,
   cell: (r) => {
-    const needing = r.transfers.filter((t) => t.transfer === "third-country" || t.transfer === "not-stated");
+    const needing = r.transfers.filter((t) => needsAttention(t.transfer));
     return needing.length === 0 ? "none needed: no transfer to a third country without adequacy" : needing.map((t) => `${t.vendor}${needing.filter((y) => y.vendor === t.vendor).length > 1 ? ` [flow ${t.flow}]` : ""}: ${t.safeguard}`).join("; ");
   },
-  gaps: (r) => r.transfers.filter((t) => (t.transfer === "third-country" || t.transfer === "not-stated") && t.safeguard === ND).map((t) => `safeguard for the transfer to ${t.vendor} (flow ${t.flow})`),
+  gaps: (r) => r.transfers.filter((t) => needsAttention(t.transfer) && t.safeguard === ND).map((t) => `safeguard for the transfer to ${t.vendor} (flow ${t.flow})`),
 };
 const security: RopaColumn = {
   header: "General description of technical and organisational security measures (if possible)",
