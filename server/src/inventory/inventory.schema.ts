@@ -210,6 +210,38 @@ export const VendorFlowSchema = z
   })
   .strict();
 
+/**
+ * A flow from this system into another of the company's own systems (issue 18): tables of ours copied into tables of
+ * that system (column pairs when stated, else category-scoped as a copy inside a system), and/or data categories sent
+ * without naming tables. Owned by this file: reloading the other system keeps it; the target is matched after every
+ * load and shown "system not loaded" while it is not.
+ */
+export const SystemFlowSchema = z
+  .object({
+    /** The other system's id. */
+    to: Slug,
+    description: Text.optional(),
+    mechanism: TransferMechanism.optional().describe("safeguard when the other system is owned or hosted outside the EEA; absent = not documented"),
+    copies: z
+      .array(
+        z
+          .object({
+            /** A table of this system. */
+            from: EntityName,
+            /** A table of the other system. */
+            to: EntityName,
+            /** Column to column, when stated exactly (`from` a column of ours, `to` one of theirs). */
+            columns: z.array(z.object({ from: FieldName, to: FieldName }).strict()).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Data categories sent without naming tables (as a Fides egress does). */
+    categories: z.array(Slug).default([]),
+  })
+  .strict()
+  .refine((f) => f.copies.length > 0 || f.categories.length > 0, "needs 'copies' or 'categories' (what goes into the other system)");
+
 export const InventorySchema = z
   .object({
     $schema: z.string().optional(),
@@ -221,6 +253,8 @@ export const InventorySchema = z
     sources: z.array(SourceSchema).default([]),
     references: z.array(ReferenceSchema).default([]),
     vendors: z.array(VendorFlowSchema).default([]),
+    /** Flows into the company's other systems. */
+    systemFlows: z.array(SystemFlowSchema).default([]),
   })
   .strict();
 
@@ -229,6 +263,7 @@ export type InventoryInput = z.input<typeof InventorySchema>;
 export type Entity = z.infer<typeof EntitySchema>;
 export type Column = z.infer<typeof ColumnSchema>;
 export type VendorFlow = z.infer<typeof VendorFlowSchema>;
+export type SystemFlow = z.infer<typeof SystemFlowSchema>;
 
 /** Shared catalogues: categories and countries, used by every inventory. */
 export const CategoryCatalogueSchema = z.object({ categories: z.array(CategorySchema).min(1) }).strict();

@@ -22,6 +22,8 @@ export interface SeedReport extends LoadResult {
 export interface ParsedInventory {
   file: string;
   inventory: Inventory;
+  /** Node ids it names that another origin of its system states (run events naming a document's tables): not written by this load. */
+  borrowed?: ReadonlySet<string>;
 }
 
 export async function loadInventoryFiles(graph: Graph, files: string[]): Promise<SeedReport> {
@@ -65,7 +67,8 @@ export async function loadInventories(graph: Graph, parsed: ParsedInventory[], c
   const inventories = parsed.map((p) => p.inventory);
   checkDistinct(files, inventories);
   // Every file is turned into rows before the first write, so a file the graph builder rejects also writes nothing.
-  const perFile = inventories.map((inv) => inventoriesToGraph([inv], cat));
+  const borrowed = (group: number[]) => new Map(group.flatMap((i) => (parsed[i]!.borrowed ? [[inventories[i]!.system.id, parsed[i]!.borrowed!] as const] : [])));
+  const perFile = inventories.map((inv, i) => inventoriesToGraph([inv], cat, { borrowed: borrowed([i]) }));
   const groups = groupFiles(
     perFile.map((r) => r.scoped.length + r.shared.length + r.rels.length),
     transactionRows,
@@ -75,8 +78,8 @@ export async function loadInventories(graph: Graph, parsed: ParsedInventory[], c
   const total: LoadResult = { nodes: new Set(perFile.flatMap((r) => [...r.scoped, ...r.shared].map((n) => n.id))).size, relationships: 0 };
   for (const group of groups) {
     try {
-      const rows = group.length === 1 ? perFile[group[0]!]! : inventoriesToGraph(group.map((i) => inventories[i]!), cat);
-      total.relationships += (await replaceSystems(graph, rows)).relationships;
+      const rows = group.length === 1 ? perFile[group[0]!]! : inventoriesToGraph(group.map((i) => inventories[i]!), cat, { borrowed: borrowed(group) });
+      total.relationships += (await replaceSystems(graph, rows, cat)).relationships;
     } catch (err) {
       const done = files.slice(0, group[0]);
       const failed = group.map((i) => files[i]!);
@@ -114,5 +117,6 @@ function checkDistinct(files: string[], inventories: Inventory[]): void {
     if (other) issues.push({ file, line: null, field: "system.id", message: `system '${inv.system.id}' is also loaded from ${other}` });
     systems.set(inv.system.id, file);
   });
+
   if (issues.length > 0) throw new InventoryValidationError(issues);
 }

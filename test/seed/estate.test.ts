@@ -1,0 +1,117 @@
+/**
+ * One estate (issue 18): flows between a company's own systems. The web shop's file states that its orders are copied
+ * into the CRM's tables; the CRM (hosted in the US) sends contacts to a vendor. The flow belongs to the shop's file:
+ * it survives reloading either system, waits as "system not loaded" while the CRM is absent, and is a transfer.
+ */
+import path from "node:path";
+
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { TraceResponseSchema, TransfersResponseSchema } from "../../server/src/contract/api.js";
+import { ids } from "../../server/src/contract/ids.js";
+import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
+import { REPO_ROOT } from "../../server/src/inventory/paths.js";
+import { loadInventoryFiles } from "../../server/src/inventory/seed.service.js";
+import { graphChecksum, graphLines } from "../support/checksum.js";
+import { testApp, testGraph } from "../support/graph.js";
+
+const graph = testGraph();
+const app = testApp(graph);
+const DIR = path.join(REPO_ROOT, "test", "fixtures", "estate");
+const SHOP = path.join(DIR, "estate-shop.yaml");
+const CRM = path.join(DIR, "estate-crm.yaml");
+const SYSTEMS = ["estate-shop", "estate-crm"];
+
+const rels = async (type: string) => (await graphLines(graph)).relationships.filter((r) => r.includes(`"${type}"`) && r.includes("crossSystem"));
+
+describe("flows between own systems", () => {
+  beforeAll(async () => {
+    await removeSystems(graph, SYSTEMS);
+  });
+  afterAll(async () => {
+    await removeSystems(graph, SYSTEMS);
+  });
+
+  it("loading the shop alone keeps its flows into the CRM and the warehouse, stated on its side and not yet linked", async () => {
+    await loadInventoryFiles(graph, [SHOP]);
+
+    const lines = await graphLines(graph);
+    const flowNode = lines.nodes.find((n) => n.includes(JSON.stringify(ids.source("estate-shop", "to/estate-crm"))));
+    expect(flowNode).toContain('"targetSystem":"estate-crm"');
+    expect(lines.nodes.some((n) => n.includes(JSON.stringify(ids.source("estate-shop", "to/estate-warehouse"))))).toBe(true);
+    expect(await rels("SENDS_TO")).toEqual([]);
+    expect(await rels("COPIED_TO")).toEqual([]);
+  });
+
+  it("loading the CRM later links the shop's flow: stated column pairs exact, the rest by category, and a system → system edge with its transfer status", async () => {
+    await loadInventoryFiles(graph, [CRM]);
+
+    const copies = await rels("COPIED_TO");
+    const column = (t: string, c: string, sys = "estate-shop") => JSON.stringify(ids.column(sys, t, c));
+    const stated = copies.filter((r) => r.includes(column("Shop_Order", "BuyerEmail")));
+    expect(stated).toHaveLength(1);
+    expect(stated[0]).toContain(column("Crm_Contact", "ContactEmail", "estate-crm"));
+    expect(stated[0]).toContain('"mapping":"stated"');
+    const byCategory = copies.filter((r) => r.includes(column("Shop_Order", "BuyerName")));
+    expect(byCategory).toHaveLength(1);
+    expect(byCategory[0]).toContain(column("Crm_Lead", "LeadName", "estate-crm"));
+    expect(byCategory[0]).toContain('"mapping":"category"');
+    // A name never lands in a phone number: the category-scoped copy pairs only columns of the same category.
+    expect(copies.some((r) => r.includes("LeadPhone") || r.includes("ContactPhone"))).toBe(false);
+
+    const sends = await rels("SENDS_TO");
+    expect(sends).toHaveLength(1);
+    expect(sends[0]).toContain('"flow":"estate-shop/to/estate-crm"');
+    expect(sends[0]).toContain('"transfer":"third-country"');
+    expect(sends[0]).toContain('"categories":["email-address","name"]');
+  });
+
+  it("reloading either system, or removing and loading the CRM again, leaves the graph a fresh load of both gives", async () => {
+    await removeSystems(graph, SYSTEMS);
+    await loadInventoryFiles(graph, [CRM, SHOP]);
+    const fresh = await graphChecksum(graph);
+    const freshLines = await graphLines(graph);
+    expect((await rels("SENDS_TO")).length).toBe(1);
+
+    for (const step of [() => loadInventoryFiles(graph, [SHOP]), () => loadInventoryFiles(graph, [CRM]), async () => {
+      await removeSystems(graph, ["estate-crm"]);
+      expect(await rels("SENDS_TO")).toEqual([]);
+      await loadInventoryFiles(graph, [CRM]);
+    }]) {
+      await step();
+      const after = await graphLines(graph);
+      expect({ nodes: after.nodes.filter((n) => !freshLines.nodes.includes(n)), relationships: after.relationships.filter((r) => !freshLines.relationships.includes(r)) }).toEqual({ nodes: [], relationships: [] });
+      expect({ nodes: freshLines.nodes.filter((n) => !after.nodes.includes(n)), relationships: freshLines.relationships.filter((r) => !after.relationships.includes(r)) }).toEqual({ nodes: [], relationships: [] });
+      expect(await graphChecksum(graph)).toBe(fresh);
+    }
+  }, 300_000);
+
+  it("a trace from the shop's orders reaches the CRM's vendor, with the three-step evidence path through the CRM's column", async () => {
+    const res = await request(app).get("/api/trace").query({ from: ids.table("estate-shop", "Shop_Order") });
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
+    const trace = TraceResponseSchema.parse(res.body);
+
+    const mailer = trace.vendors.find((v) => v.id === ids.vendor("estate-mailer"));
+    expect(mailer).toBeDefined();
+    const field = mailer!.fields.find((f) => f.id === ids.column("estate-crm", "Crm_Contact", "ContactEmail"));
+    expect(field?.evidence.nodes).toEqual([
+      ids.table("estate-shop", "Shop_Order"),
+      ids.column("estate-shop", "Shop_Order", "BuyerEmail"),
+      ids.column("estate-crm", "Crm_Contact", "ContactEmail"),
+      ids.vendor("estate-mailer"),
+    ]);
+    expect(field?.evidence.via).toEqual(["Flow into estate-crm"]);
+    expect(trace.systems).toEqual(["estate-crm", "estate-shop"]);
+  });
+
+  it("the flow into the US-hosted CRM is a third-country transfer in /api/transfers", async () => {
+    const res = await request(app).get("/api/transfers").query({ limit: 500 });
+    expect(res.status).toBe(200);
+    const body = TransfersResponseSchema.parse(res.body);
+    const flow = body.transfers.find((t) => t.flow === "estate-shop/to/estate-crm");
+    expect(flow).toMatchObject({ system: "estate-shop", transfer: "third-country", to: "system", vendor: { id: ids.system("estate-crm"), name: "Estate CRM" } });
+    expect(flow?.categories.map((c) => c.id).sort()).toEqual([ids.category("email-address"), ids.category("name")]);
+    expect(flow?.countries.map((c) => `${c.role}:${c.code}`).sort()).toEqual(["data:US", "entity:US"]);
+  });
+});
