@@ -250,6 +250,8 @@ export const TransfersResponseSchema = z.object({
   transfers: z.array(
     z.object({
       flow: z.string(),
+      /** Where the flow goes: a vendor, or another of the company's own systems (then `vendor` is that system). */
+      to: z.enum(["vendor", "system"]),
       system: z.string(),
       systemName: z.string(),
       vendor: z.object({ id: z.string(), name: z.string() }),

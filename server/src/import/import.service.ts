@@ -83,7 +83,7 @@ export async function readImportFiles(files: string[], lookup: CatalogueLookup, 
 /**
  * Events → inventories of the systems they name. A system already built from events keeps the events it was built
  * from, so it is rebuilt from those and the new ones together (the same event twice counts once: importing the same
- * events again changes nothing); a system loaded from a document is never replaced.
+ * events again changes nothing); a system loaded from a document is never replaced: the events are added beside it.
  */
 export async function openLineageImport(events: LocatedEvent[], lookup: CatalogueLookup, opts: ReadOptions = {}): Promise<ImportedInventory[]> {
   const base = opts.namespaces ? { namespaces: opts.namespaces } : {};
@@ -91,7 +91,8 @@ export async function openLineageImport(events: LocatedEvent[], lookup: Catalogu
   const systems = draft.map((i) => i.inventory.system.id);
   const loaded = opts.loadedSystems ? await opts.loadedSystems(systems) : new Map<string, LoadedSystem>();
   if (loaded.size === 0) return draft;
-  const stored = storedEvents([...loaded.values()].filter((l) => l.origin === "openlineage"));
+  // Events kept by a system built from events, or by a document's system they were added to.
+  const stored = storedEvents(loaded.values());
   return openLineageInventories([...stored, ...events], lookup, { ...base, loaded, only: new Set(systems) });
 }
 
@@ -131,7 +132,7 @@ export interface ImportReport extends SeedReport {
 export async function importFiles(graph: Graph, files: string[], format?: ImportFormat, opts: Pick<ReadOptions, "namespaces"> = {}): Promise<ImportReport> {
   const lookup = await readLookup();
   const imported = await readImportFiles(files, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
-  const report = await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory })), lookup.catalogue);
+  const report = await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory, ...(i.borrowed ? { borrowed: i.borrowed } : {}) })), lookup.catalogue);
   return { ...report, imported };
 }
 

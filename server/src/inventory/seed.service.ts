@@ -67,7 +67,7 @@ export async function loadInventories(graph: Graph, parsed: ParsedInventory[], c
   const inventories = parsed.map((p) => p.inventory);
   checkDistinct(files, inventories);
   // Every file is turned into rows before the first write, so a file the graph builder rejects also writes nothing.
-  const borrowed = (group: number[]) => new Map(group.flatMap((i) => (parsed[i]!.borrowed ? [[inventories[i]!.system.id, parsed[i]!.borrowed!] as const] : [])));
+  const borrowed = (group: number[]) => new Map(group.flatMap((i) => (parsed[i]!.borrowed ? [[inventories[i]!.system.id, parsed[i]!.borrowed] as const] : [])));
   const perFile = inventories.map((inv, i) => inventoriesToGraph([inv], cat, { borrowed: borrowed([i]) }));
   const groups = groupFiles(
     perFile.map((r) => r.scoped.length + r.shared.length + r.rels.length),
