@@ -42,6 +42,17 @@ describe("flows between own systems", () => {
     expect(lines.nodes.some((n) => n.includes(JSON.stringify(ids.source("estate-shop", "to/estate-warehouse"))))).toBe(true);
     expect(await rels("SENDS_TO")).toEqual([]);
     expect(await rels("COPIED_TO")).toEqual([]);
+
+    // The shop's trace draws both as dangling edges: to the CRM (its copies wait for it) and to the warehouse (e-mail addresses).
+    const trace = TraceResponseSchema.parse((await request(app).get("/api/trace").query({ from: ids.table("estate-shop", "Shop_Order") })).body);
+    expect(trace.toSystems?.map((t) => [t.target, t.loaded, t.transfer, t.columns.length])).toEqual([
+      ["estate-crm", false, null, 2],
+      ["estate-warehouse", false, null, 1],
+    ]);
+    const crm = trace.elements.nodes.find((n) => n.data.id === ids.system("estate-crm"));
+    expect(crm?.data).toMatchObject({ label: "estate-crm (not loaded)", notLoaded: true });
+    const dangling = trace.elements.edges.filter((e) => e.data.target === ids.system("estate-warehouse"));
+    expect(dangling.map((e) => [e.data.source, e.data.label])).toEqual([[ids.column("estate-shop", "Shop_Order", "BuyerEmail"), "Flow into estate-warehouse: system not loaded"]]);
   });
 
   it("loading the CRM later links the shop's flow: stated column pairs exact, the rest by category, and a system → system edge with its transfer status", async () => {
@@ -103,6 +114,20 @@ describe("flows between own systems", () => {
     ]);
     expect(field?.evidence.via).toEqual(["Flow into estate-crm"]);
     expect(trace.systems).toEqual(["estate-crm", "estate-shop"]);
+  });
+
+  it("a trace scoped to the shop still follows its data into the CRM and on to the CRM's vendor, the CRM's part marked outside the selection", async () => {
+    const res = await request(app).get("/api/trace").query({ from: ids.system("estate-shop"), systems: "estate-shop" });
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
+    const trace = TraceResponseSchema.parse(res.body);
+
+    expect(trace.vendors.map((v) => v.id)).toEqual([ids.vendor("estate-mailer")]);
+    expect(trace.outsideSelection).toEqual(["estate-crm", "estate-warehouse"]);
+    const contact = trace.elements.nodes.find((n) => n.data.id === ids.column("estate-crm", "Crm_Contact", "ContactEmail"));
+    expect(contact?.data.outside).toBe(true);
+    expect(trace.elements.nodes.find((n) => n.data.id === ids.column("estate-shop", "Shop_Order", "BuyerEmail"))?.data.outside).toBeUndefined();
+    // Linked now, the CRM is no destination of its own; the warehouse still waits.
+    expect(trace.toSystems?.map((t) => t.target)).toEqual(["estate-warehouse"]);
   });
 
   it("the flow into the US-hosted CRM is a third-country transfer in /api/transfers", async () => {

@@ -243,6 +243,28 @@ export const TraceResponseSchema = z.object({
   elements: ElementsSchema,
   truncated: z.boolean(),
   omitted: OmittedSchema,
+  /**
+   * Where the answer's data goes into another of our systems without a stated copy into a loaded table of it (issue
+   * 18): categories a system sends without naming tables, and copies into a system (or table) not loaded, drawn as
+   * edges to that system ("not loaded" when it is not). Copies into loaded tables are followed like any copy.
+   */
+  toSystems: z
+    .array(
+      z.object({
+        flow: z.string(),
+        system: z.string(),
+        target: z.string(),
+        name: z.string(),
+        loaded: z.boolean(),
+        /** Null while the target is not loaded: its countries are not known. */
+        transfer: TransferStatusSchema.nullable(),
+        categories: z.array(z.string()),
+        columns: z.array(z.string()),
+      }),
+    )
+    .optional(),
+  /** A trace scoped to some systems still follows their data into others: those systems, whose nodes are marked `outside`. */
+  outsideSelection: z.array(z.string()).optional(),
 });
 
 export const TransfersResponseSchema = z.object({
