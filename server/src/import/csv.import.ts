@@ -27,6 +27,10 @@ export const CSV_COLUMNS = {
   references: ["references", "reference", "foreign key", "references table"],
   subject: ["data subject", "data subjects", "subject", "subjects"],
   description: ["description", "notes", "comment"],
+  /** Copied into another of our systems: `system/Table.Column` (that column) or `system/Table` (by category). */
+  copiedTo: ["copied to", "copies to", "copy to", "copied into"],
+  /** Another of our systems this field's category is sent to, without naming its tables. */
+  sentToSystem: ["sent to system", "sends to system", "to system"],
 } as const;
 export type CsvColumn = keyof typeof CSV_COLUMNS;
 const REQUIRED: CsvColumn[] = ["system", "table", "column"];
@@ -104,6 +108,13 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
   const vendors = new Map<string, { name: string; purposes: Set<string>; countries: Set<string>; retention: Set<string>; receives: Set<string>; row: Row }>();
   const references: NonNullable<InventoryInput["references"]> = [];
   const referenced = new Map<string, Row>();
+  // Flows into our other systems, by target system id: copies by (our table, their table), and categories sent.
+  const systemFlows = new Map<string, { copies: Map<string, { from: string; to: string; columns: { from: string; to: string }[] }>; categories: Set<string> }>();
+  const systemFlow = (target: string) => {
+    const f = systemFlows.get(target) ?? { copies: new Map(), categories: new Set<string>() };
+    systemFlows.set(target, f);
+    return f;
+  };
 
   for (const r of rows.slice(1)) {
     if (r.cells.every((c) => !c.trim())) continue;
@@ -136,7 +147,14 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
       else issues.push(at(r, "country", `unknown country '${c}' (use an ISO code, alpha-2 or alpha-3, or the country's name)`));
     }
     if (countries.length > 0 && vendorNames.length === 0) issues.push(at(r, "country", "a vendor country needs a recipient vendor in the same row"));
-    for (const list of ["purpose", "source", "vendor", "subject"] as const) {
+    const copiedTo = splitMulti(cell(r, "copiedTo")).map((v) => {
+      const m = /^([^/]+)\/([A-Za-z][A-Za-z0-9_]*)(?:\.(.+))?$/.exec(v);
+      if (!m || !slugify(m[1]!)) issues.push(at(r, "copiedTo", `'${v}' must be 'system/Table.Column' or 'system/Table' (a table of another of our systems)`));
+      return m ? { system: slugify(m[1]!), table: m[2]!, column: m[3] ?? null } : null;
+    });
+    const sentTo = splitMulti(cell(r, "sentToSystem")).map(slugify);
+    if (sentTo.length > 0 && !category) issues.push(at(r, "sentToSystem", "names a system the field is sent to, but the row has no data category (what is sent)"));
+    for (const list of ["purpose", "source", "vendor", "subject", "sentToSystem"] as const) {
       for (const v of splitMulti(cell(r, list))) if (!slugify(v)) issues.push(at(r, list, `'${v}' has no letters or digits to make an id from`));
     }
     if (issues.length > before) continue;
@@ -175,6 +193,14 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
       if (kind !== "reference") references.push({ from: table, columns: [column], to: refTable, form: "outgoing" });
       if (!referenced.has(refTable)) referenced.set(refTable, r);
     }
+    for (const c of copiedTo) {
+      if (!c) continue;
+      const f = systemFlow(c.system);
+      const copy = f.copies.get(`${table}\u0000${c.table}`) ?? { from: table, to: c.table, columns: [] };
+      if (c.column) copy.columns.push({ from: column, to: c.column });
+      f.copies.set(`${table}\u0000${c.table}`, copy);
+    }
+    for (const target of sentTo) if (category) systemFlow(target).categories.add(category);
     const fieldRef = `${table}.${column}`;
     for (const name of splitMulti(cell(r, "source"))) {
       const id = slugify(name);
@@ -222,6 +248,7 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
       ...(v.retention.size > 0 ? { retention: [...v.retention].join("; ") } : {}),
       receives: [...v.receives],
     })),
+    systemFlows: [...systemFlows].map(([to, f]) => ({ to, copies: [...f.copies.values()], categories: [...f.categories].sort() })),
   };
 
   const source = new BuiltSource(file, value);
