@@ -8,7 +8,7 @@ import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { TraceResponseSchema, TransfersResponseSchema } from "../../server/src/contract/api.js";
+import { OverviewResponseSchema, TraceResponseSchema, TransfersResponseSchema } from "../../server/src/contract/api.js";
 import { ids } from "../../server/src/contract/ids.js";
 import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
 import { REPO_ROOT } from "../../server/src/inventory/paths.js";
@@ -138,5 +138,23 @@ describe("flows between own systems", () => {
     expect(flow).toMatchObject({ system: "estate-shop", transfer: "third-country", to: "system", vendor: { id: ids.system("estate-crm"), name: "Estate CRM" } });
     expect(flow?.categories.map((c) => c.id).sort()).toEqual([ids.category("email-address"), ids.category("name")]);
     expect(flow?.countries.map((c) => `${c.role}:${c.code}`).sort()).toEqual(["data:US", "entity:US"]);
+  });
+
+  it("the overview draws system → system edges with what they carry, and the warehouse not loaded", async () => {
+    const res = await request(app).get("/api/overview").query({ systems: "estate-shop" });
+    expect(res.status).toBe(200);
+    const overview = OverviewResponseSchema.parse(res.body);
+
+    expect(overview.systemFlows).toEqual([
+      { flow: "estate-shop/to/estate-crm", system: "estate-shop", target: "estate-crm", loaded: true, transfer: "third-country", categories: ["email-address", "name"], tables: 2 },
+      { flow: "estate-shop/to/estate-warehouse", system: "estate-shop", target: "estate-warehouse", loaded: false, transfer: null, categories: ["email-address"], tables: 0 },
+    ]);
+    const edges = overview.elements.edges.filter((e) => e.data.type === "SENDS_TO").map((e) => [e.data.target, e.data.label, e.data.count]);
+    expect(edges).toEqual([
+      [ids.system("estate-crm"), "2 tables, 2 categories", 2],
+      [ids.system("estate-warehouse"), "1 category; not loaded", 1],
+    ]);
+    expect(overview.elements.nodes.find((n) => n.data.id === ids.system("estate-crm"))?.data.outside).toBe(true);
+    expect(overview.elements.nodes.find((n) => n.data.id === ids.system("estate-warehouse"))?.data).toMatchObject({ label: "estate-warehouse (not loaded)", notLoaded: true });
   });
 });

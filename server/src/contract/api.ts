@@ -371,6 +371,10 @@ export const OverviewResponseSchema = z.object({
   elements: ElementsSchema,
   truncated: z.boolean(),
   omitted: OmittedSchema,
+  /** Flows into our other systems, drawn system → system (`loaded: false`: the target is not loaded; transfer null then). */
+  systemFlows: z
+    .array(z.object({ flow: z.string(), system: z.string(), target: z.string(), loaded: z.boolean(), transfer: TransferStatusSchema.nullable(), categories: z.array(z.string()), tables: z.number() }))
+    .optional(),
 });
 
 export const HealthResponseSchema = z.object({
