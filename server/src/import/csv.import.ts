@@ -109,9 +109,10 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
   const references: NonNullable<InventoryInput["references"]> = [];
   const referenced = new Map<string, Row>();
   // Flows into our other systems, by target system id: copies by (our table, their table), and categories sent.
-  const systemFlows = new Map<string, { copies: Map<string, { from: string; to: string; columns: { from: string; to: string }[] }>; categories: Set<string> }>();
+  type Copy = { from: string; to: string; columns: { from: string; to: string }[] };
+  const systemFlows = new Map<string, { copies: Map<string, Copy>; categories: Set<string> }>();
   const systemFlow = (target: string) => {
-    const f = systemFlows.get(target) ?? { copies: new Map(), categories: new Set<string>() };
+    const f = systemFlows.get(target) ?? { copies: new Map<string, Copy>(), categories: new Set<string>() };
     systemFlows.set(target, f);
     return f;
   };

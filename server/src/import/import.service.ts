@@ -2,12 +2,12 @@
  * Files in any supported format → validated inventories → one load (all or nothing while the files fit one transaction). Every file is read and validated
  * before the database is touched, so one bad file loads nothing.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
 import { CatalogueLookup } from "./catalogue.lookup.js";
 import { parseCsvInventory } from "./csv.import.js";
-import { parseFidesManifest } from "./fides.import.js";
+import { fidesFlowKeys, parseFidesManifest, parseFidesManifests } from "./fides.import.js";
 import { detectFormat } from "./import.detect.js";
 import type { ImportedInventory, ImportFormat } from "./import.source.js";
 import { openLineageInventories, readRunEvents, storedEvents, type LoadedSystem, type LocatedEvent } from "./openlineage.import.js";
@@ -64,12 +64,32 @@ export interface ReadOptions {
 export async function readImportFiles(files: string[], lookup: CatalogueLookup, format?: ImportFormat, opts: ReadOptions = {}): Promise<ImportedInventory[]> {
   const out: ImportedInventory[] = [];
   const events: LocatedEvent[] = [];
+  const manifests: { file: string; text: string }[] = [];
   const problems: InventoryValidationError[] = [];
+  // A directory stands for the inventory files in it (`npm run import -- ./fides-dir/`, as `fides push` takes one).
+  const expanded: string[] = [];
   for (const file of files) {
+    if (await isDirectory(file)) expanded.push(...(await dataDirectoryFiles(file)));
+    else expanded.push(file);
+  }
+  for (const file of expanded) {
     try {
       const text = await readText(file);
-      if ((format ?? detectFormat(file, text)) === "openlineage") events.push(...readRunEvents(file, text));
+      const f = format ?? detectFormat(file, text);
+      if (f === "openlineage") events.push(...readRunEvents(file, text));
+      // Fides manifests are read together: a system's datasets and the systems it sends to may be in other files.
+      else if (f === "fides") manifests.push({ file, text });
       else out.push(parseImportText(file, text, lookup, format));
+    } catch (err) {
+      if (!(err instanceof InventoryValidationError)) throw err;
+      problems.push(err);
+    }
+  }
+  if (problems.length === 0 && manifests.length > 0) {
+    try {
+      const keys = fidesFlowKeys(manifests);
+      const loaded = opts.loadedSystems && keys.length > 0 ? new Set((await opts.loadedSystems(keys)).keys()) : new Set<string>();
+      out.push(...parseFidesManifests(manifests, lookup, loaded));
     } catch (err) {
       if (!(err instanceof InventoryValidationError)) throw err;
       problems.push(err);
@@ -94,6 +114,14 @@ export async function openLineageImport(events: LocatedEvent[], lookup: Catalogu
   // Events kept by a system built from events, or by a document's system they were added to.
   const stored = storedEvents(loaded.values());
   return openLineageInventories([...stored, ...events], lookup, { ...base, loaded, only: new Set(systems) });
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function readText(file: string): Promise<string> {
@@ -179,6 +207,10 @@ export function describeImport(i: ImportedInventory, cwd = process.cwd()): strin
   ];
   if (s.categories.length > 0) lines.push(`  categories: ${s.categories.join(", ")}`);
   if (s.vendors.length > 0) lines.push(`  vendors: ${s.vendors.join(", ")}${s.countries.length > 0 ? ` (countries: ${s.countries.join(", ")})` : ""}`);
+  for (const f of i.inventory.systemFlows) {
+    const what = [...f.copies.map((c) => `${c.from} → ${c.to}`), ...(f.categories.length > 0 ? [`categories ${f.categories.join(", ")}`] : [])].join("; ");
+    lines.push(`  flows into our system '${f.to}': ${what}`);
+  }
   for (const w of i.warnings) {
     const where = [w.line ? `line ${w.line}` : "", w.row ? `row ${w.row}, column ${w.column ?? "?"}` : "", w.field].filter(Boolean).join(", ");
     lines.push(`  warning (${where}): ${w.message}`);
