@@ -56,8 +56,9 @@ export async function replaceSystems(graph: Graph, rows: GraphRows, catalogue: P
   for (const r of rows.rels) if (!TYPES.has(r.type)) throw new LoadError(`unknown relationship type ${r.type}`);
 
   return graph.writeTransaction(async (tx) => {
-    await tx.run(cypher("seed/delete-stale-nodes"), { loads: rows.loads, ids: rows.scoped.map((n) => n.id) });
-    await tx.run(cypher("seed/delete-system-relationships"), { loads: rows.loads });
+    // `systems` beside `loads`, so the node lookup is an index seek on the system.
+    await tx.run(cypher("seed/delete-stale-nodes"), { systems: rows.systems, loads: rows.loads, ids: rows.scoped.map((n) => n.id) });
+    await tx.run(cypher("seed/delete-system-relationships"), { systems: rows.systems, loads: rows.loads });
     // A node holds no null properties (setting one removes it), so nulls are dropped here: an unchanged node's properties
     // then equal its row's, and the upsert skips it.
     const scoped = rows.scoped.map((n) => ({ ...n, props: Object.fromEntries(Object.entries(n.props).filter(([, v]) => v !== null)) }));
