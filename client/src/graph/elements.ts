@@ -149,6 +149,9 @@ export function toModel(elements: Elements, options: ToModelOptions = {}): Graph
     if (n.data.kind === "column" && n.data.columnKind) classes.push(`column-${n.data.columnKind}`);
     if (n.data.group) classes.push("group");
     if (n.data.collapsed) classes.push("collapsed");
+    // Flows between own systems: a system not loaded, and a scoped trace's part in other systems.
+    if (n.data.notLoaded === true) classes.push("not-loaded");
+    if (n.data.outside === true) classes.push("outside");
     if (roots.has(n.data.id)) classes.push("root");
     nodes.set(n.data.id, {
       group: "nodes",
