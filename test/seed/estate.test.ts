@@ -8,7 +8,7 @@ import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { OverviewResponseSchema, TraceResponseSchema, TransfersResponseSchema } from "../../server/src/contract/api.js";
+import { OverviewResponseSchema, TraceResponseSchema, TransfersResponseSchema, WhereResponseSchema } from "../../server/src/contract/api.js";
 import { ids } from "../../server/src/contract/ids.js";
 import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
 import { REPO_ROOT } from "../../server/src/inventory/paths.js";
@@ -156,5 +156,13 @@ describe("flows between own systems", () => {
     ]);
     expect(overview.elements.nodes.find((n) => n.data.id === ids.system("estate-crm"))?.data.outside).toBe(true);
     expect(overview.elements.nodes.find((n) => n.data.id === ids.system("estate-warehouse"))?.data).toMatchObject({ label: "estate-warehouse (not loaded)", notLoaded: true });
+  });
+
+  it("'where does it live' names the shop's flow as what writes the e-mail address into the CRM", async () => {
+    const res = await request(app).get("/api/where").query({ category: ids.category("email-address") });
+    expect(res.status).toBe(200);
+    const where = WhereResponseSchema.parse(res.body);
+    const flow = where.sources.find((s) => s.id === ids.source("estate-shop", "to/estate-crm"));
+    expect(flow).toMatchObject({ system: "estate-shop", how: ["copies"], columns: [ids.column("estate-crm", "Crm_Contact", "ContactEmail")] });
   });
 });
