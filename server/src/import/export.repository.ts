@@ -43,6 +43,7 @@ export async function readSystemInventory(graph: Graph, system: string): Promise
     sources: [],
     vendors: [],
     systemFlows: [],
+    activities: [],
     entities: s.tables.map((t) => ({
       name: t.table,
       kind: t.kind,

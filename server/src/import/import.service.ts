@@ -12,11 +12,13 @@ import { detectFormat } from "./import.detect.js";
 import type { ImportedInventory, ImportFormat } from "./import.source.js";
 import { openLineageInventories, readRunEvents, storedEvents, type LoadedSystem, type LocatedEvent } from "./openlineage.import.js";
 import { readLoadedSystems } from "./openlineage.repository.js";
+import { loadAssessments, readAssessmentFiles, type LoadedAssessment } from "../assessments/assessment.import.js";
+import type { CnilImportOptions } from "../assessments/cnil.import.js";
 import type { Graph } from "../db/graph.js";
 import { InventoryValidationError, parseInventoryText, readCatalogue } from "../inventory/inventory.parse.js";
 import type { Inventory } from "../inventory/inventory.schema.js";
 import { CATALOGUE_DIR } from "../inventory/paths.js";
-import { loadInventories, type SeedReport } from "../inventory/seed.service.js";
+import { loadInventories, sha256Of, type SeedReport } from "../inventory/seed.service.js";
 
 export async function readLookup(catalogueDir = CATALOGUE_DIR): Promise<CatalogueLookup> {
   return CatalogueLookup.read(catalogueDir, await readCatalogue(catalogueDir));
@@ -29,7 +31,7 @@ export async function readImportFile(file: string, lookup: CatalogueLookup, form
   } catch (err) {
     throw new InventoryValidationError([{ file, line: null, field: "", message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
   }
-  return parseImportText(file, text, lookup, format);
+  return { ...parseImportText(file, text, lookup, format), sha256: sha256Of(text) };
 }
 
 export function parseImportText(file: string, text: string, lookup: CatalogueLookup, format?: ImportFormat): ImportedInventory {
@@ -41,6 +43,9 @@ export function parseImportText(file: string, text: string, lookup: CatalogueLoo
       return parseFidesManifest(file, text, lookup);
     case "yaml":
       return { file, format: "yaml", inventory: parseInventoryText(file, text, lookup.catalogue), warnings: [] };
+    case "assessment":
+    case "cnil-pia":
+      throw new InventoryValidationError([{ file, line: null, field: "", message: `is an assessment (${f}), not an inventory: load it with \`npm run import\`` }]);
     case "openlineage": {
       // A file of events may describe several systems; alone, it must describe one.
       const inventories = openLineageInventories(readRunEvents(file, text), lookup);
@@ -66,20 +71,14 @@ export async function readImportFiles(files: string[], lookup: CatalogueLookup, 
   const events: LocatedEvent[] = [];
   const manifests: { file: string; text: string }[] = [];
   const problems: InventoryValidationError[] = [];
-  // A directory stands for the inventory files in it (`npm run import -- ./fides-dir/`, as `fides push` takes one).
-  const expanded: string[] = [];
-  for (const file of files) {
-    if (await isDirectory(file)) expanded.push(...(await dataDirectoryFiles(file)));
-    else expanded.push(file);
-  }
-  for (const file of expanded) {
+  for (const file of await expandDirectories(files)) {
     try {
       const text = await readText(file);
       const f = format ?? detectFormat(file, text);
       if (f === "openlineage") events.push(...readRunEvents(file, text));
       // Fides manifests are read together: a system's datasets and the systems it sends to may be in other files.
       else if (f === "fides") manifests.push({ file, text });
-      else out.push(parseImportText(file, text, lookup, format));
+      else out.push({ ...parseImportText(file, text, lookup, format), sha256: sha256Of(text) });
     } catch (err) {
       if (!(err instanceof InventoryValidationError)) throw err;
       problems.push(err);
@@ -89,7 +88,9 @@ export async function readImportFiles(files: string[], lookup: CatalogueLookup, 
     try {
       const keys = fidesFlowKeys(manifests);
       const loaded = opts.loadedSystems && keys.length > 0 ? new Set((await opts.loadedSystems(keys)).keys()) : new Set<string>();
-      out.push(...parseFidesManifests(manifests, lookup, loaded));
+      // Each system carries the hash of the file that defines it.
+      const hash = new Map(manifests.map((m) => [m.file, sha256Of(m.text)]));
+      out.push(...parseFidesManifests(manifests, lookup, loaded).map((i) => ({ ...i, ...(hash.has(i.file) ? { sha256: hash.get(i.file)! } : {}) })));
     } catch (err) {
       if (!(err instanceof InventoryValidationError)) throw err;
       problems.push(err);
@@ -114,6 +115,16 @@ export async function openLineageImport(events: LocatedEvent[], lookup: Catalogu
   // Events kept by a system built from events, or by a document's system they were added to.
   const stored = storedEvents(loaded.values());
   return openLineageInventories([...stored, ...events], lookup, { ...base, loaded, only: new Set(systems) });
+}
+
+/** A directory stands for the inventory files in it (`npm run import -- ./fides-dir/`, as `fides push` takes one). */
+export async function expandDirectories(files: string[]): Promise<string[]> {
+  const expanded: string[] = [];
+  for (const file of files) {
+    if (await isDirectory(file)) expanded.push(...(await dataDirectoryFiles(file)));
+    else expanded.push(file);
+  }
+  return expanded;
 }
 
 async function isDirectory(file: string): Promise<boolean> {
@@ -155,13 +166,32 @@ export async function importDirectory(graph: Graph, dir: string): Promise<Import
 
 export interface ImportReport extends SeedReport {
   imported: ImportedInventory[];
+  /** Assessments (DPIAs) among the files, stored after the inventories so they may name what those load. */
+  assessments: LoadedAssessment[];
 }
 
-export async function importFiles(graph: Graph, files: string[], format?: ImportFormat, opts: Pick<ReadOptions, "namespaces"> = {}): Promise<ImportReport> {
+export async function importFiles(
+  graph: Graph,
+  files: string[],
+  format?: ImportFormat,
+  opts: Pick<ReadOptions, "namespaces"> & { cnil?: CnilImportOptions } = {},
+): Promise<ImportReport> {
   const lookup = await readLookup();
-  const imported = await readImportFiles(files, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
-  const report = await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory, ...(i.borrowed ? { borrowed: i.borrowed } : {}) })), lookup.catalogue);
-  return { ...report, imported };
+  const split = await readAssessmentFiles(await expandDirectories(files), format, opts.cnil);
+  let imported: ImportedInventory[] = [];
+  try {
+    if (split.others.length > 0) imported = await readImportFiles(split.others, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
+  } catch (err) {
+    if (err instanceof InventoryValidationError) throw new InventoryValidationError([...split.issues, ...err.issues]);
+    throw err;
+  }
+  if (split.issues.length > 0) throw new InventoryValidationError(split.issues);
+  const report: SeedReport =
+    imported.length > 0
+      ? await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory, sha256: i.sha256 ?? null, ...(i.borrowed ? { borrowed: i.borrowed } : {}) })), lookup.catalogue)
+      : { files: [], systems: [], nodes: 0, relationships: 0, millis: 0 };
+  const assessments = split.assessments.length > 0 ? await loadAssessments(graph, split.assessments) : [];
+  return { ...report, imported, assessments };
 }
 
 /** What a load would create, for `--dry-run` and `validate`. */
