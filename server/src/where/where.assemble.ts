@@ -125,5 +125,7 @@ function groupSources(sources: { id: string; system: string; name: string; how: 
     for (const c of s.columns) if (!g.columns.includes(c)) g.columns.push(c);
     groups.set(key, g);
   }
+  const order: How[] = ["fills", "feeds", "copies"];
+  for (const g of groups.values()) g.how.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return [...groups.values()].sort((a, b) => a.system.localeCompare(b.system) || a.name.localeCompare(b.name));
 }
