@@ -452,24 +452,75 @@ export const WhereResponseSchema = z.object({
   ),
 });
 
-/** One Article 30(1) record: one purpose of one system. */
+/** A stated fact, or null where the inventory is silent (the records then say "not documented" and list a gap). */
+const Stated = z.string().nullable();
+const StatedMeasure = z.union([z.boolean(), z.string()]).nullable();
+
+/**
+ * One Article 30 record. `30(1)`: a controller's (or joint controller's, or a record whose role is not documented)
+ * processing activity, or a purpose no documented activity groups (`recordFrom: purpose`), or a vendor flow's purpose
+ * text no purpose takes (`recordFrom: vendor-flow`). `30(2)`: a processor's processing for one controller served
+ * (`controllerServed`, null when not documented), one record per controller and activity/purpose.
+ */
 export const RopaRowSchema = z.object({
   system: z.string(),
-  controller: z.string(),
-  purpose: z.string(),
-  /** Where the purpose comes from: the inventory's declared purposes, or a vendor flow's own purpose text. */
-  purposeFrom: z.enum(["purpose", "vendor-flow"]),
+  systemName: z.string(),
+  article: z.enum(["30(1)", "30(2)"]),
+  /** The activity's name, or the purpose's when no activity is documented. */
+  record: z.string(),
+  recordFrom: z.enum(["activity", "purpose", "vendor-flow"]),
+  /** The activity's section in the source document, when stated. */
+  section: Stated,
+  purposes: z.array(z.string()),
+  role: z.enum(["controller", "processor", "joint-controller"]).nullable(),
+  controllerServed: Stated,
+  /** A joint controller's other controllers. */
+  jointControllers: z.array(z.string()),
+  organisation: z.object({ name: Stated, contact: Stated, address: Stated, dpoName: Stated, dpoContact: Stated, repName: Stated, repContact: Stated }),
+  lawfulBasis: z.enum(["consent", "contract", "legal-obligation", "vital-interests", "public-task", "legitimate-interests"]).nullable(),
+  legitimateInterest: Stated,
+  liaLink: Stated,
+  /** The special categories (Art. 9/10) the record's data includes. */
+  specialCategories: z.array(z.string()),
+  specialCategoryCondition: Stated,
   subjects: z.array(z.string()),
   categories: z.array(z.string()),
+  sources: z.array(z.string()),
+  volume: Stated,
+  /** The activity's own retention (never a vendor's: those are on `recipients`). */
+  retention: Stated,
+  automatedDecisions: StatedMeasure,
   /** `fields`: whether the inventory names the fields the flow receives (`not-stated`: the engagement is listed all the same). */
   recipients: z.array(
-    z.object({ vendor: z.string(), legalName: z.string().nullable(), role: z.string(), service: z.string().nullable(), flow: z.string(), fields: z.enum(["stated", "not-stated"]) }),
+    z.object({
+      vendor: z.string(),
+      legalName: z.string().nullable(),
+      role: z.string(),
+      service: z.string().nullable(),
+      flow: z.string(),
+      fields: z.enum(["stated", "not-stated"]),
+      retention: Stated,
+    }),
   ),
   transfers: z.array(z.object({ vendor: z.string(), flow: z.string(), countries: z.array(z.string()), transfer: TransferStatusSchema, safeguard: z.string() })),
-  retention: z.array(z.string()),
-  sourceDocument: z.string().nullable(),
+  security: z.object({
+    encryptionAtRest: StatedMeasure,
+    encryptionInTransit: StatedMeasure,
+    accessControl: StatedMeasure,
+    pseudonymisation: StatedMeasure,
+    logging: StatedMeasure,
+    notes: Stated,
+  }),
+  location: z.object({ hostingCountries: z.array(z.string()).nullable(), legalName: Stated, entityCountry: Stated }),
+  sourceDocument: Stated,
+  /** What the inventory does not document in this record: the column (its header) and what is missing there. */
+  gaps: z.array(z.object({ field: z.string(), missing: z.string() })),
 });
-export const RopaResponseSchema = z.object({ rows: z.array(RopaRowSchema) });
+export const RopaCoverSchema = z.object({
+  date: z.string(),
+  files: z.array(z.object({ system: z.string(), systemName: z.string(), file: Stated, sha256: Stated, organisation: Stated })),
+});
+export const RopaResponseSchema = z.object({ cover: RopaCoverSchema, rows: z.array(RopaRowSchema) });
 
 export type ElementNode = z.infer<typeof ElementNodeSchema>;
 export type ElementEdge = z.infer<typeof ElementEdgeSchema>;
@@ -502,3 +553,4 @@ export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 export type WhereResponse = z.infer<typeof WhereResponseSchema>;
 export type RopaRow = z.infer<typeof RopaRowSchema>;
 export type RopaResponse = z.infer<typeof RopaResponseSchema>;
+export type RopaCover = z.infer<typeof RopaCoverSchema>;

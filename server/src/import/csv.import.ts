@@ -11,7 +11,7 @@ import type { CatalogueLookup } from "./catalogue.lookup.js";
 import { normalise } from "./catalogue.lookup.js";
 import { BuiltSource, slugify, splitMulti, type ImportedInventory, type Origin } from "./import.source.js";
 import { InventoryValidationError, validateInventory, type InventoryIssue } from "../inventory/inventory.parse.js";
-import { EntityName, FieldName, type InventoryInput } from "../inventory/inventory.schema.js";
+import { EntityName, FieldName, type Activity, type InventoryInput, type ProcessingRoleName } from "../inventory/inventory.schema.js";
 
 /** The sheet's columns: the header as documented, then other spellings accepted for it. */
 export const CSV_COLUMNS = {
@@ -30,6 +30,35 @@ export const CSV_COLUMNS = {
   identity: ["identity key", "identifies subject", "identity"],
   erasure: ["erasure action", "erasure", "on erasure"],
   privacyContact: ["vendor privacy contact", "privacy contact", "vendor route"],
+  // Records of processing (Art. 30): the activity a row's purposes belong to and its facts, the same in every row of it.
+  activity: ["processing activity", "activity"],
+  role: ["role", "activity role"],
+  controllers: ["controllers served", "controller served", "controllers"],
+  lawfulBasis: ["lawful basis", "legal basis", "legal basis for processing"],
+  legitimateInterest: ["legitimate interest"],
+  liaLink: ["lia link", "legitimate interest assessment", "lia"],
+  specialCategoryCondition: ["special category condition", "article 9 condition", "art 9 condition"],
+  volume: ["volume", "number of data subjects"],
+  activityRetention: ["activity retention", "retention of the activity"],
+  automatedDecisions: ["automated decisions", "automated decision making"],
+  // The system and its organisation: the same in every row that fills them.
+  systemRole: ["system role", "default role"],
+  hostingCountries: ["hosting countries", "system hosting countries"],
+  legalEntity: ["legal entity", "system legal entity"],
+  legalEntityCountry: ["legal entity country", "system legal entity country"],
+  orgName: ["controller name", "organisation", "organization"],
+  orgContact: ["controller contact"],
+  orgAddress: ["controller address"],
+  dpoName: ["dpo name"],
+  dpoContact: ["dpo contact", "dpo"],
+  repName: ["representative name", "eu representative"],
+  repContact: ["representative contact", "eu representative contact"],
+  encryptionAtRest: ["encryption at rest"],
+  encryptionInTransit: ["encryption in transit"],
+  accessControl: ["access control"],
+  pseudonymisation: ["pseudonymisation", "pseudonymization"],
+  logging: ["logging"],
+  securityNotes: ["security measures", "security notes", "security"],
 } as const;
 export type CsvColumn = keyof typeof CSV_COLUMNS;
 const REQUIRED: CsvColumn[] = ["system", "table", "column"];
@@ -98,6 +127,11 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     return i === undefined ? "" : (r.cells[i] ?? "").trim();
   };
 
+  const records = new CsvRecords(
+    (r, col) => cell(r, col),
+    (r, col, message) => issues.push(at(r, col, message)),
+    (text) => lookup.country(text),
+  );
   let system: { name: string; row: number } | undefined;
   const entities = new Map<string, { name: string; kind: "table" | "mentioned"; subjects: string[]; identity: string[]; columns: NonNullable<InventoryInput["entities"][number]["columns"]> }>();
   const origins: { path: (string | number)[]; origin: Origin }[] = [];
@@ -183,6 +217,7 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
       if (kind !== "reference") references.push({ from: table, columns: [column], to: refTable, form: "outgoing" });
       if (!referenced.has(refTable)) referenced.set(refTable, r);
     }
+    records.row(r, purposeIds, splitMulti(cell(r, "subject")).map(slugify));
     const fieldRef = `${table}.${column}`;
     for (const name of splitMulti(cell(r, "source"))) {
       const id = slugify(name);
@@ -217,9 +252,13 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     }
   }
 
+  const built = records.build();
+  if (issues.length > 0) throw new InventoryValidationError(issues);
   const entityList = [...entities.values()];
   const value: InventoryInput = {
-    system: { id: slugify(system!.name) || "system", name: system!.name, kind: "self-hosted", document: { title: `Spreadsheet ${path.basename(file)}`, file: path.basename(file) } },
+    system: { id: slugify(system!.name) || "system", name: system!.name, kind: "self-hosted", document: { title: `Spreadsheet ${path.basename(file)}`, file: path.basename(file) }, ...built.system },
+    ...(built.organisation ? { organisation: built.organisation } : {}),
+    activities: built.activities,
     subjects: [...subjects].map(([id, name]) => ({ id, name })),
     purposes: [...purposes.values()],
     entities: entityList.map(({ identity, ...e }) => (identity.length > 0 ? { ...e, identity } : e)),
@@ -240,6 +279,7 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     const ei = entityList.findIndex((e) => e.name === path[0]);
     source.at(["entities", ei, "columns", path[1]!], origin);
   }
+  built.rows.forEach((r, ai) => source.at(["activities", ai], { line: r.line, row: r.row, column: letter(columnIndex.get("activity")!), field: "processing activity" }));
   [...vendors.values()].forEach((v, vi) => source.at(["vendors", vi], { line: v.row.line, row: v.row.row, column: letter(columnIndex.get("vendor")!), field: "recipient vendor" }));
   return { file, format: "csv", inventory: validateInventory(source, lookup.catalogue), warnings };
 }
@@ -261,4 +301,151 @@ function checklistCells(identity: string, erasure: string, problem: (col: CsvCol
   const reason = m[2]?.trim();
   if (action === "keep" && !reason) problem("erasure", "'keep' needs the reason the data is kept: 'keep: <reason>'");
   return { identity: yes, erasure: { action, ...(reason ? { reason } : {}) } };
+}
+
+const LAWFUL_BASIS_WORDS: Record<string, NonNullable<Activity["lawfulBasis"]>> = Object.fromEntries(
+  (
+    [
+      ["consent", "consent", "6(1)(a)", "a"],
+      ["contract", "contract", "6(1)(b)", "b"],
+      ["legal-obligation", "legal obligation", "6(1)(c)", "c"],
+      ["vital-interests", "vital interests", "6(1)(d)", "d"],
+      ["public-task", "public task", "6(1)(e)", "e"],
+      ["legitimate-interests", "legitimate interests", "6(1)(f)", "f"],
+    ] as const
+  ).flatMap(([id, ...words]) => [id, ...words].map((w) => [normalise(w), id] as const)),
+);
+const ROLE_WORDS: Record<string, ProcessingRoleName> = { controller: "controller", processor: "processor", subprocessor: "processor", jointcontroller: "joint-controller" };
+const YES_NO: Record<string, boolean> = { yes: true, no: false, true: true, false: false, y: true, n: false };
+
+type Cell = (r: Row, col: CsvColumn) => string;
+type Problem = (r: Row, col: CsvColumn, message: string) => void;
+
+/**
+ * The sheet's Art. 30 columns: a row's "processing activity" groups its purposes and subjects; the activity's facts
+ * and the system's (organisation, role, security) are the same wherever a row fills them, else the row is refused.
+ */
+class CsvRecords {
+  private readonly sheet = new Map<CsvColumn, { value: string; row: Row }>();
+  private readonly activities = new Map<string, { name: string; row: Row; facts: Map<CsvColumn, { value: string; row: Row }>; purposes: Set<string>; subjects: Set<string> }>();
+
+  constructor(
+    private readonly cell: Cell,
+    private readonly problem: Problem,
+    private readonly country: (text: string) => string | undefined,
+  ) {}
+
+  /** A country cell (alpha-2, alpha-3 or name) → its alpha-2 code, or a problem naming it. */
+  private code(v: { value: string; row: Row }, col: CsvColumn, text = v.value): string | undefined {
+    const code = this.country(text);
+    if (!code) this.problem(v.row, col, `unknown country '${text}' (use an ISO code, alpha-2 or alpha-3, or the country's name)`);
+    return code;
+  }
+
+  private agree(store: Map<CsvColumn, { value: string; row: Row }>, r: Row, col: CsvColumn, scope: string): void {
+    const value = this.cell(r, col);
+    if (!value) return;
+    const prior = store.get(col);
+    if (!prior) store.set(col, { value, row: r });
+    else if (prior.value !== value) this.problem(r, col, `is '${value}', but row ${prior.row.row} says '${prior.value}' for ${scope}`);
+  }
+
+  row(r: Row, purposes: string[], subjects: string[]): void {
+    for (const col of ["systemRole", "hostingCountries", "legalEntity", "legalEntityCountry", "orgName", "orgContact", "orgAddress", "dpoName", "dpoContact", "repName", "repContact", "encryptionAtRest", "encryptionInTransit", "accessControl", "pseudonymisation", "logging", "securityNotes"] as const)
+      this.agree(this.sheet, r, col, "the system");
+    const name = this.cell(r, "activity");
+    const facts = ["role", "controllers", "lawfulBasis", "legitimateInterest", "liaLink", "specialCategoryCondition", "volume", "activityRetention", "automatedDecisions"] as const;
+    if (!name) {
+      for (const col of facts) if (this.cell(r, col)) this.problem(r, col, "needs a 'processing activity' in the same row");
+      return;
+    }
+    const id = slugify(name);
+    if (!id) {
+      this.problem(r, "activity", `'${name}' has no letters or digits to make an id from`);
+      return;
+    }
+    if (purposes.length === 0) this.problem(r, "activity", "needs a purpose in the same row (an activity groups purposes)");
+    const a = this.activities.get(id) ?? { name, row: r, facts: new Map<CsvColumn, { value: string; row: Row }>(), purposes: new Set<string>(), subjects: new Set<string>() };
+    this.activities.set(id, a);
+    for (const col of facts) this.agree(a.facts, r, col, `activity '${name}'`);
+    purposes.forEach((p) => a.purposes.add(p));
+    subjects.forEach((s) => a.subjects.add(s));
+  }
+
+  private role(v: { value: string; row: Row } | undefined, col: CsvColumn): ProcessingRoleName | undefined {
+    if (!v) return undefined;
+    const role = ROLE_WORDS[normalise(v.value)];
+    if (!role) this.problem(v.row, col, `'${v.value}' is not a role (controller, processor or joint controller)`);
+    return role;
+  }
+
+  private measure(v: { value: string } | undefined): string | boolean | undefined {
+    return v ? (YES_NO[v.value.toLowerCase()] ?? v.value) : undefined;
+  }
+
+  build(): { system: Partial<InventoryInput["system"]>; organisation?: NonNullable<InventoryInput["organisation"]>; activities: NonNullable<InventoryInput["activities"]>; rows: Row[] } {
+    const g = (col: CsvColumn) => this.sheet.get(col)?.value;
+    const system: Partial<InventoryInput["system"]> = {};
+    const role = this.role(this.sheet.get("systemRole"), "systemRole");
+    if (role) system.role = role;
+    const hosting = this.sheet.get("hostingCountries");
+    if (hosting) system.hostingCountries = splitMulti(hosting.value).flatMap((c) => this.code(hosting, "hostingCountries", c) ?? []);
+    const entity = this.sheet.get("legalEntity");
+    const entityCountry = this.sheet.get("legalEntityCountry");
+    if (entity || entityCountry) {
+      const code = entityCountry ? this.code(entityCountry, "legalEntityCountry") : undefined;
+      system.legalEntity = { ...(entity ? { name: entity.value } : {}), ...(code ? { country: code } : {}) };
+    }
+    const security = Object.fromEntries(
+      (
+        [
+          ["encryptionAtRest", "encryptionAtRest"],
+          ["encryptionInTransit", "encryptionInTransit"],
+          ["accessControl", "accessControl"],
+          ["pseudonymisation", "pseudonymisation"],
+          ["logging", "logging"],
+        ] as const
+      ).flatMap(([col, key]) => (this.sheet.has(col) ? [[key, this.measure(this.sheet.get(col))]] : [])),
+    );
+    if (g("securityNotes")) security.notes = g("securityNotes");
+    if (Object.keys(security).length > 0) system.security = security;
+    let organisation: NonNullable<InventoryInput["organisation"]> | undefined;
+    const orgName = g("orgName");
+    if (orgName) {
+      organisation = { name: orgName };
+      if (g("orgContact")) organisation.contact = g("orgContact");
+      if (g("orgAddress")) organisation.address = g("orgAddress");
+      if (g("dpoContact")) organisation.dpo = { ...(g("dpoName") ? { name: g("dpoName") } : {}), contact: g("dpoContact")! };
+      if (g("repName") && g("repContact")) organisation.representative = { name: g("repName")!, contact: g("repContact")! };
+    }
+    for (const col of ["orgContact", "orgAddress", "dpoName", "dpoContact", "repName", "repContact"] as const) {
+      const v = this.sheet.get(col);
+      if (v && !orgName) this.problem(v.row, col, "needs the 'controller name' (in any row)");
+    }
+    for (const [col, other] of [["dpoName", "dpoContact"], ["repName", "repContact"], ["repContact", "repName"]] as const) {
+      const v = this.sheet.get(col);
+      if (v && orgName && !this.sheet.has(other)) this.problem(v.row, col, `needs the '${CSV_COLUMNS[other][0]}' too`);
+    }
+    const activities = [...this.activities].map(([id, a]) => {
+      const f = (col: CsvColumn) => a.facts.get(col)?.value;
+      const out: NonNullable<InventoryInput["activities"]>[number] = { id, name: a.name, purposes: [...a.purposes], subjects: [...a.subjects] };
+      const role = this.role(a.facts.get("role"), "role");
+      if (role) out.role = role;
+      if (f("controllers")) out.controllers = splitMulti(f("controllers")!);
+      const basis = a.facts.get("lawfulBasis");
+      if (basis) {
+        const b = LAWFUL_BASIS_WORDS[normalise(basis.value.replace(/^(art(icle)?\.?\s*)/i, ""))];
+        if (b) out.lawfulBasis = b;
+        else this.problem(basis.row, "lawfulBasis", `'${basis.value}' is not an Art. 6(1) basis (consent, contract, legal obligation, vital interests, public task, legitimate interests)`);
+      }
+      if (f("legitimateInterest")) out.legitimateInterest = f("legitimateInterest");
+      if (f("liaLink")) out.liaLink = f("liaLink");
+      if (f("specialCategoryCondition")) out.specialCategoryCondition = f("specialCategoryCondition");
+      if (f("volume")) out.volume = f("volume");
+      if (f("activityRetention")) out.retention = f("activityRetention");
+      if (a.facts.has("automatedDecisions")) out.automatedDecisions = this.measure(a.facts.get("automatedDecisions"));
+      return out;
+    });
+    return { system, ...(organisation ? { organisation } : {}), activities, rows: [...this.activities.values()].map((a) => a.row) };
+  }
 }

@@ -16,7 +16,7 @@ import type { Graph } from "../db/graph.js";
 import { InventoryValidationError, parseInventoryText, readCatalogue } from "../inventory/inventory.parse.js";
 import type { Inventory } from "../inventory/inventory.schema.js";
 import { CATALOGUE_DIR } from "../inventory/paths.js";
-import { loadInventories, type SeedReport } from "../inventory/seed.service.js";
+import { loadInventories, sha256Of, type SeedReport } from "../inventory/seed.service.js";
 
 export async function readLookup(catalogueDir = CATALOGUE_DIR): Promise<CatalogueLookup> {
   return CatalogueLookup.read(catalogueDir, await readCatalogue(catalogueDir));
@@ -29,7 +29,7 @@ export async function readImportFile(file: string, lookup: CatalogueLookup, form
   } catch (err) {
     throw new InventoryValidationError([{ file, line: null, field: "", message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
   }
-  return parseImportText(file, text, lookup, format);
+  return { ...parseImportText(file, text, lookup, format), sha256: sha256Of(text) };
 }
 
 export function parseImportText(file: string, text: string, lookup: CatalogueLookup, format?: ImportFormat): ImportedInventory {
@@ -69,7 +69,7 @@ export async function readImportFiles(files: string[], lookup: CatalogueLookup, 
     try {
       const text = await readText(file);
       if ((format ?? detectFormat(file, text)) === "openlineage") events.push(...readRunEvents(file, text));
-      else out.push(parseImportText(file, text, lookup, format));
+      else out.push({ ...parseImportText(file, text, lookup, format), sha256: sha256Of(text) });
     } catch (err) {
       if (!(err instanceof InventoryValidationError)) throw err;
       problems.push(err);
@@ -131,7 +131,7 @@ export interface ImportReport extends SeedReport {
 export async function importFiles(graph: Graph, files: string[], format?: ImportFormat, opts: Pick<ReadOptions, "namespaces"> = {}): Promise<ImportReport> {
   const lookup = await readLookup();
   const imported = await readImportFiles(files, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
-  const report = await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory })), lookup.catalogue);
+  const report = await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory, sha256: i.sha256 ?? null })), lookup.catalogue);
   return { ...report, imported };
 }
 

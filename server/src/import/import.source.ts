@@ -11,6 +11,8 @@ export interface ImportedInventory {
   inventory: Inventory;
   /** Things the importer could not map exactly but did not refuse (an unknown fideslang key, a guessed direction). */
   warnings: InventoryIssue[];
+  /** sha256 of the file's text (absent for an inventory built from OpenLineage events). */
+  sha256?: string;
 }
 
 /** Where a part of a built inventory came from in the original file. */

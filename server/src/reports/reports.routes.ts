@@ -35,11 +35,14 @@ export function reportsRoutes(api: ApiRouter, graph: Graph): void {
     {
       path: "/reports/ropa",
       tag: "reports",
-      summary: "Records of processing (GDPR Art. 30(1)): one row per purpose, for one system or every system loaded",
+      summary: "Records of processing (GDPR Art. 30(1) and 30(2)) with a cover and the gaps, for one system or every system loaded",
       description:
-        "Each purpose the inventory declares is a row; a vendor flow belongs to the purposes that name its vendor or whose name is the flow's purpose, " +
-        "and a flow that belongs to none is a row of its own purpose, so every engagement appears. Columns: controller/system, purpose, categories of " +
-        "data subjects and of personal data, recipients (vendors with role and legal entity), transfers outside the EEA with their safeguard, retention, source document.",
+        "A processing activity is a record; a purpose no activity groups is one of its own (\"activity not documented\"), and a vendor flow no purpose takes " +
+        "one per purpose text, so every engagement appears. A processor's records (the activity's role, else the system's) are Art. 30(2) records, one per " +
+        "controller served, with the ICO processor template's columns; every other record is Art. 30(1), with the ICO controller template's columns. " +
+        "Retention is the activity's (a vendor's is on its recipient); transfer statuses are the flows' stored ones. Each record lists its gaps " +
+        "(the columns it leaves undocumented); the cover names the date and each system's loaded file with its sha256. CSV and Markdown hold the same " +
+        "four tables (cover, 30(1), 30(2), gaps) as the XLSX's sheets.",
       query: RopaQuerySchema,
       response: RopaResponseSchema,
       responseName: "RopaResponse",
