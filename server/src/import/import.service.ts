@@ -12,6 +12,8 @@ import { detectFormat } from "./import.detect.js";
 import type { ImportedInventory, ImportFormat } from "./import.source.js";
 import { openLineageInventories, readRunEvents, storedEvents, type LoadedSystem, type LocatedEvent } from "./openlineage.import.js";
 import { readLoadedSystems } from "./openlineage.repository.js";
+import { loadAssessments, readAssessmentFiles, type LoadedAssessment } from "../assessments/assessment.import.js";
+import type { CnilImportOptions } from "../assessments/cnil.import.js";
 import type { Graph } from "../db/graph.js";
 import { InventoryValidationError, parseInventoryText, readCatalogue } from "../inventory/inventory.parse.js";
 import type { Inventory } from "../inventory/inventory.schema.js";
@@ -41,6 +43,9 @@ export function parseImportText(file: string, text: string, lookup: CatalogueLoo
       return parseFidesManifest(file, text, lookup);
     case "yaml":
       return { file, format: "yaml", inventory: parseInventoryText(file, text, lookup.catalogue), warnings: [] };
+    case "assessment":
+    case "cnil-pia":
+      throw new InventoryValidationError([{ file, line: null, field: "", message: `is an assessment (${f}), not an inventory: load it with \`npm run import\`` }]);
     case "openlineage": {
       // A file of events may describe several systems; alone, it must describe one.
       const inventories = openLineageInventories(readRunEvents(file, text), lookup);
@@ -126,13 +131,30 @@ export async function importDirectory(graph: Graph, dir: string): Promise<Import
 
 export interface ImportReport extends SeedReport {
   imported: ImportedInventory[];
+  /** Assessments (DPIAs) among the files, stored after the inventories so they may name what those load. */
+  assessments: LoadedAssessment[];
 }
 
-export async function importFiles(graph: Graph, files: string[], format?: ImportFormat, opts: Pick<ReadOptions, "namespaces"> = {}): Promise<ImportReport> {
+export async function importFiles(
+  graph: Graph,
+  files: string[],
+  format?: ImportFormat,
+  opts: Pick<ReadOptions, "namespaces"> & { cnil?: CnilImportOptions } = {},
+): Promise<ImportReport> {
   const lookup = await readLookup();
-  const imported = await readImportFiles(files, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
-  const report = await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory, sha256: i.sha256 ?? null })), lookup.catalogue);
-  return { ...report, imported };
+  const split = await readAssessmentFiles(files, format, opts.cnil);
+  let imported: ImportedInventory[] = [];
+  try {
+    if (split.others.length > 0) imported = await readImportFiles(split.others, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
+  } catch (err) {
+    if (err instanceof InventoryValidationError) throw new InventoryValidationError([...split.issues, ...err.issues]);
+    throw err;
+  }
+  if (split.issues.length > 0) throw new InventoryValidationError(split.issues);
+  const report: SeedReport =
+    imported.length > 0 ? await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory, sha256: i.sha256 ?? null })), lookup.catalogue) : { files: [], systems: [], nodes: 0, relationships: 0, millis: 0 };
+  const assessments = split.assessments.length > 0 ? await loadAssessments(graph, split.assessments) : [];
+  return { ...report, imported, assessments };
 }
 
 /** What a load would create, for `--dry-run` and `validate`. */

@@ -2,7 +2,7 @@
 import { fieldPath, type InventoryIssue, type InventorySource, type PathKey } from "../inventory/inventory.parse.js";
 import type { Inventory, InventoryInput } from "../inventory/inventory.schema.js";
 
-export const IMPORT_FORMATS = ["yaml", "csv", "fides", "openlineage"] as const;
+export const IMPORT_FORMATS = ["yaml", "csv", "fides", "openlineage", "assessment", "cnil-pia"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportedInventory {
