@@ -162,7 +162,8 @@ describe("flows between own systems", () => {
     const res = await request(app).get("/api/where").query({ category: ids.category("email-address") });
     expect(res.status).toBe(200);
     const where = WhereResponseSchema.parse(res.body);
-    const flow = where.sources.find((s) => s.id === ids.source("estate-shop", "to/estate-crm"));
-    expect(flow).toMatchObject({ system: "estate-shop", how: ["copies"], columns: [ids.column("estate-crm", "Crm_Contact", "ContactEmail")] });
+    const group = where.sources.find((g) => g.sources.some((s) => s.id === ids.source("estate-shop", "to/estate-crm")));
+    expect(group).toMatchObject({ system: "estate-shop", name: "Flow into estate-crm" });
+    expect(group?.sources.find((s) => s.id === ids.source("estate-shop", "to/estate-crm"))).toMatchObject({ how: ["copies"], columns: [ids.column("estate-crm", "Crm_Contact", "ContactEmail")] });
   });
 });

@@ -192,6 +192,8 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
           entityKind: e.kind,
           description: e.description ?? null,
           columnCount: e.columns.length,
+          ...identityProps(e),
+          ...erasureProps(e.erasure),
           search: searchText(e.label, e.name.replace(/_/g, " ")),
         }),
       );
@@ -211,6 +213,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
             description: c.description ?? null,
             references: c.references ?? null,
             pseudonymised: c.pseudonymised ?? null,
+            ...erasureProps(c.erasure),
             position,
             search: searchText(c.categoryLabel),
           }),
@@ -283,6 +286,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         // Each system's document names the contracting entity; the same company can differ by system.
         legalName: v.vendor.legalName ?? null,
         address: v.vendor.address ?? null,
+        privacyContact: v.vendor.privacyContact ?? null,
         entityCountry: v.entityCountry ?? null,
         dataCountries: v.dataCountries,
         countries,
@@ -353,6 +357,16 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
 /** A flow between own systems: its stable id (`crm/to/warehouse`), and its source node's key in the owner (`to/warehouse`). */
 export const systemFlowId = (owner: string, target: string) => `${owner}/to/${target}`;
 export const systemFlowKey = (target: string) => `to/${target}`;
+/** The columns that find a table's data subject, as stated (absent: not stated), for the access/erasure checklist. */
+function identityProps(e: Entity): Props {
+  return { identity: e.identity ?? null };
+}
+
+/** What an erasure request does with a table's or a column's data, as stated (all null: not stated). */
+function erasureProps(e: Entity["erasure"]): Props {
+  return { erasureAction: e?.action ?? null, erasureReason: e?.reason ?? null, erasureRetention: e?.retention ?? null };
+}
+
 /** Art. 30 facts kept on the System node: the organisation, the system's default role and its security measures. */
 function recordProps(inv: Inventory): Props {
   const o = inv.organisation;

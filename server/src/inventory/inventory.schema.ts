@@ -168,6 +168,20 @@ export const PurposeSchema = z
   })
   .strict();
 
+/**
+ * What an erasure request may do with a table's (or a column's) data, as the inventory states it: `erase` it,
+ * `anonymise` it, or `keep` it, with the reason (a legal obligation, a contract…) and, when stated, for how long.
+ * Absent means not stated: the checklist says so and never guesses one.
+ */
+export const ErasureSchema = z
+  .object({
+    action: z.enum(["erase", "anonymise", "keep"]),
+    reason: Text.optional(),
+    retention: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+  .refine((e) => e.action !== "keep" || !!e.reason, { message: "'keep' needs the reason the data is kept", path: ["reason"] });
+
 export const ColumnSchema = z
   .object({
     name: FieldName,
@@ -184,6 +198,8 @@ export const ColumnSchema = z
     suggested: z.boolean().optional(),
     /** The column holds its category masked or pseudonymised (hashed, tokenised…), e.g. a copy an OpenLineage job marks `masking: true`. */
     pseudonymised: z.boolean().optional(),
+    /** What an erasure request does with this column, when it differs from its table's `erasure`. */
+    erasure: ErasureSchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -205,8 +221,17 @@ export const EntitySchema = z
     description: Text.optional(),
     subjects: z.array(Slug).default([]),
     columns: z.array(ColumnSchema).default([]),
+    /** The columns that find the data subject's record in this table, as the document states them (each one alone). */
+    identity: z.array(FieldName).min(1).optional(),
+    /** What an erasure request does with this table's rows (absent: not stated). */
+    erasure: ErasureSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((e, ctx) => {
+    e.identity?.forEach((name, i) => {
+      if (!e.columns.some((c) => c.name === name)) ctx.addIssue({ code: "custom", path: ["identity", i], message: `'${name}' is not a column of ${e.name}` });
+    });
+  });
 
 /** An OpenLineage job as its run events report it: the job, its runs (each run's latest event) and the producer. */
 export const ObservedSchema = z
@@ -257,6 +282,8 @@ export const VendorIdentitySchema = z
     legalName: z.string().optional(),
     /** Registered office address as published (short, factual). */
     address: z.string().optional(),
+    /** Where a data subject's access or erasure request goes at this vendor (privacy/DPO email, form URL), when stated. */
+    privacyContact: z.string().min(1).max(300).optional(),
   })
   .strict();
 
