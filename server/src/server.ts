@@ -5,6 +5,7 @@ import path from "node:path";
 import express, { type Express } from "express";
 import helmet from "helmet";
 
+import { assessmentsRoutes } from "./assessments/assessments.routes.js";
 import type { Graph } from "./db/graph.js";
 import { healthRoutes } from "./health/health.routes.js";
 import { ApiRouter, type Deadlines } from "./http/api-router.js";
@@ -85,6 +86,7 @@ export function createApp({
   transfersRoutes(api, graph);
   whereRoutes(api, graph);
   reportsRoutes(api, graph);
+  assessmentsRoutes(api, graph);
   const openApi = openApiHandler(api);
 
   // The one route that writes, with a token of its own: mounted before the read-only API and its API_TOKEN.

@@ -2,15 +2,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import ExcelJS from "exceljs";
-import Papa from "papaparse";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { RopaResponseSchema, TraceResponseSchema } from "../../server/src/contract/api.js";
+import { TraceResponseSchema } from "../../server/src/contract/api.js";
 import { ROWS_PER_FIGURE } from "../../server/src/reports/dpia.figure.js";
 import { closePdfBrowser } from "../../server/src/reports/pdf.js";
-import { ROPA_COLUMNS } from "../../server/src/reports/ropa.format.js";
 import { testApp, testGraph } from "../support/graph.js";
 import { warmQueries } from "../support/warm.js";
 
@@ -19,7 +16,6 @@ const app = testApp(graph);
 warmQueries(graph, [
   ["trace/downstream", { from: "source:kentico/users-registration" }],
   ["trace/downstream", { from: "system:kentico" }],
-  ["reports/ropa", { system: null }],
 ]);
 afterAll(() => closePdfBrowser());
 
@@ -160,69 +156,6 @@ describe("GET /api/reports/dpia", () => {
   it("rejects an unknown format and 404s an unknown start", async () => {
     expect((await request(app).get("/api/reports/dpia").query({ from: START, format: "docx" })).status).toBe(400);
     expect((await request(app).get("/api/reports/dpia").query({ from: "source:kentico/no-such-source" })).status).toBe(404);
-  });
-});
-
-describe("GET /api/reports/ropa", () => {
-  it("gives one Ambassify row per purpose in CSV, with each of its 12 sub-processor engagements and its countries", async () => {
-    const json = RopaResponseSchema.parse(JSON.parse((await request(app).get("/api/reports/ropa").query({ system: "ambassify", format: "json" })).text));
-    const res = await request(app).get("/api/reports/ropa").query({ system: "ambassify", format: "csv" });
-
-    expect(res.status).toBe(200);
-    expect(res.headers["content-type"]).toMatch(/^text\/csv/);
-    const parsed = Papa.parse<string[]>(res.text.replace(/^\uFEFF/, ""), { skipEmptyLines: true });
-    const [header, ...rows] = parsed.data;
-    expect(header).toEqual(ROPA_COLUMNS.map((c) => c.header));
-    const purposes = rows.map((r) => r[1]);
-    expect(purposes).toHaveLength(9);
-    expect(new Set(purposes).size).toBe(9);
-    expect(purposes).toContain("Communication (Twilio)");
-    expect(json.rows.every((r) => r.purposeFrom === "purpose")).toBe(true);
-    // Every engagement appears in one row, as a recipient, and as a transfer with its countries.
-    const flows = json.rows.flatMap((r) => r.recipients.map((x) => x.flow)).sort();
-    const traced = TraceResponseSchema.parse((await request(app).get("/api/trace").query({ from: "system:ambassify" })).body);
-    const engagements = traced.vendors.flatMap((v) => v.flows.map((f) => f.id)).sort();
-    expect(engagements).toHaveLength(12);
-    expect(flows).toEqual(engagements);
-    expect(flows).toContain("ambassify/amazon/rds");
-    const twilio = rows.find((r) => r[1] === "Communication (Twilio)")!;
-    expect(twilio[4]).toContain("Twilio, sub-processor, legal entity: Twilio Inc.");
-    expect(twilio[5]).toMatch(/Twilio → Germany \(DE\), United States \(US\): third country; safeguard: not documented/);
-    const amazon = rows.find((r) => r[1] === "Cloud infrastructure (Amazon)")!;
-    expect(amazon[4]!.match(/Amazon[^;]*, sub-processor/g)).toHaveLength(4);
-    for (const r of json.rows) for (const t of r.transfers) expect(t.countries.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r[7] === "Sub-processors list")).toBe(true);
-  });
-
-  it("gives the same rows as XLSX, readable by exceljs, and as Markdown", async () => {
-    const csv = Papa.parse<string[]>((await request(app).get("/api/reports/ropa").query({ system: "ambassify" })).text.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
-    const res = await request(app).get("/api/reports/ropa").query({ system: "ambassify", format: "xlsx" }).buffer(true).parse(binary);
-
-    expect(res.status).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load((res.body as Buffer).buffer.slice((res.body as Buffer).byteOffset, (res.body as Buffer).byteOffset + (res.body as Buffer).byteLength) as ArrayBuffer);
-    const sheet = book.getWorksheet("Records of processing")!;
-    const cells: string[][] = [];
-    sheet.eachRow((row) => cells.push(ROPA_COLUMNS.map((_, i) => row.getCell(i + 1).text)));
-    expect(cells).toEqual(csv);
-    mkdirSync(OUT, { recursive: true });
-    writeFileSync(path.join(OUT, "ropa-ambassify.xlsx"), res.body as Buffer);
-
-    const md = await request(app).get("/api/reports/ropa").query({ system: "ambassify", format: "md" });
-    expect(md.status).toBe(200);
-    expect(md.text.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| Controller"))).toHaveLength(9);
-  });
-
-  it("covers every system loaded when none is named, with every vendor engagement in some row", async () => {
-    const engagements = await graph.driver.executeQuery("MATCH (:System)-[u:USES_VENDOR]->(:Vendor) RETURN collect(u.flow) AS flows");
-    const all = RopaResponseSchema.parse(JSON.parse((await request(app).get("/api/reports/ropa").query({ format: "json" })).text));
-    const systems = new Set(all.rows.map((r) => r.system));
-    expect([...systems].sort()).toEqual(["ambassify", "kentico", "kentico-cloud", "kontent-ai"]);
-    // An engagement serving several declared purposes is a recipient in each of them.
-    const flows = new Set(all.rows.flatMap((r) => r.recipients.map((x) => x.flow)));
-    expect([...flows].sort()).toEqual((engagements.records[0]!.get("flows") as string[]).sort());
-    expect([...flows].filter((f) => f.startsWith("ambassify/"))).toHaveLength(12);
-    expect((await request(app).get("/api/reports/ropa").query({ system: "no-such-system" })).status).toBe(404);
   });
 });
 

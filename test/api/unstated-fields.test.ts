@@ -57,11 +57,11 @@ describe("a vendor flow whose fields are not stated (Heroku in Ambassify)", () =
 
   it("is a recipient of the Art. 30 record of its purpose, saying its fields are not stated", async () => {
     const { rows } = RopaResponseSchema.parse(JSON.parse((await get("/api/reports/ropa", { system: "ambassify", format: "json" })).text));
-    const recipients = rows.flatMap((r) => r.recipients.filter((x) => x.vendor === "Heroku").map((x) => ({ purpose: r.purpose, fields: x.fields })));
-    expect(recipients).toEqual([{ purpose: "Cloud platform (Heroku)", fields: "not-stated" }]);
+    const recipients = rows.flatMap((r) => r.recipients.filter((x) => x.vendor === "Heroku").map((x) => ({ record: r.record, fields: x.fields })));
+    expect(recipients).toEqual([{ record: "Cloud platform (Heroku)", fields: "not-stated" }]);
 
     const csv = (await get("/api/reports/ropa", { system: "ambassify", format: "csv" })).text;
-    expect(csv).toContain(`Heroku, sub-processor, legal entity: Heroku, Inc., ${FIELDS_NOT_STATED}`);
+    expect(csv).toContain(`Heroku, sub-processor, legal entity: Heroku, Inc., vendor retention: 1 days, ${FIELDS_NOT_STATED}`);
   });
 
   it("is in the DPIA pack of the system: a flow row and an evidence row saying its fields are not stated", async () => {

@@ -102,7 +102,7 @@ export function NodeActions({ id, kind }: { id: string; kind: NodeKind }) {
           <a className="btn btn--secondary btn--sm" href={reportUrls.dpia(id, NO_FILTERS, "pdf")} target="_blank" rel="noreferrer" title="DPIA evidence pack of this system as an A4 PDF">
             DPIA pack
           </a>
-          <a className="btn btn--secondary btn--sm" href={reportUrls.ropa(key, "xlsx")} title="Records of processing (GDPR Art. 30(1)) of this system, one row per purpose (XLSX)">
+          <a className="btn btn--secondary btn--sm" href={reportUrls.ropa(key, "xlsx")} title="Records of processing (GDPR Art. 30(1), or 30(2) for a processor) of this system, one per processing activity, with a cover and the gaps (XLSX)">
             Records of processing
           </a>
           <a className="btn btn--secondary btn--sm" href={reportUrls.ropa(key, "csv")} title="The same records as CSV">

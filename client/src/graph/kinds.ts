@@ -44,11 +44,12 @@ export const KIND_LOOK: Record<NodeKind, KindLook> = {
   category: { name: "Data category", plural: "Data categories", colour: "#C4B400", fill: "#FBF7C8", text: "#1B1B1F", shape: "cut-rectangle" },
   purpose: { name: "Purpose", plural: "Purposes", colour: "#8A8A8A", fill: "#F1F1F1", text: "#1B1B1F", shape: "rhomboid" },
   vendor: { name: "Vendor", plural: "Vendors", colour: OKABE_ITO.orange, fill: "#FCEBC7", text: "#1B1B1F", shape: "hexagon" },
+  activity: { name: "Processing activity", plural: "Processing activities", colour: "#5C5C5C", fill: "#E4E4E4", text: "#1B1B1F", shape: "rhomboid" },
   location: { name: "Country", plural: "Countries", colour: "#4A5563", fill: "#E9ECEF", text: "#1B1B1F", shape: "round-diamond" },
 };
 
 /** Left-to-right order of kinds in flow views: where data comes from on the left, where it ends up on the right. */
-export const LANE_ORDER: readonly NodeKind[] = ["system", "subject", "source", "table", "column", "category", "purpose", "vendor", "location"];
+export const LANE_ORDER: readonly NodeKind[] = ["system", "subject", "source", "table", "column", "category", "activity", "purpose", "vendor", "location"];
 
 export function laneOf(kind: NodeKind): number {
   return LANE_ORDER.indexOf(kind);

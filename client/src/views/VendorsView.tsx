@@ -45,7 +45,7 @@ export function VendorsView() {
   return (
     <div className="page">
       <p className="page-actions">
-        Records of processing (GDPR Art. 30), one row per purpose, every system:{" "}
+        Records of processing (GDPR Art. 30(1) and 30(2)), one per processing activity, with the gaps, every system:{" "}
         <a className="btn btn--secondary btn--sm" href={reportUrls.ropa(null, "xlsx")}>
           XLSX
         </a>{" "}

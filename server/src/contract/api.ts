@@ -359,17 +359,75 @@ export const ErrorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 
+/** What an erasure request does with data, as the inventory states it (`keep` carries its reason). */
+export const ErasureAnswerSchema = z.object({ action: z.enum(["erase", "anonymise", "keep"]), reason: z.string().nullable(), retention: z.string().nullable() });
+
 /** `/api/where`: everything an access or erasure request for a data category (or a data subject) must touch. */
 export const WhereResponseSchema = z.object({
   asked: z.object({ id: z.string(), kind: z.enum(["category", "subject"]), name: z.string(), system: z.string().nullable() }),
-  /** Each column holding the data, with its table. */
-  columns: z.array(z.object({ id: z.string(), system: z.string(), tableId: z.string(), table: z.string(), tableTitle: z.string().nullable(), column: z.string(), category: z.string().nullable() })),
-  /** The tables those columns are in. */
-  tables: z.array(z.object({ id: z.string(), system: z.string(), name: z.string(), title: z.string().nullable(), columns: z.array(z.string()) })),
-  /** Tables that reference one of those tables (foreign keys): an erasure must also touch their rows. */
-  referencing: z.array(z.object({ id: z.string(), system: z.string(), name: z.string(), title: z.string().nullable(), references: z.string(), referencesName: z.string(), columns: z.array(z.string()) })),
-  /** Sources that write the data: they fill a column, feed its table, or copy into it. */
-  sources: z.array(z.object({ id: z.string(), system: z.string(), name: z.string(), how: z.array(z.enum(["fills", "feeds", "copies"])), columns: z.array(z.string()) })),
+  /** Each column holding the data, with its table; `erasure` is the column's own stated action, else its table's (`erasureFrom`), else null (not stated). */
+  columns: z.array(
+    z.object({
+      id: z.string(),
+      system: z.string(),
+      tableId: z.string(),
+      table: z.string(),
+      tableTitle: z.string().nullable(),
+      column: z.string(),
+      category: z.string().nullable(),
+      erasure: ErasureAnswerSchema.nullable(),
+      erasureFrom: z.enum(["column", "table"]).nullable(),
+    }),
+  ),
+  /**
+   * The tables those columns are in: each an item of the checklist, with the columns that find the person there
+   * (`identity`: stated by the inventory, or null = not stated) and the erasure action the inventory states for the
+   * table (null = not stated); `columnErasure` lists the columns of this answer whose own stated action differs.
+   */
+  tables: z.array(
+    z.object({
+      id: z.string(),
+      system: z.string(),
+      name: z.string(),
+      title: z.string().nullable(),
+      columns: z.array(z.string()),
+      identity: z.object({ columns: z.array(z.string()), basis: z.literal("stated") }).nullable(),
+      erasure: ErasureAnswerSchema.nullable(),
+      columnErasure: z.array(ErasureAnswerSchema.extend({ column: z.string() })),
+    }),
+  ),
+  /**
+   * Tables that reference one of those tables (foreign keys): an erasure must also touch their rows, found through
+   * the referencing `columns` (stated references); `erasure` is the referencing table's own stated action (null: not stated).
+   */
+  referencing: z.array(
+    z.object({
+      id: z.string(),
+      system: z.string(),
+      name: z.string(),
+      title: z.string().nullable(),
+      references: z.string(),
+      referencesName: z.string(),
+      columns: z.array(z.string()),
+      erasure: ErasureAnswerSchema.nullable(),
+    }),
+  ),
+  /**
+   * Sources that write the data (they fill a column, feed its table, or copy into it), grouped by system and name
+   * (`Users × 3`): `count` sources of that name, each listed in `sources`.
+   */
+  sources: z.array(
+    z.object({
+      /** `<system>/<name>`: the group's key (a checklist tick), not a node id. */
+      key: z.string(),
+      system: z.string(),
+      name: z.string(),
+      count: z.number().int().positive(),
+      how: z.array(z.enum(["fills", "feeds", "copies"])),
+      columns: z.array(z.string()),
+      sources: z.array(z.object({ id: z.string(), how: z.array(z.enum(["fills", "feeds", "copies"])), columns: z.array(z.string()) })),
+    }),
+  ),
   /** Vendor flows that receive the data, with the flow's transfer status (computed at load). */
   vendors: z.array(
     z.object({
@@ -386,28 +444,83 @@ export const WhereResponseSchema = z.object({
       safeguard: z.string(),
       countries: z.array(CountrySchema.extend({ role: z.enum(["entity", "data"]) })),
       columns: z.array(z.string()),
+      /** How long the vendor keeps the data, as the engagement states it (null: not stated). */
+      retention: z.string().nullable(),
+      /** Where the request goes at the vendor: its privacy/erasure/DPA contact as stated (null: not stated). */
+      privacyContact: z.string().nullable(),
     }),
   ),
 });
 
-/** One Article 30(1) record: one purpose of one system. */
+/** A stated fact, or null where the inventory is silent (the records then say "not documented" and list a gap). */
+const Stated = z.string().nullable();
+const StatedMeasure = z.union([z.boolean(), z.string()]).nullable();
+
+/**
+ * One Article 30 record. `30(1)`: a controller's (or joint controller's, or a record whose role is not documented)
+ * processing activity, or a purpose no documented activity groups (`recordFrom: purpose`), or a vendor flow's purpose
+ * text no purpose takes (`recordFrom: vendor-flow`). `30(2)`: a processor's processing for one controller served
+ * (`controllerServed`, null when not documented), one record per controller and activity/purpose.
+ */
 export const RopaRowSchema = z.object({
   system: z.string(),
-  controller: z.string(),
-  purpose: z.string(),
-  /** Where the purpose comes from: the inventory's declared purposes, or a vendor flow's own purpose text. */
-  purposeFrom: z.enum(["purpose", "vendor-flow"]),
+  systemName: z.string(),
+  article: z.enum(["30(1)", "30(2)"]),
+  /** The activity's name, or the purpose's when no activity is documented. */
+  record: z.string(),
+  recordFrom: z.enum(["activity", "purpose", "vendor-flow"]),
+  /** The activity's section in the source document, when stated. */
+  section: Stated,
+  purposes: z.array(z.string()),
+  role: z.enum(["controller", "processor", "joint-controller"]).nullable(),
+  controllerServed: Stated,
+  /** A joint controller's other controllers. */
+  jointControllers: z.array(z.string()),
+  organisation: z.object({ name: Stated, contact: Stated, address: Stated, dpoName: Stated, dpoContact: Stated, repName: Stated, repContact: Stated }),
+  lawfulBasis: z.enum(["consent", "contract", "legal-obligation", "vital-interests", "public-task", "legitimate-interests"]).nullable(),
+  legitimateInterest: Stated,
+  liaLink: Stated,
+  /** The special categories (Art. 9/10) the record's data includes. */
+  specialCategories: z.array(z.string()),
+  specialCategoryCondition: Stated,
   subjects: z.array(z.string()),
   categories: z.array(z.string()),
+  sources: z.array(z.string()),
+  volume: Stated,
+  /** The activity's own retention (never a vendor's: those are on `recipients`). */
+  retention: Stated,
+  automatedDecisions: StatedMeasure,
   /** `fields`: whether the inventory names the fields the flow receives (`not-stated`: the engagement is listed all the same). */
   recipients: z.array(
-    z.object({ vendor: z.string(), legalName: z.string().nullable(), role: z.string(), service: z.string().nullable(), flow: z.string(), fields: z.enum(["stated", "not-stated"]) }),
+    z.object({
+      vendor: z.string(),
+      legalName: z.string().nullable(),
+      role: z.string(),
+      service: z.string().nullable(),
+      flow: z.string(),
+      fields: z.enum(["stated", "not-stated"]),
+      retention: Stated,
+    }),
   ),
   transfers: z.array(z.object({ vendor: z.string(), flow: z.string(), countries: z.array(z.string()), transfer: TransferStatusSchema, safeguard: z.string() })),
-  retention: z.array(z.string()),
-  sourceDocument: z.string().nullable(),
+  security: z.object({
+    encryptionAtRest: StatedMeasure,
+    encryptionInTransit: StatedMeasure,
+    accessControl: StatedMeasure,
+    pseudonymisation: StatedMeasure,
+    logging: StatedMeasure,
+    notes: Stated,
+  }),
+  location: z.object({ hostingCountries: z.array(z.string()).nullable(), legalName: Stated, entityCountry: Stated }),
+  sourceDocument: Stated,
+  /** What the inventory does not document in this record: the column (its header) and what is missing there. */
+  gaps: z.array(z.object({ field: z.string(), missing: z.string() })),
 });
-export const RopaResponseSchema = z.object({ rows: z.array(RopaRowSchema) });
+export const RopaCoverSchema = z.object({
+  date: z.string(),
+  files: z.array(z.object({ system: z.string(), systemName: z.string(), file: Stated, sha256: Stated, organisation: Stated })),
+});
+export const RopaResponseSchema = z.object({ cover: RopaCoverSchema, rows: z.array(RopaRowSchema) });
 
 export type ElementNode = z.infer<typeof ElementNodeSchema>;
 export type ElementEdge = z.infer<typeof ElementEdgeSchema>;
@@ -440,3 +553,4 @@ export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 export type WhereResponse = z.infer<typeof WhereResponseSchema>;
 export type RopaRow = z.infer<typeof RopaRowSchema>;
 export type RopaResponse = z.infer<typeof RopaResponseSchema>;
+export type RopaCover = z.infer<typeof RopaCoverSchema>;

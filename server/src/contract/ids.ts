@@ -4,7 +4,7 @@
  * table → `system/Table` (`table:kentico/CMS_User`), column → `system/Table.Column`, others → `system/slug`;
  * shared kinds (category, vendor, location) → their global id.
  */
-export const NODE_KINDS = ["system", "subject", "table", "column", "category", "source", "purpose", "vendor", "location"] as const;
+export const NODE_KINDS = ["system", "subject", "table", "column", "category", "source", "purpose", "vendor", "location", "activity"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 /** The Neo4j label of each kind: the fixed list every query takes labels from. */
@@ -18,6 +18,7 @@ export const KIND_LABEL: Record<NodeKind, string> = {
   purpose: "Purpose",
   vendor: "Vendor",
   location: "Location",
+  activity: "Activity",
 };
 
 export function nodeId(kind: NodeKind, key: string): string {
@@ -46,6 +47,7 @@ export const ids = {
   purpose: (system: string, purpose: string) => nodeId("purpose", `${system}/${purpose}`),
   vendor: (vendor: string) => nodeId("vendor", vendor),
   location: (code: string) => nodeId("location", code),
+  activity: (system: string, activity: string) => nodeId("activity", `${system}/${activity}`),
 };
 
 /** A table key `system/Table` (or a bare `Table`, as URLs may name it) → its parts. */

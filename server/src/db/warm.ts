@@ -16,6 +16,7 @@ const NOT_API_READS = /^(seed|import|checks|inventory|warm)\//;
  */
 const PARAMS: Record<string, unknown> = {
   ids: [],
+  flows: [],
   to: "none:none",
   systems: null,
   kind: null,

@@ -140,3 +140,61 @@ describe("parseCsvInventory of a tab-separated file", () => {
     expect(inventory.entities[0]!.columns[0]).toMatchObject({ name: "Email", category: "email-address" });
   });
 });
+
+describe("parseCsvInventory: the records-of-processing columns", () => {
+  const HEADER = "System,Table,Column,Data Category,Purpose,Data subject,Processing activity,Role,Controllers served,Lawful basis,Special category condition,Activity retention,Automated decisions,Controller name,Controller contact,DPO contact,Encryption at rest,Security measures";
+
+  it("groups the purposes of a row's processing activity, with the activity's facts and the system's organisation and security", () => {
+    const { inventory: inv } = parseCsvInventory(
+      "sheet.csv",
+      [
+        HEADER,
+        "Clinic,Patient,Email,Email,Appointment reminders,Patient,Patient care,processor,Clinic A; Clinic B,Art. 6(1)(b),9(2)(h) health care,10 years,no,Clinic Ltd,privacy@clinic.example,dpo@clinic.example,yes,Access by role",
+        "Clinic,Patient,Diagnosis,Health data,Treatment records,Patient,Patient care,,,,,,,,,,,",
+        "Clinic,Patient,Notes,,,,,,,,,,,,,,,",
+      ].join("\n"),
+      lookup,
+    );
+
+    expect(inv.activities).toEqual([
+      {
+        id: "patient-care",
+        name: "Patient care",
+        purposes: ["appointment-reminders", "treatment-records"],
+        subjects: ["patient"],
+        role: "processor",
+        controllers: ["Clinic A", "Clinic B"],
+        lawfulBasis: "contract",
+        specialCategoryCondition: "9(2)(h) health care",
+        retention: "10 years",
+        automatedDecisions: false,
+      },
+    ]);
+    expect(inv.organisation).toEqual({ name: "Clinic Ltd", contact: "privacy@clinic.example", dpo: { contact: "dpo@clinic.example" } });
+    expect(inv.system.security).toEqual({ encryptionAtRest: true, notes: "Access by role" });
+
+    const located = parseCsvInventory("sheet.csv", ["System,Table,Column,Hosting countries,Legal entity,Legal entity country", "Clinic,Patient,Email,Germany; IRL,Clinic GmbH,DE"].join("\n"), lookup).inventory;
+    expect(located.system).toMatchObject({ hostingCountries: ["DE", "IE"], legalEntity: { name: "Clinic GmbH", country: "DE" } });
+  });
+
+  it("refuses an activity whose rows disagree, a basis that is not Art. 6(1), and activity facts without an activity, naming row and column", () => {
+    const issues = issuesOf(
+      [
+        HEADER,
+        "Clinic,Patient,Email,Email,Reminders,Patient,Care,controller,,consent,,,,,,,,",
+        "Clinic,Patient,Phone,Phone number,Reminders,Patient,Care,processor,,because,,,,,,,,",
+        "Clinic,Patient,Notes,,,,,,,contract,,,,,,,,",
+      ].join("\n"),
+    );
+
+    expect(issues.map((i) => [i.row, i.column, i.message])).toEqual(
+      expect.arrayContaining([
+        [3, "H", "is 'processor', but row 2 says 'controller' for activity 'Care'"],
+        [3, "J", "is 'because', but row 2 says 'consent' for activity 'Care'"],
+        [4, "J", "needs a 'processing activity' in the same row"],
+      ]),
+    );
+    const basis = issuesOf([HEADER, "Clinic,Patient,Email,Email,Reminders,Patient,Care,controller,,because,,,,,,,,"].join("\n"));
+    expect(basis.map((i) => [i.row, i.column, i.message])).toEqual([[2, "J", expect.stringContaining("'because' is not an Art. 6(1) basis")]]);
+  });
+});

@@ -11,7 +11,7 @@ import type { CatalogueLookup } from "./catalogue.lookup.js";
 import { normalise } from "./catalogue.lookup.js";
 import { BuiltSource, slugify, splitMulti, type ImportedInventory, type Origin } from "./import.source.js";
 import { InventoryValidationError, validateInventory, type InventoryIssue } from "../inventory/inventory.parse.js";
-import { EntityName, FieldName, type InventoryInput } from "../inventory/inventory.schema.js";
+import { EntityName, FieldName, type Activity, type InventoryInput, type ProcessingRoleName } from "../inventory/inventory.schema.js";
 
 /** The sheet's columns: the header as documented, then other spellings accepted for it. */
 export const CSV_COLUMNS = {
@@ -27,6 +27,38 @@ export const CSV_COLUMNS = {
   references: ["references", "reference", "foreign key", "references table"],
   subject: ["data subject", "data subjects", "subject", "subjects"],
   description: ["description", "notes", "comment"],
+  identity: ["identity key", "identifies subject", "identity"],
+  erasure: ["erasure action", "erasure", "on erasure"],
+  privacyContact: ["vendor privacy contact", "privacy contact", "vendor route"],
+  // Records of processing (Art. 30): the activity a row's purposes belong to and its facts, the same in every row of it.
+  activity: ["processing activity", "activity"],
+  role: ["role", "activity role"],
+  controllers: ["controllers served", "controller served", "controllers"],
+  lawfulBasis: ["lawful basis", "legal basis", "legal basis for processing"],
+  legitimateInterest: ["legitimate interest"],
+  liaLink: ["lia link", "legitimate interest assessment", "lia"],
+  specialCategoryCondition: ["special category condition", "article 9 condition", "art 9 condition"],
+  volume: ["volume", "number of data subjects"],
+  activityRetention: ["activity retention", "retention of the activity"],
+  automatedDecisions: ["automated decisions", "automated decision making"],
+  // The system and its organisation: the same in every row that fills them.
+  systemRole: ["system role", "default role"],
+  hostingCountries: ["hosting countries", "system hosting countries"],
+  legalEntity: ["legal entity", "system legal entity"],
+  legalEntityCountry: ["legal entity country", "system legal entity country"],
+  orgName: ["controller name", "organisation", "organization"],
+  orgContact: ["controller contact"],
+  orgAddress: ["controller address"],
+  dpoName: ["dpo name"],
+  dpoContact: ["dpo contact", "dpo"],
+  repName: ["representative name", "eu representative"],
+  repContact: ["representative contact", "eu representative contact"],
+  encryptionAtRest: ["encryption at rest"],
+  encryptionInTransit: ["encryption in transit"],
+  accessControl: ["access control"],
+  pseudonymisation: ["pseudonymisation", "pseudonymization"],
+  logging: ["logging"],
+  securityNotes: ["security measures", "security notes", "security"],
 } as const;
 export type CsvColumn = keyof typeof CSV_COLUMNS;
 const REQUIRED: CsvColumn[] = ["system", "table", "column"];
@@ -95,13 +127,18 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     return i === undefined ? "" : (r.cells[i] ?? "").trim();
   };
 
+  const records = new CsvRecords(
+    (r, col) => cell(r, col),
+    (r, col, message) => issues.push(at(r, col, message)),
+    (text) => lookup.country(text),
+  );
   let system: { name: string; row: number } | undefined;
-  const entities = new Map<string, { name: string; kind: "table" | "mentioned"; subjects: string[]; columns: NonNullable<InventoryInput["entities"][number]["columns"]> }>();
+  const entities = new Map<string, { name: string; kind: "table" | "mentioned"; subjects: string[]; identity: string[]; columns: NonNullable<InventoryInput["entities"][number]["columns"]> }>();
   const origins: { path: (string | number)[]; origin: Origin }[] = [];
   const subjects = new Map<string, string>();
   const purposes = new Map<string, { id: string; name: string; vendors: string[] }>();
   const sources = new Map<string, { id: string; name: string; feeds: Set<string>; fills: Set<string> }>();
-  const vendors = new Map<string, { name: string; purposes: Set<string>; countries: Set<string>; retention: Set<string>; receives: Set<string>; row: Row }>();
+  const vendors = new Map<string, { name: string; purposes: Set<string>; countries: Set<string>; retention: Set<string>; receives: Set<string>; row: Row; privacyContact?: string }>();
   const references: NonNullable<InventoryInput["references"]> = [];
   const referenced = new Map<string, Row>();
 
@@ -139,9 +176,12 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     for (const list of ["purpose", "source", "vendor", "subject"] as const) {
       for (const v of splitMulti(cell(r, list))) if (!slugify(v)) issues.push(at(r, list, `'${v}' has no letters or digits to make an id from`));
     }
+    const checklist = checklistCells(cell(r, "identity"), cell(r, "erasure"), (col, message) => issues.push(at(r, col, message)));
+    const privacyContact = cell(r, "privacyContact");
+    if (privacyContact && vendorNames.length === 0) issues.push(at(r, "privacyContact", "a vendor privacy contact needs a recipient vendor in the same row"));
     if (issues.length > before) continue;
 
-    const entity = entities.get(table) ?? { name: table, kind: "table" as const, subjects: [], columns: [] };
+    const entity = entities.get(table) ?? { name: table, kind: "table" as const, subjects: [], identity: [], columns: [] };
     if (entity.kind === "mentioned") entity.kind = "table";
     entities.set(table, entity);
     if (entity.columns.some((c) => c.name === column)) {
@@ -169,12 +209,15 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
       purposes: purposeIds,
       ...(refTable && kind === "reference" ? { references: refTable } : {}),
       ...(description ? { description } : {}),
+      ...(checklist.erasure ? { erasure: checklist.erasure } : {}),
     });
+    if (checklist.identity) entity.identity.push(column);
     origins.push({ path: [table, entity.columns.length - 1], origin: { line: r.line, row: r.row, column: letter(columnIndex.get("column")!), field: "column" } });
     if (refTable) {
       if (kind !== "reference") references.push({ from: table, columns: [column], to: refTable, form: "outgoing" });
       if (!referenced.has(refTable)) referenced.set(refTable, r);
     }
+    records.row(r, purposeIds, splitMulti(cell(r, "subject")).map(slugify));
     const fieldRef = `${table}.${column}`;
     for (const name of splitMulti(cell(r, "source"))) {
       const id = slugify(name);
@@ -193,6 +236,9 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
       countries.forEach((c) => v.countries.add(c));
       if (retention) v.retention.add(retention);
       v.receives.add(fieldRef);
+      if (privacyContact && v.privacyContact && v.privacyContact !== privacyContact) {
+        issues.push(at(r, "privacyContact", `is '${privacyContact}', but row ${v.row.row} gives ${v.name} '${v.privacyContact}'`));
+      } else if (privacyContact) v.privacyContact = privacyContact;
       vendors.set(id, v);
     }
   }
@@ -201,21 +247,25 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
 
   for (const [name, r] of referenced) {
     if (!entities.has(name)) {
-      entities.set(name, { name, kind: "mentioned", subjects: [], columns: [] });
+      entities.set(name, { name, kind: "mentioned", subjects: [], identity: [], columns: [] });
       warnings.push(at(r, "references", `table '${name}' is referenced but has no rows of its own: it is added as a table the sheet only names`));
     }
   }
 
+  const built = records.build();
+  if (issues.length > 0) throw new InventoryValidationError(issues);
   const entityList = [...entities.values()];
   const value: InventoryInput = {
-    system: { id: slugify(system!.name) || "system", name: system!.name, kind: "self-hosted", document: { title: `Spreadsheet ${path.basename(file)}`, file: path.basename(file) } },
+    system: { id: slugify(system!.name) || "system", name: system!.name, kind: "self-hosted", document: { title: `Spreadsheet ${path.basename(file)}`, file: path.basename(file) }, ...built.system },
+    ...(built.organisation ? { organisation: built.organisation } : {}),
+    activities: built.activities,
     subjects: [...subjects].map(([id, name]) => ({ id, name })),
     purposes: [...purposes.values()],
-    entities: entityList,
+    entities: entityList.map(({ identity, ...e }) => (identity.length > 0 ? { ...e, identity } : e)),
     sources: [...sources.values()].map((s) => ({ id: s.id, name: s.name, feeds: [...s.feeds], fills: [...s.fills] })),
     references,
     vendors: [...vendors].map(([id, v]) => ({
-      vendor: { id, name: v.name },
+      vendor: { id, name: v.name, ...(v.privacyContact ? { privacyContact: v.privacyContact } : {}) },
       role: "third-party" as const,
       purpose: [...v.purposes].join("; ") || `Receives data from ${system!.name}`,
       dataCountries: [...v.countries],
@@ -229,6 +279,173 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     const ei = entityList.findIndex((e) => e.name === path[0]);
     source.at(["entities", ei, "columns", path[1]!], origin);
   }
+  built.rows.forEach((r, ai) => source.at(["activities", ai], { line: r.line, row: r.row, column: letter(columnIndex.get("activity")!), field: "processing activity" }));
   [...vendors.values()].forEach((v, vi) => source.at(["vendors", vi], { line: v.row.line, row: v.row.row, column: letter(columnIndex.get("vendor")!), field: "recipient vendor" }));
   return { file, format: "csv", inventory: validateInventory(source, lookup.catalogue), warnings };
+}
+
+/**
+ * The checklist's cells of a row: `identity key` says `yes` when the field finds the table's data subject; `erasure
+ * action` is `erase`, `anonymise` (or `anonymize`) or `keep: <reason>` (a kept field says why).
+ */
+function checklistCells(identity: string, erasure: string, problem: (col: CsvColumn, message: string) => void): { identity: boolean; erasure?: { action: "erase" | "anonymise" | "keep"; reason?: string } } {
+  const yes = /^(yes|y|true|x|1)$/i.test(identity);
+  if (identity && !yes && !/^(no|n|false|0)$/i.test(identity)) problem("identity", `'${identity}' must be 'yes' (the field finds the data subject in its table) or empty`);
+  if (!erasure) return { identity: yes };
+  const m = /^(erase|anonymi[sz]e|keep)\s*(?::\s*(.*))?$/i.exec(erasure);
+  if (!m) {
+    problem("erasure", `'${erasure}' must be 'erase', 'anonymise' or 'keep: <reason>'`);
+    return { identity: yes };
+  }
+  const action = m[1]!.toLowerCase().startsWith("anonymi") ? "anonymise" : (m[1]!.toLowerCase() as "erase" | "keep");
+  const reason = m[2]?.trim();
+  if (action === "keep" && !reason) problem("erasure", "'keep' needs the reason the data is kept: 'keep: <reason>'");
+  return { identity: yes, erasure: { action, ...(reason ? { reason } : {}) } };
+}
+
+const LAWFUL_BASIS_WORDS: Record<string, NonNullable<Activity["lawfulBasis"]>> = Object.fromEntries(
+  (
+    [
+      ["consent", "consent", "6(1)(a)", "a"],
+      ["contract", "contract", "6(1)(b)", "b"],
+      ["legal-obligation", "legal obligation", "6(1)(c)", "c"],
+      ["vital-interests", "vital interests", "6(1)(d)", "d"],
+      ["public-task", "public task", "6(1)(e)", "e"],
+      ["legitimate-interests", "legitimate interests", "6(1)(f)", "f"],
+    ] as const
+  ).flatMap(([id, ...words]) => [id, ...words].map((w) => [normalise(w), id] as const)),
+);
+const ROLE_WORDS: Record<string, ProcessingRoleName> = { controller: "controller", processor: "processor", subprocessor: "processor", jointcontroller: "joint-controller" };
+const YES_NO: Record<string, boolean> = { yes: true, no: false, true: true, false: false, y: true, n: false };
+
+type Cell = (r: Row, col: CsvColumn) => string;
+type Problem = (r: Row, col: CsvColumn, message: string) => void;
+
+/**
+ * The sheet's Art. 30 columns: a row's "processing activity" groups its purposes and subjects; the activity's facts
+ * and the system's (organisation, role, security) are the same wherever a row fills them, else the row is refused.
+ */
+class CsvRecords {
+  private readonly sheet = new Map<CsvColumn, { value: string; row: Row }>();
+  private readonly activities = new Map<string, { name: string; row: Row; facts: Map<CsvColumn, { value: string; row: Row }>; purposes: Set<string>; subjects: Set<string> }>();
+
+  constructor(
+    private readonly cell: Cell,
+    private readonly problem: Problem,
+    private readonly country: (text: string) => string | undefined,
+  ) {}
+
+  /** A country cell (alpha-2, alpha-3 or name) → its alpha-2 code, or a problem naming it. */
+  private code(v: { value: string; row: Row }, col: CsvColumn, text = v.value): string | undefined {
+    const code = this.country(text);
+    if (!code) this.problem(v.row, col, `unknown country '${text}' (use an ISO code, alpha-2 or alpha-3, or the country's name)`);
+    return code;
+  }
+
+  private agree(store: Map<CsvColumn, { value: string; row: Row }>, r: Row, col: CsvColumn, scope: string): void {
+    const value = this.cell(r, col);
+    if (!value) return;
+    const prior = store.get(col);
+    if (!prior) store.set(col, { value, row: r });
+    else if (prior.value !== value) this.problem(r, col, `is '${value}', but row ${prior.row.row} says '${prior.value}' for ${scope}`);
+  }
+
+  row(r: Row, purposes: string[], subjects: string[]): void {
+    for (const col of ["systemRole", "hostingCountries", "legalEntity", "legalEntityCountry", "orgName", "orgContact", "orgAddress", "dpoName", "dpoContact", "repName", "repContact", "encryptionAtRest", "encryptionInTransit", "accessControl", "pseudonymisation", "logging", "securityNotes"] as const)
+      this.agree(this.sheet, r, col, "the system");
+    const name = this.cell(r, "activity");
+    const facts = ["role", "controllers", "lawfulBasis", "legitimateInterest", "liaLink", "specialCategoryCondition", "volume", "activityRetention", "automatedDecisions"] as const;
+    if (!name) {
+      for (const col of facts) if (this.cell(r, col)) this.problem(r, col, "needs a 'processing activity' in the same row");
+      return;
+    }
+    const id = slugify(name);
+    if (!id) {
+      this.problem(r, "activity", `'${name}' has no letters or digits to make an id from`);
+      return;
+    }
+    if (purposes.length === 0) this.problem(r, "activity", "needs a purpose in the same row (an activity groups purposes)");
+    const a = this.activities.get(id) ?? { name, row: r, facts: new Map<CsvColumn, { value: string; row: Row }>(), purposes: new Set<string>(), subjects: new Set<string>() };
+    this.activities.set(id, a);
+    for (const col of facts) this.agree(a.facts, r, col, `activity '${name}'`);
+    purposes.forEach((p) => a.purposes.add(p));
+    subjects.forEach((s) => a.subjects.add(s));
+  }
+
+  private role(v: { value: string; row: Row } | undefined, col: CsvColumn): ProcessingRoleName | undefined {
+    if (!v) return undefined;
+    const role = ROLE_WORDS[normalise(v.value)];
+    if (!role) this.problem(v.row, col, `'${v.value}' is not a role (controller, processor or joint controller)`);
+    return role;
+  }
+
+  private measure(v: { value: string } | undefined): string | boolean | undefined {
+    return v ? (YES_NO[v.value.toLowerCase()] ?? v.value) : undefined;
+  }
+
+  build(): { system: Partial<InventoryInput["system"]>; organisation?: NonNullable<InventoryInput["organisation"]>; activities: NonNullable<InventoryInput["activities"]>; rows: Row[] } {
+    const g = (col: CsvColumn) => this.sheet.get(col)?.value;
+    const system: Partial<InventoryInput["system"]> = {};
+    const role = this.role(this.sheet.get("systemRole"), "systemRole");
+    if (role) system.role = role;
+    const hosting = this.sheet.get("hostingCountries");
+    if (hosting) system.hostingCountries = splitMulti(hosting.value).flatMap((c) => this.code(hosting, "hostingCountries", c) ?? []);
+    const entity = this.sheet.get("legalEntity");
+    const entityCountry = this.sheet.get("legalEntityCountry");
+    if (entity || entityCountry) {
+      const code = entityCountry ? this.code(entityCountry, "legalEntityCountry") : undefined;
+      system.legalEntity = { ...(entity ? { name: entity.value } : {}), ...(code ? { country: code } : {}) };
+    }
+    const security = Object.fromEntries(
+      (
+        [
+          ["encryptionAtRest", "encryptionAtRest"],
+          ["encryptionInTransit", "encryptionInTransit"],
+          ["accessControl", "accessControl"],
+          ["pseudonymisation", "pseudonymisation"],
+          ["logging", "logging"],
+        ] as const
+      ).flatMap(([col, key]) => (this.sheet.has(col) ? [[key, this.measure(this.sheet.get(col))]] : [])),
+    );
+    if (g("securityNotes")) security.notes = g("securityNotes");
+    if (Object.keys(security).length > 0) system.security = security;
+    let organisation: NonNullable<InventoryInput["organisation"]> | undefined;
+    const orgName = g("orgName");
+    if (orgName) {
+      organisation = { name: orgName };
+      if (g("orgContact")) organisation.contact = g("orgContact");
+      if (g("orgAddress")) organisation.address = g("orgAddress");
+      if (g("dpoContact")) organisation.dpo = { ...(g("dpoName") ? { name: g("dpoName") } : {}), contact: g("dpoContact")! };
+      if (g("repName") && g("repContact")) organisation.representative = { name: g("repName")!, contact: g("repContact")! };
+    }
+    for (const col of ["orgContact", "orgAddress", "dpoName", "dpoContact", "repName", "repContact"] as const) {
+      const v = this.sheet.get(col);
+      if (v && !orgName) this.problem(v.row, col, "needs the 'controller name' (in any row)");
+    }
+    for (const [col, other] of [["dpoName", "dpoContact"], ["repName", "repContact"], ["repContact", "repName"]] as const) {
+      const v = this.sheet.get(col);
+      if (v && orgName && !this.sheet.has(other)) this.problem(v.row, col, `needs the '${CSV_COLUMNS[other][0]}' too`);
+    }
+    const activities = [...this.activities].map(([id, a]) => {
+      const f = (col: CsvColumn) => a.facts.get(col)?.value;
+      const out: NonNullable<InventoryInput["activities"]>[number] = { id, name: a.name, purposes: [...a.purposes], subjects: [...a.subjects] };
+      const role = this.role(a.facts.get("role"), "role");
+      if (role) out.role = role;
+      if (f("controllers")) out.controllers = splitMulti(f("controllers")!);
+      const basis = a.facts.get("lawfulBasis");
+      if (basis) {
+        const b = LAWFUL_BASIS_WORDS[normalise(basis.value.replace(/^(art(icle)?\.?\s*)/i, ""))];
+        if (b) out.lawfulBasis = b;
+        else this.problem(basis.row, "lawfulBasis", `'${basis.value}' is not an Art. 6(1) basis (consent, contract, legal obligation, vital interests, public task, legitimate interests)`);
+      }
+      if (f("legitimateInterest")) out.legitimateInterest = f("legitimateInterest");
+      if (f("liaLink")) out.liaLink = f("liaLink");
+      if (f("specialCategoryCondition")) out.specialCategoryCondition = f("specialCategoryCondition");
+      if (f("volume")) out.volume = f("volume");
+      if (f("activityRetention")) out.retention = f("activityRetention");
+      if (a.facts.has("automatedDecisions")) out.automatedDecisions = this.measure(a.facts.get("automatedDecisions"));
+      return out;
+    });
+    return { system, ...(organisation ? { organisation } : {}), activities, rows: [...this.activities.values()].map((a) => a.row) };
+  }
 }

@@ -42,6 +42,7 @@ export async function readSystemInventory(graph: Graph, system: string): Promise
     purposes: [],
     sources: [],
     vendors: [],
+    activities: [],
     entities: s.tables.map((t) => ({
       name: t.table,
       kind: t.kind,

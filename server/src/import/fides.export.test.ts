@@ -80,3 +80,25 @@ describe("inventoryToFidesDataset", () => {
     expect(users.fields.find((f) => f.name === "address")!.fields!.map((f) => f.name)).toEqual(["street", "city"]);
   });
 });
+
+describe("inventoryToFidesDataset: the records-of-processing facts", () => {
+  it("writes the organisation as an organization resource and the role, legal entity and security as a system resource, which import back", () => {
+    const [file] = ["import/acme-shop.yaml"].map((f) => path.join(REPO_ROOT, "test", "fixtures", f));
+    const base = parseImportText(file!, readFileSync(file!, "utf8"), lookup).inventory;
+    const inv: Inventory = {
+      ...base,
+      system: { ...base.system, role: "controller", legalEntity: { name: "Acme Shop BV" }, security: { encryptionAtRest: true, notes: "SSO with MFA" } },
+      organisation: { name: "Acme Shop BV", contact: "privacy@acme.example", address: "Damrak 1, Amsterdam", dpo: { name: "D. P. O.", contact: "dpo@acme.example" } },
+    };
+
+    const { text, warnings } = inventoryToFidesDataset(inv, lookup);
+    const manifest = parse(text) as { organization: unknown[]; system: { responsibility: string[]; data_security_practices: string }[] };
+    expect(manifest.system[0]).toMatchObject({ responsibility: ["Controller"], legal_name: "Acme Shop BV", dpo: "dpo@acme.example", data_security_practices: "encryption at rest: yes; SSO with MFA" });
+    expect(warnings.filter((w) => w.includes("processing activit"))).toEqual([]);
+
+    const back = parseFidesManifest("exported.yml", text, lookup).inventory;
+    expect(back.organisation).toEqual(inv.organisation);
+    expect(back.system).toMatchObject({ id: inv.system.id, role: "controller", legalEntity: { name: "Acme Shop BV" }, security: { notes: "encryption at rest: yes; SSO with MFA" } });
+    expect(shape(back)).toEqual(shape(inv));
+  });
+});

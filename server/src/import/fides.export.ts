@@ -100,7 +100,70 @@ export function inventoryToFidesDataset(inv: Inventory, lookup: CatalogueLookup)
     collections,
   };
   const header = `# fideslang dataset exported from the inventory of system '${inv.system.id}' (${inv.system.name}).\n`;
-  return { text: header + stringify({ dataset: [dataset] }, { lineWidth: 0 }), dataset, warnings };
+  const records = recordsResources(inv, datasetKey);
+  if (inv.activities.length > 0) warnings.push(`${inv.activities.length} processing activit${inv.activities.length > 1 ? "ies are" : "y is"} not exported: a fideslang privacy declaration needs a data use, which the inventory does not hold`);
+  return { text: header + stringify({ dataset: [dataset], ...records }, { lineWidth: 0 }), dataset, warnings };
+}
+
+/** fideslang `ContactDetails`: every field a string, "" when not given. */
+const contact = (c: { name?: string | undefined; address?: string | undefined; email?: string | undefined }) => ({ name: c.name ?? "", address: c.address ?? "", email: c.email ?? "", phone: "" });
+
+/**
+ * The Art. 30 facts fideslang holds: the organisation as an `organization` resource (its contact as the controller's
+ * email field, the DPO's and representative's contacts likewise) and, when the inventory states a role, security or
+ * legal entity, a `system` resource with `responsibility`, `legal_name`, `dpo`, `joint_controller_info` and the
+ * security measures as `data_security_practices` text (fideslang has no fields for each measure).
+ */
+function recordsResources(inv: Inventory, datasetKey: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const org = inv.organisation;
+  if (org) {
+    out.organization = [
+      {
+        fides_key: "default_organization",
+        name: org.name,
+        controller: contact({ address: org.address, email: org.contact }),
+        ...(org.dpo ? { data_protection_officer: contact({ name: org.dpo.name, email: org.dpo.contact }) } : {}),
+        ...(org.representative ? { representative: contact({ name: org.representative.name, email: org.representative.contact }) } : {}),
+      },
+    ];
+  }
+  const sys = inv.system;
+  const measures = sys.security
+    ? [
+        ...(
+          [
+            ["encryptionAtRest", "encryption at rest"],
+            ["encryptionInTransit", "encryption in transit"],
+            ["accessControl", "access control"],
+            ["pseudonymisation", "pseudonymisation"],
+            ["logging", "logging"],
+          ] as const
+        ).flatMap(([k, words]) => {
+          const m = sys.security![k];
+          return m === undefined ? [] : [`${words}: ${m === true ? "yes" : m === false ? "no" : m}`];
+        }),
+        ...(sys.security.notes ? [sys.security.notes] : []),
+      ].join("; ")
+    : "";
+  const joint = inv.activities.flatMap((a) => ((a.role ?? sys.role) === "joint-controller" ? (a.controllers ?? []) : []));
+  if (sys.role || measures || sys.legalEntity?.name) {
+    out.system = [
+      {
+        fides_key: datasetKey,
+        name: sys.name,
+        system_type: sys.kind === "saas" ? "Service" : "Application",
+        ...(sys.role ? { responsibility: [sys.role === "processor" ? "Processor" : "Controller"] } : {}),
+        ...(sys.legalEntity?.name ? { legal_name: sys.legalEntity.name } : {}),
+        ...(org?.dpo ? { dpo: org.dpo.contact } : {}),
+        ...(sys.role === "joint-controller" && joint.length > 0 ? { joint_controller_info: [...new Set(joint)].join("; ") } : {}),
+        ...(measures ? { data_security_practices: measures } : {}),
+        dataset_references: [datasetKey],
+        privacy_declarations: [],
+      },
+    ];
+  }
+  return out;
 }
 
 /** Columns named `address/street` become the field `street` nested in `address`. */

@@ -143,3 +143,65 @@ describe("parseFidesManifest errors name the file, line and field", () => {
     expect(issues).toEqual([expect.objectContaining({ line: 4, field: "dataset[0].collections[0].name" })]);
   });
 });
+
+describe("parseFidesManifest: the records-of-processing fields (current fideslang shape)", () => {
+  const MANIFEST = `
+organization:
+  - fides_key: default_organization
+    name: Helpdesk Ltd
+    controller: { name: Jane Roe, address: "1 Main St, Dublin", email: privacy@helpdesk.example, phone: "" }
+    data_protection_officer: { name: John Doe, address: "", email: dpo@helpdesk.example, phone: "" }
+    representative: { name: "", address: "", email: "", phone: "" }
+system:
+  - fides_key: helpdesk
+    name: Helpdesk
+    system_type: Service
+    responsibility: [Processor]
+    data_security_practices: "TLS 1.2 in transit, AES-256 at rest, SSO with MFA"
+    privacy_declarations:
+      - name: Ticket handling
+        data_use: essential.service
+        data_categories: [user.contact.email, user.health_and_medical]
+        data_subjects: [customer]
+        legal_basis_for_processing: Contract
+        retention_period: "3 years"
+        processes_special_category_data: true
+        special_category_legal_basis: Explicit consent
+      - name: Product analytics
+        data_use: analytics
+        data_categories: [user.device.ip_address]
+        data_subjects: [customer]
+        legal_basis_for_processing: Legitimate interests
+        impact_assessment_location: https://wiki.example/lia/analytics
+`;
+
+  it("reads the organization's controller and DPO, the system's responsibility and security practices, and one activity per privacy declaration", () => {
+    const { inventory: inv } = parseFidesManifest("helpdesk.yml", MANIFEST, lookup);
+
+    expect(inv.organisation).toEqual({ name: "Helpdesk Ltd", contact: "Jane Roe, privacy@helpdesk.example", address: "1 Main St, Dublin", dpo: { name: "John Doe", contact: "dpo@helpdesk.example" } });
+    expect(inv.system.role).toBe("processor");
+    expect(inv.system.security).toEqual({ notes: "TLS 1.2 in transit, AES-256 at rest, SSO with MFA" });
+    expect(inv.activities).toEqual([
+      { id: "ticket-handling", name: "Ticket handling", purposes: ["ticket-handling"], subjects: ["customer"], lawfulBasis: "contract", specialCategoryCondition: "Explicit consent", retention: "3 years" },
+      { id: "product-analytics", name: "Product analytics", purposes: ["product-analytics"], subjects: ["customer"], lawfulBasis: "legitimate-interests", liaLink: "https://wiki.example/lia/analytics" },
+    ]);
+  });
+
+  it("makes Controller plus joint_controller_info a joint controller naming the others, and refuses a legal basis fideslang does not have", () => {
+    const joint = MANIFEST.replace("responsibility: [Processor]", "responsibility: [Controller]\n    joint_controller_info: Partner GmbH, privacy@partner.example");
+    const { inventory: inv } = parseFidesManifest("helpdesk.yml", joint, lookup);
+    expect(inv.system.role).toBe("joint-controller");
+    expect(inv.activities[0]!.controllers).toEqual(["Partner GmbH, privacy@partner.example"]);
+
+    const issues = issuesOf(MANIFEST.replace("legal_basis_for_processing: Contract", "legal_basis_for_processing: Because"));
+    expect(issues[0]).toMatchObject({ field: "system[0].privacy_declarations[0].legal_basis_for_processing" });
+  });
+
+  it("without an organization resource, takes the system's legal_name, legal_address and dpo", () => {
+    const text = MANIFEST.slice(MANIFEST.indexOf("system:")).replace("    responsibility: [Processor]", '    responsibility: [Controller]\n    legal_name: Helpdesk SARL\n    legal_address: "2 Rue X, Paris"\n    dpo: dpo@helpdesk.example');
+    const { inventory: inv } = parseFidesManifest("helpdesk.yml", text, lookup);
+    expect(inv.organisation).toEqual({ name: "Helpdesk SARL", address: "2 Rue X, Paris", dpo: { contact: "dpo@helpdesk.example" } });
+    expect(inv.system.legalEntity).toEqual({ name: "Helpdesk SARL" });
+    expect(inv.system.role).toBe("controller");
+  });
+});

@@ -13,7 +13,17 @@ import { z } from "zod";
 import type { CatalogueLookup } from "./catalogue.lookup.js";
 import { BuiltSource, slugify, type ImportedInventory } from "./import.source.js";
 import { InventoryValidationError, SourceFile, validateInventory, type InventoryIssue, type PathKey } from "../inventory/inventory.parse.js";
-import { EntityName, type InventoryInput } from "../inventory/inventory.schema.js";
+import { EntityName, type Activity, type InventoryInput } from "../inventory/inventory.schema.js";
+
+/** fideslang `LegalBasisForProcessingEnum` (GDPR Art. 6(1)) → ours. */
+export const LEGAL_BASES: Record<string, NonNullable<Activity["lawfulBasis"]>> = {
+  Consent: "consent",
+  Contract: "contract",
+  "Legal obligations": "legal-obligation",
+  "Vital interests": "vital-interests",
+  "Public interest": "public-task",
+  "Legitimate interests": "legitimate-interests",
+};
 
 const FidesKey = z.string().regex(/^[A-Za-z0-9_.<>-]+$/, "must be a fides_key (letters, digits, '_', '.', '-')");
 const CategoryKeys = z.array(z.string().min(1));
@@ -68,6 +78,11 @@ export const FidesSystemSchema = z.looseObject({
   name: z.string().nullish(),
   description: z.string().nullish(),
   legal_name: z.string().nullish(),
+  legal_address: z.string().nullish(),
+  responsibility: z.array(z.enum(["Controller", "Processor", "Sub-Processor"])).nullish(),
+  dpo: z.string().nullish(),
+  joint_controller_info: z.string().nullish(),
+  data_security_practices: z.string().nullish(),
   privacy_declarations: z
     .array(
       z.looseObject({
@@ -79,6 +94,10 @@ export const FidesSystemSchema = z.looseObject({
         egress: z.array(FidesKey).nullish(),
         ingress: z.array(FidesKey).nullish(),
         retention_period: z.union([z.string(), z.number()]).nullish(),
+        legal_basis_for_processing: z.enum(Object.keys(LEGAL_BASES) as [string, ...string[]]).nullish(),
+        impact_assessment_location: z.string().nullish(),
+        processes_special_category_data: z.boolean().nullish(),
+        special_category_legal_basis: z.string().min(1).nullish(),
       }),
     )
     .default([]),
@@ -89,8 +108,18 @@ export const FidesSystemSchema = z.looseObject({
   dataset_references: z.array(FidesKey).nullish(),
 });
 
+/** fideslang `ContactDetails` (every field defaults to ""). */
+const ContactDetailsSchema = z.looseObject({ name: z.string().nullish(), address: z.string().nullish(), email: z.string().nullish(), phone: z.string().nullish() });
+export const FidesOrganizationSchema = z.looseObject({
+  fides_key: FidesKey,
+  name: z.string().nullish(),
+  controller: ContactDetailsSchema.nullish(),
+  data_protection_officer: ContactDetailsSchema.nullish(),
+  representative: ContactDetailsSchema.nullish(),
+});
+
 export const FidesManifestSchema = z
-  .looseObject({ dataset: z.array(FidesDatasetSchema).nullish(), system: z.array(FidesSystemSchema).nullish() })
+  .looseObject({ dataset: z.array(FidesDatasetSchema).nullish(), system: z.array(FidesSystemSchema).nullish(), organization: z.array(FidesOrganizationSchema).nullish() })
   .refine((m) => (m.dataset?.length ?? 0) + (m.system?.length ?? 0) > 0, "a Fides manifest needs a 'dataset:' or a 'system:' list");
 
 type Column = NonNullable<InventoryInput["entities"][number]["columns"]>[number];
@@ -320,6 +349,8 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
     if (!entities.has(r.from)) entities.set(r.from, { name: r.from, kind: "mentioned", subjects: [], columns: [], keys: [], columnPaths: [] });
   }
 
+  const records = fidesRecords(manifest.organization?.[0], sys, purposes, warn);
+
   const entityList = [...entities.values()];
   const value: InventoryInput = {
     system: {
@@ -328,7 +359,10 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
       kind: sys && datasets.length === 0 ? "saas" : "self-hosted",
       ...(sys?.description ? { description: sys.description } : {}),
       document: { title: `Fides manifest ${path.basename(file)}`, file: path.basename(file) },
+      ...records.system,
     },
+    ...(records.organisation ? { organisation: records.organisation } : {}),
+    activities: records.activities,
     subjects: [...subjects].map(([id, name]) => ({ id, name })),
     purposes,
     entities: entityList.map((e) => ({
@@ -353,5 +387,69 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
   });
   vendorPaths.forEach((p, vi) => built.at(["vendors", vi], line(p)));
   if (sys) built.at(["purposes"], line(["system", 0, "privacy_declarations"]));
+  records.activities.forEach((_, ai) => built.at(["activities", ai], line(["system", 0, "privacy_declarations", ai])));
+  if (records.organisation) built.at(["organisation"], line(manifest.organization?.length ? ["organization", 0] : ["system", 0]));
   return { file, format: "fides", inventory: validateInventory(built, lookup.catalogue), warnings };
+}
+
+type FidesSystem = z.infer<typeof FidesSystemSchema>;
+type ContactDetails = z.infer<typeof ContactDetailsSchema>;
+
+/** A fideslang contact's reachable parts, as one line ("" fields are fideslang's default for "not given"). */
+function contactLine(c: ContactDetails | null | undefined): string | undefined {
+  const parts = [c?.email, c?.phone, c?.address].map((x) => x?.trim()).filter((x): x is string => Boolean(x));
+  return parts.length > 0 ? parts.join(", ") : undefined;
+}
+
+/**
+ * The Art. 30 facts of a manifest: the `organization` resource's controller, DPO and representative (else the system's
+ * `legal_name`, `legal_address` and `dpo`), the system's `responsibility` as its role, `data_security_practices` as
+ * its security notes, and one processing activity per privacy declaration (fideslang's unit of a record of
+ * processing) with its lawful basis, special-category basis, assessment location and retention.
+ */
+function fidesRecords(
+  org: z.infer<typeof FidesOrganizationSchema> | undefined,
+  sys: FidesSystem | undefined,
+  purposes: NonNullable<InventoryInput["purposes"]>,
+  warn: (p: PathKey[], message: string) => void,
+): { system: Partial<InventoryInput["system"]>; organisation?: NonNullable<InventoryInput["organisation"]>; activities: NonNullable<InventoryInput["activities"]> } {
+  const system: Partial<InventoryInput["system"]> = {};
+  const roles = new Set((sys?.responsibility ?? []).map((r) => (r === "Controller" ? "controller" : "processor")));
+  if (sys?.joint_controller_info && roles.has("controller")) system.role = "joint-controller";
+  else if (roles.size === 1) system.role = [...roles][0];
+  else if (roles.size > 1) warn(["system", 0, "responsibility"], "states both Controller and Processor: the system's role is not loaded (not documented); state it per activity in the inventory");
+  if (sys?.legal_name?.trim()) system.legalEntity = { name: sys.legal_name.trim() };
+  if (sys?.data_security_practices?.trim()) system.security = { notes: sys.data_security_practices.trim() };
+
+  const controllerName = org?.name?.trim() || sys?.legal_name?.trim() || org?.controller?.name?.trim();
+  let organisation: NonNullable<InventoryInput["organisation"]> | undefined;
+  if (controllerName) {
+    organisation = { name: controllerName };
+    // The controller's address is the organisation's address, not part of its contact.
+    const contact = [org?.controller?.name?.trim() !== controllerName ? org?.controller?.name?.trim() : undefined, contactLine({ ...org?.controller, address: "" })].filter(Boolean).join(", ");
+    if (contact) organisation.contact = contact;
+    const address = org?.controller?.address?.trim() || sys?.legal_address?.trim();
+    if (address) organisation.address = address;
+    const dpoContact = contactLine(org?.data_protection_officer) ?? sys?.dpo?.trim();
+    if (dpoContact) organisation.dpo = { ...(org?.data_protection_officer?.name?.trim() ? { name: org.data_protection_officer.name.trim() } : {}), contact: dpoContact };
+    const rep = org?.representative;
+    const repContact = contactLine(rep);
+    if (rep?.name?.trim() && repContact) organisation.representative = { name: rep.name.trim(), contact: repContact };
+  } else if (sys?.dpo || sys?.legal_address) {
+    warn(["system", 0], "states a DPO or legal address but no organisation or legal_name to attach it to: not loaded");
+  }
+
+  const activities = (sys?.privacy_declarations ?? []).map((d, i) => {
+    const purpose = purposes[i]!;
+    const a: NonNullable<InventoryInput["activities"]>[number] = { id: purpose.id, name: purpose.name, purposes: [purpose.id], subjects: [...new Set(d.data_subjects.map(slugify))] };
+    if (d.legal_basis_for_processing) a.lawfulBasis = LEGAL_BASES[d.legal_basis_for_processing];
+    if (d.impact_assessment_location?.trim()) a.liaLink = d.impact_assessment_location.trim();
+    if (d.special_category_legal_basis) a.specialCategoryCondition = d.special_category_legal_basis;
+    else if (d.processes_special_category_data)
+      warn(["system", 0, "privacy_declarations", i, "special_category_legal_basis"], "processes special category data but states no special_category_legal_basis: the records list the Art. 9(2) condition as not documented where its categories are special ones");
+    if (d.retention_period !== null && d.retention_period !== undefined && String(d.retention_period).trim()) a.retention = String(d.retention_period).trim();
+    if (sys?.joint_controller_info?.trim() && system.role === "joint-controller") a.controllers = [sys.joint_controller_info.trim()];
+    return a;
+  });
+  return { system, ...(organisation ? { organisation } : {}), activities };
 }

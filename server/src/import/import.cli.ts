@@ -1,17 +1,32 @@
 /**
- * `npm run import -- <file>... [--format yaml|csv|fides|openlineage] [--namespace ns=system-id]... [--dry-run]`: reads inventories in any supported format,
+ * `npm run import -- <file>... [--format yaml|csv|fides|openlineage|assessment|cnil-pia] [--namespace ns=system-id]... [--dry-run]`: reads inventories in any supported format,
  * validates all of them, then loads them in one transaction (groups of whole files past the transaction budget; each
- * file is one system, and loading it again replaces it).
+ * file is one system, and loading it again replaces it). Assessments (our YAML, or a CNIL PIA tool export with
+ * `--format cnil-pia`, which may name what it covers with `--covers <node or flow id>`, its `--id` and `--start`) are
+ * stored after the inventories, all in one transaction.
  * `--dry-run` prints what would be created and never connects to the database.
  */
 import { cliArgs, formatArg, userPath } from "./cli.args.js";
 import { describeImport, importFiles, readImportFiles, readLookup } from "./import.service.js";
+import { describeAssessment, readAssessmentFiles } from "../assessments/assessment.import.js";
 import { readEnv } from "../config/env.js";
 import { connectDatabase } from "../db/connect.js";
 import { InventoryValidationError } from "../inventory/inventory.parse.js";
 
-const USAGE = "npm run import -- <file>... [--format yaml|csv|fides|openlineage] [--namespace ns=system-id]... [--dry-run]";
-const { values, positionals } = cliArgs({ format: { type: "string" }, "dry-run": { type: "boolean" }, namespace: { type: "string", multiple: true } }, USAGE);
+const USAGE =
+  "npm run import -- <file>... [--format yaml|csv|fides|openlineage|assessment|cnil-pia] [--namespace ns=system-id]... [--covers <id>]... [--id <assessment id>] [--start <node id>] [--dry-run]";
+const { values, positionals } = cliArgs(
+  {
+    format: { type: "string" },
+    "dry-run": { type: "boolean" },
+    namespace: { type: "string", multiple: true },
+    covers: { type: "string", multiple: true },
+    id: { type: "string" },
+    start: { type: "string" },
+  },
+  USAGE,
+);
+const cnil = { ...(values.covers ? { covers: values.covers } : {}), ...(values.id ? { id: values.id } : {}), ...(values.start ? { start: values.start } : {}) };
 const format = formatArg(values.format, USAGE);
 const namespaces: Record<string, string> = {};
 for (const pair of values.namespace ?? []) {
@@ -33,9 +48,13 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 let code = 0;
 if (values["dry-run"]) {
   try {
-    const imported = await readImportFiles(files, await readLookup(), format, { namespaces });
+    const split = await readAssessmentFiles(files, format, cnil);
+    if (split.issues.length > 0) throw new InventoryValidationError(split.issues);
+    const imported = split.others.length > 0 ? await readImportFiles(split.others, await readLookup(), format, { namespaces }) : [];
     for (const i of imported) console.log(describeImport(i, cwd));
-    console.log(`Dry run: nothing was written. ${imported.length} system${imported.length === 1 ? "" : "s"} would be loaded.`);
+    for (const a of split.assessments) console.log(describeAssessment(a, cwd));
+    const assessments = split.assessments.length > 0 ? ` and ${split.assessments.length} assessment${split.assessments.length === 1 ? "" : "s"}` : "";
+    console.log(`Dry run: nothing was written. ${imported.length} system${imported.length === 1 ? "" : "s"}${assessments} would be loaded.`);
   } catch (err) {
     code = 1;
     console.error(err instanceof InventoryValidationError ? err.message : err);
@@ -43,9 +62,14 @@ if (values["dry-run"]) {
 } else {
   const db = await connectDatabase(readEnv());
   try {
-    const report = await importFiles(db.graph, files, format, { namespaces });
+    const report = await importFiles(db.graph, files, format, { namespaces, cnil });
     for (const i of report.imported) console.log(describeImport(i, cwd));
-    console.log(`Loaded ${report.systems.join(", ")}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms.`);
+    if (report.systems.length > 0) console.log(`Loaded ${report.systems.join(", ")}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms.`);
+    for (const a of report.assessments) {
+      console.log(`Loaded assessment '${a.id}' (${a.name}, ${a.status}): covers ${a.nodes.length} node${a.nodes.length === 1 ? "" : "s"} and ${a.flows.length} flow${a.flows.length === 1 ? "" : "s"}.`);
+      if (a.fingerprintSource === "import") console.log(`  fingerprint of the covered facts, recorded now: ${a.fingerprint} (state it as assessment.fingerprint to keep it across loads)`);
+      else if (a.changed) console.log(`  warning: the covered facts changed since the fingerprint the file states (Art. 35(11): review the assessment)`);
+    }
   } catch (err) {
     code = 1;
     console.error(err instanceof InventoryValidationError ? err.message : `Import failed, the graph is unchanged: ${(err as Error).message}`);

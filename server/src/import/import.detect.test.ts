@@ -24,4 +24,9 @@ describe("detectFormat", () => {
     expect(detectFormat("events.ndjson", "")).toBe("openlineage");
     expect(detectFormat("a.json", JSON.stringify({ system: { id: "x", name: "X", kind: "saas" }, entities: [] }))).toBe("yaml");
   });
+
+  it("tells the CNIL PIA tool's export ({pia, answers, ...}) and our assessment files (assessment:, no system:) from inventories", () => {
+    expect(detectFormat("pia.json", JSON.stringify({ pia: { name: "X" }, answers: [], measures: [], evaluations: [], comments: [] }))).toBe("cnil-pia");
+    expect(detectFormat("dpia.yaml", "assessment: { id: x, name: X }\nrisks: {}\n")).toBe("assessment");
+  });
 });

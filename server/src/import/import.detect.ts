@@ -34,6 +34,9 @@ export function detectFormat(file: string, text: string): ImportFormat {
   if (isRunEvent(top) || (Array.isArray(top) && top.length > 0 && isRunEvent(top[0]))) return "openlineage";
   if (top && typeof top === "object" && !Array.isArray(top)) {
     const o = top as Record<string, unknown>;
+    // The CNIL PIA tool's export, and our assessment files (a DPIA beside the graph, no `system:`).
+    if ("pia" in o && Array.isArray(o.answers)) return "cnil-pia";
+    if ("assessment" in o && !("system" in o)) return "assessment";
     // fideslang manifests hold lists under `dataset:`/`system:`; our format has one `system:` object.
     return Array.isArray(o.dataset) || Array.isArray(o.system) ? "fides" : "yaml";
   }

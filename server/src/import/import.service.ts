@@ -12,11 +12,13 @@ import { detectFormat } from "./import.detect.js";
 import type { ImportedInventory, ImportFormat } from "./import.source.js";
 import { openLineageInventories, readRunEvents, storedEvents, type LoadedSystem, type LocatedEvent } from "./openlineage.import.js";
 import { readLoadedSystems } from "./openlineage.repository.js";
+import { loadAssessments, readAssessmentFiles, type LoadedAssessment } from "../assessments/assessment.import.js";
+import type { CnilImportOptions } from "../assessments/cnil.import.js";
 import type { Graph } from "../db/graph.js";
 import { InventoryValidationError, parseInventoryText, readCatalogue } from "../inventory/inventory.parse.js";
 import type { Inventory } from "../inventory/inventory.schema.js";
 import { CATALOGUE_DIR } from "../inventory/paths.js";
-import { loadInventories, type SeedReport } from "../inventory/seed.service.js";
+import { loadInventories, sha256Of, type SeedReport } from "../inventory/seed.service.js";
 
 export async function readLookup(catalogueDir = CATALOGUE_DIR): Promise<CatalogueLookup> {
   return CatalogueLookup.read(catalogueDir, await readCatalogue(catalogueDir));
@@ -29,7 +31,7 @@ export async function readImportFile(file: string, lookup: CatalogueLookup, form
   } catch (err) {
     throw new InventoryValidationError([{ file, line: null, field: "", message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
   }
-  return parseImportText(file, text, lookup, format);
+  return { ...parseImportText(file, text, lookup, format), sha256: sha256Of(text) };
 }
 
 export function parseImportText(file: string, text: string, lookup: CatalogueLookup, format?: ImportFormat): ImportedInventory {
@@ -41,6 +43,9 @@ export function parseImportText(file: string, text: string, lookup: CatalogueLoo
       return parseFidesManifest(file, text, lookup);
     case "yaml":
       return { file, format: "yaml", inventory: parseInventoryText(file, text, lookup.catalogue), warnings: [] };
+    case "assessment":
+    case "cnil-pia":
+      throw new InventoryValidationError([{ file, line: null, field: "", message: `is an assessment (${f}), not an inventory: load it with \`npm run import\`` }]);
     case "openlineage": {
       // A file of events may describe several systems; alone, it must describe one.
       const inventories = openLineageInventories(readRunEvents(file, text), lookup);
@@ -69,7 +74,7 @@ export async function readImportFiles(files: string[], lookup: CatalogueLookup, 
     try {
       const text = await readText(file);
       if ((format ?? detectFormat(file, text)) === "openlineage") events.push(...readRunEvents(file, text));
-      else out.push(parseImportText(file, text, lookup, format));
+      else out.push({ ...parseImportText(file, text, lookup, format), sha256: sha256Of(text) });
     } catch (err) {
       if (!(err instanceof InventoryValidationError)) throw err;
       problems.push(err);
@@ -126,13 +131,30 @@ export async function importDirectory(graph: Graph, dir: string): Promise<Import
 
 export interface ImportReport extends SeedReport {
   imported: ImportedInventory[];
+  /** Assessments (DPIAs) among the files, stored after the inventories so they may name what those load. */
+  assessments: LoadedAssessment[];
 }
 
-export async function importFiles(graph: Graph, files: string[], format?: ImportFormat, opts: Pick<ReadOptions, "namespaces"> = {}): Promise<ImportReport> {
+export async function importFiles(
+  graph: Graph,
+  files: string[],
+  format?: ImportFormat,
+  opts: Pick<ReadOptions, "namespaces"> & { cnil?: CnilImportOptions } = {},
+): Promise<ImportReport> {
   const lookup = await readLookup();
-  const imported = await readImportFiles(files, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
-  const report = await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory })), lookup.catalogue);
-  return { ...report, imported };
+  const split = await readAssessmentFiles(files, format, opts.cnil);
+  let imported: ImportedInventory[] = [];
+  try {
+    if (split.others.length > 0) imported = await readImportFiles(split.others, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
+  } catch (err) {
+    if (err instanceof InventoryValidationError) throw new InventoryValidationError([...split.issues, ...err.issues]);
+    throw err;
+  }
+  if (split.issues.length > 0) throw new InventoryValidationError(split.issues);
+  const report: SeedReport =
+    imported.length > 0 ? await loadInventories(graph, imported.map((i) => ({ file: i.file, inventory: i.inventory, sha256: i.sha256 ?? null })), lookup.catalogue) : { files: [], systems: [], nodes: 0, relationships: 0, millis: 0 };
+  const assessments = split.assessments.length > 0 ? await loadAssessments(graph, split.assessments) : [];
+  return { ...report, imported, assessments };
 }
 
 /** What a load would create, for `--dry-run` and `validate`. */

@@ -2,7 +2,7 @@
 import { fieldPath, type InventoryIssue, type InventorySource, type PathKey } from "../inventory/inventory.parse.js";
 import type { Inventory, InventoryInput } from "../inventory/inventory.schema.js";
 
-export const IMPORT_FORMATS = ["yaml", "csv", "fides", "openlineage"] as const;
+export const IMPORT_FORMATS = ["yaml", "csv", "fides", "openlineage", "assessment", "cnil-pia"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportedInventory {
@@ -11,6 +11,8 @@ export interface ImportedInventory {
   inventory: Inventory;
   /** Things the importer could not map exactly but did not refuse (an unknown fideslang key, a guessed direction). */
   warnings: InventoryIssue[];
+  /** sha256 of the file's text (absent for an inventory built from OpenLineage events). */
+  sha256?: string;
 }
 
 /** Where a part of a built inventory came from in the original file. */

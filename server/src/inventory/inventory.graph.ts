@@ -25,6 +25,9 @@ export const REL_TYPES = [
   "USES_VENDOR", // purpose → vendor, system → vendor (the engagement: one per vendor flow, with its transfer status)
   "SENT_TO", // column → vendor
   "SENDS_BACK", // vendor → column
+  "HAS_ACTIVITY", // system → processing activity
+  "GROUPS", // activity → purpose
+  "CONCERNS", // activity → subject
   "LOCATED_IN", // vendor → location (legal entity)
   "STORES_DATA_IN", // vendor → location (data storage)
 ] as const;
@@ -127,9 +130,11 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         hostingCountries: inv.system.hostingCountries ?? null,
         origin: inv.system.origin ?? null,
         observedEvents: inv.system.observedEvents ?? null,
+        ...recordProps(inv),
         search: searchText(sys),
       }),
     );
+    addActivities(inv, scoped, rel);
 
     for (const s of inv.subjects) {
       const id = ids.subject(sys, s.id);
@@ -156,6 +161,8 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
           entityKind: e.kind,
           description: e.description ?? null,
           columnCount: e.columns.length,
+          ...identityProps(e),
+          ...erasureProps(e.erasure),
           search: searchText(e.label, e.name.replace(/_/g, " ")),
         }),
       );
@@ -175,6 +182,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
             description: c.description ?? null,
             references: c.references ?? null,
             pseudonymised: c.pseudonymised ?? null,
+            ...erasureProps(c.erasure),
             position,
             search: searchText(c.categoryLabel),
           }),
@@ -247,6 +255,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         // Each system's document names the contracting entity; the same company can differ by system.
         legalName: v.vendor.legalName ?? null,
         address: v.vendor.address ?? null,
+        privacyContact: v.vendor.privacyContact ?? null,
         entityCountry: v.entityCountry ?? null,
         dataCountries: v.dataCountries,
         countries,
@@ -272,6 +281,69 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
     rels: dedupeRels(rels),
     systems: inventories.map((i) => i.system.id),
   };
+}
+
+/** The columns that find a table's data subject, as stated (absent: not stated), for the access/erasure checklist. */
+function identityProps(e: Entity): Props {
+  return { identity: e.identity ?? null };
+}
+
+/** What an erasure request does with a table's or a column's data, as stated (all null: not stated). */
+function erasureProps(e: Entity["erasure"]): Props {
+  return { erasureAction: e?.action ?? null, erasureReason: e?.reason ?? null, erasureRetention: e?.retention ?? null };
+}
+
+/** Art. 30 facts kept on the System node: the organisation, the system's default role and its security measures. */
+function recordProps(inv: Inventory): Props {
+  const o = inv.organisation;
+  const sec = inv.system.security;
+  const measure = (m: string | boolean | undefined) => (m === undefined ? null : m);
+  return {
+    orgName: o?.name ?? null,
+    orgContact: o?.contact ?? null,
+    orgAddress: o?.address ?? null,
+    dpoName: o?.dpo?.name ?? null,
+    dpoContact: o?.dpo?.contact ?? null,
+    repName: o?.representative?.name ?? null,
+    repContact: o?.representative?.contact ?? null,
+    role: inv.system.role ?? null,
+    securityEncryptionAtRest: measure(sec?.encryptionAtRest),
+    securityEncryptionInTransit: measure(sec?.encryptionInTransit),
+    securityAccessControl: measure(sec?.accessControl),
+    securityPseudonymisation: measure(sec?.pseudonymisation),
+    securityLogging: measure(sec?.logging),
+    securityNotes: sec?.notes ?? null,
+  };
+}
+
+/**
+ * Processing activities (`activities[i]`): one node each, grouping purposes and concerning subjects. `role` is the
+ * activity's own, else the system's; absent both, null ("not documented").
+ */
+function addActivities(inv: Inventory, scoped: NodeRow[], rel: (from: string, type: RelType, to: string, props?: Props) => void): void {
+  const sys = inv.system.id;
+  for (const a of inv.activities) {
+    const id = ids.activity(sys, a.id);
+    scoped.push(
+      node("activity", id, a.name, {
+        system: sys,
+        role: a.role ?? inv.system.role ?? null,
+        controllers: a.controllers ?? null,
+        lawfulBasis: a.lawfulBasis ?? null,
+        legitimateInterest: a.legitimateInterest ?? null,
+        liaLink: a.liaLink ?? null,
+        specialCategoryCondition: a.specialCategoryCondition ?? null,
+        volume: a.volume ?? null,
+        retention: a.retention ?? null,
+        automatedDecisions: a.automatedDecisions ?? null,
+        section: a.section ?? null,
+        search: searchText(a.id, a.section),
+      }),
+    );
+    rel(ids.system(sys), "HAS_ACTIVITY", id);
+    for (const p of a.purposes) rel(id, "GROUPS", ids.purpose(sys, p));
+    for (const s of a.subjects) rel(id, "CONCERNS", ids.subject(sys, s));
+  }
 }
 
 /**

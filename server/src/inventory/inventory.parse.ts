@@ -271,9 +271,26 @@ export function validateInventory(src: InventorySource, catalogue: Catalogue): I
     v.receives.forEach((f, fi) => fieldExists(["vendors", vi, "receives", fi], f));
     v.sendsBack.forEach((f, fi) => fieldExists(["vendors", vi, "sendsBack", fi], f));
   });
+  validateActivities(inv, subjectIds, purposeIds, bad);
 
   if (issues.length > 0) throw new InventoryValidationError(issues);
   return inv;
+}
+
+/** Processing activities name declared purposes and subjects, each activity id once. */
+function validateActivities(inv: Inventory, subjectIds: Set<string>, purposeIds: Set<string>, bad: (p: PathKey[], message: string) => void): void {
+  for (const i of duplicates(inv.activities, (a) => a.id)) bad(["activities", i, "id"], `activity '${inv.activities[i]!.id}' is declared twice`);
+  inv.activities.forEach((a, ai) => {
+    a.purposes.forEach((p, pi) => {
+      if (!purposeIds.has(p)) bad(["activities", ai, "purposes", pi], `unknown purpose '${p}' (declare it under 'purposes')`);
+    });
+    a.subjects.forEach((s, si) => {
+      if (!subjectIds.has(s)) bad(["activities", ai, "subjects", si], `unknown data subject '${s}' (declare it under 'subjects')`);
+    });
+    const role = a.role ?? inv.system.role;
+    if (a.controllers && role !== "processor" && role !== "joint-controller")
+      bad(["activities", ai, "controllers"], "only a processor's activity (the controllers it serves) or a joint controller's (the other controllers) names controllers");
+  });
 }
 
 export function splitFieldRef(ref: string): [table: string, column: string] {

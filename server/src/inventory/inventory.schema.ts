@@ -47,6 +47,69 @@ const Text = z.string().min(1).max(2000);
  */
 export const TransferMechanism = z.enum(MECHANISMS);
 
+/** Art. 30 records: who is responsible for a processing activity. */
+export const PROCESSING_ROLES = ["controller", "processor", "joint-controller"] as const;
+export const ProcessingRole = z.enum(PROCESSING_ROLES);
+
+/** Art. 6(1)(a)–(f), in that order. */
+export const LAWFUL_BASES = ["consent", "contract", "legal-obligation", "vital-interests", "public-task", "legitimate-interests"] as const;
+export const LawfulBasis = z.enum(LAWFUL_BASES);
+
+/** Art. 32 measures; each a statement (true/false, or the words of the inventory). */
+const Measure = z.union([z.boolean(), z.string().min(1).max(500)]);
+export const SecuritySchema = z
+  .object({
+    encryptionAtRest: Measure.optional(),
+    encryptionInTransit: Measure.optional(),
+    accessControl: Measure.optional(),
+    pseudonymisation: Measure.optional(),
+    logging: Measure.optional(),
+    notes: Text.optional(),
+  })
+  .strict();
+
+const Contact = z.string().min(1).max(300);
+/** The controller (or the processor, for its own records) that keeps the inventory: Art. 30(1)(a), 30(2)(a). */
+export const OrganisationSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    contact: Contact.optional(),
+    address: z.string().min(1).max(500).optional(),
+    dpo: z.object({ name: z.string().min(1).optional(), contact: Contact }).strict().optional(),
+    /** The EU representative (Art. 27), for an organisation established outside the EU. */
+    representative: z.object({ name: z.string().min(1), contact: Contact }).strict().optional(),
+  })
+  .strict();
+
+/**
+ * A processing activity: purposes grouped as one Art. 30 record. `role` absent = the system's role; `controllers`: the
+ * controllers a processor acts for (Art. 30(2)(a)), or a joint controller's other controllers (Art. 30(1)(a)); `specialCategoryCondition`: the Art. 9(2) condition relied on when
+ * the purposes use a special category (its absence is a gap the records list).
+ */
+export const ActivitySchema = z
+  .object({
+    id: Slug,
+    name: z.string().min(1).max(200),
+    role: ProcessingRole.optional(),
+    controllers: z.array(z.string().min(1).max(200)).optional(),
+    lawfulBasis: LawfulBasis.optional().describe("GDPR Art. 6(1)(a)-(f)"),
+    legitimateInterest: Text.optional(),
+    liaLink: z.string().min(1).max(1000).optional().describe("where the legitimate-interest assessment is kept"),
+    specialCategoryCondition: z.string().min(1).max(500).optional().describe("GDPR Art. 9(2) condition, e.g. '9(2)(a) explicit consent'"),
+    subjects: z.array(Slug).default([]),
+    volume: z.string().min(1).max(200).optional().describe("number of people, as stated"),
+    retention: z.string().min(1).max(500).optional().describe("how long the activity keeps its data"),
+    automatedDecisions: z.union([z.boolean(), Text]).optional().describe("Art. 22 automated decision-making: false, or what is decided"),
+    purposes: z.array(Slug).min(1),
+    /** The document section that groups the purposes, for provenance. */
+    section: z.string().min(1).max(300).optional(),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if ((a.legitimateInterest || a.liaLink) && a.lawfulBasis && a.lawfulBasis !== "legitimate-interests")
+      ctx.addIssue({ code: "custom", path: ["legitimateInterest"], message: "a legitimate interest (and its assessment) goes with lawfulBasis 'legitimate-interests'" });
+  });
+
 export const SystemSchema = z
   .object({
     id: Slug,
@@ -65,6 +128,10 @@ export const SystemSchema = z
      */
     legalEntity: z.object({ name: z.string().min(1).optional(), country: CountryCode.optional() }).strict().optional(),
     hostingCountries: z.array(CountryCode).optional(),
+    /** The role the system's owner plays for the data it holds unless an activity says otherwise (GDPR Art. 4(7)/(8), Art. 26). */
+    role: ProcessingRole.optional(),
+    /** Security measures (Art. 32, recorded under Art. 30(1)(g)/(2)(d)); absent = not documented. */
+    security: SecuritySchema.optional(),
     origin: z.enum(["openlineage"]).optional(),
     /** origin `openlineage`: the run events it is built from (one JSON text each), so events imported later add to them. */
     observedEvents: z.array(z.string()).optional(),
@@ -101,6 +168,20 @@ export const PurposeSchema = z
   })
   .strict();
 
+/**
+ * What an erasure request may do with a table's (or a column's) data, as the inventory states it: `erase` it,
+ * `anonymise` it, or `keep` it, with the reason (a legal obligation, a contract…) and, when stated, for how long.
+ * Absent means not stated: the checklist says so and never guesses one.
+ */
+export const ErasureSchema = z
+  .object({
+    action: z.enum(["erase", "anonymise", "keep"]),
+    reason: Text.optional(),
+    retention: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+  .refine((e) => e.action !== "keep" || !!e.reason, { message: "'keep' needs the reason the data is kept", path: ["reason"] });
+
 export const ColumnSchema = z
   .object({
     name: FieldName,
@@ -117,6 +198,8 @@ export const ColumnSchema = z
     suggested: z.boolean().optional(),
     /** The column holds its category masked or pseudonymised (hashed, tokenised…), e.g. a copy an OpenLineage job marks `masking: true`. */
     pseudonymised: z.boolean().optional(),
+    /** What an erasure request does with this column, when it differs from its table's `erasure`. */
+    erasure: ErasureSchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -138,8 +221,17 @@ export const EntitySchema = z
     description: Text.optional(),
     subjects: z.array(Slug).default([]),
     columns: z.array(ColumnSchema).default([]),
+    /** The columns that find the data subject's record in this table, as the document states them (each one alone). */
+    identity: z.array(FieldName).min(1).optional(),
+    /** What an erasure request does with this table's rows (absent: not stated). */
+    erasure: ErasureSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((e, ctx) => {
+    e.identity?.forEach((name, i) => {
+      if (!e.columns.some((c) => c.name === name)) ctx.addIssue({ code: "custom", path: ["identity", i], message: `'${name}' is not a column of ${e.name}` });
+    });
+  });
 
 /** An OpenLineage job as its run events report it: the job, its runs (each run's latest event) and the producer. */
 export const ObservedSchema = z
@@ -190,6 +282,8 @@ export const VendorIdentitySchema = z
     legalName: z.string().optional(),
     /** Registered office address as published (short, factual). */
     address: z.string().optional(),
+    /** Where a data subject's access or erasure request goes at this vendor (privacy/DPO email, form URL), when stated. */
+    privacyContact: z.string().min(1).max(300).optional(),
   })
   .strict();
 
@@ -221,6 +315,8 @@ export const InventorySchema = z
     sources: z.array(SourceSchema).default([]),
     references: z.array(ReferenceSchema).default([]),
     vendors: z.array(VendorFlowSchema).default([]),
+    organisation: OrganisationSchema.optional(),
+    activities: z.array(ActivitySchema).default([]),
   })
   .strict();
 
@@ -229,6 +325,8 @@ export type InventoryInput = z.input<typeof InventorySchema>;
 export type Entity = z.infer<typeof EntitySchema>;
 export type Column = z.infer<typeof ColumnSchema>;
 export type VendorFlow = z.infer<typeof VendorFlowSchema>;
+export type Activity = z.infer<typeof ActivitySchema>;
+export type ProcessingRoleName = z.infer<typeof ProcessingRole>;
 
 /** Shared catalogues: categories and countries, used by every inventory. */
 export const CategoryCatalogueSchema = z.object({ categories: z.array(CategorySchema).min(1) }).strict();

@@ -137,3 +137,37 @@ describe("engagementIds", () => {
     expect(engagementIds("ambassify", [vendors[1]!, vendors[0]!, vendors[2]!])).toEqual(["ambassify/heroku", "ambassify/amazon/ec2-neo4j", "ambassify/amazon/rds"]);
   });
 });
+
+describe("processing activities and the organisation (Art. 30)", () => {
+  const RECORDS = `${SHOP}subjects:
+  - { id: customer, name: Customer }
+organisation: { name: Shop BV, contact: privacy@shop.example, dpo: { contact: dpo@shop.example } }
+activities:
+  - { id: sales, name: Sales, role: controller, lawfulBasis: contract, subjects: [customer], purposes: [pay], retention: 7 years, section: "Orders" }
+`.replace("system: { id: shop, name: Shop, kind: self-hosted }", "system: { id: shop, name: Shop, kind: self-hosted, role: processor, security: { encryptionAtRest: true, logging: 90 days } }");
+
+  it("makes an Activity node grouping its purposes and concerning its subjects, and keeps the organisation, role and security on the System node", () => {
+    const rows = inventoriesToGraph([parseInventoryText("shop.yaml", RECORDS, catalogue)], catalogue);
+    const activity = rows.scoped.find((n) => n.id === "activity:shop/sales")!;
+
+    expect(activity.label).toBe("Activity");
+    expect(activity.props).toMatchObject({ role: "controller", lawfulBasis: "contract", retention: "7 years", section: "Orders", controllers: null, specialCategoryCondition: null });
+    expect(rows.rels.filter((r) => r.from === "activity:shop/sales").map((r) => `${r.type} ${r.to}`)).toEqual(["GROUPS purpose:shop/pay", "CONCERNS subject:shop/customer"]);
+    expect(rows.scoped.find((n) => n.id === "system:shop")!.props).toMatchObject({
+      orgName: "Shop BV",
+      orgContact: "privacy@shop.example",
+      dpoContact: "dpo@shop.example",
+      dpoName: null,
+      role: "processor",
+      securityEncryptionAtRest: true,
+      securityLogging: "90 days",
+      securityAccessControl: null,
+    });
+  });
+
+  it("refuses an activity naming an undeclared purpose or subject, and controllers on a controller's activity", () => {
+    const bad = RECORDS.replace("purposes: [pay], retention", "purposes: [pay, refunds], retention").replace("subjects: [customer], purposes", "subjects: [buyer], purposes").replace("role: controller,", "role: controller, controllers: [Acme],");
+    expect(() => parseInventoryText("shop.yaml", bad, catalogue)).toThrow(/activities\[0\]\.purposes\[1\]: unknown purpose 'refunds'[\s\S]*activities\[0\]\.subjects\[0\]: unknown data subject 'buyer'[\s\S]*activities\[0\]\.controllers/);
+    expect(() => parseInventoryText("shop.yaml", RECORDS.replace("lawfulBasis: contract", "lawfulBasis: because"), catalogue)).toThrow(/activities\[0\]\.lawfulBasis/);
+  });
+});

@@ -5,11 +5,16 @@
  * else consecutive groups of files within it (scale L, 100 systems and 400,000 columns, does not fit one transaction in
  * the embedded database's default memory). A file is never split, so each file's load is all-or-nothing for its system.
  */
-import { inventoriesToGraph } from "./inventory.graph.js";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import { inventoriesToGraph, type GraphRows } from "./inventory.graph.js";
 import { InventoryValidationError, readCatalogue, readInventory, type Catalogue, type InventoryIssue } from "./inventory.parse.js";
 import { ensureSchema, LoadError, replaceSystems, type LoadResult } from "./inventory.repository.js";
 import type { Inventory } from "./inventory.schema.js";
 import { builtInInventoryFiles, CATALOGUE_DIR } from "./paths.js";
+import { ids } from "../contract/ids.js";
 import type { Graph } from "../db/graph.js";
 
 export interface SeedReport extends LoadResult {
@@ -22,13 +27,31 @@ export interface SeedReport extends LoadResult {
 export interface ParsedInventory {
   file: string;
   inventory: Inventory;
+  /** sha256 (hex) of the file's text, recorded on the System node for the records' cover sheet; absent for events. */
+  sha256?: string | null;
+}
+
+export function sha256Of(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** Which file a system was loaded from, and its hash, on its System node (`loadedFile`, `loadedSha256`). */
+function stampFiles(rows: GraphRows, parsed: ParsedInventory[]): GraphRows {
+  for (const p of parsed) {
+    const sys = rows.scoped.find((n) => n.id === ids.system(p.inventory.system.id));
+    if (sys) Object.assign(sys.props, { loadedFile: path.basename(p.file), loadedSha256: p.sha256 ?? null });
+  }
+  return rows;
 }
 
 export async function loadInventoryFiles(graph: Graph, files: string[]): Promise<SeedReport> {
   const catalogue = await readCatalogue(CATALOGUE_DIR);
   // Validation happens before the database is touched: an invalid file changes nothing.
   const parsed: ParsedInventory[] = [];
-  for (const file of files) parsed.push({ file, inventory: await readInventory(file, catalogue) });
+  for (const file of files) {
+    const inventory = await readInventory(file, catalogue);
+    parsed.push({ file, inventory, sha256: sha256Of(await readFile(file, "utf8")) });
+  }
   return loadInventories(graph, parsed, catalogue);
 }
 
@@ -65,7 +88,7 @@ export async function loadInventories(graph: Graph, parsed: ParsedInventory[], c
   const inventories = parsed.map((p) => p.inventory);
   checkDistinct(files, inventories);
   // Every file is turned into rows before the first write, so a file the graph builder rejects also writes nothing.
-  const perFile = inventories.map((inv) => inventoriesToGraph([inv], cat));
+  const perFile = parsed.map((p) => stampFiles(inventoriesToGraph([p.inventory], cat), [p]));
   const groups = groupFiles(
     perFile.map((r) => r.scoped.length + r.shared.length + r.rels.length),
     transactionRows,
@@ -75,7 +98,7 @@ export async function loadInventories(graph: Graph, parsed: ParsedInventory[], c
   const total: LoadResult = { nodes: new Set(perFile.flatMap((r) => [...r.scoped, ...r.shared].map((n) => n.id))).size, relationships: 0 };
   for (const group of groups) {
     try {
-      const rows = group.length === 1 ? perFile[group[0]!]! : inventoriesToGraph(group.map((i) => inventories[i]!), cat);
+      const rows = group.length === 1 ? perFile[group[0]!]! : stampFiles(inventoriesToGraph(group.map((i) => inventories[i]!), cat), group.map((i) => parsed[i]!));
       total.relationships += (await replaceSystems(graph, rows)).relationships;
     } catch (err) {
       const done = files.slice(0, group[0]);

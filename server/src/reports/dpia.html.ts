@@ -21,6 +21,8 @@ export interface DpiaInput {
   systems: ReportSystem[];
   /** ISO date the pack was made. */
   date: string;
+  /** The Art. 35(7) sections (before the figure) and the transfer impact assessments (at the end): `dpia.sections.ts`. */
+  sections?: { before: string; after: string };
 }
 
 const NEEDS_SAFEGUARD: TransferStatus[] = ["third-country", "not-stated"];
@@ -117,12 +119,12 @@ figcaption { font-size: 10px; color: #5b6472; margin-top: 2px; }
 .muted { color: #5b6472; }
 `;
 
-export function dpiaHtml({ trace, sends, silent, systems, date }: DpiaInput): string {
+export function dpiaHtml({ trace, sends, silent, systems, date, sections }: DpiaInput): string {
   const label = labeller(trace);
   const startField = new Map<string, string>();
   for (const v of trace.vendors) for (const f of v.fields) startField.set(f.id, f.evidence.nodes.find((n) => n.startsWith("column:")) ?? f.id);
   const figure = dpiaFigure(trace);
-  const title = `DPIA evidence pack: ${trace.from.label}`;
+  const title = `DPIA: ${trace.from.label}`;
   const flows = [...sends].sort(
     (a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.column.table.localeCompare(b.column.table) || a.column.name.localeCompare(b.column.name) || a.flow.flow.localeCompare(b.flow.flow),
   );
@@ -147,6 +149,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date }: DpiaInput): st
     `<dt>Summary</dt><dd>${trace.vendors.length} vendor${trace.vendors.length === 1 ? "" : "s"}, ${engagements.length} vendor flow${engagements.length === 1 ? "" : "s"}, ${new Set(sends.map((s) => s.column.key)).size} field${new Set(sends.map((s) => s.column.key)).size === 1 ? "" : "s"} sent; ${needing.length} flow${needing.length === 1 ? "" : "s"} needing a safeguard</dd>`,
   );
   html.push(`</dl>`);
+  if (sections) html.push(sections.before);
 
   // A figure taller than a page starts on a page of its own and goes on over the pages it needs, each with the legend.
   html.push(`<h2${figure && figure.pages.length > 1 ? ' class="page-start"' : ""}>Figure</h2>`);
@@ -218,6 +221,10 @@ export function dpiaHtml({ trace, sends, silent, systems, date }: DpiaInput): st
     );
   }
   html.push(`</tbody></table>`);
+  if (sections) html.push(sections.after);
   html.push(`</main></body></html>`);
   return html.join("\n");
 }
+
+/** The pack's style, for documents printed beside it (the transfer impact assessment). */
+export const PACK_CSS = CSS;

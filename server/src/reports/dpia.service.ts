@@ -1,8 +1,12 @@
-/** The DPIA evidence pack: the trace answer (same start, same filters) laid out as a document, as HTML or PDF. */
+/** The DPIA: its Art. 35(7) sections (`dpia.inputs.ts`, `dpia.sections.ts`), then the trace answer (same start, same filters) laid out as evidence, as HTML or PDF. */
+import { type DpiaFactsRepository } from "./dpia.facts.js";
 import { dpiaHtml } from "./dpia.html.js";
+import { dpiaInputs } from "./dpia.inputs.js";
+import { startOf } from "./dpia.inputs.js";
 import { printPdf } from "./pdf.js";
 import type { ReportsRepository } from "./reports.repository.js";
 import type { DpiaQuery } from "./reports.schema.js";
+import type { AssessmentsService } from "../assessments/assessments.service.js";
 import type { FileAnswer } from "../http/api-router.js";
 import type { NodeResolver } from "../nodes/node.resolve.js";
 import { answeredSends, answeredSilent, assembleTrace } from "../trace/trace.assemble.js";
@@ -16,16 +20,20 @@ export class DpiaService {
     private readonly trace: TraceRepository,
     private readonly reports: ReportsRepository,
     private readonly resolver: NodeResolver,
+    private readonly facts: DpiaFactsRepository,
+    private readonly assessments: AssessmentsService,
   ) {}
 
   async html(query: Omit<DpiaQuery, "format">, date = new Date().toISOString().slice(0, 10)): Promise<{ html: string; name: string }> {
-    const row = await this.resolver.load(query.from, (id) => this.trace.downstream(id));
+    const assessed = query.assessment ? await this.assessments.get(query.assessment) : undefined;
+    const row = await this.resolver.load(startOf(query.from, assessed?.assessment), (id) => this.trace.downstream(id));
     const filters = traceFilters(query);
     const trace = assembleTrace(row, filters);
     const sends = answeredSends(row, filters);
     const silent = answeredSilent(row, filters);
     const systems = await this.reports.systems(trace.systems);
-    return { html: dpiaHtml({ trace, sends, silent, systems, date }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
+    const sections = await dpiaInputs({ trace, sends, silent, assessed, facts: this.facts, assessments: this.assessments });
+    return { html: dpiaHtml({ trace, sends, silent, systems, date, sections }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
   }
 
   async pack(query: DpiaQuery): Promise<FileAnswer> {

@@ -1,5 +1,5 @@
 /**
- * `npm run report -- dpia --from <node id> --out pack.pdf` (or .html), with the trace's filters
+ * `npm run report -- dpia --from <node id> [--assessment <id>] --out pack.pdf` (or .html), with the trace's filters
  * (`--category`, `--vendor`, `--country`, `--transfer`, comma-separated); `npm run report -- ropa [--system <id>] --out records.xlsx`
  * (.csv, .md). Opens the graph like `npm run seed`: NEO4J_URI when set, else the embedded Neo4j (not running elsewhere).
  */
@@ -7,24 +7,28 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { DpiaFactsRepository } from "./dpia.facts.js";
 import { DpiaService } from "./dpia.service.js";
 import { renderPdf, closePdfBrowser } from "./pdf.js";
 import { ReportsRepository } from "./reports.repository.js";
 import { DpiaQuerySchema, RopaQuerySchema } from "./reports.schema.js";
 import { RopaRepository } from "./ropa.repository.js";
 import { RopaService } from "./ropa.service.js";
+import { AssessmentRepository } from "../assessments/assessment.repository.js";
+import { AssessmentsService } from "../assessments/assessments.service.js";
 import { readEnv } from "../config/env.js";
 import { connectDatabase } from "../db/connect.js";
 import { AppError } from "../errors.js";
 import { nodeResolver } from "../nodes/node.resolve.js";
 import { TraceRepository } from "../trace/trace.repository.js";
 
-const USAGE = "usage: npm run report -- dpia --from <node id> --out pack.pdf|pack.html [--category ids] [--vendor ids] [--country codes] [--transfer statuses]\n" + "       npm run report -- ropa [--system <id>] --out records.csv|records.xlsx|records.md";
+const USAGE = "usage: npm run report -- dpia (--from <node id> | --assessment <id>) --out pack.pdf|pack.html [--category ids] [--vendor ids] [--country codes] [--transfer statuses]\n" + "       npm run report -- ropa [--system <id>] --out records.csv|records.xlsx|records.md";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     from: { type: "string" },
+    assessment: { type: "string" },
     out: { type: "string" },
     system: { type: "string" },
     category: { type: "string" },
@@ -46,8 +50,14 @@ let code = 0;
 try {
   if (report === "dpia") {
     if (ext !== "pdf" && ext !== "html") throw new Error(`--out must end in .pdf or .html, not '.${ext}'`);
-    const query = DpiaQuerySchema.parse({ from: values.from, category: values.category, vendor: values.vendor, country: values.country, transfer: values.transfer, format: ext });
-    const { html } = await new DpiaService(new TraceRepository(db.graph), new ReportsRepository(db.graph), nodeResolver(db.graph)).html(query);
+    const query = DpiaQuerySchema.parse({ from: values.from, assessment: values.assessment, category: values.category, vendor: values.vendor, country: values.country, transfer: values.transfer, format: ext });
+    const { html } = await new DpiaService(
+      new TraceRepository(db.graph),
+      new ReportsRepository(db.graph),
+      nodeResolver(db.graph),
+      new DpiaFactsRepository(db.graph),
+      new AssessmentsService(new AssessmentRepository(db.graph)),
+    ).html(query);
     writeFileSync(out, ext === "pdf" ? await renderPdf(html) : html);
   } else {
     if (!["csv", "xlsx", "md"].includes(ext)) throw new Error(`--out must end in .csv, .xlsx or .md, not '.${ext}'`);

@@ -1,0 +1,39 @@
+/** `/api/reports/tia`: one vendor flow's transfer impact assessment, as HTML or an A4 PDF. */
+import { type DpiaFactsRepository } from "./dpia.facts.js";
+import { PACK_CSS } from "./dpia.html.js";
+import { tiaSourceFor } from "./dpia.inputs.js";
+import { printPdf } from "./pdf.js";
+import type { TiaQuery } from "./reports.schema.js";
+import { tiaDocument } from "./tia.html.js";
+import type { AssessmentsService } from "../assessments/assessments.service.js";
+import { NotFoundError } from "../errors.js";
+import type { FileAnswer } from "../http/api-router.js";
+
+export class TiaService {
+  constructor(
+    private readonly facts: DpiaFactsRepository,
+    private readonly assessments: AssessmentsService,
+  ) {}
+
+  async html(query: Omit<TiaQuery, "format">, date = new Date().toISOString().slice(0, 10)): Promise<{ html: string; name: string }> {
+    const flow = await this.facts.flow(query.flow);
+    if (!flow) throw new NotFoundError(`No vendor flow '${query.flow}' is loaded`, { field: "flow" });
+    const asked = query.assessment ? await this.assessments.get(query.assessment) : undefined;
+    const source = await tiaSourceFor(query.flow, this.assessments, asked);
+    return { html: tiaDocument(flow, source, date, PACK_CSS), name: `tia-${query.flow.replace(/[^a-z0-9]+/g, "-")}` };
+  }
+
+  async file(query: TiaQuery): Promise<FileAnswer> {
+    if (query.format === "pdf") {
+      let name = "tia";
+      const body = await printPdf(async () => {
+        const made = await this.html(query);
+        name = made.name;
+        return made.html;
+      });
+      return { type: "application/pdf", body, fileName: `${name}.pdf` };
+    }
+    const { html } = await this.html(query);
+    return { type: "text/html; charset=utf-8", body: html };
+  }
+}
