@@ -56,6 +56,34 @@ describe("Enter", () => {
   });
 });
 
+describe("Enter in the other boxes", () => {
+  it("in the home page's system box traces that system to every vendor", { timeout: 60_000 }, async () => {
+    const page = await ui.open("/");
+    await graphDrawn(page);
+    const box = page.getByRole("combobox", { name: "System for the trace and the DPIA pack" });
+    await box.selectOption({ label: "Kontent.ai" });
+    await box.press("Enter");
+
+    await expect.poll(() => new URL(page.url()).searchParams.get("from"), { timeout: WAIT_MS }).toBe("system:kontent-ai");
+    expect(new URL(page.url()).pathname).toBe("/trace");
+    await graphDrawn(page);
+    await page.close();
+  });
+
+  it("in a path's end box picks the best match listed", { timeout: 60_000 }, async () => {
+    const page = await ui.open("/paths");
+    const from = page.getByRole("searchbox", { name: "From: search" });
+    await from.fill("COM_Customer");
+    await page.getByRole("listbox", { name: "From: choices" }).getByRole("button").first().waitFor();
+    const best = (await page.getByRole("listbox", { name: "From: choices" }).getByRole("button").first().textContent()) ?? "";
+    await from.press("Enter");
+
+    await expect.poll(() => new URL(page.url()).searchParams.get("from"), { timeout: WAIT_MS }).toMatch(/COM_Customer/);
+    expect(best).toContain("COM_Customer");
+    await page.close();
+  });
+});
+
 describe("focus after a choice", () => {
   it("moves into the details of the search result chosen, not to the page body", { timeout: 60_000 }, async () => {
     const page = await ui.open("/");

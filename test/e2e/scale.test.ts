@@ -133,13 +133,35 @@ describe("GraphCanvas renderer chosen by size", () => {
 });
 
 describe("Fit on a big picture", () => {
-  it("shows the whole graph inside the canvas, however far it must zoom out", { timeout: 120_000 }, async () => {
+  it("never zooms until labels disappear: it stops at readable labels, with the minimap and where the rest is; zoomed out further, counts replace labels", { timeout: 120_000 }, async () => {
     const page = await open(BIG);
     await graphDrawn(page);
-    await page.getByRole("button", { name: "Fit" }).click();
-    // Fit animates (250 ms): wait for the picture to be inside the canvas, as a user would see it settle.
+    // Zoomed out to the whole picture, as a user scrolling out would: labels give way to counts, the minimap shows.
+    await page.getByTestId("graph").evaluate((el) => {
+      const cy = (el as unknown as { _cyreg: { cy: { minZoom: (z: number) => void; fit: (e?: undefined, p?: number) => void } } })._cyreg.cy;
+      cy.minZoom(1e-3);
+      cy.fit(undefined, 32);
+    });
     const inside = (s: CyState) => s.box.x1 >= -1 && s.box.y1 >= -1 && s.box.x2 <= s.width + 1 && s.box.y2 <= s.height + 1;
-    await expect.poll(async () => inside(await cyState(page)), { timeout: WAIT_MS }).toBe(true);
+    expect(inside(await cyState(page))).toBe(true);
+    await expect.poll(() => page.getByTestId("labels-hidden").textContent(), { timeout: WAIT_MS }).toMatch(/Labels hidden at this zoom: [\d,]+ nodes, [\d,]+ links/);
+    await expect(page.getByTestId("minimap").isVisible()).resolves.toBe(true);
+    await shot(page, "scale-zoomed-out");
+
+    await page.getByRole("button", { name: "Fit" }).click();
+    // Labels readable again (9 px or more), the counts gone; the minimap and a "more" hint say where the rest is.
+    await expect.poll(() => page.getByTestId("labels-hidden").count(), { timeout: WAIT_MS }).toBe(0);
+    const smallest = await page.getByTestId("graph").evaluate((el) => {
+      const cy = (el as unknown as { _cyreg: { cy: { zoom: () => number; elements: () => { forEach: (f: (e: { style: (k: string) => unknown }) => void) => void } } } })._cyreg.cy;
+      let min = Infinity;
+      cy.elements().forEach((e) => {
+        if (e.style("label")) min = Math.min(min, parseFloat(e.style("font-size") as string));
+      });
+      return min * cy.zoom();
+    });
+    expect(smallest).toBeGreaterThanOrEqual(9 - 1e-6);
+    await expect(page.getByTestId("minimap").isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("more-hint").first().textContent()).resolves.toMatch(/more.*\(\d+\)/);
     await shot(page, "scale-fit");
     await page.close();
   });

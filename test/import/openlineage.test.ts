@@ -8,7 +8,7 @@ import { InventoryValidationError } from "../../server/src/inventory/inventory.p
 import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
 import { REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { TraceRepository } from "../../server/src/trace/trace.repository.js";
-import { graphChecksum } from "../support/checksum.js";
+import { graphChecksum, graphLines } from "../support/checksum.js";
 import { testGraph } from "../support/graph.js";
 
 /** Events written for these tests in the shape of the OpenLineage specification's examples (see the folder's README). */
@@ -139,21 +139,35 @@ describe("npm run import --format openlineage: run events as a JSON array and as
     expect(await graphChecksum(graph)).toBe(before);
   });
 
-  it("never replaces a system loaded from a document", async () => {
-    await importFiles(graph, [path.join(REPO_ROOT, "test", "fixtures", "import", "acme-shop.yaml")]);
-    const before = await graphChecksum(graph);
+  it("adds events naming a system a document states beside its facts: an observed copy, the document's nodes and links unchanged, and each side reloads alone", async () => {
+    const shop = "fixture-acme-shop";
+    const yaml = path.join(REPO_ROOT, "test", "fixtures", "import", "acme-shop.yaml");
+    await importFiles(graph, [yaml]);
+    const stated = await graphLines(graph);
+    const systemLine = (lines: string[]) => lines.find((l) => l.includes(`"id":"system:${shop}"`))!;
+    // The document's lines, but for its system node (which now also keeps the events it was given).
+    const documentLines = (g: { nodes: string[]; relationships: string[] }) => [...g.nodes.filter((n) => n !== systemLine(stated.nodes)), ...g.relationships];
 
-    const error = await (async () => {
-      try {
-        await importFiles(graph, [fixture("snapshot.ndjson")], undefined, { namespaces: { [NS]: "fixture-acme-shop" } });
-      } catch (err) {
-        return err as InventoryValidationError;
-      }
-      throw new Error("expected the import to be refused");
-    })();
+    await importFiles(graph, [fixture("pipeline.json")], undefined, { namespaces: { [NS]: shop } });
+    const added = await graphLines(graph);
+    const observed = await graph.probe(
+      "MATCH (a:Column {system: $system})-[r:COPIED_TO]->(b:Column) MATCH (s:Source {id: r.via}) RETURN a.name + ' → ' + b.table + '.' + b.name AS copy, r.origin AS origin, s.observedJob AS job ORDER BY copy",
+      { system: shop },
+    );
 
-    expect(error).toBeInstanceOf(InventoryValidationError);
-    expect(error.message).toContain("system 'fixture-acme-shop' is loaded from a document");
-    expect(await graphChecksum(graph)).toBe(before);
+    // The events' copy out of the document's `users` table: observed, with its job; the document states none.
+    expect(observed).toContainEqual({ copy: "email → contacts.email", origin: "openlineage", job: "crm_sync.load_contacts" });
+    expect(documentLines(stated).filter((l) => !added.nodes.includes(l) && !added.relationships.includes(l))).toEqual([]);
+    const usersNode = added.nodes.find((n) => n.includes(`"id":"table:${shop}/users"`))!;
+    expect(usersNode).not.toContain("openlineage");
+    expect((JSON.parse(systemLine(added.nodes)) as { props: Record<string, unknown> }).props).toMatchObject({ name: "Fixture Acme Shop" });
+
+    // Re-importing the same events changes nothing; re-loading the document keeps the events' part.
+    const withEvents = await graphChecksum(graph);
+    await importFiles(graph, [fixture("pipeline.json")], undefined, { namespaces: { [NS]: shop } });
+    expect(await graphChecksum(graph)).toBe(withEvents);
+    await importFiles(graph, [yaml]);
+    expect(await graphChecksum(graph)).toBe(withEvents);
   });
+
 });

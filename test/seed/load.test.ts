@@ -8,9 +8,9 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { ids } from "../../server/src/contract/ids.js";
 import { type Graph } from "../../server/src/db/graph.js";
-import { InventoryValidationError } from "../../server/src/inventory/inventory.parse.js";
+import { InventoryValidationError, readCatalogue } from "../../server/src/inventory/inventory.parse.js";
 import { LoadError, removeSystems, replaceSystems } from "../../server/src/inventory/inventory.repository.js";
-import { REPO_ROOT } from "../../server/src/inventory/paths.js";
+import { CATALOGUE_DIR, REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { loadInventoryFiles, seedBuiltIn } from "../../server/src/inventory/seed.service.js";
 import { testApp, testGraph } from "../support/graph.js";
 
@@ -81,9 +81,11 @@ describe("loading inventories", () => {
       shared: [],
       rels: [{ from: "system:kentico", to: "table:No_Such_Table", type: "CONTAINS" as const, props: {} }],
       systems: ["kentico"],
+      loads: [{ system: "kentico", origin: "document" }],
+      observed: [],
     };
 
-    const err = await loadError(replaceSystems(graph, rows));
+    const err = await loadError(replaceSystems(graph, rows, await readCatalogue(CATALOGUE_DIR)));
 
     expect(err).toBeInstanceOf(LoadError);
     expect(err.message).toContain("table:No_Such_Table");

@@ -9,7 +9,7 @@ import { TraceResponseSchema, VendorResponseSchema, type VendorFlow } from "../.
 import { ids } from "../../server/src/contract/ids.js";
 import { parseInventoryText, readCatalogue } from "../../server/src/inventory/inventory.parse.js";
 import { LoadError, removeSystems } from "../../server/src/inventory/inventory.repository.js";
-import { BUILT_IN_DIR, CATALOGUE_DIR } from "../../server/src/inventory/paths.js";
+import { BUILT_IN_DIR, CATALOGUE_DIR, REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { loadInventories, loadInventoryFiles, sha256Of } from "../../server/src/inventory/seed.service.js";
 import { graphChecksum, graphLines } from "../support/checksum.js";
 import { testApp, testGraph } from "../support/graph.js";
@@ -64,6 +64,29 @@ describe("loading one system never changes another's facts", () => {
         relationships: [],
       });
       expect(await graphChecksum(graph)).toBe(checksum);
+    }
+  }, 600_000);
+
+  it("with flows between own systems loaded (the shop's copies into the CRM), re-loading each file alone changes nothing, the flows included", async () => {
+    const estate = ["estate-crm.yaml", "estate-shop.yaml"].map((f) => path.join(REPO_ROOT, "test", "fixtures", "estate", f));
+    await loadInventoryFiles(graph, estate);
+    try {
+      const before = await graphLines(graph);
+      const checksum = await graphChecksum(graph);
+      expect(before.relationships.filter((r) => r.includes('"crossSystem":true')).length).toBeGreaterThan(0);
+
+      for (const file of [...BUILT_IN, ...estate]) {
+        await loadInventoryFiles(graph, [file]);
+        const after = await graphLines(graph);
+        expect({ file, nodes: after.nodes.filter((n) => !before.nodes.includes(n)), relationships: after.relationships.filter((r) => !before.relationships.includes(r)) }).toEqual({
+          file,
+          nodes: [],
+          relationships: [],
+        });
+        expect(await graphChecksum(graph)).toBe(checksum);
+      }
+    } finally {
+      await removeSystems(graph, ["estate-crm", "estate-shop"]);
     }
   }, 600_000);
 

@@ -20,6 +20,10 @@ export interface SvgReading {
   nodes: { id: string; lines: string[]; w: number }[];
   edgeLabels: string[];
   shapes: number;
+  /** Every `<text>` of the SVG, as its lines (tspans, or the text itself), each marked when it is a badge line. */
+  texts: { lines: string[]; badge: boolean[] }[];
+  /** Each node's label box against its shape: the corners of the box (1 px out) outside the fill or on the border. */
+  labelFits: { id: string; text: { x: number; y: number; w: number; h: number }; shape: { x: number; y: number; w: number; h: number }; touching: number }[];
   fontLoaded: boolean;
   desc: string;
 }
@@ -152,6 +156,29 @@ async function readSvg(file: string): Promise<{ svg: SvgReading; errors: string[
       })),
       edgeLabels: [...root.querySelectorAll("g.edge-label text")].map((t) => [...t.querySelectorAll("tspan")].map((s) => s.textContent).join("\n")),
       shapes: root.querySelectorAll("g.node > path").length,
+      texts: [...root.querySelectorAll("text")].map((t) => {
+        const spans = [...t.querySelectorAll("tspan")];
+        return spans.length ? { lines: spans.map((s) => s.textContent ?? ""), badge: spans.map((s) => s.classList.contains("badge")) } : { lines: [t.textContent ?? ""], badge: [false] };
+      }),
+      labelFits: [...root.querySelectorAll("g.node")].flatMap((g) => {
+        const shape = g.querySelector<SVGPathElement>(":scope > path");
+        const text = g.querySelector<SVGTextElement>(":scope > text");
+        if (!shape || !text) return [];
+        // The shape is drawn from (0, 0) and moved by -w/2, -h/2 (its transform); the text is centred on (0, 0).
+        const m = /translate\(([-\d.]+)[ ,]+([-\d.]+)\)/.exec(shape.getAttribute("transform") ?? "");
+        const dx = -Number(m?.[1] ?? 0);
+        const dy = -Number(m?.[2] ?? 0);
+        const b = text.getBBox();
+        const s = shape.getBBox();
+        const corners = [
+          [b.x - 1, b.y - 1],
+          [b.x + b.width + 1, b.y - 1],
+          [b.x - 1, b.y + b.height + 1],
+          [b.x + b.width + 1, b.y + b.height + 1],
+        ].map(([x, y]) => new DOMPoint(x! + dx, y! + dy));
+        const touching = corners.filter((p) => !shape.isPointInFill(p) || shape.isPointInStroke(p)).length;
+        return [{ id: g.getAttribute("data-id") ?? "", text: { x: b.x + dx, y: b.y + dy, w: b.width, h: b.height }, shape: { x: s.x, y: s.y, w: s.width, h: s.height }, touching }];
+      }),
       fontLoaded: document.fonts.check('500 12px "Inter Variable"') && [...document.fonts].some((f) => f.family.includes("Inter") && f.status === "loaded"),
       desc: root.querySelector("desc")?.textContent ?? "",
     };
@@ -211,6 +238,18 @@ async function checkExports(url: string, apiUrl: string, name: string): Promise<
     expect(n.w, `${n.id} renders`).toBeGreaterThan(0);
   }
   expect(svg.shapes).toBe(svg.nodes.length);
+
+  // On paper, every label reads as words: a line ends only at a space or an underscore, or the next starts a
+  // capitalised word (a break inside an identifier) or a badge (the transfer status under a name).
+  const breaks = svg.texts.flatMap((t) => t.lines.slice(1).map((next, i) => ({ line: t.lines[i]!, next, badge: t.badge[i + 1]! && !t.badge[i]! })));
+  expect(breaks.length, "some label is wrapped").toBeGreaterThan(0);
+  expect(breaks.filter((b) => !(/[ _]$/.test(b.line) || /^[A-Z]/.test(b.next) || b.badge)).map((b) => `${b.line}|${b.next}`)).toEqual([]);
+  // ... and clears its shape's border: its box lies inside the shape's box, its corners inside the shape itself.
+  expect(svg.labelFits.length).toBe(svg.nodes.length);
+  for (const f of svg.labelFits) {
+    expect(f.text.x >= f.shape.x && f.text.y >= f.shape.y && f.text.x + f.text.w <= f.shape.x + f.shape.w && f.text.y + f.text.h <= f.shape.y + f.shape.h, `${f.id}: label box inside the shape's box`).toBe(true);
+    expect(f.touching, `${f.id}: label corners on or outside its shape`).toBe(0);
+  }
   expect(svg.fontLoaded).toBe(true);
   return svg;
 }

@@ -32,7 +32,18 @@ export function StartHere({ systems }: { systems: { id: string; name: string }[]
       <h2 className="result-list__title">Start here</h2>
       <label className="start-here__row">
         <span>System</span>
-        <select value={system} onChange={(e) => setSystem(e.target.value)} aria-label="System for the trace and the DPIA pack">
+        <select
+          value={system}
+          onChange={(e) => setSystem(e.target.value)}
+          aria-label="System for the trace and the DPIA pack"
+          // Enter in the box does what its first action says: trace the system to every vendor.
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && systemId) {
+              e.preventDefault();
+              void navigate(traceLink(systemId));
+            }
+          }}
+        >
           {systems.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}

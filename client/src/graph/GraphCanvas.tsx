@@ -6,7 +6,9 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from "cytoscape";
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 
+import { Minimap } from "./Minimap";
 import { isSoftwareRenderer, LARGE, rendererFor, type WebglSupport } from "./renderer";
+import { allowFit, beyond, fitZoom, openView, PAD, placeReadable, readableZoom, type Beyond } from "./viewport";
 
 export interface LayoutPatch {
   positions: Record<string, { x: number; y: number }>;
@@ -65,44 +67,8 @@ export function anchorEdgeLabels(cy: Core, patch: LayoutPatch): void {
   });
 }
 
-/** After centring on an anchor near the graph's edge: pan so no side shows empty canvas where the graph goes on. */
-function keepFilled(cy: Core, pad: number): void {
-  const bb = cy.elements().renderedBoundingBox();
-  const shift = (lo: number, hi: number, size: number) => (hi - lo <= size - 2 * pad ? 0 : lo > pad ? pad - lo : hi < size - pad ? size - pad - hi : 0);
-  cy.panBy({ x: shift(bb.x1, bb.x2, cy.width()), y: shift(bb.y1, bb.y2, cy.height()) });
-}
-
-/** The first fit never draws a label smaller than this many pixels: a big graph opens at that zoom on its anchor. */
-const MIN_LABEL_PX = 9;
-
-/** The zoom at which the smallest label drawn is MIN_LABEL_PX tall (read from the stylesheet, not assumed). */
-function readableZoom(cy: Core): number {
-  let smallest = Infinity;
-  // Elements with the same classes share their font size: read one of each (reading every element's style made
-  // Cytoscape resolve the styles of a 1,700-element picture a second time).
-  const seen = new Set<string>();
-  cy.elements().forEach((el) => {
-    const key = `${el.group()} ${el.classes().join(" ")}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    if (!el.style("label")) return;
-    const size = parseFloat(el.style("font-size") as string);
-    if (size > 0) smallest = Math.min(smallest, size);
-  });
-  // A hair above: at exactly MIN_LABEL_PX, rounding could put labels under min-zoomed-font-size and hide them.
-  return Number.isFinite(smallest) ? (MIN_LABEL_PX / smallest) * 1.001 : 0;
-}
-
 /** Past this many elements, view changes (fit, focus) jump instead of animating every element's frame. */
 const ANIMATE_UNDER = 1000;
-
-/** Cytoscape clamps every zoom to minZoom: let it go low enough that "Fit" shows the whole graph, whatever its size. */
-function allowFit(cy: Core, padding: number): void {
-  const bb = cy.elements().boundingBox();
-  if (bb.w <= 0 || bb.h <= 0) return;
-  const need = Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h);
-  if (need < cy.minZoom()) cy.minZoom(Math.max(1e-3, need * 0.9));
-}
 
 let webgl2: WebglSupport | null = null;
 /** The browser's WebGL 2, asked once: none, or on hardware or a software rasteriser (by its renderer's name). */
@@ -149,6 +115,11 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
   anchorRef.current = anchor ?? [];
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
+  // The zoom at which the smallest label is readable, read after each layout.
+  const readableRef = useRef(0);
+  // What lies past the canvas's edges and whether labels are hidden, after each move of the view (once a frame).
+  const [view, setView] = useState<{ beyond: Beyond; hidden: boolean; tick: number }>({ beyond: { left: 0, right: 0, top: 0, bottom: 0 }, hidden: false, tick: 0 });
+  const anchorOf = (cy: Core) => anchorRef.current.reduce((acc, id) => acc.union(cy.getElementById(id)), cy.collection());
 
   // One Cytoscape per size class: the renderer options cannot change on a live instance.
   useEffect(() => {
@@ -194,7 +165,17 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
       handlers.current.onContext?.((e.target as NodeSingular).id(), { x: p.x, y: p.y });
     });
     (cy as unknown as { highlight: typeof highlight }).highlight = highlight;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      if (cy.destroyed() || cy.elements().empty()) return;
+      setView((v) => ({ beyond: beyond(cy), hidden: cy.zoom() < readableRef.current * 0.999, tick: v.tick + 1 }));
+    };
+    cy.on("viewport resize", () => {
+      frame ||= requestAnimationFrame(measure);
+    });
     return () => {
+      if (frame) cancelAnimationFrame(frame);
       cyRef.current = null;
       cy.destroy();
     };
@@ -220,22 +201,13 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
         });
         performance.mark("graph:added");
         anchorEdgeLabels(cy, patch);
-        allowFit(cy, 32);
-        cy.fit(undefined, 32);
-        const readable = readableZoom(cy);
-        if (cy.zoom() > 1.25) {
-          cy.zoom(1.25);
-          cy.center();
-        } else if (cy.zoom() < readable) {
-          const a = anchorRef.current.reduce((acc, id) => acc.union(cy.getElementById(id)), cy.collection());
-          cy.zoom(readable);
-          cy.center(a.nonempty() ? a : undefined);
-          keepFilled(cy, 32);
-        }
+        readableRef.current = readableZoom(cy);
+        openView(cy, anchorOf(cy));
         const sel = selectedRef.current ? cy.getElementById(selectedRef.current) : cy.collection();
         if (sel.nonempty()) sel.select();
         (cy as unknown as { highlight: (n: NodeSingular | null) => void }).highlight(sel.nonempty() && sel.isNode() ? (sel) : null);
         performance.mark("graph:viewed");
+        setView((v) => ({ beyond: beyond(cy), hidden: false, tick: v.tick + 1 }));
         setBusy(false);
         setDrawn(elements.length);
         setDrawnFrom(elements);
@@ -276,12 +248,17 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
     ref,
     () => ({
       cy: () => cyRef.current,
+      // The whole picture when it is readable so; else the readable zoom on the anchor, the minimap and the
+      // hints showing where the rest is: "Fit" never zooms until labels disappear.
       fit: () => {
         const cy = cyRef.current;
         if (!cy) return;
-        allowFit(cy, 32);
-        if (animateRef.current) cy.animate({ fit: { eles: cy.elements(), padding: 32 }, duration: 250 });
-        else cy.fit(undefined, 32);
+        allowFit(cy);
+        const readable = readableRef.current;
+        if (fitZoom(cy) >= readable) {
+          if (animateRef.current) cy.animate({ fit: { eles: cy.elements(), padding: PAD }, duration: 250 });
+          else cy.fit(undefined, PAD);
+        } else placeReadable(cy, anchorOf(cy), readable);
       },
       focus: (id: string) => {
         const cy = cyRef.current;
@@ -301,6 +278,9 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
   return (
     <div className="graph-canvas">
       <div ref={container} className="graph-canvas__cy" data-testid="graph" aria-busy={busy || waiting || drawnFrom !== elements} data-drawn={drawn ?? undefined} data-renderer={renderer} role="img" aria-label={ariaLabel} />
+      {!busy && !failed && drawnFrom === elements && cyRef.current && (
+        <ViewAids cy={cyRef.current} view={view} drawn={drawnFrom} nodes={elements.filter((e) => !e.data.source).length} links={elements.filter((e) => e.data.source).length} />
+      )}
       {busy && (
         <div className="graph-canvas__busy" role="status">
           <span className="spinner" aria-hidden /> Laying out {elements.filter((e) => !e.data.source).length} nodes…
@@ -312,5 +292,47 @@ export function GraphCanvas({ elements, stylesheet, layout, selected = null, onS
         </div>
       )}
     </div>
+  );
+}
+
+const SIDES = [
+  ["right", "more →", { x: 1, y: 0 }],
+  ["left", "← more", { x: -1, y: 0 }],
+  ["bottom", "more ↓", { x: 0, y: 1 }],
+  ["top", "↑ more", { x: 0, y: -1 }],
+] as const;
+const SIDE_WORDS = { right: "to the right", left: "to the left", bottom: "below", top: "above" } as const;
+
+/**
+ * What the canvas says about the view: a "more" hint on each side the picture goes on past (with how many nodes lie
+ * there; a click moves the view that way), the minimap when the picture does not fit, and counts instead of labels
+ * when the user has zoomed out past readable labels.
+ */
+function ViewAids({ cy, view, drawn, nodes, links }: { cy: Core; view: { beyond: Beyond; hidden: boolean; tick: number }; drawn: unknown; nodes: number; links: number }) {
+  const outside = SIDES.filter(([side]) => view.beyond[side] > 0);
+  return (
+    <>
+      {outside.map(([side, words, dir]) => (
+        <button
+          key={side}
+          type="button"
+          className={`more-hint more-hint--${side}`}
+          data-testid="more-hint"
+          data-side={side}
+          aria-label={`${view.beyond[side]} more node${view.beyond[side] === 1 ? "" : "s"} ${SIDE_WORDS[side]}: move the view there`}
+          onClick={() => cy.panBy({ x: -dir.x * cy.width() * 0.6, y: -dir.y * cy.height() * 0.6 })}
+        >
+          <span>
+            {words} ({view.beyond[side]})
+          </span>
+        </button>
+      ))}
+      {view.hidden && (
+        <p className="labels-hidden" role="status" data-testid="labels-hidden">
+          Labels hidden at this zoom: {nodes.toLocaleString("en")} nodes, {links.toLocaleString("en")} links. Zoom in or press Fit to read them.
+        </p>
+      )}
+      {(outside.length > 0 || view.hidden) && <Minimap cy={cy} drawn={drawn} tick={view.tick} />}
+    </>
   );
 }

@@ -5,7 +5,7 @@
 import type { ElementEdge, ElementNode, Elements, TransferStatus } from "@contract/api";
 import type { NodeKind } from "@contract/ids";
 
-import { KIND_LOOK, laneOf } from "./kinds";
+import { KIND_LOOK, laneOf, shapeBox } from "./kinds";
 import { TRANSFER_LOOK } from "./transfer";
 
 export const NODE_FONT_SIZE = 13;
@@ -130,10 +130,9 @@ export function edgeText(edge: ElementEdge["data"]): string {
 export function nodeSize(display: string, kind: NodeKind, measure: Measure): { w: number; h: number } {
   const lines = display.split("\n");
   const textW = Math.max(...lines.map((l) => measure(l, NODE_FONT_SIZE, 500)));
-  const h = lines.length * LINE_HEIGHT + 2 * PAD_Y;
-  // A diamond's text box is the middle of the shape: give it the room of a box half again as tall and wide.
-  if (KIND_LOOK[kind].shape === "round-diamond") return { w: Math.max(MIN_WIDTH, Math.ceil(textW * 1.5 + 2 * KIND_LOOK[kind].padX)), h: Math.ceil(h * 1.5) };
-  return { w: Math.max(MIN_WIDTH, Math.ceil(textW + 2 * KIND_LOOK[kind].padX)), h };
+  // Sized to the measured text, by how much the kind's shape narrows at its height (no label touches a border).
+  const box = shapeBox(KIND_LOOK[kind].shape, textW, lines.length * LINE_HEIGHT, PAD_Y);
+  return { w: Math.max(MIN_WIDTH, box.w), h: box.h };
 }
 
 export function toModel(elements: Elements, options: ToModelOptions = {}): GraphModel {
@@ -149,6 +148,9 @@ export function toModel(elements: Elements, options: ToModelOptions = {}): Graph
     if (n.data.kind === "column" && n.data.columnKind) classes.push(`column-${n.data.columnKind}`);
     if (n.data.group) classes.push("group");
     if (n.data.collapsed) classes.push("collapsed");
+    // Flows between own systems: a system not loaded, and a scoped trace's part in other systems.
+    if (n.data.notLoaded === true) classes.push("not-loaded");
+    if (n.data.outside === true) classes.push("outside");
     if (roots.has(n.data.id)) classes.push("root");
     nodes.set(n.data.id, {
       group: "nodes",

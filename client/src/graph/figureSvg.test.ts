@@ -45,7 +45,10 @@ describe("figureSvg", () => {
     const groups = [...svg.matchAll(/<g class="node" data-id="([^"]+)"[^>]*>(.*?)<\/g>/g)];
     expect(groups.map((g) => g[1]).sort()).toEqual(model.nodes.map((n) => n.data.id).sort());
     for (const [, id, body] of groups) {
-      expect(body, id).toMatch(/^<path d="M[^"]+"/);
+      // The full name first where the label shortens it (a column drawn without its table's name), then the shape.
+      expect(body, id).toMatch(/^(<title>[^<]+<\/title>)?<path d="M[^"]+"/);
+      const full = model.nodes.find((n) => n.data.id === id)!.data.label;
+      if (/<title>/.test(body!)) expect(body, id).toContain(`<title>${full.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</title>`);
       const lines = [...body!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
       const display = model.nodes.find((n) => n.data.id === id)!.data.display.split("\n");
       expect(lines).toEqual(display.map((l) => l.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")));

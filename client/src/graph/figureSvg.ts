@@ -34,10 +34,13 @@ function dashArray(style: string, pattern: unknown, width: number): string {
   return ` stroke-dasharray="${(dash.length ? dash : [6, 3]).join(" ")}"`;
 }
 
-/** Multi-line text centred on (0, 0): one `<text>`, one `<tspan>` per line (baselines computed, no dominant-baseline). */
-function textLines(lines: string[], fontSize: number, lineHeight: number, attrs: string): string {
+/**
+ * Multi-line text centred on (0, 0): one `<text>`, one `<tspan>` per line (baselines computed, no dominant-baseline).
+ * Lines from `badgeFrom` on are a badge (the transfer status under a name): marked so, as a statement of their own.
+ */
+function textLines(lines: string[], fontSize: number, lineHeight: number, attrs: string, badgeFrom = lines.length): string {
   const top = -((lines.length - 1) * lineHeight) / 2 + fontSize * 0.35;
-  const spans = lines.map((l, i) => `<tspan x="0" y="${r1(top + i * lineHeight)}">${esc(l)}</tspan>`).join("");
+  const spans = lines.map((l, i) => `<tspan x="0" y="${r1(top + i * lineHeight)}"${i >= badgeFrom ? ' class="badge"' : ""}>${esc(l)}</tspan>`).join("");
   return `<text text-anchor="middle" font-size="${fontSize}"${attrs}>${spans}</text>`;
 }
 
@@ -52,11 +55,15 @@ function nodeSvg(n: NodeSingular): string {
   const label = String(n.style("label") ?? "");
   const fontSize = num(n.style("font-size"), 12);
   const lh = fontSize * num(n.style("line-height"), 1.2);
-  const text = label
-    ? textLines(label.split("\n"), fontSize, lh, ` font-weight="${n.style("font-weight")}" fill="${n.style("color")}"`)
-    : "";
+  const lines = label.split("\n");
+  const badges = num(n.data("badgeLines"));
+  const text = label ? textLines(lines, fontSize, lh, ` font-weight="${n.style("font-weight")}" fill="${n.style("color")}"`, lines.length - badges) : "";
+  // The full name, where the label shortens it (a column drawn without its table's name).
+  const full = String(n.data("label") ?? "");
+  const title = full && full !== lines.slice(0, lines.length - badges).join("") ? `<title>${esc(full)}</title>` : "";
   return (
     `<g class="node" data-id="${esc(n.id())}" transform="translate(${r1(p.x)} ${r1(p.y)})">` +
+    title +
     `<path d="${shapePath(shape, w, h)}" transform="translate(${r1(-w / 2)} ${r1(-h / 2)})" fill="${n.style("background-color")}"${border}/>` +
     text +
     `</g>`

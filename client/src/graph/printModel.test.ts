@@ -12,16 +12,21 @@ describe("wrapLabel", () => {
     const lines = wrapLabel("Newsletter_SubscriberNewsletterApproval", 18);
     expect(lines.every((l) => l.length <= 18)).toBe(true);
     expect(lines.join("")).toBe("Newsletter_SubscriberNewsletterApproval");
-    expect(lines[0]).toBe("Newsletter_");
+    expect(lines).toEqual(["Newsletter_", "Subscriber", "NewsletterApproval"]);
+    expect(wrapLabel("CMS_Personalization", 13)).toEqual(["CMS_", "Personalization"]);
+    expect(wrapLabel("IPAddressOfTheUser", 13)).toEqual(["IPAddressOf", "TheUser"]);
+    expect(wrapLabel("Authorize.Net payments", 13)).toEqual(["Authorize.Net ", "payments"]);
   });
 
-  it("breaks lists after commas and words after spaces", () => {
-    expect(wrapLabel("UserID, ModifiedByUserID, ApprovedByUserID", 26)).toEqual(["UserID, ModifiedByUserID,", "ApprovedByUserID"]);
-    expect(wrapLabel("Registration notification emails", 18)).toEqual(["Registration", "notification", "emails"]);
+  it("breaks lists after commas and words after spaces, each line keeping the space it broke at", () => {
+    expect(wrapLabel("UserID, ModifiedByUserID, ApprovedByUserID", 26)).toEqual(["UserID, ModifiedByUserID, ", "ApprovedByUserID"]);
+    expect(wrapLabel("Registration notification emails", 18)).toEqual(["Registration ", "notification ", "emails"]);
   });
 
-  it("cuts a run longer than a line", () => {
-    expect(wrapLabel("abcdefghijklmnopqrstuvwxyz", 10)).toEqual(["abcdefghij", "klmnopqrst", "uvwxyz"]);
+  it("never cuts a word: one longer than a line stays whole (its shape is sized to it)", () => {
+    expect(wrapLabel("Conversational data", 13)).toEqual(["Conversational ", "data"]);
+    expect(wrapLabel("Identification data", 13)).toEqual(["Identification ", "data"]);
+    expect(wrapLabel("abcdefghijklmnopqrstuvwxyz", 10)).toEqual(["abcdefghijklmnopqrstuvwxyz"]);
   });
 });
 
@@ -49,7 +54,7 @@ describe("printModel", () => {
   it("wraps long names and keeps the screen's badge lines, wrapped too", () => {
     const v = printModel(trace).nodes.find((n) => n.data.id === "vendor:x")!.data;
     expect(v.display.split("\n").length).toBeGreaterThan(2);
-    expect(v.display.split("\n").slice(-2)).toEqual(["country not", "stated"]);
+    expect(v.display.split("\n").slice(-2)).toEqual(["country not ", "stated"]);
     expect(v.h).toBeGreaterThan(40);
   });
 

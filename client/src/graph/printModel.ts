@@ -9,9 +9,10 @@
  * and how many pages it needs when it is too tall for one.
  */
 import type { Elements } from "@contract/api";
+import { wrapText } from "@contract/wrap";
 
 import { approxMeasure, displayLabel, toModel, type GraphModel, type Measure, type ToModelOptions } from "./elements";
-import { KIND_LOOK } from "./kinds";
+import { KIND_LOOK, shapeBox } from "./kinds";
 
 export const PRINT_TEXT = {
   NODE_FONT_SIZE: 12,
@@ -35,45 +36,11 @@ export const PAGE_CM = { long: 25, short: 17 } as const;
 export const MIN_FONT_RATIO = (MIN_PRINT_PT * PT_CM) / PAGE_CM.long;
 
 /**
- * Splits a label into lines of at most `max` characters, breaking after spaces, commas, underscores and dots and
- * before an inner capital (CamelCase identifiers), and hard only inside a run longer than a line. No text is lost.
+ * Splits a label into lines of at most `max` characters, breaking only between words, after "_" or before a capital
+ * (contract/wrap.ts, the rule the DPIA pack's figure follows too). No text is lost and no word is cut.
  */
 export function wrapLabel(text: string, max: number): string[] {
-  if (text.length <= max) return [text];
-  // Break after " ", ",", "_", ".", "/", "-"; inside a piece still longer than a line, between a lower-case
-  // letter or digit and a capital (CamelCase), so "ModifiedByUserID" stays whole whenever it fits a line.
-  const split = (s: string, at: (c: string, next: string) => boolean): string[] => {
-    const out: string[] = [];
-    let piece = "";
-    for (let i = 0; i < s.length; i++) {
-      piece += s.charAt(i);
-      if (at(s[i]!, s[i + 1] ?? "")) {
-        out.push(piece);
-        piece = "";
-      }
-    }
-    return piece ? [...out, piece] : out;
-  };
-  const sep = /[ ,_./-]/;
-  const pieces = split(text, (c, next) => sep.test(c) && !sep.test(next)).flatMap((p) =>
-    p.trimEnd().length > max ? split(p, (c, next) => /[a-z0-9]/.test(c) && /[A-Z]/.test(next)) : [p],
-  );
-  const lines: string[] = [];
-  let line = "";
-  for (const piece of pieces) {
-    if ((line + piece).trimEnd().length <= max) {
-      line += piece;
-      continue;
-    }
-    if (line.trim()) lines.push(line.trimEnd());
-    line = piece.trimStart();
-    while (line.trimEnd().length > max) {
-      lines.push(line.slice(0, max));
-      line = line.slice(max);
-    }
-  }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines;
+  return wrapText(text, (line) => line.length <= max);
 }
 
 /** "CMS_User.Email" → "Email" when the table CMS_User is in the picture (the column hangs off it there). */
@@ -93,14 +60,12 @@ export function printModel(elements: Elements, options: Omit<ToModelOptions, "me
     const name = n.data.kind === "column" ? withoutTablePrefix(n.data.label || n.data.id, tablesDrawn) : n.data.label || n.data.id;
     // Badge lines (the transfer status, e.g. "country not stated") come from the screen label, after its first line.
     const badges = displayLabel(n.data).split("\n").slice(1);
-    const lines = [...wrapLabel(name, NODE_CHARS), ...badges.flatMap((b) => wrapLabel(b, NODE_CHARS))];
-    const look = KIND_LOOK[n.data.kind];
-    const textW = Math.max(...lines.map((l) => measure(l, NODE_FONT_SIZE, 500)));
-    const h = lines.length * NODE_LINE_HEIGHT + 2 * PAD_Y;
-    const diamond = look.shape === "round-diamond";
-    // A diamond's text sits in its middle half: it needs half again the box of its text (as on screen).
-    const w = diamond ? Math.ceil(textW * 1.5 + look.padX) : Math.ceil(textW + look.padX * 1.4);
-    return { ...n, data: { ...n.data, display: lines.join("\n"), w: Math.max(MIN_WIDTH, w), h: diamond ? Math.ceil(h * 1.45) : h } };
+    const badgeLines = badges.flatMap((b) => wrapLabel(b, NODE_CHARS));
+    const lines = [...wrapLabel(name, NODE_CHARS), ...badgeLines];
+    // Measured without the space a line keeps from its break; the shape is sized so the text clears its border.
+    const textW = Math.max(...lines.map((l) => measure(l.trimEnd(), NODE_FONT_SIZE, 500)));
+    const { w, h } = shapeBox(KIND_LOOK[n.data.kind].shape, textW, lines.length * NODE_LINE_HEIGHT, PAD_Y);
+    return { ...n, data: { ...n.data, display: lines.join("\n"), badgeLines: badgeLines.length, w: Math.max(MIN_WIDTH, w), h } };
   });
 
   const edges = base.edges.map((e) => {
@@ -111,7 +76,7 @@ export function printModel(elements: Elements, options: Omit<ToModelOptions, "me
       data: {
         ...e.data,
         edgeLabel: lines.join("\n"),
-        labelW: Math.max(...lines.map((l) => measure(l, EDGE_FONT_SIZE))),
+        labelW: Math.max(...lines.map((l) => measure(l.trimEnd(), EDGE_FONT_SIZE))),
         labelH: lines.length * EDGE_LINE_HEIGHT + 4,
       },
     };
@@ -148,26 +113,5 @@ export function printFit(width: number, height: number, minFontPx: number): Prin
   return { orientation, onePagePt, at25cmPt, pages: rows * columns, columns };
 }
 
-/**
- * Where to cut a figure that needs several pages: horizontal bands at most `pageH` tall, cut in the gaps
- * between nodes where there is one (a cut through a node would print half a label on each page).
- */
-export function pageBands(boxes: readonly { y1: number; y2: number }[], height: number, pageH: number): { y: number; h: number }[] {
-  const bands: { y: number; h: number }[] = [];
-  let top = 0;
-  while (height - top > pageH) {
-    let cut = top + pageH;
-    const crossing = (y: number) => boxes.some((b) => b.y1 < y && b.y2 > y);
-    // Move the cut up to the nearest gap, but not past half a page.
-    for (let y = cut; y > top + pageH / 2; y -= 2) {
-      if (!crossing(y)) {
-        cut = y;
-        break;
-      }
-    }
-    bands.push({ y: top, h: cut - top });
-    top = cut;
-  }
-  bands.push({ y: top, h: height - top });
-  return bands;
-}
+/** Where a figure too tall for one page is cut (shared with the DPIA pack's figure). */
+export { pageBands } from "@contract/print";

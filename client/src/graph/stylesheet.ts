@@ -70,6 +70,10 @@ export function buildStylesheet({ nodeFontSize = NODE_FONT_SIZE, edgeFontSize = 
       },
     })),
     { selector: "node.group", style: { "border-style": "double", "border-width": 6 } },
+    // A system another file sends data to but that is not loaded: drawn, never dropped, dashed as unknown.
+    { selector: "node.not-loaded", style: { "border-style": "dashed", "background-color": "#FFFFFF" } },
+    // A scoped trace follows the data into other systems: their part is drawn lighter, "outside the selection".
+    { selector: "node.outside", style: { "background-opacity": 0.45, "border-opacity": 0.6 } },
     {
       selector: "edge",
       style: {

@@ -5,7 +5,7 @@
 import type { Elements, OverviewResponse, ReferencedByResponse, TableColumn, TableResponse, TraceResponse, TransferStatus, VendorsResponse, WhereResponse } from "@contract/api";
 import { csvText } from "@contract/csv";
 import { ids } from "@contract/ids";
-import { NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
+import { erasureWords, NOT_DOCUMENTED, NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
 
 import { transferRank } from "../graph/transfer";
 
@@ -311,26 +311,69 @@ export function tableColumnRows(t: TableResponse): RowSet<ColumnRow> {
 
 export interface WhereRow extends Record<string, Cell> {
   id: string;
+  done: string;
   group: string;
   item: string;
   system: string;
+  /** The columns that find the person in a table ("… (stated)"), a referencing table's reference columns, or "not stated". */
+  identity: string;
+  /** The erasure action the inventory states (a vendor: its stated retention), or "not stated". */
+  action: string;
+  /** A vendor's privacy/erasure contact as stated, or "not stated". */
+  route: string;
   detail: string;
 }
 
 export const WHERE_GROUPS = ["Tables & columns", "Referencing tables", "Sources", "Vendors"] as const;
 
-/** The "where does this live" checklist: what an access or erasure request must touch, grouped, in the API's order. */
-export function whereRows(w: WhereResponse): RowSet<WhereRow> {
-  const rows: WhereRow[] = [
-    ...w.tables.map((t) => ({ id: t.id, group: WHERE_GROUPS[0], item: t.name, system: t.system, detail: `columns: ${t.columns.join(", ")}${t.title ? ` (${t.title})` : ""}` })),
-    ...w.referencing.map((r) => ({ id: `${r.id}>${r.references}`, group: WHERE_GROUPS[1], item: r.name, system: r.system, detail: `references ${r.referencesName}${r.columns.length ? ` through ${r.columns.join(", ")}` : ""}` })),
-    ...w.sources.map((s) => ({ id: s.id, group: WHERE_GROUPS[2], item: s.name, system: s.system, detail: `${s.how.join(", ")}: ${s.columns.map((c) => c.slice(c.indexOf("/") + 1)).join(", ")}` })),
+const shortColumn = (c: string) => c.slice(c.indexOf("/") + 1);
+
+/**
+ * The "where does this live" checklist: what an access or erasure request must touch, grouped, in the API's order.
+ * Every fact is the server's (identity key, action, route, retention); this only words them, and says which rows are
+ * ticked (`done`), so the list, its CSV and its printed page are one answer.
+ */
+export function whereRows(w: WhereResponse, done: ReadonlySet<string> = new Set()): RowSet<WhereRow> {
+  const rows: { id: string; group: string; item: string; system: string; identity: string; action: string; route: string; detail: string }[] = [
+    ...w.tables.map((t) => ({
+      id: t.id,
+      group: WHERE_GROUPS[0],
+      item: t.name,
+      system: t.system,
+      identity: t.identity ? `${t.identity.columns.join(", ")} (${t.identity.basis})` : NOT_STATED,
+      action: [erasureWords(t.erasure), ...t.columnErasure.map((c) => `${c.column}: ${erasureWords(c)}`)].join("; "),
+      route: "",
+      detail: `columns: ${t.columns.join(", ")}${t.title ? ` (${t.title})` : ""}`,
+    })),
+    ...w.referencing.map((r) => ({
+      id: `${r.id}>${r.references}`,
+      group: WHERE_GROUPS[1],
+      item: r.name,
+      system: r.system,
+      identity: r.columns.length ? `${r.columns.join(", ")} (references ${r.referencesName})` : NOT_STATED,
+      action: erasureWords(r.erasure),
+      route: "",
+      detail: `references ${r.referencesName}${r.columns.length ? ` through ${r.columns.join(", ")}` : ""}`,
+    })),
+    ...w.sources.map((s) => ({
+      id: `sources:${s.key}`,
+      group: WHERE_GROUPS[2],
+      item: s.count > 1 ? `${s.name} × ${s.count}` : s.name,
+      system: s.system,
+      identity: "",
+      action: "",
+      route: "",
+      detail: `${s.how.join(", ")}: ${s.columns.map(shortColumn).join(", ")}`,
+    })),
     ...w.vendors.map((v) => ({
       id: v.flow,
       group: WHERE_GROUPS[3],
       item: v.service && v.service !== v.name ? `${v.name} (${v.service})` : v.name,
       system: v.system,
-      detail: `${TRANSFER_WORDS[v.transfer]}; safeguard: ${v.safeguard}; ${v.countries.length ? v.countries.map((c) => c.name).join(", ") : TRANSFER_WORDS["not-stated"]}; receives ${v.columns.map((c) => c.slice(c.indexOf("/") + 1)).join(", ")}`,
+      identity: "",
+      action: `retention: ${v.retention ?? NOT_STATED}`,
+      route: v.privacyContact ?? NOT_STATED,
+      detail: `${TRANSFER_WORDS[v.transfer]}; safeguard: ${v.safeguard}; ${v.countries.length ? v.countries.map((c) => c.name).join(", ") : TRANSFER_WORDS["not-stated"]}; receives ${v.columns.map(shortColumn).join(", ")}`,
     })),
   ];
   return {
@@ -338,8 +381,12 @@ export function whereRows(w: WhereResponse): RowSet<WhereRow> {
       { key: "group", header: "Group" },
       { key: "item", header: "Item" },
       { key: "system", header: "System" },
+      { key: "identity", header: "Identity key" },
+      { key: "action", header: "Erasure action" },
+      { key: "route", header: "Vendor route" },
       { key: "detail", header: "Detail" },
+      { key: "done", header: "Done" },
     ],
-    rows,
+    rows: rows.map((r) => ({ ...r, done: done.has(r.id) ? "yes" : "no" })),
   };
 }

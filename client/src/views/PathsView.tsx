@@ -21,7 +21,22 @@ function EndPicker({ label, value, onPick }: { label: string; value: string; onP
     <div className="path-end">
       <label className="path-end__label">
         {label}
-        <input type="search" value={q} placeholder={value ? parseNodeId(value)?.key ?? value : "type a name…"} onChange={(e) => setQ(e.target.value)} aria-label={`${label}: search`} />
+        <input
+          type="search"
+          value={q}
+          placeholder={value ? parseNodeId(value)?.key ?? value : "type a name…"}
+          onChange={(e) => setQ(e.target.value)}
+          aria-label={`${label}: search`}
+          // Enter picks the first choice listed (the best match), as a click on it would.
+          onKeyDown={(e) => {
+            const first = found.status === "ok" && q.trim().length >= 2 ? found.data.results[0] : undefined;
+            if (e.key === "Enter" && !e.nativeEvent.isComposing && first) {
+              e.preventDefault();
+              onPick(first.id);
+              setQ("");
+            }
+          }}
+        />
       </label>
       {found.status === "ok" && q.trim().length >= 2 && (
         <ul className="path-end__results" role="listbox" aria-label={`${label}: choices`}>

@@ -1,42 +1,34 @@
 /**
- * Where does this data live: for an access or erasure request, every table and column holding a data category (or a
- * subject's data), the tables referencing them, the sources writing it and the vendors receiving it, as a checklist
- * with CSV. Ticks are kept in the page only; the CSV says what is on the list.
+ * Where does this data live: for an access or erasure request about a data subject (or a data category), every table
+ * and column holding it with the key that finds the person there and the erasure action the inventory states, the
+ * tables referencing them, the sources writing it (grouped by name) and the vendors receiving it with their route, as
+ * a checklist whose ticks are kept in the browser (per question), written in its CSV and on its printed page.
  */
-import type { SearchResponse, WhereResponse } from "@contract/api";
-import { useMemo, useState } from "react";
+import type { WhereResponse } from "@contract/api";
+import { parseNodeId, parseTableKey } from "@contract/ids";
+import { NOT_STATED } from "@contract/words";
+import { Printer } from "lucide-react";
+import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 
+import { choiceLabel, WherePicker } from "./WherePicker";
 import { useDataset } from "./context";
 import { api } from "../api/endpoints";
 import { useApi } from "../api/useApi";
-import { KindIcon } from "../components/KindIcon";
 import { ResultList } from "../components/ResultList";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { TransferBadge } from "../components/TransferBadge";
 import { WHERE_GROUPS, whereRows, type WhereRow } from "../lib/rows";
+import { ticksKey, useTicks } from "../lib/ticks";
 
-function CategoryPicker({ onPick }: { onPick: (id: string) => void }) {
-  const [q, setQ] = useState("");
-  const found = useApi<SearchResponse>(q.trim().length >= 2 ? `where-pick:${q}` : null, (s) => api.search(q.trim(), { kind: "category", limit: 12 }, s));
+/** One line of facts under an item: "Identity key: …", in bold when the inventory does not state it. */
+function Fact({ name, value }: { name: string; value: string }) {
+  if (!value) return null;
+  const unknown = value === NOT_STATED || value.endsWith(`: ${NOT_STATED}`);
   return (
-    <div className="where-picker">
-      <label>
-        Data category{" "}
-        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="e.g. email" aria-label="Find a data category" />
-      </label>
-      {found.status === "ok" && (
-        <ul className="where-picker__results">
-          {found.data.results.map((r) => (
-            <li key={r.id}>
-              <button type="button" className="btn btn--ghost btn--sm" onClick={() => onPick(r.id)}>
-                <KindIcon kind="category" /> {r.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <span className={`where-fact${unknown ? " is-unknown" : ""}`}>
+      {name}: {value}
+    </span>
   );
 }
 
@@ -46,10 +38,11 @@ export function WhereView() {
   const subject = params.get("subject") ?? undefined;
   const system = params.get("system") ?? undefined;
   const dataset = useDataset();
+  const systemNames = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const asked = category ?? subject;
   const w = useApi<WhereResponse>(asked ? `where:${asked}|${system ?? ""}` : null, (s) => api.where({ category, subject, system }, s));
-  const set = useMemo(() => (w.data ? whereRows(w.data) : null), [w.data]);
-  const [done, setDone] = useState<Set<string>>(new Set());
+  const { ticks, toggle, clear } = useTicks(asked ? ticksKey(asked, system) : null);
+  const set = useMemo(() => (w.data ? whereRows(w.data, ticks) : null), [w.data, ticks]);
   const set_ = (key: string, value: string | null) =>
     setParams((p) => {
       const n = new URLSearchParams(p);
@@ -57,27 +50,32 @@ export function WhereView() {
       else n.delete(key);
       return n;
     });
-  const systemPicker = (
-    <label className="where-system">
-      System{" "}
-      <select value={system ?? ""} onChange={(e) => set_("system", e.target.value || null)} aria-label="System">
-        <option value="">every system</option>
-        {dataset.systems.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </select>
-    </label>
+  const pick = (id: string, kind: string) => setParams({ [kind === "subject" ? "subject" : "category"]: id, ...(system ? { system } : {}) });
+  const active = w.data ? choiceLabel({ label: w.data.asked.name, kind: w.data.asked.kind, system: parseTableKey(parseNodeId(w.data.asked.id)?.key ?? "").system }, systemNames) : "";
+  const controls = (
+    <div className="where-controls">
+      <WherePicker key={`${asked ?? ""}|${active}`} active={active} systems={system ? [system] : []} onPick={(c) => pick(c.id, c.kind)} />
+      <label className="where-system">
+        System{" "}
+        <select value={system ?? ""} onChange={(e) => set_("system", e.target.value || null)} aria-label="System">
+          <option value="">every system</option>
+          {dataset.systems.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
   );
   if (!asked) {
     return (
-      <div className="page">
-        <Empty title="Where does this data live?">Pick a data category: every table, column, referencing table, source and vendor holding it, as a checklist for access and erasure requests.</Empty>
-        <div className="where-controls">
-          <CategoryPicker onPick={(id) => set_("category", id)} />
-          {systemPicker}
-        </div>
+      <div className="page where-page">
+        <Empty title="Where does this data live?">
+          Pick a data subject or a data category: every table (with the key that finds the person there and what an erasure does), referencing table, source and vendor holding it, as a checklist
+          for access and erasure requests.
+        </Empty>
+        {controls}
       </div>
     );
   }
@@ -85,47 +83,59 @@ export function WhereView() {
   if (w.status === "error") return <ErrorState error={w.error} onRetry={w.reload} />;
   const data = w.data;
   const vendorStatus = new Map(data.vendors.map((v) => [v.flow, v.transfer]));
-  const toggle = (id: string) =>
-    setDone((d) => {
-      const n = new Set(d);
-      if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
-    });
-  const scope = data.asked.system ? (dataset.systems.find((s) => s.id === data.asked.system)?.name ?? data.asked.system) : "every system";
+  const rows = set!.rows;
+  const checked = rows.filter((r) => ticks.has(r.id)).length;
+  const scope = data.asked.system ? (systemNames.get(data.asked.system) ?? data.asked.system) : "every system";
   return (
-    <div className="page" data-testid="where-view">
-      <div className="where-controls">
-        <CategoryPicker onPick={(id) => setParams({ category: id, ...(system ? { system } : {}) })} />
-        {systemPicker}
-      </div>
+    <div className="page where-page" data-testid="where-view">
+      {controls}
       <ResultList
-        title={`Where ${data.asked.name} lives (${scope})`}
+        title={`Where ${active} lives (${scope})`}
         set={set!}
         rowKey={(r) => r.id}
         renderRow={(r) => r.item}
         testId="where-list"
-        summary={`${data.columns.length} columns in ${data.tables.length} tables · ${data.referencing.length} referencing tables · ${data.sources.length} sources · ${data.vendors.length} vendor flows · ${done.size} of ${set!.rows.length} checked`}
+        summary={
+          <>
+            {`${data.columns.length} columns in ${data.tables.length} tables · ${data.referencing.length} referencing tables · ${data.sources.length} sources · ${data.vendors.length} vendor flows · `}
+            <span data-testid="where-checked">{`${checked} of ${rows.length} checked`}</span>
+          </>
+        }
         empty={<p className="muted">The inventory names no column holding {data.asked.name} here.</p>}
       >
+        <div className="where-actions">
+          <button type="button" className="btn btn--ghost btn--sm" onClick={() => window.print()} title="Print the checklist with its ticks">
+            <Printer size={14} aria-hidden /> Print
+          </button>
+          <button type="button" className="btn btn--ghost btn--sm" onClick={clear} disabled={checked === 0}>
+            Clear ticks
+          </button>
+        </div>
         {WHERE_GROUPS.map((g) => {
-          const rows = set!.rows.filter((r) => r.group === g);
+          const groupRows = rows.filter((r) => r.group === g);
           return (
             <section key={g} className="where-group" aria-label={g}>
               <h3 className="where-group__title">
-                {g} <span className="muted">({rows.length})</span>
+                {g} <span className="muted">({groupRows.length})</span>
               </h3>
-              {rows.length === 0 ? (
+              {groupRows.length === 0 ? (
                 <p className="muted">none</p>
               ) : (
                 <ul className="where-group__rows">
-                  {rows.map((r: WhereRow) => (
-                    <li key={r.id}>
+                  {groupRows.map((r: WhereRow) => (
+                    <li key={r.id} className={ticks.has(r.id) ? "is-done" : undefined}>
                       <label className="where-item">
-                        <input type="checkbox" checked={done.has(r.id)} onChange={() => toggle(r.id)} />
+                        <input type="checkbox" checked={ticks.has(r.id)} onChange={() => toggle(r.id)} />
+                        <span className="where-item__mark" aria-hidden>
+                          {ticks.has(r.id) ? "☑" : "☐"}
+                        </span>
                         <span>
                           <strong>{r.item}</strong> <span className="muted">{r.system}</span> {g === "Vendors" && vendorStatus.get(r.id) && <TransferBadge transfer={vendorStatus.get(r.id)} />}
-                          <br />
+                          <span className="where-facts">
+                            <Fact name={g === "Referencing tables" ? "Finds the person by" : "Identity key"} value={r.identity} />
+                            <Fact name={g === "Vendors" ? "Keeps it" : "Erasure"} value={g === "Vendors" ? r.action.replace(/^retention: /, "") : r.action} />
+                            <Fact name="Route" value={r.route} />
+                          </span>
                           <span className="row-button__meta">{r.detail}</span>
                         </span>
                       </label>

@@ -275,6 +275,28 @@ export const TraceResponseSchema = z.object({
   elements: ElementsSchema,
   truncated: z.boolean(),
   omitted: OmittedSchema,
+  /**
+   * Where the answer's data goes into another of our systems without a stated copy into a loaded table of it (issue
+   * 18): categories a system sends without naming tables, and copies into a system (or table) not loaded, drawn as
+   * edges to that system ("not loaded" when it is not). Copies into loaded tables are followed like any copy.
+   */
+  toSystems: z
+    .array(
+      z.object({
+        flow: z.string(),
+        system: z.string(),
+        target: z.string(),
+        name: z.string(),
+        loaded: z.boolean(),
+        /** Null while the target is not loaded: its countries are not known. */
+        transfer: TransferStatusSchema.nullable(),
+        categories: z.array(z.string()),
+        columns: z.array(z.string()),
+      }),
+    )
+    .optional(),
+  /** A trace scoped to some systems still follows their data into others: those systems, whose nodes are marked `outside`. */
+  outsideSelection: z.array(z.string()).optional(),
 });
 
 export const TransfersResponseSchema = z.object({
@@ -282,6 +304,8 @@ export const TransfersResponseSchema = z.object({
   transfers: z.array(
     z.object({
       flow: z.string(),
+      /** Where the flow goes: a vendor, or another of the company's own systems (then `vendor` is that system). */
+      to: z.enum(["vendor", "system"]),
       system: z.string(),
       systemName: z.string(),
       vendor: z.object({ id: z.string(), name: z.string() }),
@@ -381,6 +405,10 @@ export const OverviewResponseSchema = z.object({
   elements: ElementsSchema,
   truncated: z.boolean(),
   omitted: OmittedSchema,
+  /** Flows into our other systems, drawn system → system (`loaded: false`: the target is not loaded; transfer null then). */
+  systemFlows: z
+    .array(z.object({ flow: z.string(), system: z.string(), target: z.string(), loaded: z.boolean(), transfer: TransferStatusSchema.nullable(), categories: z.array(z.string()), tables: z.number() }))
+    .optional(),
 });
 
 export const HealthResponseSchema = z.object({
@@ -393,17 +421,75 @@ export const ErrorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 
+/** What an erasure request does with data, as the inventory states it (`keep` carries its reason). */
+export const ErasureAnswerSchema = z.object({ action: z.enum(["erase", "anonymise", "keep"]), reason: z.string().nullable(), retention: z.string().nullable() });
+
 /** `/api/where`: everything an access or erasure request for a data category (or a data subject) must touch. */
 export const WhereResponseSchema = z.object({
   asked: z.object({ id: z.string(), kind: z.enum(["category", "subject"]), name: z.string(), system: z.string().nullable() }),
-  /** Each column holding the data, with its table. */
-  columns: z.array(z.object({ id: z.string(), system: z.string(), tableId: z.string(), table: z.string(), tableTitle: z.string().nullable(), column: z.string(), category: z.string().nullable() })),
-  /** The tables those columns are in. */
-  tables: z.array(z.object({ id: z.string(), system: z.string(), name: z.string(), title: z.string().nullable(), columns: z.array(z.string()) })),
-  /** Tables that reference one of those tables (foreign keys): an erasure must also touch their rows. */
-  referencing: z.array(z.object({ id: z.string(), system: z.string(), name: z.string(), title: z.string().nullable(), references: z.string(), referencesName: z.string(), columns: z.array(z.string()) })),
-  /** Sources that write the data: they fill a column, feed its table, or copy into it. */
-  sources: z.array(z.object({ id: z.string(), system: z.string(), name: z.string(), how: z.array(z.enum(["fills", "feeds", "copies"])), columns: z.array(z.string()) })),
+  /** Each column holding the data, with its table; `erasure` is the column's own stated action, else its table's (`erasureFrom`), else null (not stated). */
+  columns: z.array(
+    z.object({
+      id: z.string(),
+      system: z.string(),
+      tableId: z.string(),
+      table: z.string(),
+      tableTitle: z.string().nullable(),
+      column: z.string(),
+      category: z.string().nullable(),
+      erasure: ErasureAnswerSchema.nullable(),
+      erasureFrom: z.enum(["column", "table"]).nullable(),
+    }),
+  ),
+  /**
+   * The tables those columns are in: each an item of the checklist, with the columns that find the person there
+   * (`identity`: stated by the inventory, or null = not stated) and the erasure action the inventory states for the
+   * table (null = not stated); `columnErasure` lists the columns of this answer whose own stated action differs.
+   */
+  tables: z.array(
+    z.object({
+      id: z.string(),
+      system: z.string(),
+      name: z.string(),
+      title: z.string().nullable(),
+      columns: z.array(z.string()),
+      identity: z.object({ columns: z.array(z.string()), basis: z.literal("stated") }).nullable(),
+      erasure: ErasureAnswerSchema.nullable(),
+      columnErasure: z.array(ErasureAnswerSchema.extend({ column: z.string() })),
+    }),
+  ),
+  /**
+   * Tables that reference one of those tables (foreign keys): an erasure must also touch their rows, found through
+   * the referencing `columns` (stated references); `erasure` is the referencing table's own stated action (null: not stated).
+   */
+  referencing: z.array(
+    z.object({
+      id: z.string(),
+      system: z.string(),
+      name: z.string(),
+      title: z.string().nullable(),
+      references: z.string(),
+      referencesName: z.string(),
+      columns: z.array(z.string()),
+      erasure: ErasureAnswerSchema.nullable(),
+    }),
+  ),
+  /**
+   * Sources that write the data (they fill a column, feed its table, or copy into it), grouped by system and name
+   * (`Users × 3`): `count` sources of that name, each listed in `sources`.
+   */
+  sources: z.array(
+    z.object({
+      /** `<system>/<name>`: the group's key (a checklist tick), not a node id. */
+      key: z.string(),
+      system: z.string(),
+      name: z.string(),
+      count: z.number().int().positive(),
+      how: z.array(z.enum(["fills", "feeds", "copies"])),
+      columns: z.array(z.string()),
+      sources: z.array(z.object({ id: z.string(), how: z.array(z.enum(["fills", "feeds", "copies"])), columns: z.array(z.string()) })),
+    }),
+  ),
   /** Vendor flows that receive the data, with the flow's transfer status (computed at load). */
   vendors: z.array(
     z.object({
@@ -420,6 +506,10 @@ export const WhereResponseSchema = z.object({
       safeguard: z.string(),
       countries: z.array(CountrySchema.extend({ role: z.enum(["entity", "data"]) })),
       columns: z.array(z.string()),
+      /** How long the vendor keeps the data, as the engagement states it (null: not stated). */
+      retention: z.string().nullable(),
+      /** Where the request goes at the vendor: its privacy/erasure/DPA contact as stated (null: not stated). */
+      privacyContact: z.string().nullable(),
     }),
   ),
 });

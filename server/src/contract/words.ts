@@ -31,6 +31,16 @@ export const NOT_DOCUMENTED = "not documented";
 /** What every output says of a vendor flow whose inventory names no field it receives (it is listed, never dropped). */
 export const FIELDS_NOT_STATED = "fields received: not stated";
 
+/** What the access/erasure checklist says where the inventory states no identity key, erasure action or vendor contact. */
+export const NOT_STATED = "not stated";
+
+/** An erasure action as every output words it: "erase", "anonymise", "keep: <reason> (retention: …)", or "not stated". */
+export function erasureWords(e: { action: "erase" | "anonymise" | "keep"; reason: string | null; retention: string | null } | null | undefined): string {
+  if (!e) return NOT_STATED;
+  const why = [e.reason, e.retention ? `retention: ${e.retention}` : null].filter(Boolean).join("; ");
+  return why ? `${e.action}: ${why}` : e.action;
+}
+
 export function safeguardWords(mechanism: Mechanism | null | undefined): string {
   return mechanism ? MECHANISM_WORDS[mechanism] : NOT_DOCUMENTED;
 }

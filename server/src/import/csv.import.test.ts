@@ -150,6 +150,31 @@ describe("parseCsvInventory of a tab-separated file", () => {
     const { inventory } = parseCsvInventory("sheet.tsv", "system\ttable\tcolumn\tdata category\nCRM\tCrm_Lead\tEmail\tE-mail\n", lookup);
     expect(inventory.entities[0]!.columns[0]).toMatchObject({ name: "Email", category: "email-address" });
   });
+
+  it("reads flows into our other systems: 'Copied to' a column (stated pair) or a table (by category), 'Sent to system' by the row's category", () => {
+    const sheet = [
+      "System,Table,Column,Data category,Copied to,Sent to system",
+      "Web Shop,Shop_Order,BuyerEmail,email-address,crm/Crm_Contact.ContactEmail,warehouse",
+      "Web Shop,Shop_Order,BuyerName,name,crm/Crm_Lead,",
+      "Web Shop,Shop_Order,OrderID,,,",
+    ].join("\n");
+    const { inventory } = parseCsvInventory("shop.csv", sheet, lookup);
+    expect(inventory.systemFlows).toEqual([
+      {
+        to: "crm",
+        copies: [
+          { from: "Shop_Order", to: "Crm_Contact", columns: [{ from: "BuyerEmail", to: "ContactEmail" }] },
+          { from: "Shop_Order", to: "Crm_Lead", columns: [] },
+        ],
+        categories: [],
+      },
+      { to: "warehouse", copies: [], categories: ["email-address"] },
+    ]);
+    expect(issuesOf("System,Table,Column,Copied to,Sent to system\nShop,T,C,crm,warehouse\n").map((i) => `${i.column} ${i.message}`)).toEqual([
+      "D 'crm' must be 'system/Table.Column' or 'system/Table' (a table of another of our systems)",
+      "E names a system the field is sent to, but the row has no data category (what is sent)",
+    ]);
+  });
 });
 
 describe("parseCsvInventory: the records-of-processing columns", () => {

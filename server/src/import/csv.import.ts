@@ -27,6 +27,13 @@ export const CSV_COLUMNS = {
   references: ["references", "reference", "foreign key", "references table"],
   subject: ["data subject", "data subjects", "subject", "subjects"],
   description: ["description", "notes", "comment"],
+  /** Copied into another of our systems: `system/Table.Column` (that column) or `system/Table` (by category). */
+  copiedTo: ["copied to", "copies to", "copy to", "copied into"],
+  /** Another of our systems this field's category is sent to, without naming its tables. */
+  sentToSystem: ["sent to system", "sends to system", "to system"],
+  identity: ["identity key", "identifies subject", "identity"],
+  erasure: ["erasure action", "erasure", "on erasure"],
+  privacyContact: ["vendor privacy contact", "privacy contact", "vendor route"],
   // Records of processing (Art. 30): the activity a row's purposes belong to and its facts, the same in every row of it.
   activity: ["processing activity", "activity"],
   role: ["role", "activity role"],
@@ -130,15 +137,24 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     (text) => lookup.country(text),
   );
   let system: { name: string; row: number } | undefined;
-  const entities = new Map<string, { name: string; kind: "table" | "mentioned"; subjects: string[]; columns: NonNullable<InventoryInput["entities"][number]["columns"]> }>();
+  const entities = new Map<string, { name: string; kind: "table" | "mentioned"; subjects: string[]; identity: string[]; columns: NonNullable<InventoryInput["entities"][number]["columns"]> }>();
   const origins: { path: (string | number)[]; origin: Origin }[] = [];
   const subjects = new Map<string, string>();
   const purposes = new Map<string, { id: string; name: string; vendors: string[] }>();
   const sources = new Map<string, { id: string; name: string; feeds: Set<string>; fills: Set<string> }>();
   // `receivedAt`: the row that names each field a vendor receives, which provenance cites.
-  const vendors = new Map<string, { name: string; purposes: Set<string>; countries: Set<string>; retention: Set<string>; receives: Set<string>; receivedAt: Map<string, Row>; row: Row }>();
+  type VendorRow = { name: string; purposes: Set<string>; countries: Set<string>; retention: Set<string>; receives: Set<string>; receivedAt: Map<string, Row>; row: Row; privacyContact?: string };
+  const vendors = new Map<string, VendorRow>();
   const references: NonNullable<InventoryInput["references"]> = [];
   const referenced = new Map<string, Row>();
+  // Flows into our other systems, by target system id: copies by (our table, their table), and categories sent.
+  type Copy = { from: string; to: string; columns: { from: string; to: string }[] };
+  const systemFlows = new Map<string, { copies: Map<string, Copy>; categories: Set<string> }>();
+  const systemFlow = (target: string) => {
+    const f = systemFlows.get(target) ?? { copies: new Map<string, Copy>(), categories: new Set<string>() };
+    systemFlows.set(target, f);
+    return f;
+  };
 
   for (const r of rows.slice(1)) {
     if (r.cells.every((c) => !c.trim())) continue;
@@ -171,12 +187,22 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
       else issues.push(at(r, "country", `unknown country '${c}' (use an ISO code, alpha-2 or alpha-3, or the country's name)`));
     }
     if (countries.length > 0 && vendorNames.length === 0) issues.push(at(r, "country", "a vendor country needs a recipient vendor in the same row"));
-    for (const list of ["purpose", "source", "vendor", "subject"] as const) {
+    const copiedTo = splitMulti(cell(r, "copiedTo")).map((v) => {
+      const m = /^([^/]+)\/([A-Za-z][A-Za-z0-9_]*)(?:\.(.+))?$/.exec(v);
+      if (!m || !slugify(m[1]!)) issues.push(at(r, "copiedTo", `'${v}' must be 'system/Table.Column' or 'system/Table' (a table of another of our systems)`));
+      return m ? { system: slugify(m[1]!), table: m[2]!, column: m[3] ?? null } : null;
+    });
+    const sentTo = splitMulti(cell(r, "sentToSystem")).map(slugify);
+    if (sentTo.length > 0 && !category) issues.push(at(r, "sentToSystem", "names a system the field is sent to, but the row has no data category (what is sent)"));
+    for (const list of ["purpose", "source", "vendor", "subject", "sentToSystem"] as const) {
       for (const v of splitMulti(cell(r, list))) if (!slugify(v)) issues.push(at(r, list, `'${v}' has no letters or digits to make an id from`));
     }
+    const checklist = checklistCells(cell(r, "identity"), cell(r, "erasure"), (col, message) => issues.push(at(r, col, message)));
+    const privacyContact = cell(r, "privacyContact");
+    if (privacyContact && vendorNames.length === 0) issues.push(at(r, "privacyContact", "a vendor privacy contact needs a recipient vendor in the same row"));
     if (issues.length > before) continue;
 
-    const entity = entities.get(table) ?? { name: table, kind: "table" as const, subjects: [], columns: [] };
+    const entity = entities.get(table) ?? { name: table, kind: "table" as const, subjects: [], identity: [], columns: [] };
     if (entity.kind === "mentioned") entity.kind = "table";
     entities.set(table, entity);
     if (entity.columns.some((c) => c.name === column)) {
@@ -204,12 +230,22 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
       purposes: purposeIds,
       ...(refTable && kind === "reference" ? { references: refTable } : {}),
       ...(description ? { description } : {}),
+      ...(checklist.erasure ? { erasure: checklist.erasure } : {}),
     });
+    if (checklist.identity) entity.identity.push(column);
     origins.push({ path: [table, entity.columns.length - 1], origin: { line: r.line, row: r.row, column: letter(columnIndex.get("column")!), field: "column" } });
     if (refTable) {
       if (kind !== "reference") references.push({ from: table, columns: [column], to: refTable, form: "outgoing" });
       if (!referenced.has(refTable)) referenced.set(refTable, r);
     }
+    for (const c of copiedTo) {
+      if (!c) continue;
+      const f = systemFlow(c.system);
+      const copy = f.copies.get(`${table}\u0000${c.table}`) ?? { from: table, to: c.table, columns: [] };
+      if (c.column) copy.columns.push({ from: column, to: c.column });
+      f.copies.set(`${table}\u0000${c.table}`, copy);
+    }
+    for (const target of sentTo) if (category) systemFlow(target).categories.add(category);
     records.row(r, purposeIds, splitMulti(cell(r, "subject")).map(slugify));
     const fieldRef = `${table}.${column}`;
     for (const name of splitMulti(cell(r, "source"))) {
@@ -221,7 +257,7 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     }
     for (const name of vendorNames) {
       const id = slugify(name);
-      const v = vendors.get(id) ?? { name, purposes: new Set(), countries: new Set(), retention: new Set(), receives: new Set(), receivedAt: new Map(), row: r };
+      const v: VendorRow = vendors.get(id) ?? { name, purposes: new Set(), countries: new Set(), retention: new Set(), receives: new Set(), receivedAt: new Map(), row: r };
       for (const p of purposeIds) {
         v.purposes.add(purposes.get(p)!.name);
         if (!purposes.get(p)!.vendors.includes(id)) purposes.get(p)!.vendors.push(id);
@@ -230,6 +266,9 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
       if (retention) v.retention.add(retention);
       v.receives.add(fieldRef);
       if (!v.receivedAt.has(fieldRef)) v.receivedAt.set(fieldRef, r);
+      if (privacyContact && v.privacyContact && v.privacyContact !== privacyContact) {
+        issues.push(at(r, "privacyContact", `is '${privacyContact}', but row ${v.row.row} gives ${v.name} '${v.privacyContact}'`));
+      } else if (privacyContact) v.privacyContact = privacyContact;
       vendors.set(id, v);
     }
   }
@@ -238,7 +277,7 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
 
   for (const [name, r] of referenced) {
     if (!entities.has(name)) {
-      entities.set(name, { name, kind: "mentioned", subjects: [], columns: [] });
+      entities.set(name, { name, kind: "mentioned", subjects: [], identity: [], columns: [] });
       warnings.push(at(r, "references", `table '${name}' is referenced but has no rows of its own: it is added as a table the sheet only names`));
     }
   }
@@ -252,17 +291,18 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     activities: built.activities,
     subjects: [...subjects].map(([id, name]) => ({ id, name })),
     purposes: [...purposes.values()],
-    entities: entityList,
+    entities: entityList.map(({ identity, ...e }) => (identity.length > 0 ? { ...e, identity } : e)),
     sources: [...sources.values()].map((s) => ({ id: s.id, name: s.name, feeds: [...s.feeds], fills: [...s.fills] })),
     references,
     vendors: [...vendors].map(([id, v]) => ({
-      vendor: { id, name: v.name },
+      vendor: { id, name: v.name, ...(v.privacyContact ? { privacyContact: v.privacyContact } : {}) },
       role: "third-party" as const,
       purpose: [...v.purposes].join("; ") || `Receives data from ${system!.name}`,
       dataCountries: [...v.countries],
       ...(v.retention.size > 0 ? { retention: [...v.retention].join("; ") } : {}),
       receives: [...v.receives],
     })),
+    systemFlows: [...systemFlows].map(([to, f]) => ({ to, copies: [...f.copies.values()], categories: [...f.categories].sort() })),
   };
 
   const source = new BuiltSource(file, value);
@@ -281,6 +321,25 @@ export function parseCsvInventory(file: string, text: string, lookup: CatalogueL
     });
   });
   return { file, format: "csv", inventory: validateInventory(source, lookup.catalogue), warnings };
+}
+
+/**
+ * The checklist's cells of a row: `identity key` says `yes` when the field finds the table's data subject; `erasure
+ * action` is `erase`, `anonymise` (or `anonymize`) or `keep: <reason>` (a kept field says why).
+ */
+function checklistCells(identity: string, erasure: string, problem: (col: CsvColumn, message: string) => void): { identity: boolean; erasure?: { action: "erase" | "anonymise" | "keep"; reason?: string } } {
+  const yes = /^(yes|y|true|x|1)$/i.test(identity);
+  if (identity && !yes && !/^(no|n|false|0)$/i.test(identity)) problem("identity", `'${identity}' must be 'yes' (the field finds the data subject in its table) or empty`);
+  if (!erasure) return { identity: yes };
+  const m = /^(erase|anonymi[sz]e|keep)\s*(?::\s*(.*))?$/i.exec(erasure);
+  if (!m) {
+    problem("erasure", `'${erasure}' must be 'erase', 'anonymise' or 'keep: <reason>'`);
+    return { identity: yes };
+  }
+  const action = m[1]!.toLowerCase().startsWith("anonymi") ? "anonymise" : (m[1]!.toLowerCase() as "erase" | "keep");
+  const reason = m[2]?.trim();
+  if (action === "keep" && !reason) problem("erasure", "'keep' needs the reason the data is kept: 'keep: <reason>'");
+  return { identity: yes, erasure: { action, ...(reason ? { reason } : {}) } };
 }
 
 const LAWFUL_BASIS_WORDS: Record<string, NonNullable<Activity["lawfulBasis"]>> = Object.fromEntries(

@@ -42,6 +42,7 @@ export async function readSystemInventory(graph: Graph, system: string): Promise
     purposes: [],
     sources: [],
     vendors: [],
+    systemFlows: [],
     activities: [],
     entities: s.tables.map((t) => ({
       name: t.table,

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 
 import { CatalogueLookup, readFideslangMap } from "./catalogue.lookup.js";
 import { inventoryToFidesDataset } from "./fides.export.js";
-import { parseFidesManifest } from "./fides.import.js";
+import { parseFidesManifest, parseFidesManifests } from "./fides.import.js";
 import { parseImportText } from "./import.service.js";
 import { readCatalogue } from "../inventory/inventory.parse.js";
 import type { Inventory } from "../inventory/inventory.schema.js";
@@ -62,7 +62,8 @@ describe("inventoryToFidesDataset", () => {
     const { text, warnings } = inventoryToFidesDataset(inv, lookup);
     const doc = parse(text) as { dataset: { fides_key: string; collections: { name: string; fields: Record<string, unknown>[] }[] }[] };
 
-    expect(warnings).toEqual([]);
+    // Our purposes name no fideslang data use: said, never invented.
+    expect(warnings).toEqual(["orders", "newsletter"].map((p) => `purpose '${p}' states no fideslang data use: exported as '${p}', to be replaced by a data use of the taxonomy before \`fides push\``));
     expect(doc.dataset[0]!.fides_key).toBe("fixture_acme_shop");
     const order = doc.dataset[0]!.collections.find((c) => c.name === "Shop_Order")!;
     expect(order.fields).toEqual([
@@ -78,6 +79,38 @@ describe("inventoryToFidesDataset", () => {
     const doc = parse(inventoryToFidesDataset(inv, lookup).text) as { dataset: { collections: { name: string; fields: { name: string; fields?: { name: string }[] }[] }[] }[] };
     const users = doc.dataset[0]!.collections.find((c) => c.name === "users")!;
     expect(users.fields.find((f) => f.name === "address")!.fields!.map((f) => f.name)).toEqual(["street", "city"]);
+  });
+
+  it("exports the system too (declarations, egress to vendors and to our other systems, dataset reference), and a round trip of two systems is stable", () => {
+    const read = (name: string) => {
+      const file = path.join(REPO_ROOT, "test", "fixtures", "estate", name);
+      return parseImportText(file, readFileSync(file, "utf8"), lookup).inventory;
+    };
+    const trip = (invs: Inventory[]) => parseFidesManifests(invs.map((inv) => ({ file: `${inv.system.id}.yml`, text: inventoryToFidesDataset(inv, lookup).text })), lookup).map((i) => i.inventory);
+    const facts = (inv: Inventory) => ({
+      system: inv.system.id,
+      purposes: inv.purposes.map((p) => [p.name, p.vendors]),
+      vendors: inv.vendors.map((v) => [v.vendor.id, [...v.receives].sort()]),
+      systemFlows: inv.systemFlows,
+      tables: shape(inv).tables,
+    });
+
+    const exported = inventoryToFidesDataset(read("estate-shop.yaml"), lookup).system;
+    expect(exported).toMatchObject({
+      fides_key: "estate_shop",
+      dataset_references: ["estate_shop"],
+      egress: [
+        { fides_key: "estate_crm", type: "system", data_categories: ["user.contact.email", "user.name"] },
+        { fides_key: "estate_warehouse", type: "system", data_categories: ["user.contact.email"] },
+      ],
+    });
+    const once = trip([read("estate-shop.yaml"), read("estate-crm.yaml")]);
+    const twice = trip(once);
+    // The CRM is in the manifests: a flow between our systems (fideslang carries its categories, not which table lands
+    // where); the warehouse is neither in them nor loaded: a recipient like a vendor, as Fides has it.
+    expect(once.find((i) => i.system.id === "estate-shop")?.systemFlows).toEqual([{ to: "estate-crm", copies: [], categories: ["email-address", "name"] }]);
+    expect(once.find((i) => i.system.id === "estate-shop")?.vendors.map((v) => v.vendor.id)).toEqual(["estate-warehouse"]);
+    expect(twice.map(facts)).toEqual(once.map(facts));
   });
 });
 

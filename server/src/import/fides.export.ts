@@ -24,6 +24,8 @@ interface FidesField {
 export interface FidesExport {
   text: string;
   dataset: Record<string, unknown>;
+  /** The system (privacy declarations, egress, dataset references), in the current fideslang shape. */
+  system: Record<string, unknown>;
   warnings: string[];
 }
 
@@ -99,10 +101,64 @@ export function inventoryToFidesDataset(inv: Inventory, lookup: CatalogueLookup)
     ...(inv.system.description ? { description: inv.system.description } : {}),
     collections,
   };
-  const header = `# fideslang dataset exported from the inventory of system '${inv.system.id}' (${inv.system.name}).\n`;
   const records = recordsResources(inv, datasetKey);
   if (inv.activities.length > 0) warnings.push(`${inv.activities.length} processing activit${inv.activities.length > 1 ? "ies are" : "y is"} not exported: a fideslang privacy declaration needs a data use, which the inventory does not hold`);
-  return { text: header + stringify({ dataset: [dataset], ...records }, { lineWidth: 0 }), dataset, warnings };
+  // The system: its declarations, egress and dataset, with the Art. 30 facts fideslang holds (role, security, DPO).
+  const system = { ...((records.system as Record<string, unknown>[] | undefined)?.[0] ?? {}), ...fidesSystem(inv, lookup, exported.length > 0 ? datasetKey : null, warnings) };
+  const header = `# fideslang system and dataset exported from the inventory of system '${inv.system.id}' (${inv.system.name}).\n`;
+  return { text: header + stringify({ ...records, system: [system], dataset: [dataset] }, { lineWidth: 0 }), dataset, system, warnings };
+}
+
+/**
+ * The system as fideslang states one: a privacy declaration per purpose (its columns' categories, the data subjects of
+ * their tables, the vendors it engages as `egress`), the dataset it holds, `egress` to each vendor and to each of our
+ * other systems it sends to (fideslang cannot say which table lands in which: a copy is exported as the categories
+ * it carries), and the countries its vendors store data in as `third_country_transfers`.
+ */
+function fidesSystem(inv: Inventory, lookup: CatalogueLookup, datasetKey: string | null, warnings: string[]): Record<string, unknown> {
+  const own = new Map(inv.categories.map((c) => [c.id, c.fideslang]));
+  const keyOf = (category: string) => own.get(category) ?? lookup.fideslangKeyOf(category) ?? "user";
+  const keys = (categories: Iterable<string>) => [...new Set([...categories].map(keyOf))].sort();
+  const columnsOf = (ref: string) => {
+    const [table, column] = [ref.slice(0, ref.indexOf(".")), ref.slice(ref.indexOf(".") + 1)];
+    const e = inv.entities.find((x) => x.name === table);
+    return (e?.columns ?? []).filter((c) => c.kind === "personal" && c.category && (column === "*" || c.name === column));
+  };
+  const declarations = inv.purposes.map((p) => {
+    const held = inv.entities.flatMap((e) => e.columns.filter((c) => c.kind === "personal" && c.category && c.purposes.includes(p.id)).map((c) => ({ e, c })));
+    const use = /fideslang data use '([^']+)'/.exec(p.description ?? "")?.[1];
+    if (!use) warnings.push(`purpose '${p.id}' states no fideslang data use: exported as '${p.id}', to be replaced by a data use of the taxonomy before \`fides push\``);
+    return {
+      name: p.name,
+      data_use: use ?? p.id,
+      data_categories: keys(held.map(({ c }) => c.category!)),
+      data_subjects: [...new Set(held.flatMap(({ e }) => e.subjects))].sort(),
+      ...(datasetKey && held.length > 0 ? { dataset_references: [datasetKey] } : {}),
+      ...(p.vendors.length > 0 ? { egress: p.vendors.map(fidesKey) } : {}),
+    };
+  });
+  const egress = [
+    ...inv.vendors.map((v) => ({ fides_key: fidesKey(v.vendor.id), type: "system", data_categories: keys(v.receives.flatMap(columnsOf).map((c) => c.category!)) })),
+    ...inv.systemFlows.map((f) => ({
+      fides_key: fidesKey(f.to),
+      type: "system",
+      data_categories: keys([...f.categories, ...f.copies.flatMap((c) => columnsOf(`${c.from}.*`).filter((col) => c.columns.length === 0 || c.columns.some((m) => m.from === col.name)).map((col) => col.category!))]),
+    })),
+  ];
+  const transfers = [...new Set(inv.vendors.flatMap((v) => v.dataCountries))].flatMap((code) => {
+    const alpha3 = lookup.catalogue.countries.get(code)?.alpha3;
+    return alpha3 && !lookup.catalogue.countries.get(code)?.eea ? [alpha3] : [];
+  });
+  return {
+    fides_key: fidesKey(inv.system.id),
+    name: inv.system.name,
+    ...(inv.system.description ? { description: inv.system.description } : {}),
+    ...(inv.system.legalEntity?.name ? { legal_name: inv.system.legalEntity.name } : {}),
+    privacy_declarations: declarations,
+    ...(datasetKey ? { dataset_references: [datasetKey] } : {}),
+    ...(egress.length > 0 ? { egress } : {}),
+    ...(transfers.length > 0 ? { third_country_transfers: transfers.sort() } : {}),
+  };
 }
 
 /** fideslang `ContactDetails`: every field a string, "" when not given. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { CatalogueLookup, readFideslangMap } from "./catalogue.lookup.js";
-import { parseFidesManifest } from "./fides.import.js";
+import { parseFidesManifest, parseFidesManifests } from "./fides.import.js";
 import { InventoryValidationError, readCatalogue, type InventoryIssue } from "../inventory/inventory.parse.js";
 import { CATALOGUE_DIR, REPO_ROOT } from "../inventory/paths.js";
 
@@ -133,9 +133,21 @@ describe("parseFidesManifest errors name the file, line and field", () => {
     expect(issues).toEqual([expect.objectContaining({ line: 5, field: "system[0].third_country_transfers[0]", message: expect.stringMatching(/unknown country 'XYZ'/) })]);
   });
 
-  it("for two systems in one file", () => {
-    const issues = issuesOf("system:\n  - { fides_key: a, privacy_declarations: [] }\n  - { fides_key: b, privacy_declarations: [] }\n");
-    expect(issues).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/one system/) })]);
+  it("for a file of two systems read alone (validate): `npm run import` reads every system of the manifests", () => {
+    const two = "system:\n  - { fides_key: a, privacy_declarations: [{ data_use: essential, data_categories: [user.contact.email] }] }\n  - { fides_key: b, privacy_declarations: [{ data_use: essential, data_categories: [user.name] }] }\n";
+    expect(issuesOf(two)).toEqual([expect.objectContaining({ field: "system", message: expect.stringMatching(/describes 2 systems/) })]);
+    expect(parseFidesManifests([{ file: "manifest.yml", text: two }], lookup).map((i) => i.inventory.system.id)).toEqual(["a", "b"]);
+  });
+
+  it("for a system defined in two files of the manifests", () => {
+    const one = "system:\n  - { fides_key: a, privacy_declarations: [{ data_use: essential, data_categories: [user.name] }] }\n";
+    let issues: InventoryIssue[] = [];
+    try {
+      parseFidesManifests([{ file: "x.yml", text: one }, { file: "y.yml", text: one }], lookup);
+    } catch (err) {
+      if (err instanceof InventoryValidationError) issues = err.issues;
+    }
+    expect(issues).toEqual([expect.objectContaining({ file: "y.yml", line: 2, message: "system 'a' is also defined in x.yml" })]);
   });
 
   it("for a collection name the explorer cannot hold as a table", () => {

@@ -1,5 +1,10 @@
 /**
- * Fides manifests (fideslang YAML) → one inventory per file.
+ * Fides manifests (fideslang YAML) → one inventory per system, as `fides push` reads a directory of them: several
+ * systems and datasets per file, a dataset bound to a system by `dataset_references` (on the system or a privacy
+ * declaration) from any file, else to the one system of its own file; datasets no system takes make a system of their
+ * file. `egress`/`ingress` of `type: system` (and the older `system_dependencies`) naming a system of the manifests, or
+ * one already loaded, are flows between our systems (an egress and the matching ingress are one flow, owned by the
+ * sending system); naming anything else, a vendor (egress) or a source (ingress).
  * `dataset:` collections become tables, their fields (nested fields as `parent/child`) columns, `data_categories`
  * our categories (seed/catalogue/fideslang.yaml), `fides_meta`/`fidesops_meta` references our references.
  * `system:` gives the system, its privacy declarations purposes and data subjects, its egress and dependencies
@@ -157,17 +162,127 @@ function covers(declared: string[], keys: string[]): boolean {
   return keys.some((k) => declared.some((d) => k === d || k.startsWith(`${d}.`)));
 }
 
+/** One manifest file, parsed. */
+interface ManifestFile {
+  file: string;
+  src: SourceFile;
+  manifest: z.infer<typeof FidesManifestSchema>;
+}
+
+/** A dataset of the manifests with the file and index it is at, for messages. */
+interface PlacedDataset {
+  ds: z.infer<typeof FidesDatasetSchema>;
+  di: number;
+  src: SourceFile;
+}
+
+/** One file alone (`validate`, a single file): it must describe one system. */
 export function parseFidesManifest(file: string, text: string, lookup: CatalogueLookup): ImportedInventory {
-  const src = SourceFile.fromText(file, text);
-  const manifest = src.parse(FidesManifestSchema);
-  const warnings: InventoryIssue[] = [];
-  const warn = (p: PathKey[], message: string) => warnings.push(src.issue(p, message));
-  const datasets = manifest.dataset ?? [];
-  const systems = manifest.system ?? [];
-  if (systems.length > 1) {
-    throw new InventoryValidationError([src.issue(["system", 1], "a file is loaded as one system: put each Fides system (with its datasets) in its own file")]);
+  const out = parseFidesManifests([{ file, text }], lookup);
+  if (out.length !== 1) {
+    throw new InventoryValidationError([{ file, line: null, field: "system", message: `describes ${out.length} systems; import it with \`npm run import\`, which reads every system of the manifests` }]);
   }
-  const sys = systems[0];
+  return out[0]!;
+}
+
+/** The fides_keys of systems that manifests' flows name (egress, ingress, system_dependencies): which of them are loaded decides system or vendor. */
+export function fidesFlowKeys(files: readonly { file: string; text: string }[]): string[] {
+  const keys = new Set<string>();
+  for (const { file, text } of files) {
+    const m = SourceFile.fromText(file, text).parse(FidesManifestSchema);
+    for (const sys of m.system ?? []) {
+      for (const f of [...(sys.egress ?? []), ...(sys.ingress ?? [])]) if (f.type === "system") keys.add(slugify(f.fides_key));
+      for (const k of sys.system_dependencies ?? []) keys.add(slugify(k));
+      for (const d of sys.privacy_declarations) for (const k of [...(d.egress ?? []), ...(d.ingress ?? [])]) keys.add(slugify(k));
+    }
+  }
+  return [...keys].filter(Boolean).sort();
+}
+
+/**
+ * Every manifest of a directory (or of several files) together: one inventory per system. `loaded`: ids of systems
+ * already in the graph, which flows may name as our systems too.
+ */
+export function parseFidesManifests(files: readonly { file: string; text: string }[], lookup: CatalogueLookup, loaded: ReadonlySet<string> = new Set()): ImportedInventory[] {
+  const parsed: ManifestFile[] = files.map(({ file, text }) => {
+    const src = SourceFile.fromText(file, text);
+    return { file, src, manifest: src.parse(FidesManifestSchema) };
+  });
+  const issues: InventoryIssue[] = [];
+  const datasets = new Map<string, PlacedDataset>();
+  for (const m of parsed) {
+    (m.manifest.dataset ?? []).forEach((ds, di) => {
+      const other = datasets.get(ds.fides_key);
+      if (other) issues.push(m.src.issue(["dataset", di, "fides_key"], `dataset '${ds.fides_key}' is also defined in ${other.src.file}`));
+      else datasets.set(ds.fides_key, { ds, di, src: m.src });
+    });
+  }
+  const systems = parsed.flatMap((m) => (m.manifest.system ?? []).map((sys, si) => ({ m, sys, si })));
+  const systemIds = new Map<string, string>();
+  for (const { m, sys, si } of systems) {
+    const id = slugify(sys.fides_key);
+    const other = systemIds.get(id);
+    if (other) issues.push(m.src.issue(["system", si, "fides_key"], `system '${sys.fides_key}' is also defined in ${other}`));
+    systemIds.set(id, m.file);
+  }
+  if (issues.length > 0) throw new InventoryValidationError(issues);
+
+  // Which datasets each system holds: those it (or a declaration) references, from any file; else its own file's
+  // datasets no system references, when it is the only system of its file.
+  const referencesOf = (sys: (typeof systems)[number]["sys"]) => [...new Set([...(sys.dataset_references ?? []), ...sys.privacy_declarations.flatMap((d) => d.dataset_references ?? [])])];
+  const referenced = new Set(systems.flatMap(({ sys }) => referencesOf(sys)));
+  const ours = new Set([...systemIds.keys(), ...loaded]);
+  const flowsInto: FlowsInto = new Map();
+  const out: ImportedInventory[] = [];
+  const bound = new Set<string>();
+  const warningsOf = new Map<string, InventoryIssue[]>();
+  for (const { m, sys, si } of systems) {
+    const refs = referencesOf(sys);
+    const own = refs.length > 0 ? refs : (m.manifest.system ?? []).length === 1 ? (m.manifest.dataset ?? []).map((d) => d.fides_key).filter((k) => !referenced.has(k)) : [];
+    const warnings: InventoryIssue[] = [];
+    for (const k of refs) if (!datasets.has(k)) warnings.push(m.src.issue(["system", si], `dataset '${k}' is referenced but not in the manifests: its tables are not loaded`));
+    const placed = own.flatMap((k) => (datasets.has(k) ? [datasets.get(k)!] : []));
+    placed.forEach((d) => bound.add(d.ds.fides_key));
+    warningsOf.set(slugify(sys.fides_key), warnings);
+    out.push(buildSystem(m, { sys, si }, placed, lookup, { ours, manifests: new Set(systemIds.keys()) }, flowsInto, warnings));
+  }
+  // Datasets no system holds: a system of their file, as a file of datasets alone always was.
+  for (const m of parsed) {
+    const left = (m.manifest.dataset ?? []).filter((d) => !bound.has(d.fides_key) && datasets.get(d.fides_key)?.src === m.src);
+    if (left.length === 0) continue;
+    out.push(buildSystem(m, null, left.map((ds) => datasets.get(ds.fides_key)!), lookup, { ours, manifests: new Set(systemIds.keys()) }, flowsInto, []));
+  }
+
+  // Flows between our systems: each once (an egress and the matching ingress), stated by the sending system.
+  return out.map((i) => {
+    const flows = flowsInto.get(i.inventory.system.id) ?? [];
+    if (flows.length === 0) return i;
+    // The sending side's statement wins: an ingress adds its categories only to a flow no egress states.
+    const merged = new Map<string, Set<string>>();
+    const stated = new Set(flows.filter((f) => f.side === "egress").map((f) => f.to));
+    for (const f of flows) if (f.side === "egress" || !stated.has(f.to)) merged.set(f.to, new Set([...(merged.get(f.to) ?? []), ...f.categories]));
+    const systemFlows = [...merged].map(([to, categories]) => ({ to, copies: [], categories: [...categories].sort() }));
+    const value = { ...i.inventory, systemFlows };
+    return { ...i, inventory: validateInventory(new BuiltSource(i.file, value), lookup.catalogue) };
+  });
+}
+
+type FlowsInto = Map<string, { to: string; categories: Set<string>; p: PathKey[]; src: SourceFile; side: "egress" | "ingress" }[]>;
+
+function buildSystem(
+  m: ManifestFile,
+  placedSystem: { sys: z.infer<typeof FidesSystemSchema>; si: number } | null,
+  placed: PlacedDataset[],
+  lookup: CatalogueLookup,
+  known: { ours: ReadonlySet<string>; manifests: ReadonlySet<string> },
+  flowsInto: FlowsInto,
+  warnings: InventoryIssue[],
+): ImportedInventory {
+  const { file, src } = m;
+  const warn = (p: PathKey[], message: string, at: SourceFile = src) => warnings.push(at.issue(p, message));
+  const datasets = placed.map((d) => d.ds);
+  const sys = placedSystem?.sys;
+  const si = placedSystem?.si ?? 0;
   const systemId = slugify(sys?.fides_key ?? (datasets.length === 1 ? datasets[0]!.fides_key : path.basename(file).replace(/\.[^.]+$/, ""))) || "fides-system";
   const systemName = sys?.name ?? (datasets.length === 1 ? (datasets[0]!.name ?? datasets[0]!.fides_key) : systemId);
 
@@ -176,7 +291,7 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
   const mentioned = new Map<string, PathKey[]>();
 
   /** A field's keys → kind, category and label; unknown keys stay as the label and are reported. */
-  const classify = (keys: string[], p: PathKey[]): Pick<Column, "kind" | "category" | "categoryLabel"> => {
+  const classify = (keys: string[], p: PathKey[], at: SourceFile = src): Pick<Column, "kind" | "category" | "categoryLabel"> => {
     if (keys.length === 0) return { kind: "system" };
     let category: string | undefined;
     let inexact = false;
@@ -185,13 +300,13 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
       const r = lookup.fideslang(key);
       if (r.kind === "personal") {
         category ??= r.category;
-        if (!r.exact) warn(p, `fideslang key '${key}' is not in the default taxonomy: mapped through its parent to '${r.category}'`);
+        if (!r.exact) warn(p, `fideslang key '${key}' is not in the default taxonomy: mapped through its parent to '${r.category}'`, at);
         inexact ||= !r.exact;
       } else if (r.kind === "unknown") unknown.push(key);
     }
     if (unknown.length > 0) {
       const fallback = lookup.fideslang("user");
-      warn(p, `unknown fideslang data categor${unknown.length > 1 ? "ies" : "y"} ${unknown.map((k) => `'${k}'`).join(", ")}: kept as the column's label`);
+      warn(p, `unknown fideslang data categor${unknown.length > 1 ? "ies" : "y"} ${unknown.map((k) => `'${k}'`).join(", ")}: kept as the column's label`, at);
       if (!category && fallback.kind === "personal") category = fallback.category;
     }
     if (!category) return { kind: "system" };
@@ -199,11 +314,13 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
     return { kind: "personal", category, ...(label ? { categoryLabel: label } : {}) };
   };
 
-  datasets.forEach((ds, di) => {
+  placed.forEach(({ ds, di, src: dsrc }) => {
+    const here = dsrc === src;
     ds.collections.forEach((col, ci) => {
       const cPath: PathKey[] = ["dataset", di, "collections", ci];
-      if (entities.has(col.name)) throw new InventoryValidationError([src.issue([...cPath, "name"], `collection '${col.name}' appears twice in the file (table names are unique in a system)`)]);
-      const e: EntityDraft = { name: col.name, kind: "table", subjects: [], columns: [], keys: [], dataset: ds.fides_key, fidesPath: cPath, columnPaths: [] };
+      if (entities.has(col.name)) throw new InventoryValidationError([dsrc.issue([...cPath, "name"], `collection '${col.name}' appears twice in the system's datasets (table names are unique in a system)`)]);
+      // Line numbers point into the system's own file; a dataset from another file reports its problems there.
+      const e: EntityDraft = { name: col.name, kind: "table", subjects: [], columns: [], keys: [], dataset: ds.fides_key, ...(here ? { fidesPath: cPath } : {}), columnPaths: [] };
       if (col.description) e.description = col.description;
       entities.set(col.name, e);
       const inherited = col.data_categories?.length ? col.data_categories : (ds.data_categories ?? []);
@@ -217,26 +334,26 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
             return;
           }
           const name = `${prefix}${f.name}`;
-          const column: Column = { name, ...classify(keys, p), purposes: [] };
+          const column: Column = { name, ...classify(keys, p, dsrc), purposes: [] };
           if (f.description) column.description = f.description;
           const refs = [...(f.fides_meta?.references ?? []), ...(f.fidesops_meta?.references ?? [])];
           refs.forEach((ref, ri) => {
             const [target, ...rest] = ref.field.split(".");
             const rp = [...p, f.fides_meta?.references ? "fides_meta" : "fidesops_meta", "references", ri];
-            if (!EntityName.safeParse(target).success) throw new InventoryValidationError([src.issue([...rp, "field"], `'${target}' is not a table name this explorer can hold`)]);
+            if (!EntityName.safeParse(target).success) throw new InventoryValidationError([dsrc.issue([...rp, "field"], `'${target}' is not a table name this explorer can hold`)]);
             if (!mentioned.has(target!)) mentioned.set(target!, rp);
             if (ref.direction === "to") {
               // The other field is read using this one's value: it points at this collection.
               references.push({ from: target!, columns: [rest.join("/")], to: col.name, form: "incoming" });
               return;
             }
-            if (!ref.direction) warn(rp, `reference to '${ref.field}' has no direction: read as this field pointing at '${target}'`);
+            if (!ref.direction) warn(rp, `reference to '${ref.field}' has no direction: read as this field pointing at '${target}'`, dsrc);
             if (column.kind === "system" && !column.references) Object.assign(column, { kind: "reference", references: target });
             else references.push({ from: col.name, columns: [name], to: target!, form: "outgoing" });
           });
           e.columns.push(column);
           e.keys.push(keys);
-          e.columnPaths.push(p);
+          e.columnPaths.push(here ? p : []);
         });
       };
       walk(col.fields, "", inherited, [...cPath, "fields"]);
@@ -253,7 +370,9 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
     const declarations = sys.privacy_declarations.map((d, i) => {
       let id = slugify(d.name ?? d.data_use) || `purpose-${i + 1}`;
       while (purposes.some((p) => p.id === id)) id = `${id}-${i + 1}`;
-      purposes.push({ id, name: d.name ?? humanise(d.data_use), description: `fideslang data use '${d.data_use}'`, vendors: [] });
+      const basis = d.legal_basis_for_processing ? `; legal basis: ${d.legal_basis_for_processing}` : "";
+      const whose = d.data_subjects.length > 0 ? `; data subjects: ${d.data_subjects.join(", ")}` : "";
+      purposes.push({ id, name: d.name ?? humanise(d.data_use), description: `fideslang data use '${d.data_use}'${basis}${whose}`, vendors: [] });
       d.data_subjects.forEach((s) => subjects.set(slugify(s), humanise(s)));
       return { ...d, id };
     });
@@ -266,7 +385,7 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
           const e = entities.get(name) ?? { name, kind: "logical" as const, label: humanise(subject), subjects: d.data_subjects.length > 0 ? [slugify(subject)] : [], columns: [], keys: [], columnPaths: [] };
           entities.set(name, e);
           d.data_categories.forEach((key, ki) => {
-            const p: PathKey[] = ["system", 0, "privacy_declarations", di, "data_categories", ki];
+            const p: PathKey[] = ["system", si, "privacy_declarations", di, "data_categories", ki];
             const cls = classify([key], p);
             if (cls.kind !== "personal") return;
             const fieldName = lookup.catalogue.categories.get(cls.category!)?.name ?? key;
@@ -305,18 +424,45 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
     const countries: string[] = [];
     (sys.third_country_transfers ?? []).forEach((c, i) => {
       const code = lookup.country(c);
-      if (!code) throw new InventoryValidationError([src.issue(["system", 0, "third_country_transfers", i], `unknown country '${c}' (expected an ISO 3166-1 alpha-3 code, e.g. 'USA')`)]);
+      if (!code) throw new InventoryValidationError([src.issue(["system", si, "third_country_transfers", i], `unknown country '${c}' (expected an ISO 3166-1 alpha-3 code, e.g. 'USA')`)]);
       countries.push(code);
     });
 
     const recipients = [
-      ...(sys.egress ?? []).map((f, i) => ({ key: f.fides_key, type: f.type, categories: f.data_categories, p: ["system", 0, "egress", i] as PathKey[] })),
-      ...(sys.system_dependencies ?? []).map((key, i) => ({ key, type: "system", categories: undefined, p: ["system", 0, "system_dependencies", i] as PathKey[] })),
+      ...(sys.egress ?? []).map((f, i) => ({ key: f.fides_key, type: f.type, categories: f.data_categories, p: ["system", si, "egress", i] as PathKey[] })),
+      ...(sys.system_dependencies ?? []).map((key, i) => ({ key, type: "system", categories: undefined, p: ["system", si, "system_dependencies", i] as PathKey[] })),
     ];
+    // A declaration's own egress to a system the system-level list does not name is a recipient too.
+    declarations.forEach((d, di) =>
+      (d.egress ?? []).forEach((key, ei) => {
+        if (!recipients.some((r) => r.key === key)) recipients.push({ key, type: "system", categories: d.data_categories, p: ["system", si, "privacy_declarations", di, "egress", ei] });
+      }),
+    );
+    // The categories a flow carries: its own, else those of the declarations that name it, else all the system declares.
+    const ourCategories = (keys: readonly string[]) => new Set(keys.flatMap((k) => { const r = lookup.fideslang(k); return r.kind === "personal" ? [r.category] : []; }));
+    const flowCategories = (key: string, own: readonly string[] | null | undefined, p: PathKey[]) => {
+      if (own?.length) return ourCategories(own);
+      const via = declarations.filter((d) => d.egress?.includes(key) || d.ingress?.includes(key));
+      if (via.length > 0) return ourCategories(via.flatMap((d) => d.data_categories));
+      warn(p, `names no data categories: taken as every category the system declares`);
+      return ourCategories(declarations.flatMap((d) => d.data_categories));
+    };
+    const flowInto = (from: string, to: string, categories: Set<string>, p: PathKey[], side: "egress" | "ingress") => {
+      if (categories.size === 0) {
+        warn(p, `a flow between '${from}' and '${to}' with no personal data category is not loaded (nothing to trace)`);
+        return;
+      }
+      flowsInto.set(from, [...(flowsInto.get(from) ?? []), { to, categories, p, src, side }]);
+    };
     for (const r of recipients) {
       if (r.type !== "system") continue;
       const id = slugify(r.key);
       if (!id || vendors.some((v) => v.vendor.id === id)) continue;
+      if (known.ours.has(id) && id !== systemId) {
+        // One of our systems (in the manifests, or loaded): a flow between systems, not a vendor.
+        flowInto(systemId, id, flowCategories(r.key, r.categories, r.p), r.p, "egress");
+        continue;
+      }
       const via = declarations.filter((d) => d.egress?.includes(r.key));
       via.forEach((d) => purposes.find((p) => p.id === d.id)!.vendors!.push(id));
       const keys = r.categories?.length ? r.categories : via.flatMap((d) => d.data_categories);
@@ -330,12 +476,17 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
       vendorPaths.push(r.p);
     }
     if (countries.length > 0 && vendors.length === 0) {
-      warn(["system", 0, "third_country_transfers"], "third-country transfers need a recipient (egress or system_dependencies) to attach to; none is declared, so they are not loaded");
+      warn(["system", si, "third_country_transfers"], "third-country transfers need a recipient (egress or system_dependencies) to attach to; none is declared, so they are not loaded");
     }
 
     const feeds = [...entities.values()].filter((e) => e.kind !== "mentioned").map((e) => e.name);
-    for (const f of sys.ingress ?? []) {
+    for (const [fi, f] of (sys.ingress ?? []).entries()) {
       const id = slugify(f.fides_key);
+      if (f.type === "system" && known.manifests.has(id) && id !== systemId) {
+        // From another of our systems: that system's flow into this one (the same flow as its egress, if it states one).
+        flowInto(id, systemId, flowCategories(f.fides_key, f.data_categories, ["system", si, "ingress", fi]), ["system", si, "ingress", fi], "ingress");
+        continue;
+      }
       if (!id || sources.some((s) => s.id === id) || feeds.length === 0) continue;
       const fills = f.data_categories?.length ? personalFields(f.data_categories) : [];
       sources.push({ id, name: f.type === "user" ? `${humanise(f.fides_key)} (data subject)` : humanise(f.fides_key), feeds, fills });
@@ -349,7 +500,7 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
     if (!entities.has(r.from)) entities.set(r.from, { name: r.from, kind: "mentioned", subjects: [], columns: [], keys: [], columnPaths: [] });
   }
 
-  const records = fidesRecords(manifest.organization?.[0], sys, purposes, warn);
+  const records = fidesRecords(m.manifest.organization?.[0], sys, purposes, warn, si);
 
   const entityList = [...entities.values()];
   const value: InventoryInput = {
@@ -380,15 +531,17 @@ export function parseFidesManifest(file: string, text: string, lookup: Catalogue
 
   const built = new BuiltSource(file, value);
   const line = (p: PathKey[]) => ({ line: src.lineOf(p) });
-  if (sys) built.at(["system"], line(["system", 0]));
+  if (sys) built.at(["system"], line(["system", si]));
   entityList.forEach((e, ei) => {
-    e.columnPaths.forEach((p, ci) => built.at(["entities", ei, "columns", ci], line(p)));
+    e.columnPaths.forEach((p, ci) => {
+      if (p.length > 0) built.at(["entities", ei, "columns", ci], line(p));
+    });
     if (e.fidesPath) built.at(["entities", ei], line(e.fidesPath));
   });
   vendorPaths.forEach((p, vi) => built.at(["vendors", vi], line(p)));
-  if (sys) built.at(["purposes"], line(["system", 0, "privacy_declarations"]));
-  records.activities.forEach((_, ai) => built.at(["activities", ai], line(["system", 0, "privacy_declarations", ai])));
-  if (records.organisation) built.at(["organisation"], line(manifest.organization?.length ? ["organization", 0] : ["system", 0]));
+  if (sys) built.at(["purposes"], line(["system", si, "privacy_declarations"]));
+  records.activities.forEach((_, ai) => built.at(["activities", ai], line(["system", si, "privacy_declarations", ai])));
+  if (records.organisation) built.at(["organisation"], line(m.manifest.organization?.length ? ["organization", 0] : ["system", si]));
   return { file, format: "fides", inventory: validateInventory(built, lookup.catalogue), warnings };
 }
 
@@ -412,12 +565,14 @@ function fidesRecords(
   sys: FidesSystem | undefined,
   purposes: NonNullable<InventoryInput["purposes"]>,
   warn: (p: PathKey[], message: string) => void,
+  /** The system's index in its file's `system:` list, for messages. */
+  si = 0,
 ): { system: Partial<InventoryInput["system"]>; organisation?: NonNullable<InventoryInput["organisation"]>; activities: NonNullable<InventoryInput["activities"]> } {
   const system: Partial<InventoryInput["system"]> = {};
   const roles = new Set((sys?.responsibility ?? []).map((r) => (r === "Controller" ? "controller" : "processor")));
   if (sys?.joint_controller_info && roles.has("controller")) system.role = "joint-controller";
   else if (roles.size === 1) system.role = [...roles][0];
-  else if (roles.size > 1) warn(["system", 0, "responsibility"], "states both Controller and Processor: the system's role is not loaded (not documented); state it per activity in the inventory");
+  else if (roles.size > 1) warn(["system", si, "responsibility"], "states both Controller and Processor: the system's role is not loaded (not documented); state it per activity in the inventory");
   if (sys?.legal_name?.trim()) system.legalEntity = { name: sys.legal_name.trim() };
   if (sys?.data_security_practices?.trim()) system.security = { notes: sys.data_security_practices.trim() };
 
@@ -436,7 +591,7 @@ function fidesRecords(
     const repContact = contactLine(rep);
     if (rep?.name?.trim() && repContact) organisation.representative = { name: rep.name.trim(), contact: repContact };
   } else if (sys?.dpo || sys?.legal_address) {
-    warn(["system", 0], "states a DPO or legal address but no organisation or legal_name to attach it to: not loaded");
+    warn(["system", si], "states a DPO or legal address but no organisation or legal_name to attach it to: not loaded");
   }
 
   const activities = (sys?.privacy_declarations ?? []).map((d, i) => {
@@ -446,7 +601,7 @@ function fidesRecords(
     if (d.impact_assessment_location?.trim()) a.liaLink = d.impact_assessment_location.trim();
     if (d.special_category_legal_basis) a.specialCategoryCondition = d.special_category_legal_basis;
     else if (d.processes_special_category_data)
-      warn(["system", 0, "privacy_declarations", i, "special_category_legal_basis"], "processes special category data but states no special_category_legal_basis: the records list the Art. 9(2) condition as not documented where its categories are special ones");
+      warn(["system", si, "privacy_declarations", i, "special_category_legal_basis"], "processes special category data but states no special_category_legal_basis: the records list the Art. 9(2) condition as not documented where its categories are special ones");
     if (d.retention_period !== null && d.retention_period !== undefined && String(d.retention_period).trim()) a.retention = String(d.retention_period).trim();
     if (sys?.joint_controller_info?.trim() && system.role === "joint-controller") a.controllers = [sys.joint_controller_info.trim()];
     return a;

@@ -2,12 +2,12 @@
  * Files in any supported format → validated inventories → one load (all or nothing while the files fit one transaction). Every file is read and validated
  * before the database is touched, so one bad file loads nothing.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
 import { CatalogueLookup } from "./catalogue.lookup.js";
 import { parseCsvInventory } from "./csv.import.js";
-import { parseFidesManifest } from "./fides.import.js";
+import { fidesFlowKeys, parseFidesManifest, parseFidesManifests } from "./fides.import.js";
 import { detectFormat } from "./import.detect.js";
 import type { ImportedInventory, ImportFormat } from "./import.source.js";
 import { openLineageInventories, readRunEvents, storedEvents, type LoadedSystem, type LocatedEvent } from "./openlineage.import.js";
@@ -69,12 +69,28 @@ export interface ReadOptions {
 export async function readImportFiles(files: string[], lookup: CatalogueLookup, format?: ImportFormat, opts: ReadOptions = {}): Promise<ImportedInventory[]> {
   const out: ImportedInventory[] = [];
   const events: LocatedEvent[] = [];
+  const manifests: { file: string; text: string }[] = [];
   const problems: InventoryValidationError[] = [];
-  for (const file of files) {
+  for (const file of await expandDirectories(files)) {
     try {
       const text = await readText(file);
-      if ((format ?? detectFormat(file, text)) === "openlineage") events.push(...readRunEvents(file, text));
+      const f = format ?? detectFormat(file, text);
+      if (f === "openlineage") events.push(...readRunEvents(file, text));
+      // Fides manifests are read together: a system's datasets and the systems it sends to may be in other files.
+      else if (f === "fides") manifests.push({ file, text });
       else out.push({ ...parseImportText(file, text, lookup, format), sha256: sha256Of(text) });
+    } catch (err) {
+      if (!(err instanceof InventoryValidationError)) throw err;
+      problems.push(err);
+    }
+  }
+  if (problems.length === 0 && manifests.length > 0) {
+    try {
+      const keys = fidesFlowKeys(manifests);
+      const loaded = opts.loadedSystems && keys.length > 0 ? new Set((await opts.loadedSystems(keys)).keys()) : new Set<string>();
+      // Each system carries the hash of the file that defines it.
+      const hash = new Map(manifests.map((m) => [m.file, sha256Of(m.text)]));
+      out.push(...parseFidesManifests(manifests, lookup, loaded).map((i) => ({ ...i, ...(hash.has(i.file) ? { sha256: hash.get(i.file)! } : {}) })));
     } catch (err) {
       if (!(err instanceof InventoryValidationError)) throw err;
       problems.push(err);
@@ -88,7 +104,7 @@ export async function readImportFiles(files: string[], lookup: CatalogueLookup, 
 /**
  * Events → inventories of the systems they name. A system already built from events keeps the events it was built
  * from, so it is rebuilt from those and the new ones together (the same event twice counts once: importing the same
- * events again changes nothing); a system loaded from a document is never replaced.
+ * events again changes nothing); a system loaded from a document is never replaced: the events are added beside it.
  */
 export async function openLineageImport(events: LocatedEvent[], lookup: CatalogueLookup, opts: ReadOptions = {}): Promise<ImportedInventory[]> {
   const base = opts.namespaces ? { namespaces: opts.namespaces } : {};
@@ -96,8 +112,27 @@ export async function openLineageImport(events: LocatedEvent[], lookup: Catalogu
   const systems = draft.map((i) => i.inventory.system.id);
   const loaded = opts.loadedSystems ? await opts.loadedSystems(systems) : new Map<string, LoadedSystem>();
   if (loaded.size === 0) return draft;
-  const stored = storedEvents([...loaded.values()].filter((l) => l.origin === "openlineage"));
+  // Events kept by a system built from events, or by a document's system they were added to.
+  const stored = storedEvents(loaded.values());
   return openLineageInventories([...stored, ...events], lookup, { ...base, loaded, only: new Set(systems) });
+}
+
+/** A directory stands for the inventory files in it (`npm run import -- ./fides-dir/`, as `fides push` takes one). */
+export async function expandDirectories(files: string[]): Promise<string[]> {
+  const expanded: string[] = [];
+  for (const file of files) {
+    if (await isDirectory(file)) expanded.push(...(await dataDirectoryFiles(file)));
+    else expanded.push(file);
+  }
+  return expanded;
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function readText(file: string): Promise<string> {
@@ -144,7 +179,7 @@ export async function importFiles(
   dataDir?: string,
 ): Promise<ImportReport> {
   const lookup = await readLookup();
-  const split = await readAssessmentFiles(files, format, opts.cnil);
+  const split = await readAssessmentFiles(await expandDirectories(files), format, opts.cnil);
   let imported: ImportedInventory[] = [];
   try {
     if (split.others.length > 0) imported = await readImportFiles(split.others, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
@@ -153,7 +188,7 @@ export async function importFiles(
     throw err;
   }
   if (split.issues.length > 0) throw new InventoryValidationError(split.issues);
-  const parsed = imported.map((i) => ({ file: i.file, inventory: i.inventory, sha256: i.sha256 ?? null }));
+  const parsed = imported.map((i) => ({ file: i.file, inventory: i.inventory, sha256: i.sha256 ?? null, ...(i.borrowed ? { borrowed: i.borrowed } : {}) }));
   citeFiles(parsed, dataDir);
   const report: SeedReport = imported.length > 0 ? await loadInventories(graph, parsed, lookup.catalogue) : { files: [], systems: [], nodes: 0, relationships: 0, millis: 0 };
   const assessments = split.assessments.length > 0 ? await loadAssessments(graph, split.assessments) : [];
@@ -203,6 +238,10 @@ export function describeImport(i: ImportedInventory, cwd = process.cwd()): strin
   ];
   if (s.categories.length > 0) lines.push(`  categories: ${s.categories.join(", ")}`);
   if (s.vendors.length > 0) lines.push(`  vendors: ${s.vendors.join(", ")}${s.countries.length > 0 ? ` (countries: ${s.countries.join(", ")})` : ""}`);
+  for (const f of i.inventory.systemFlows) {
+    const what = [...f.copies.map((c) => `${c.from} → ${c.to}`), ...(f.categories.length > 0 ? [`categories ${f.categories.join(", ")}`] : [])].join("; ");
+    lines.push(`  flows into our system '${f.to}': ${what}`);
+  }
   for (const w of i.warnings) {
     const where = [w.line ? `line ${w.line}` : "", w.row ? `row ${w.row}, column ${w.column ?? "?"}` : "", w.field].filter(Boolean).join(", ");
     lines.push(`  warning (${where}): ${w.message}`);

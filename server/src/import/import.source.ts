@@ -11,6 +11,8 @@ export interface ImportedInventory {
   inventory: Inventory;
   /** Things the importer could not map exactly but did not refuse (an unknown fideslang key, a guessed direction). */
   warnings: InventoryIssue[];
+  /** Node ids it names that another origin of its system states (run events naming a document's tables): not written by its load. */
+  borrowed?: ReadonlySet<string>;
   /** sha256 of the file's text (absent for an inventory built from OpenLineage events). */
   sha256?: string;
 }

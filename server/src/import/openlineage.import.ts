@@ -11,7 +11,9 @@
  * - A column's category is the one its DIRECT inputs carry (followed through jobs), else one suggested from its name
  *   and type as `discover` does (`suggested: true`, never presented as stated).
  * - A system built from events keeps them (`observedEvents`): events imported later are merged with those, so a
- *   dataset already loaded in that system is the same table. A system loaded from a document is never replaced.
+ *   dataset already loaded in that system is the same table. A system loaded from a document is never replaced: events
+ *   naming it add their observed copies beside what the document states (its tables are the same tables, their columns
+ *   keep the document's categories), loaded as that system's `openlineage` part, which the next events replace.
  * - Events of one run (START, RUNNING, COMPLETE/FAIL) merge; the same event twice (run id, event type, event time) counts once.
  * - A source keeps what OpenLineage observed (job, runs, producer) in `observed`.
  */
@@ -19,6 +21,7 @@ import type { CatalogueLookup } from "./catalogue.lookup.js";
 import { suggestCategory } from "./discover.postgres.js";
 import { BuiltSource, slugify, type ImportedInventory } from "./import.source.js";
 import { RunEventSchema, type Dataset, type RunEvent } from "./openlineage.schema.js";
+import { ids } from "../contract/ids.js";
 import { fieldPath, InventoryValidationError, SourceFile, validateInventory, type InventoryIssue, type PathKey } from "../inventory/inventory.parse.js";
 import type { InventoryInput } from "../inventory/inventory.schema.js";
 
@@ -34,6 +37,13 @@ export interface LocatedEvent {
 export interface LoadedSystem {
   origin: string | null;
   events: string[];
+  /** A system a document states: its tables as loaded, which events naming them add to (never replace). */
+  tables?: LoadedTable[];
+}
+
+export interface LoadedTable {
+  name: string;
+  columns: { name: string; kind: "personal" | "system" | "reference"; category: string | null; pseudonymised: boolean | null }[];
 }
 
 export interface OpenLineageOptions {
@@ -296,6 +306,10 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
     bySystem.set(system, [...(bySystem.get(system) ?? []), t]);
   }
   const tableOf = (namespace: string, name: string) => tables.get(datasetKey(namespace, name))!;
+  // Systems a document states (events add to them): their tables by name.
+  const documentTables = new Map<string, Map<string, LoadedTable>>();
+  for (const [system, l] of opts.loaded ?? []) if (l.origin !== "openlineage" && l.tables) documentTables.set(system, new Map(l.tables.map((t) => [t.name, t])));
+  const documentTable = (t: TableDraft) => documentTables.get(t.system)?.get(t.name);
   const addColumn = (t: TableDraft, column: string) => {
     if (!t.columns.has(column)) t.columns.set(column, { type: null });
   };
@@ -335,7 +349,11 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
     if (seen.has(key)) return null;
     seen.add(key);
     let cat: Cat | null = null;
-    {
+    const stated = documentTable(t)?.columns.find((col) => col.name === c);
+    if (stated) {
+      // A table a document states: its columns keep the document's categories.
+      cat = stated.kind === "personal" && stated.category ? { category: stated.category, suggested: false, pseudonymised: stated.pseudonymised ?? false, why: "as the document states" } : null;
+    } else {
       const inputs = (copiesInto.get(key) ?? []).flatMap((copy) => {
         const from = categoryOf(copy.from.table, copy.from.column, seen);
         return from ? [{ from, copy }] : [];
@@ -450,12 +468,13 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
   for (const system of [...bySystem.keys()].sort()) {
     if (opts.only && !opts.only.has(system)) continue;
     const loaded = opts.loaded?.get(system);
-    if (loaded && loaded.origin !== "openlineage") {
+    const layered = loaded !== undefined && loaded.origin !== "openlineage";
+    if (layered && !loaded.tables) {
       refused.push({
         file,
         line: null,
         field: `namespace ${[...namespacesOf.get(system)!].join(", ")}`,
-        message: `system '${system}' is loaded from a document (YAML, spreadsheet or Fides); events never replace it. Map the namespace to a system of its own (--namespace ns=other-id)`,
+        message: `system '${system}' is loaded from a document (YAML, spreadsheet or Fides) whose tables were not read; events never replace it`,
       });
       continue;
     }
@@ -474,7 +493,8 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
         name: t.name,
         label: t.dataset,
         kind: "table" as const,
-        columns: [...t.columns].map(([name, { type }]) => {
+        // A document's table: its columns first, as it states them (not written by this load), then any the events add.
+        columns: [...(documentTable(t)?.columns.map((col) => [col.name, { type: null }] as const) ?? []), ...[...t.columns].filter(([name]) => !documentTable(t)?.columns.some((col) => col.name === name))].map(([name, { type }]) => {
           const cat = categoryOf(t, name, new Set());
           const typeText = type ? `${type}; ` : "";
           if (!cat) return { name, kind: "system" as const, ...(type ? { description: type } : {}) };
@@ -491,7 +511,17 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
       sources: sources.get(system) ?? [],
     };
     const built = new BuiltSource(file, inventory);
-    result.push({ file, format: "openlineage", inventory: validateInventory(built, lookup.catalogue), warnings: warnings.get(system) ?? [] });
+    // Added to a document's system: its node, and the tables and columns the document states, are the document's.
+    const borrowed = layered
+      ? new Set([
+          ids.system(system),
+          ...bySystem.get(system)!.flatMap((t) => {
+            const d = documentTable(t);
+            return d ? [ids.table(system, t.name), ...d.columns.map((col) => ids.column(system, t.name, col.name))] : [];
+          }),
+        ])
+      : undefined;
+    result.push({ file, format: "openlineage", inventory: validateInventory(built, lookup.catalogue), warnings: warnings.get(system) ?? [], ...(borrowed ? { borrowed } : {}) });
   }
   if (refused.length > 0) throw new InventoryValidationError(refused);
   return result;

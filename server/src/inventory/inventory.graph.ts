@@ -30,6 +30,7 @@ export const REL_TYPES = [
   "CONCERNS", // activity → subject
   "LOCATED_IN", // vendor → location (legal entity)
   "STORES_DATA_IN", // vendor → location (data storage)
+  "SENDS_TO", // system → another own system ({flow, categories, transfer, system: owner, crossSystem}), made after every load
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
@@ -55,7 +56,26 @@ export interface GraphRows {
   shared: NodeRow[];
   rels: RelRow[];
   systems: string[];
+  /**
+   * Who states these rows: each system with the origin of its facts (`document`: YAML, spreadsheet, Fides;
+   * `openlineage`: run events). A load replaces exactly its own (system, origin) part, so events add observed copies
+   * to a system a document describes without touching what the document states.
+   */
+  loads: { system: string; origin: string }[];
+  /** Run events kept on a system's node by an `openlineage` load (also when the node itself belongs to a document). */
+  observed: { id: string; events: string[] }[];
 }
+
+/** The origin of a load: what the inventory's system says, else a person's document. */
+export function loadOrigin(inv: Inventory): string {
+  return inv.system.origin ?? "document";
+}
+
+/**
+ * Relationship types that only describe nodes (a table's columns, a column's category…). A load adding observed facts
+ * to nodes another origin states (`borrowed`) leaves these to that origin, so nothing is stated twice.
+ */
+const DESCRIPTIVE = new Set<RelType>(["CONTAINS", "HAS_SUBJECT", "HAS_PURPOSE", "DESCRIBED_IN", "HAS_COLUMN", "OF_CATEGORY", "FOR_PURPOSE", "REFERENCES"]);
 
 /**
  * A name's words as people type them, for the search index: `CustomerEmail` → `Customer Email`, `CMS_User` → `CMS
@@ -86,7 +106,15 @@ function searchText(...parts: (string | undefined | null)[]): string {
   return parts.filter(Boolean).join(" ");
 }
 
-export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogue): GraphRows {
+export interface GraphOptions {
+  /**
+   * Per system: node ids this load names but another origin states (a table a document describes, named by run
+   * events). Their nodes are not written, and no descriptive relationship is added to them; flows into them are.
+   */
+  borrowed?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogue, opts: GraphOptions = {}): GraphRows {
   const scoped: NodeRow[] = [];
   const shared = new Map<string, NodeRow>();
   const rels: RelRow[] = [];
@@ -123,10 +151,13 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
     return id;
   };
 
+  const observed: GraphRows["observed"] = [];
   for (const inv of inventories) {
     const sys = inv.system.id;
     const systemId = ids.system(sys);
     const at = citer(inv);
+    const firstNode = scoped.length;
+    const firstRel = rels.length;
     scoped.push(
       node("system", systemId, inv.system.name, {
         system: sys,
@@ -172,6 +203,8 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
           entityKind: e.kind,
           description: e.description ?? null,
           columnCount: e.columns.length,
+          ...identityProps(e),
+          ...erasureProps(e.erasure),
           search: searchText(e.label, e.name.replace(/_/g, " ")),
         }, at(section, entity)),
       );
@@ -192,6 +225,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
             description: c.description ?? null,
             references: c.references ?? null,
             pseudonymised: c.pseudonymised ?? null,
+            ...erasureProps(c.erasure),
             position,
             search: searchText(c.categoryLabel),
             ...(c.suggested ? { suggested: true } : {}),
@@ -276,6 +310,7 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         // Each system's document names the contracting entity; the same company can differ by system.
         legalName: v.vendor.legalName ?? null,
         address: v.vendor.address ?? null,
+        privacyContact: v.vendor.privacyContact ?? null,
         entityCountry: v.entityCountry ?? null,
         dataCountries: v.dataCountries,
         countries,
@@ -296,6 +331,44 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
         for (const colId of expandField(sys, f, personalColumns)) rel(vendorId, "SENDS_BACK", colId, edge, at(v.section, [...engagement, "sendsBack", fi]));
       });
     });
+
+    // Flows into our other systems: stated here, kept on a source node of this system; the relationships into the other
+    // system are made after every load (inventory.repository.ts `relinkSystemFlows`), so they survive its reloads.
+    for (const f of inv.systemFlows) {
+      const id = ids.source(sys, systemFlowKey(f.to));
+      scoped.push(
+        node("source", id, `Flow into ${f.to}`, {
+          system: sys,
+          description: f.description ?? null,
+          crossSystem: true,
+          flow: systemFlowId(sys, f.to),
+          targetSystem: f.to,
+          mechanism: f.mechanism ?? null,
+          categories: [...new Set(f.categories)].sort(),
+          copies: JSON.stringify(f.copies.map((c) => ({ from: c.from, to: c.to, columns: c.columns }))),
+          search: searchText(f.to),
+        }),
+      );
+      rel(systemId, "HAS_SOURCE", id);
+      for (const from of new Set(f.copies.map((c) => c.from))) rel(id, "READS_FROM", table(from));
+    }
+
+    // Ownership: an origin other than a document marks its nodes and relationships; a load adding to another origin's
+    // system writes neither the nodes it borrows nor descriptive links between them.
+    const origin = loadOrigin(inv);
+    const borrowed = opts.borrowed?.get(sys);
+    if (origin !== "document") {
+      for (const n of scoped.slice(firstNode)) n.props.origin = origin;
+      for (const r of rels.slice(firstRel)) r.props = { ...r.props, origin };
+      if (inv.system.observedEvents) observed.push({ id: systemId, events: inv.system.observedEvents });
+    }
+    if (borrowed && borrowed.size > 0) {
+      const mine = scoped.splice(firstNode).filter((n) => !borrowed.has(n.id));
+      scoped.push(...mine);
+      const owned = new Set(mine.map((n) => n.id));
+      const kept = rels.splice(firstRel).filter((r) => !(DESCRIPTIVE.has(r.type) && !owned.has(r.from) && !owned.has(r.to)));
+      rels.push(...kept);
+    }
   }
 
   // Countries named only through the catalogue (not by any vendor) are not drawn.
@@ -304,7 +377,22 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
     shared: [...shared.values()],
     rels: dedupeRels(rels),
     systems: inventories.map((i) => i.system.id),
+    loads: inventories.map((i) => ({ system: i.system.id, origin: loadOrigin(i) })),
+    observed,
   };
+}
+
+/** A flow between own systems: its stable id (`crm/to/warehouse`), and its source node's key in the owner (`to/warehouse`). */
+export const systemFlowId = (owner: string, target: string) => `${owner}/to/${target}`;
+export const systemFlowKey = (target: string) => `to/${target}`;
+/** The columns that find a table's data subject, as stated (absent: not stated), for the access/erasure checklist. */
+function identityProps(e: Entity): Props {
+  return { identity: e.identity ?? null };
+}
+
+/** What an erasure request does with a table's or a column's data, as stated (all null: not stated). */
+function erasureProps(e: Entity["erasure"]): Props {
+  return { erasureAction: e?.action ?? null, erasureReason: e?.reason ?? null, erasureRetention: e?.retention ?? null };
 }
 
 /** Art. 30 facts kept on the System node: the organisation, the system's default role and its security measures. */

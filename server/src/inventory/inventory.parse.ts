@@ -317,6 +317,18 @@ export function validateInventory(src: InventorySource, catalogue: Catalogue): I
   });
   validateActivities(inv, subjectIds, purposeIds, bad);
 
+  for (const i of duplicates(inv.systemFlows, (f) => f.to)) bad(["systemFlows", i, "to"], `flow into system '${inv.systemFlows[i]!.to}' is stated twice (one entry per system)`);
+  inv.systemFlows.forEach((f, fi) => {
+    if (f.to === inv.system.id) bad(["systemFlows", fi, "to"], "names this system itself (a copy inside a system is a source's 'copiesFrom')");
+    f.categories.forEach((c, ci) => {
+      if (!categoryIds.has(c)) bad(["systemFlows", fi, "categories", ci], `unknown data category '${c}' (use the catalogue's id or declare it under 'categories')`);
+    });
+    f.copies.forEach((c, ci) => {
+      entityExists(["systemFlows", fi, "copies", ci, "from"], c.from);
+      c.columns.forEach((m, mi) => fieldExists(["systemFlows", fi, "copies", ci, "columns", mi, "from"], `${c.from}.${m.from}`));
+    });
+  });
+
   if (issues.length > 0) throw new InventoryValidationError(issues);
   return inv;
 }

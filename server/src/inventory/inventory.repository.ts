@@ -1,8 +1,13 @@
 /** Writes graph rows to Neo4j. Each call is one write transaction: all of it commits, or none of it. */
-import { REL_TYPES, type GraphRows, type RelRow } from "./inventory.graph.js";
-import { KIND_LABEL } from "../contract/ids.js";
+import type { ManagedTransaction } from "neo4j-driver";
+
+import { copiedColumns, REL_TYPES, type GraphRows, type Props, type RelRow } from "./inventory.graph.js";
+import type { Catalogue } from "./inventory.parse.js";
+import type { Entity, Mechanism } from "./inventory.schema.js";
+import { ids, KIND_LABEL } from "../contract/ids.js";
 import { cypher, cypherStatements } from "../db/cypher.js";
-import type { Graph } from "../db/graph.js";
+import { toPlain, type Graph } from "../db/graph.js";
+import { transferStatus } from "../transfers/transfer.rule.js";
 
 const BATCH = 5000;
 const LABELS = new Set(Object.values(KIND_LABEL));
@@ -26,6 +31,7 @@ export async function ensureSchema(graph: Graph): Promise<void> {
 /** Removes systems (and shared nodes nothing points at any more) in one transaction. */
 export async function removeSystems(graph: Graph, systems: string[]): Promise<void> {
   await graph.writeTransaction(async (tx) => {
+    // Flows other systems state into these stay stated (on their owners' source nodes), now into a system not loaded.
     await tx.run(cypher("seed/delete-systems"), { systems });
     await tx.run(cypher("seed/delete-orphans"));
     await tx.run(cypher("seed/derive-vendor-facts"));
@@ -44,19 +50,21 @@ export interface LoadResult {
  * which made a reload quadratic. So only the nodes missing from the new data are deleted; the systems' relationships are
  * all deleted and created again from the new data, so none from the old load survives. The result equals a fresh load.
  */
-export async function replaceSystems(graph: Graph, rows: GraphRows): Promise<LoadResult> {
+export async function replaceSystems(graph: Graph, rows: GraphRows, catalogue: Pick<Catalogue, "countries" | "adequacy">): Promise<LoadResult> {
   // Labels and types reach Cypher as values of `$(...)`; still, only the fixed lists are allowed through.
   for (const n of [...rows.scoped, ...rows.shared]) if (!LABELS.has(n.label)) throw new LoadError(`unknown node label ${n.label}`);
   for (const r of rows.rels) if (!TYPES.has(r.type)) throw new LoadError(`unknown relationship type ${r.type}`);
 
   return graph.writeTransaction(async (tx) => {
-    await tx.run(cypher("seed/delete-stale-nodes"), { systems: rows.systems, ids: rows.scoped.map((n) => n.id) });
-    await tx.run(cypher("seed/delete-system-relationships"), { systems: rows.systems });
+    // `systems` beside `loads`, so the node lookup is an index seek on the system.
+    await tx.run(cypher("seed/delete-stale-nodes"), { systems: rows.systems, loads: rows.loads, ids: rows.scoped.map((n) => n.id) });
+    await tx.run(cypher("seed/delete-system-relationships"), { systems: rows.systems, loads: rows.loads });
     // A node holds no null properties (setting one removes it), so nulls are dropped here: an unchanged node's properties
     // then equal its row's, and the upsert skips it.
     const scoped = rows.scoped.map((n) => ({ ...n, props: Object.fromEntries(Object.entries(n.props).filter(([, v]) => v !== null)) }));
     for (const batch of chunks(scoped)) await tx.run(cypher("seed/upsert-scoped-nodes"), { rows: batch });
     for (const batch of chunks(rows.shared)) await tx.run(cypher("seed/merge-shared-nodes"), { rows: batch });
+    if (rows.observed.length > 0) await tx.run(cypher("seed/set-observed-events"), { rows: rows.observed });
 
     let created = 0;
     for (const batch of chunks(rows.rels)) {
@@ -69,8 +77,100 @@ export async function replaceSystems(graph: Graph, rows: GraphRows): Promise<Loa
       const missing = (res.records[0]?.get("missing") as string[] | undefined) ?? [];
       throw new LoadError(`${rows.rels.length - created} relationship(s) point at nodes that do not exist: ${missing.join(", ")}`);
     }
+    created += await relinkSystemFlows(tx, rows.systems, catalogue);
     await tx.run(cypher("seed/delete-orphans"));
     await tx.run(cypher("seed/derive-vendor-facts"));
     return { nodes: rows.scoped.length + rows.shared.length, relationships: created };
   });
+}
+
+interface StatedCopy {
+  from: string;
+  to: string;
+  columns: { from: string; to: string }[];
+}
+
+/**
+ * Makes the relationships of every flow between own systems whose owner or target is among `systems` from what its
+ * owner states (on its source node), against the nodes loaded now: a flow into a system that is not loaded has none
+ * (its source node says where it goes: "system not loaded"), and loading that system later connects it. Copies follow
+ * the rule of copies inside a system (`copiedColumns`); the flow's transfer status is the vendor flows' rule applied to
+ * the target system's legal entity and hosting countries. Returns how many relationships were made.
+ */
+async function relinkSystemFlows(tx: ManagedTransaction, systems: string[], catalogue: Pick<Catalogue, "countries" | "adequacy">): Promise<number> {
+  await tx.run(cypher("seed/relink-delete"), { systems });
+  const flows = (await tx.run(cypher("seed/system-flows"), { systems })).records.map((r) => toPlain(r.toObject()) as SystemFlowRow);
+  const live = flows.filter((f) => f.targetSystem !== null);
+  if (live.length === 0) return 0;
+  const copiesOf = new Map(live.map((f) => [f.flow, JSON.parse(f.copies) as StatedCopy[]]));
+  const tableIds = [...new Set(live.flatMap((f) => copiesOf.get(f.flow)!.flatMap((c) => [ids.table(f.owner, c.from), ids.table(f.target, c.to)])))];
+  const tables = new Map(
+    (await tx.run(cypher("seed/table-columns"), { ids: tableIds })).records.map((r) => {
+      const row = toPlain(r.toObject()) as { id: string; columns: { name: string; kind: Entity["columns"][number]["kind"]; category: string | null }[] };
+      return [row.id, row.columns] as const;
+    }),
+  );
+  const entity = (id: string, name: string): Entity | null => {
+    const columns = tables.get(id);
+    return columns ? ({ name, label: undefined, kind: "table", subjects: [], columns: columns.map((c) => ({ ...c, category: c.category ?? undefined, purposes: [] })) } as unknown as Entity) : null;
+  };
+
+  const rels: RelRow[] = [];
+  const seen = new Set<string>();
+  const rel = (from: string, type: RelRow["type"], to: string, props: Props) => {
+    const key = `${from}|${type}|${to}|${JSON.stringify(props)}`;
+    if (!seen.has(key)) rels.push({ from, to, type, props });
+    seen.add(key);
+  };
+  for (const f of live) {
+    const own = { system: f.owner, crossSystem: true, flow: f.flow, via: f.via };
+    const carried = new Set(f.categories);
+    for (const c of copiesOf.get(f.flow)!) {
+      const fromId = ids.table(f.owner, c.from);
+      const toId = ids.table(f.target, c.to);
+      const from = entity(fromId, c.from);
+      const to = entity(toId, c.to);
+      // A table the other system does not (or no longer) state: the copy waits for it, as a flow into a system not loaded does.
+      if (!from || !to) continue;
+      rel(f.via, "FEEDS", toId, own);
+      rel(fromId, "COPIED_TO", toId, own);
+      const copy = copiedColumns(
+        c.columns.map((m) => ({ from: `${c.from}.${m.from}`, to: `${c.to}.${m.to}` })),
+        from,
+        to,
+      );
+      const names = new Set(to.columns.map((col) => col.name));
+      for (const [a, b] of copy.pairs) {
+        if (!names.has(b)) continue;
+        rel(ids.column(f.owner, c.from, a), "COPIED_TO", ids.column(f.target, c.to, b), { ...own, mapping: copy.mapping });
+        const category = from.columns.find((col) => col.name === a)?.category;
+        if (category) carried.add(category);
+      }
+    }
+    const target = f.targetSystem!;
+    rel(ids.system(f.owner), "SENDS_TO", ids.system(f.target), {
+      ...own,
+      categories: [...carried].sort(),
+      mechanism: f.mechanism,
+      transfer: transferStatus({ entityCountry: target.entityCountry ?? null, dataCountries: target.hostingCountries ?? [] }, f.mechanism, catalogue),
+    });
+  }
+  let created = 0;
+  for (const batch of chunks(rels)) {
+    const res = await tx.run(cypher("seed/create-relationships"), { rows: batch });
+    created += Number(res.records[0]?.get("created") ?? 0);
+  }
+  if (created !== rels.length) throw new LoadError(`${rels.length - created} relationship(s) of flows between systems point at nodes that do not exist`);
+  return created;
+}
+
+interface SystemFlowRow {
+  via: string;
+  owner: string;
+  flow: string;
+  target: string;
+  mechanism: Mechanism | null;
+  categories: string[];
+  copies: string;
+  targetSystem: { entityCountry: string | null; hostingCountries: string[] | null } | null;
 }

@@ -174,6 +174,20 @@ export const PurposeSchema = z
   })
   .strict();
 
+/**
+ * What an erasure request may do with a table's (or a column's) data, as the inventory states it: `erase` it,
+ * `anonymise` it, or `keep` it, with the reason (a legal obligation, a contract…) and, when stated, for how long.
+ * Absent means not stated: the checklist says so and never guesses one.
+ */
+export const ErasureSchema = z
+  .object({
+    action: z.enum(["erase", "anonymise", "keep"]),
+    reason: Text.optional(),
+    retention: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+  .refine((e) => e.action !== "keep" || !!e.reason, { message: "'keep' needs the reason the data is kept", path: ["reason"] });
+
 export const ColumnSchema = z
   .object({
     name: FieldName,
@@ -190,6 +204,8 @@ export const ColumnSchema = z
     suggested: z.boolean().optional(),
     /** The column holds its category masked or pseudonymised (hashed, tokenised…), e.g. a copy an OpenLineage job marks `masking: true`. */
     pseudonymised: z.boolean().optional(),
+    /** What an erasure request does with this column, when it differs from its table's `erasure`. */
+    erasure: ErasureSchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -212,8 +228,17 @@ export const EntitySchema = z
     description: Text.optional(),
     subjects: z.array(Slug).default([]),
     columns: z.array(ColumnSchema).default([]),
+    /** The columns that find the data subject's record in this table, as the document states them (each one alone). */
+    identity: z.array(FieldName).min(1).optional(),
+    /** What an erasure request does with this table's rows (absent: not stated). */
+    erasure: ErasureSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((e, ctx) => {
+    e.identity?.forEach((name, i) => {
+      if (!e.columns.some((c) => c.name === name)) ctx.addIssue({ code: "custom", path: ["identity", i], message: `'${name}' is not a column of ${e.name}` });
+    });
+  });
 
 /** An OpenLineage job as its run events report it: the job, its runs (each run's latest event) and the producer. */
 export const ObservedSchema = z
@@ -265,6 +290,8 @@ export const VendorIdentitySchema = z
     legalName: z.string().optional(),
     /** Registered office address as published (short, factual). */
     address: z.string().optional(),
+    /** Where a data subject's access or erasure request goes at this vendor (privacy/DPO email, form URL), when stated. */
+    privacyContact: z.string().min(1).max(300).optional(),
   })
   .strict();
 
@@ -286,6 +313,38 @@ export const VendorFlowSchema = z
   })
   .strict();
 
+/**
+ * A flow from this system into another of the company's own systems (issue 18): tables of ours copied into tables of
+ * that system (column pairs when stated, else category-scoped as a copy inside a system), and/or data categories sent
+ * without naming tables. Owned by this file: reloading the other system keeps it; the target is matched after every
+ * load and shown "system not loaded" while it is not.
+ */
+export const SystemFlowSchema = z
+  .object({
+    /** The other system's id. */
+    to: Slug,
+    description: Text.optional(),
+    mechanism: TransferMechanism.optional().describe("safeguard when the other system is owned or hosted outside the EEA; absent = not documented"),
+    copies: z
+      .array(
+        z
+          .object({
+            /** A table of this system. */
+            from: EntityName,
+            /** A table of the other system. */
+            to: EntityName,
+            /** Column to column, when stated exactly (`from` a column of ours, `to` one of theirs). */
+            columns: z.array(z.object({ from: FieldName, to: FieldName }).strict()).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Data categories sent without naming tables (as a Fides egress does). */
+    categories: z.array(Slug).default([]),
+  })
+  .strict()
+  .refine((f) => f.copies.length > 0 || f.categories.length > 0, "needs 'copies' or 'categories' (what goes into the other system)");
+
 export const InventorySchema = z
   .object({
     $schema: z.string().optional(),
@@ -297,6 +356,8 @@ export const InventorySchema = z
     sources: z.array(SourceSchema).default([]),
     references: z.array(ReferenceSchema).default([]),
     vendors: z.array(VendorFlowSchema).default([]),
+    /** Flows into the company's other systems. */
+    systemFlows: z.array(SystemFlowSchema).default([]),
     organisation: OrganisationSchema.optional(),
     activities: z.array(ActivitySchema).default([]),
   })
@@ -307,6 +368,7 @@ export type InventoryInput = z.input<typeof InventorySchema>;
 export type Entity = z.infer<typeof EntitySchema>;
 export type Column = z.infer<typeof ColumnSchema>;
 export type VendorFlow = z.infer<typeof VendorFlowSchema>;
+export type SystemFlow = z.infer<typeof SystemFlowSchema>;
 export type Activity = z.infer<typeof ActivitySchema>;
 export type ProcessingRoleName = z.infer<typeof ProcessingRole>;
 

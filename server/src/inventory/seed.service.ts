@@ -27,6 +27,8 @@ export interface SeedReport extends LoadResult {
 export interface ParsedInventory {
   file: string;
   inventory: Inventory;
+  /** Node ids it names that another origin of its system states (run events naming a document's tables): not written by this load. */
+  borrowed?: ReadonlySet<string>;
   /** sha256 (hex) of the file's text, recorded on the System node for the records' cover sheet; absent for events. */
   sha256?: string | null;
 }
@@ -100,7 +102,8 @@ export async function loadInventories(graph: Graph, parsed: ParsedInventory[], c
   const inventories = parsed.map((p) => p.inventory);
   checkDistinct(files, inventories);
   // Every file is turned into rows before the first write, so a file the graph builder rejects also writes nothing.
-  const perFile = parsed.map((p) => stampFiles(inventoriesToGraph([p.inventory], cat), [p]));
+  const borrowed = (group: number[]) => new Map(group.flatMap((i) => (parsed[i]!.borrowed ? [[inventories[i]!.system.id, parsed[i]!.borrowed] as const] : [])));
+  const perFile = parsed.map((p, i) => stampFiles(inventoriesToGraph([p.inventory], cat, { borrowed: borrowed([i]) }), [p]));
   const groups = groupFiles(
     perFile.map((r) => r.scoped.length + r.shared.length + r.rels.length),
     transactionRows,
@@ -110,8 +113,8 @@ export async function loadInventories(graph: Graph, parsed: ParsedInventory[], c
   const total: LoadResult = { nodes: new Set(perFile.flatMap((r) => [...r.scoped, ...r.shared].map((n) => n.id))).size, relationships: 0 };
   for (const group of groups) {
     try {
-      const rows = group.length === 1 ? perFile[group[0]!]! : stampFiles(inventoriesToGraph(group.map((i) => inventories[i]!), cat), group.map((i) => parsed[i]!));
-      total.relationships += (await replaceSystems(graph, rows)).relationships;
+      const rows = group.length === 1 ? perFile[group[0]!]! : stampFiles(inventoriesToGraph(group.map((i) => inventories[i]!), cat, { borrowed: borrowed(group) }), group.map((i) => parsed[i]!));
+      total.relationships += (await replaceSystems(graph, rows, cat)).relationships;
     } catch (err) {
       const done = files.slice(0, group[0]);
       const failed = group.map((i) => files[i]!);
@@ -149,5 +152,6 @@ function checkDistinct(files: string[], inventories: Inventory[]): void {
     if (other) issues.push({ file, line: null, field: "system.id", message: `system '${inv.system.id}' is also loaded from ${other}` });
     systems.set(inv.system.id, file);
   });
+
   if (issues.length > 0) throw new InventoryValidationError(issues);
 }

@@ -33,7 +33,7 @@ export class LineageService {
     const lookup = await this.lookup;
     const located: LocatedEvent[] = events.map((event, i) => ({ event, file: "POST /api/v1/lineage", at: events.length > 1 ? `events[${i}]` : "the event" }));
     const inventories = await openLineageImport(located, lookup, { namespaces: this.namespaces, loadedSystems: (systems) => readLoadedSystems(this.graph, systems) });
-    const report = await loadInventories(this.graph, inventories.map((i) => ({ file: i.file, inventory: i.inventory })), lookup.catalogue);
+    const report = await loadInventories(this.graph, inventories.map((i) => ({ file: i.file, inventory: i.inventory, ...(i.borrowed ? { borrowed: i.borrowed } : {}) })), lookup.catalogue);
     return { accepted: events.length, systems: report.systems };
   }
 }

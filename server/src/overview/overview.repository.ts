@@ -28,11 +28,28 @@ export const OverviewRowSchema = z.object({
 });
 export type OverviewRow = z.infer<typeof OverviewRowSchema>;
 
+/** A flow into another of our systems (cypher/overview/system-flows). */
+export const OverviewSystemFlowSchema = z.object({
+  flow: z.string(),
+  system: z.string(),
+  target: z.string(),
+  targetName: z.string().nullable(),
+  transfer: TransferStatusSchema.nullable(),
+  categories: z.array(z.string()),
+  tables: z.number(),
+});
+export type OverviewSystemFlow = z.infer<typeof OverviewSystemFlowSchema>;
+
 export class OverviewRepository {
   constructor(private readonly graph: Graph) {}
 
   /** `systems` null: every loaded system. */
   async systems(systems: string[] | null): Promise<OverviewRow[]> {
     return z.array(OverviewRowSchema).parse(await this.graph.read("overview/systems", { systems }));
+  }
+
+  /** The flows into our other systems the given systems (null: every one) state. */
+  async systemFlows(systems: string[] | null): Promise<OverviewSystemFlow[]> {
+    return z.array(OverviewSystemFlowSchema).parse(await this.graph.read("overview/system-flows", { systems }));
   }
 }

@@ -1,7 +1,7 @@
 import type { OverviewRepository, OverviewRow } from "./overview.repository.js";
 import { GROUP_VENDORS_OVER, type OverviewQuery } from "./overview.schema.js";
 import type { OverviewResponse, TransferStatus } from "../contract/api.js";
-import { groupId, type Grouping } from "../contract/ids.js";
+import { groupId, ids, type Grouping } from "../contract/ids.js";
 import { TRANSFER_WORDS } from "../contract/words.js";
 import { ElementsBuilder, idOf } from "../elements/elements.js";
 import { DERIVED, mergeProvenance, provenanceOf } from "../elements/provenance.js";
@@ -99,8 +99,8 @@ function groupVendors(engagements: Engagement[], by: Grouping): Map<string, Vend
   return groups;
 }
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n.toLocaleString("en")} ${n === 1 ? word : many}`;
 }
 
 export class OverviewService {
@@ -167,7 +167,22 @@ export class OverviewService {
     }
     for (const e of groupPlaces.values()) elements.edge(e.group, e.type, e.location, { label: plural(e.vendors.size, "vendor"), count: e.vendors.size, provenance: [DERIVED] });
 
+    // Flows between own systems: system → system, with how many categories each carries; a target not loaded (or
+    // outside the chosen systems) is drawn too, saying so.
+    const systemFlows = await this.repo.systemFlows(systems);
+    for (const f of systemFlows) {
+      const loaded = f.targetName !== null;
+      const target = elements.node(
+        { kind: "system", key: f.target, name: loaded ? f.targetName! : `${f.target} (not loaded)`, system: f.target },
+        { ...(loaded ? {} : { notLoaded: true }), ...(systems && !systems.includes(f.target) ? { outside: true } : {}) },
+      );
+      if (!target) continue;
+      const what = [f.tables > 0 ? plural(f.tables, "table") : "", plural(f.categories.length, "category", "categories")].filter(Boolean).join(", ");
+      elements.edge(ids.system(f.system), "SENDS_TO", target, { label: loaded ? what : `${what}; not loaded`, count: f.categories.length, ...(f.transfer ? { transfer: f.transfer } : {}) });
+    }
+
     return {
+      systemFlows: systemFlows.map((f) => ({ flow: f.flow, system: f.system, target: f.target, loaded: f.targetName !== null, transfer: f.transfer, categories: f.categories, tables: f.tables })),
       systems: rows.map((r) => ({ id: idOf(r.system), name: r.system.name, tables: r.tables, vendors: r.vendors.length })),
       vendors,
       grouping,

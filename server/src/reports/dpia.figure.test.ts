@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { dpiaFigures, ROWS_PER_FIGURE, STATUS_COLOUR } from "./dpia.figure.js";
+import { dpiaFigure, PAGE_HEIGHT, ROWS_PER_FIGURE, STATUS_COLOUR } from "./dpia.figure.js";
 import type { TraceResponse, TraceVendor } from "../contract/api.js";
 import { TRANSFER_LOOK } from "../contract/look.js";
 
@@ -61,26 +61,51 @@ function trace(vendors: TraceVendor[]): TraceResponse {
   };
 }
 
-describe("dpiaFigures", () => {
-  it("draws one figure with every field, vendor and country as real text, no label under 9 px", () => {
-    const [figure, ...rest] = dpiaFigures(trace([vendor("PayPal", 3, [{ code: "US", name: "United States", eea: false, role: "entity" }]), vendor("Twilio", 2)]));
+/** The figure's SVG, every page of it. */
+const svgOf = (t: TraceResponse) => dpiaFigure(t)!.pages.map((p) => p.svg).join("");
 
-    expect(rest).toEqual([]);
-    for (const label of ["Shop", "T_PayPal.C0", "T_Twilio.C1", "PayPal", "Twilio", "United States (US)", "Country not stated"]) expect(figure!.svg).toContain(`>${label}</text>`);
-    const sizes = [...figure!.svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+describe("dpiaFigure", () => {
+  it("draws one figure with every field, vendor and country as real text, no label under 9 px", () => {
+    const figure = dpiaFigure(trace([vendor("PayPal", 3, [{ code: "US", name: "United States", eea: false, role: "entity" }]), vendor("Twilio", 2)]))!;
+
+    expect(figure.pages).toHaveLength(1);
+    expect(figure.blocks).toEqual(["All flows"]);
+    for (const label of ["Shop", "T_PayPal.C0", "T_Twilio.C1", "PayPal", "Twilio", "United States (US)", "Country not stated"]) expect(figure.pages[0]!.svg).toContain(`>${label}</text>`);
+    const sizes = [...figure.pages[0]!.svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
   });
 
-  it("splits a large answer into one figure per vendor, and a vendor with more fields than a page holds into parts", () => {
-    const figures = dpiaFigures(trace([vendor("Big", ROWS_PER_FIGURE + 5), vendor("Small", 4)]));
+  it("draws a large answer in one block per vendor, a vendor with more fields than a page holds in parts, over the pages it needs", () => {
+    const figure = dpiaFigure(trace([vendor("Big", ROWS_PER_FIGURE + 5), vendor("Small", 4)]))!;
 
-    expect(figures.map((f) => f.title)).toEqual(["Flows to Big (part 1 of 2)", "Flows to Big (part 2 of 2)", "Flows to Small"]);
-    expect(figures[1]!.svg).toContain(`>T_Big.C${ROWS_PER_FIGURE + 4}</text>`);
+    expect(figure.blocks).toEqual(["Flows to Big (part 1 of 2)", "Flows to Big (part 2 of 2)", "Flows to Small"]);
+    expect(figure.pages.length).toBeGreaterThan(1);
+    // Every page at full size (700 units wide, never scaled), none taller than a page.
+    for (const p of figure.pages) {
+      expect(p.svg).toMatch(/^<svg[^>]* width="700"/);
+      expect(Number(/ height="(\d+)"/.exec(p.svg)![1])).toBeLessThanOrEqual(PAGE_HEIGHT);
+    }
+    const pages = figure.pages.map((p) => p.svg);
+    expect(pages.findIndex((p) => p.includes(`>T_Big.C${ROWS_PER_FIGURE + 4}</text>`))).toBeGreaterThan(0);
+    // A block is on one page: its title and its last field together.
+    expect(pages.findIndex((p) => p.includes(">Flows to Small</text>"))).toBe(pages.findIndex((p) => p.includes(">T_Small.C3</text>")));
+  });
+
+  it("wraps a long label between words and sizes its box to it, shortening only a piece that fits no line (full text in a <title>)", () => {
+    const long = { ...vendor("Human translation services for every language", 1), fields: [{ ...vendor("X", 1).fields[0]!, table: "Ambassify_Manager", column: "Conversational data" }] };
+    const svg = svgOf(trace([long]));
+
+    expect(svg).toContain(">Human translation </tspan>");
+    expect(svg).toMatch(/>Ambassify_Manager\.Conversational <\/tspan><tspan[^>]*>data<\/tspan>/);
+    expect(svg).not.toContain("…");
+    const one = svgOf(trace([{ ...vendor("Averyveryverylongvendornamewithoutanybreakinit", 1) }]));
+    expect(one).toContain("<title>Averyveryverylongvendornamewithoutanybreakinit</title>");
+    expect(one).toContain("…</text>");
   });
 
   it("points a vendor whose storage is not stated at 'Country not stated', and colours its country by the server's status of that place", () => {
     const hotjar = { ...vendor("Hotjar", 1, [{ code: "MT", name: "Malta", eea: true, role: "entity" }]), transfer: "not-stated" as const };
-    const svg = dpiaFigures(trace([hotjar]))[0]!.svg;
+    const svg = svgOf(trace([hotjar]));
 
     expect(svg).toContain(">Country not stated</text>");
     expect(svg).toContain(`stroke="${STATUS_COLOUR["not-stated"]}" stroke-width="1.1" stroke-dasharray="4 3"`);
@@ -89,21 +114,22 @@ describe("dpiaFigures", () => {
   });
 
   it("draws a vendor whose fields are not stated in a figure of its own in a large answer, never leaving it out", () => {
-    const figures = dpiaFigures(trace([vendor("Big", ROWS_PER_FIGURE + 5), vendor("Heroku", 0, [{ code: "IE", name: "Ireland", eea: true, role: "data" }])]));
+    const figure = dpiaFigure(trace([vendor("Big", ROWS_PER_FIGURE + 5), vendor("Heroku", 0, [{ code: "IE", name: "Ireland", eea: true, role: "data" }])]))!;
 
-    expect(figures.map((f) => f.title)).toEqual(["Flows to Big (part 1 of 2)", "Flows to Big (part 2 of 2)", "Flows to Heroku"]);
-    expect(figures[2]!.svg).toContain(">Heroku</text>");
-    expect(figures[2]!.svg).toContain(">Ireland (IE)</text>");
+    expect(figure.blocks).toEqual(["Flows to Big (part 1 of 2)", "Flows to Big (part 2 of 2)", "Flows to Heroku"]);
+    const last = figure.pages.at(-1)!.svg;
+    expect(last).toContain(">Heroku</text>");
+    expect(last).toContain(">Ireland (IE)</text>");
   });
 
   it("marks transfer statuses in the app's own colours (one palette for the screen, the exports and the pack)", () => {
-    const svg = dpiaFigures(trace([vendor("Twilio", 1, [{ code: "US", name: "United States", eea: false, role: "entity" }])]))[0]!.svg;
+    const svg = svgOf(trace([vendor("Twilio", 1, [{ code: "US", name: "United States", eea: false, role: "entity" }])]));
 
     expect(svg).toContain(`fill="#fff4dc" stroke="${TRANSFER_LOOK["third-country"].colour}"`);
     expect(Object.values(STATUS_COLOUR).sort()).toEqual(Object.values(TRANSFER_LOOK).map((l) => l.colour).sort());
   });
 
   it("draws nothing when no vendor is listed", () => {
-    expect(dpiaFigures(trace([]))).toEqual([]);
+    expect(dpiaFigure(trace([]))).toBeNull();
   });
 });

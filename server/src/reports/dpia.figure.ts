@@ -1,39 +1,54 @@
 /**
- * Pure: a trace answer → flow figures as plain SVG (real `<text>`, no scripts, no external fonts), drawn left to right in
- * four lanes: start → fields sent → vendors → countries. Sized for an A4 page: 700 units wide (the printable width in
- * CSS px), text 9.5–11 px. A large answer becomes several figures (one per vendor, long ones in parts) rather than
- * one unreadable one.
+ * Pure: a trace answer → the DPIA pack's flow figure as plain SVG (real `<text>`, no scripts, no external fonts), drawn
+ * left to right in four lanes: start → fields sent → vendors → countries. Drawn for an A4 page at full size: 700
+ * units wide (the printable width in CSS px), text 9.5–11 px, never scaled down. Labels wrap between words, after
+ * "_" or before a capital (contract/wrap.ts), measured in the pack's font (dpia.text.ts), and boxes grow to hold
+ * them. A large answer is drawn in blocks (one per vendor, long ones in parts), and a figure taller than a page is cut
+ * between blocks into pages (contract/print.ts `pageBands`), each printed on its own page.
  */
+import { textWidth } from "./dpia.text.js";
 import type { TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
 import { TRANSFER_LOOK } from "../contract/look.js";
+import { pageBands } from "../contract/print.js";
+import { wrapText } from "../contract/wrap.js";
 import { unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 
 const NOT_STATED = "not-stated";
 export const FIGURE_WIDTH = 700;
-/** Rows per figure: a figure fits an A4 page under the pack's header (22 px a row), so the first page is never left empty. */
+/** Fields per block: above this, the figure is drawn in one block per vendor, a vendor's fields in parts of this size. */
 export const ROWS_PER_FIGURE = 28;
+/**
+ * The figure's height on one printed page: A4's printable 269 mm (1,017 CSS px) less the legend, the caption and
+ * room for the page's heading.
+ */
+export const PAGE_HEIGHT = 860;
 
 /** The app's colours for transfer statuses (`contract/look.ts`): one palette for the screen, the exports and this pack. */
 export const STATUS_COLOUR = Object.fromEntries(Object.entries(TRANSFER_LOOK).map(([s, look]) => [s, look.colour])) as Record<TransferStatus, string>;
 export const KIND_COLOUR = { start: "#3b4352", column: "#0072b2", vendor: "#e69f00", country: "#ffffff" } as const;
 
-const LANES = { start: { x: 0, w: 115 }, column: { x: 150, w: 195 }, vendor: { x: 380, w: 178 }, country: { x: 585, w: 115 } };
-const ROW = 22;
-const TOP = 20;
+/** Lanes across the 700 px: each box's text has PAD_X on each side. */
+const LANES = { start: { x: 0, w: 110 }, column: { x: 135, w: 215 }, vendor: { x: 375, w: 150 }, country: { x: 550, w: 150 } };
+const PAD_X = 6;
+const PAD_Y = 4;
+/** Between boxes of a lane, between blocks, and the lane headings' band at the top of a block. */
+const GAP = 5;
+const BLOCK_GAP = 22;
+const HEADINGS = 18;
 
 export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** Cuts a label to fit `width` px (about 0.58 em per character, 0.62 bold), marking the cut; the full text goes in a <title>. */
-function fit(s: string, width: number, size: number, bold: boolean): string {
-  const max = Math.floor(width / (size * (bold ? 0.6 : 0.56)));
-  return s.length <= max ? s : `${s.slice(0, Math.max(1, max - 1))}…`;
+export interface FigurePage {
+  svg: string;
 }
 
-export interface Figure {
-  title: string;
-  svg: string;
+export interface DpiaFigure {
+  /** The blocks drawn, in order ("All flows", or "Flows to Amazon", "Flows to Big (part 1 of 2)" …). */
+  blocks: string[];
+  /** The figure cut into pages (one when it fits one). */
+  pages: FigurePage[];
 }
 
 interface Part {
@@ -41,27 +56,70 @@ interface Part {
   vendors: TraceResponse["vendors"];
 }
 
+/** The room a field's box takes in its lane. */
+const fieldRoom = (f: TraceVendor["fields"][number]) => label(`${f.table}.${f.column}`, LANES.column.w, 10, false).h + GAP;
+/** A block's body may be this tall: it then fits a page under its title and lane headings. */
+const BLOCK_BODY = PAGE_HEIGHT - HEADINGS - 18 - 8;
+
 function parts(trace: TraceResponse): Part[] {
-  const fields = new Set(trace.vendors.flatMap((v) => v.fields.map((f) => f.id)));
-  if (fields.size <= ROWS_PER_FIGURE) return [{ title: "All flows", vendors: trace.vendors }];
-  // One figure per vendor; a vendor with more fields than a page holds is drawn in parts.
+  const fields = [...new Map(trace.vendors.flatMap((v) => v.fields).map((f) => [f.id, f])).values()];
+  if (fields.length <= ROWS_PER_FIGURE && fields.reduce((a, f) => a + fieldRoom(f), 0) <= BLOCK_BODY) return [{ title: "All flows", vendors: trace.vendors }];
+  // One block per vendor; a vendor with more fields than a page holds is drawn in parts.
   return trace.vendors.flatMap((v) => {
+    const chunks: (typeof v.fields)[] = [[]];
+    let room = 0;
+    for (const f of v.fields) {
+      const r = fieldRoom(f);
+      if (chunks.at(-1)!.length === ROWS_PER_FIGURE || (chunks.at(-1)!.length > 0 && room + r > BLOCK_BODY)) {
+        chunks.push([]);
+        room = 0;
+      }
+      chunks.at(-1)!.push(f);
+      room += r;
+    }
     // A vendor whose fields are not stated is drawn all the same (its countries; no field), never left out.
-    const n = Math.max(1, Math.ceil(v.fields.length / ROWS_PER_FIGURE));
-    return Array.from({ length: n }, (_, i) => ({
-      title: n === 1 ? `Flows to ${v.name}` : `Flows to ${v.name} (part ${i + 1} of ${n})`,
-      vendors: [{ ...v, fields: v.fields.slice(i * ROWS_PER_FIGURE, (i + 1) * ROWS_PER_FIGURE) }],
-    }));
+    const n = chunks.length;
+    return chunks.map((fs, i) => ({ title: n === 1 ? `Flows to ${v.name}` : `Flows to ${v.name} (part ${i + 1} of ${n})`, vendors: [{ ...v, fields: fs }] }));
   });
 }
+
+/** A label wrapped to a box's width; a piece wider than the box (no break allowed in it) is shortened, its full text kept in a <title>. */
+interface Label {
+  lines: string[];
+  full: string | null;
+  size: number;
+  bold: boolean;
+  h: number;
+}
+
+function label(s: string, width: number, size: number, bold: boolean): Label {
+  const inner = width - 2 * PAD_X;
+  const fits = (l: string) => textWidth(l, size, bold) <= inner;
+  const wrapped = wrapText(s, fits);
+  const shortened = wrapped.some((l) => !fits(l.trimEnd()));
+  const lines = wrapped.map((l) => {
+    if (fits(l.trimEnd())) return l;
+    let cut = l.trimEnd();
+    while (cut.length > 1 && !fits(`${cut}…`)) cut = cut.slice(0, -1);
+    return `${cut}…`;
+  });
+  return { lines, full: shortened ? s : null, size, bold, h: lines.length * lineHeight(size) + 2 * PAD_Y };
+}
+
+const lineHeight = (size: number) => Math.round(size * 1.22 * 10) / 10;
 
 function box(x: number, y: number, w: number, h: number, fill: string, stroke: string, dash = false): string {
   return `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="4" fill="${fill}" stroke="${stroke}" stroke-width="1.2"${dash ? ' stroke-dasharray="4 2"' : ""}/>`;
 }
 
-function text(x: number, y: number, s: string, size: number, fill: string, width: number, weight = 400): string {
-  const shown = fit(s, width, size, weight > 400);
-  return `<text x="${x}" y="${y}" font-size="${size}" fill="${fill}"${weight !== 400 ? ` font-weight="${weight}"` : ""}>${shown !== s ? `<title>${esc(s)}</title>` : ""}${esc(shown)}</text>`;
+/** A label's text in its box at (x, y): one line as plain text, several as one <tspan> per line. */
+function text(x: number, y: number, l: Label, fill: string): string {
+  const lh = lineHeight(l.size);
+  const base = (i: number) => Math.round((y + PAD_Y + l.size * 0.93 + i * lh) * 10) / 10;
+  const title = l.full ? `<title>${esc(l.full)}</title>` : "";
+  const attrs = `font-size="${l.size}" fill="${fill}"${l.bold ? ' font-weight="600"' : ""}`;
+  if (l.lines.length === 1) return `<text x="${x + PAD_X}" y="${base(0)}" ${attrs}>${title}${esc(l.lines[0]!)}</text>`;
+  return `<text x="${x + PAD_X}" y="${base(0)}" ${attrs}>${title}${l.lines.map((line, i) => `<tspan x="${x + PAD_X}" y="${base(i)}">${esc(line)}</tspan>`).join("")}</text>`;
 }
 
 function curve(x1: number, y1: number, x2: number, y2: number, colour: string, dash = false): string {
@@ -74,7 +132,19 @@ function leavesOutAPlace(v: TraceVendor): boolean {
   return v.flows.some((f) => unstatedPlaces({ entityCountry: f.countries.find((c) => c.role === "entity")?.code ?? null, dataCountries: f.countries.filter((c) => c.role === "data").map((c) => c.code) }).length > 0);
 }
 
-function draw(trace: TraceResponse, part: Part): string {
+/** Top of each box in a lane of boxes `hs` tall, the lane centred in a body `bodyH` tall from `top`. */
+function stack(hs: number[], top: number, bodyH: number): number[] {
+  const laneH = hs.reduce((a, h) => a + h, 0) + GAP * Math.max(0, hs.length - 1);
+  let y = top + (bodyH - laneH) / 2;
+  return hs.map((h) => {
+    const at = Math.round(y * 10) / 10;
+    y += h + GAP;
+    return at;
+  });
+}
+
+/** One block of the figure from `top`: its SVG (in the figure's coordinates), its height, and its boxes (for page cuts). */
+function drawBlock(trace: TraceResponse, part: Part, top: number, titled: boolean): { svg: string; height: number } {
   // A country's mark is the server's status of the places drawn there (each flow's own), never re-derived from the EEA flag.
   const placeStatus = new Map<string, TransferStatus[]>();
   for (const v of part.vendors) for (const f of v.flows) for (const c of f.countries) placeStatus.set(c.code, [...(placeStatus.get(c.code) ?? []), c.transfer]);
@@ -82,51 +152,78 @@ function draw(trace: TraceResponse, part: Part): string {
   const countries = [...new Map(part.vendors.flatMap((v) => v.countries).map((c) => [c.code, c])).values()].sort((a, b) => a.name.localeCompare(b.name));
   // A vendor whose inventory leaves out a place (its entity's or its data's country) points at "country not stated":
   // unknown, never drawn as safe.
-  const unstated = part.vendors.some(leavesOutAPlace);
-  if (unstated) countries.push({ code: NOT_STATED, name: "Country not stated", eea: false, role: "data", transfer: "not-stated" });
-  const rows = Math.max(columns.length, part.vendors.length, countries.length, 1);
-  const height = TOP + rows * ROW + 8;
-  // Lanes other than the longest are centred vertically.
-  const yOf = (i: number, n: number) => TOP + (rows - n) * (ROW / 2) + i * ROW + 2;
-  const h = ROW - 5;
-  const out: string[] = [];
-  const header = (lane: { x: number }, s: string) => `<text x="${lane.x}" y="12" font-size="9.5" fill="#5b6472" font-weight="600">${esc(s)}</text>`;
-  out.push(header(LANES.start, "Start"), header(LANES.column, "Fields sent (table.column)"), header(LANES.vendor, "Vendors"), header(LANES.country, "Countries"));
+  if (part.vendors.some(leavesOutAPlace)) countries.push({ code: NOT_STATED, name: "Country not stated", eea: false, role: "data", transfer: "not-stated" });
 
-  const startY = TOP + (rows * ROW) / 2 - h / 2;
-  const colY = new Map(columns.map((c, i) => [c.id, yOf(i, columns.length)]));
-  const venY = new Map(part.vendors.map((v, i) => [v.id, yOf(i, part.vendors.length)]));
-  const couY = new Map(countries.map((c, i) => [c.code, yOf(i, countries.length)]));
+  const startL = label(trace.from.label, LANES.start.w, 10.5, true);
+  const colL = columns.map((c) => label(`${c.table}.${c.column}`, LANES.column.w, 10, false));
+  const venL = part.vendors.map((v) => label(v.name, LANES.vendor.w, 10, true));
+  const couL = countries.map((c) => label(c.code === NOT_STATED ? c.name : `${c.name} (${c.code})`, LANES.country.w, 9.5, true));
+  const laneH = (ls: Label[]) => ls.reduce((a, l) => a + l.h, 0) + GAP * Math.max(0, ls.length - 1);
+  const bodyH = Math.max(startL.h, laneH(colL), laneH(venL), laneH(couL));
+  const out: string[] = [];
+  let y = top;
+  if (titled) {
+    out.push(`<text x="0" y="${y + 11}" font-size="10.5" fill="#1d2430" font-weight="700">${esc(part.title)}</text>`);
+    y += 18;
+  }
+  const header = (lane: { x: number }, s: string) => `<text x="${lane.x}" y="${y + 11}" font-size="9.5" fill="#5b6472" font-weight="600">${esc(s)}</text>`;
+  out.push(header(LANES.start, "Start"), header(LANES.column, "Fields sent (table.column)"), header(LANES.vendor, "Vendors"), header(LANES.country, "Countries"));
+  const body = y + HEADINGS;
+
+  const startY = stack([startL.h], body, bodyH)[0]!;
+  const colTop = stack(colL.map((l) => l.h), body, bodyH);
+  const venTop = stack(venL.map((l) => l.h), body, bodyH);
+  const couTop = stack(couL.map((l) => l.h), body, bodyH);
+  const mid = (tops: number[], ls: Label[], i: number) => tops[i]! + ls[i]!.h / 2;
+  const colIdx = new Map(columns.map((c, i) => [c.id, i]));
+  const couIdx = new Map(countries.map((c, i) => [c.code, i]));
 
   // Edges first, so boxes sit on top of them.
-  for (const c of columns) out.push(curve(LANES.start.x + LANES.start.w, startY + h / 2, LANES.column.x, colY.get(c.id)! + h / 2, "#9aa3af"));
-  for (const v of part.vendors) {
+  columns.forEach((_, i) => out.push(curve(LANES.start.x + LANES.start.w, startY + startL.h / 2, LANES.column.x, mid(colTop, colL, i), "#9aa3af")));
+  part.vendors.forEach((v, vi) => {
     const colour = STATUS_COLOUR[v.transfer];
-    for (const f of v.fields) out.push(curve(LANES.column.x + LANES.column.w, colY.get(f.id)! + h / 2, LANES.vendor.x, venY.get(v.id)! + h / 2, colour));
-    for (const c of v.countries) out.push(curve(LANES.vendor.x + LANES.vendor.w, venY.get(v.id)! + h / 2, LANES.country.x, couY.get(c.code)! + h / 2, colour, c.role === "data"));
-    if (leavesOutAPlace(v)) out.push(curve(LANES.vendor.x + LANES.vendor.w, venY.get(v.id)! + h / 2, LANES.country.x, couY.get(NOT_STATED)! + h / 2, STATUS_COLOUR["not-stated"], true));
-  }
-  out.push(box(LANES.start.x, startY, LANES.start.w, h, KIND_COLOUR.start, KIND_COLOUR.start), text(LANES.start.x + 6, startY + 12.5, trace.from.label, 10.5, "#ffffff", LANES.start.w - 12, 600));
-  for (const c of columns) {
-    const y = colY.get(c.id)!;
-    out.push(box(LANES.column.x, y, LANES.column.w, h, "#e8f2fa", KIND_COLOUR.column));
-    out.push(text(LANES.column.x + 6, y + 12.5, `${c.table}.${c.column}`, 10, "#0b2740", LANES.column.w - 12));
-  }
-  for (const v of part.vendors) {
-    const y = venY.get(v.id)!;
-    out.push(box(LANES.vendor.x, y, LANES.vendor.w, h, "#fff4dc", STATUS_COLOUR[v.transfer]));
-    out.push(text(LANES.vendor.x + 6, y + 12.5, v.name, 10, "#3a2a00", LANES.vendor.w - 12, 600));
-  }
-  for (const c of countries) {
-    const y = couY.get(c.code)!;
+    const vy = mid(venTop, venL, vi);
+    for (const f of v.fields) out.push(curve(LANES.column.x + LANES.column.w, mid(colTop, colL, colIdx.get(f.id)!), LANES.vendor.x, vy, colour));
+    for (const c of v.countries) out.push(curve(LANES.vendor.x + LANES.vendor.w, vy, LANES.country.x, mid(couTop, couL, couIdx.get(c.code)!), colour, c.role === "data"));
+    if (leavesOutAPlace(v)) out.push(curve(LANES.vendor.x + LANES.vendor.w, vy, LANES.country.x, mid(couTop, couL, couIdx.get(NOT_STATED)!), STATUS_COLOUR["not-stated"], true));
+  });
+  out.push(box(LANES.start.x, startY, LANES.start.w, startL.h, KIND_COLOUR.start, KIND_COLOUR.start), text(LANES.start.x, startY, startL, "#ffffff"));
+  columns.forEach((_, i) => {
+    out.push(box(LANES.column.x, colTop[i]!, LANES.column.w, colL[i]!.h, "#e8f2fa", KIND_COLOUR.column));
+    out.push(text(LANES.column.x, colTop[i]!, colL[i]!, "#0b2740"));
+  });
+  part.vendors.forEach((v, i) => {
+    out.push(box(LANES.vendor.x, venTop[i]!, LANES.vendor.w, venL[i]!.h, "#fff4dc", STATUS_COLOUR[v.transfer]));
+    out.push(text(LANES.vendor.x, venTop[i]!, venL[i]!, "#3a2a00"));
+  });
+  countries.forEach((c, i) => {
     const colour = STATUS_COLOUR[c.code === NOT_STATED ? "not-stated" : worstStatus(placeStatus.get(c.code) ?? [])];
-    out.push(box(LANES.country.x, y, LANES.country.w, h, "#ffffff", colour, c.code === NOT_STATED));
-    out.push(text(LANES.country.x + 6, y + 12.5, c.code === NOT_STATED ? c.name : `${c.name} (${c.code})`, 9.5, colour, LANES.country.w - 12, 600));
-  }
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${FIGURE_WIDTH} ${height}" width="${FIGURE_WIDTH}" height="${height}" font-family="DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif" role="img">${out.join("")}</svg>`;
+    out.push(box(LANES.country.x, couTop[i]!, LANES.country.w, couL[i]!.h, "#ffffff", colour, c.code === NOT_STATED));
+    out.push(text(LANES.country.x, couTop[i]!, couL[i]!, colour));
+  });
+  return { svg: out.join(""), height: body + bodyH - top };
 }
 
-export function dpiaFigures(trace: TraceResponse): Figure[] {
-  if (trace.vendors.length === 0) return [];
-  return parts(trace).map((p) => ({ title: p.title, svg: draw(trace, p) }));
+/** The figure of a trace's flows, cut into pages of at most PAGE_HEIGHT; null when no vendor is listed. */
+export function dpiaFigure(trace: TraceResponse): DpiaFigure | null {
+  if (trace.vendors.length === 0) return null;
+  const ps = parts(trace);
+  const blocks: { title: string; svg: string; y1: number; y2: number }[] = [];
+  let top = 0;
+  for (const p of ps) {
+    const b = drawBlock(trace, p, top, ps.length > 1);
+    blocks.push({ title: p.title, svg: b.svg, y1: top, y2: top + b.height });
+    top += b.height + BLOCK_GAP;
+  }
+  const height = Math.ceil(top - BLOCK_GAP + 4);
+  // Cut between blocks; each block fits a page (ROWS_PER_FIGURE), so no cut goes through one.
+  const bands = pageBands(blocks, height, PAGE_HEIGHT);
+  const pages = bands.map((band) => {
+    const inside = blocks.filter((b) => b.y2 > band.y && b.y1 < band.y + band.h);
+    const h = Math.ceil(band.h);
+    return {
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 ${Math.floor(band.y)} ${FIGURE_WIDTH} ${h}" width="${FIGURE_WIDTH}" height="${h}" font-family="DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif" role="img">${inside.map((b) => b.svg).join("")}</svg>`,
+    };
+  });
+  return { blocks: blocks.map((b) => b.title), pages };
 }

@@ -3,11 +3,12 @@
  * SVG, no scripts, no external assets) that prints to A4. Every gap in the inventory reads "not documented"; transfer
  * statuses and safeguards are the server's words (`contract/words.ts`), never re-derived.
  */
-import { dpiaFigures, esc, KIND_COLOUR, STATUS_COLOUR } from "./dpia.figure.js";
+import { dpiaFigure, esc, KIND_COLOUR, STATUS_COLOUR } from "./dpia.figure.js";
 import type { ReportSystem } from "./reports.repository.js";
 import type { Provenance, TraceResponse, TransferStatus } from "../contract/api.js";
 import { parseNodeId } from "../contract/ids.js";
 import { citation, FIELDS_NOT_STATED, NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
+import { breakAfter } from "../contract/wrap.js";
 import type { TraceSend, TraceSilent } from "../trace/trace.repository.js";
 import { needsAttention, unstatedPlaces } from "../transfers/transfer.rule.js";
 
@@ -25,8 +26,8 @@ export interface DpiaInput {
 }
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
-/** An identifier (table.column) that may wrap after its dots and underscores, never inside a word. */
-const ident = (s: string) => esc(s).replace(/([._])/g, "$1<wbr>");
+/** An identifier (table.column) that may wrap after its dots and underscores and before an inner capital, never inside a word. */
+const ident = (s: string) => s.replace(/[^]/g, (c, i: number) => esc(c) + (breakAfter(s, i) || (c === "." && s.charAt(i + 1)) ? "<wbr>" : ""));
 /** A table head with fixed column widths (percent), so narrow columns never break words mid-way. */
 const head = (cols: [string, number][]) =>
   `<table><colgroup>${cols.map(([, w]) => `<col style="width:${w}%">`).join("")}</colgroup><thead><tr>${cols.map(([h]) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>`;
@@ -95,13 +96,16 @@ const CSS = `
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5px; color: #1d2430; margin: 0; line-height: 1.35; }
 main { max-width: 720px; margin: 0 auto; padding: 8px 0; }
+@media print { main { max-width: none; } }
 h1 { font-size: 18px; margin: 0 0 4px; }
 h2 { font-size: 14px; margin: 18px 0 6px; border-bottom: 1px solid #c9ced6; padding-bottom: 2px; break-after: avoid; }
 h3 { font-size: 11.5px; margin: 10px 0 4px; break-after: avoid; }
 dl.meta { display: grid; grid-template-columns: 150px 1fr; gap: 2px 10px; margin: 8px 0; }
 dl.meta dt { color: #5b6472; } dl.meta dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; font-size: 9.5px; }
-table { table-layout: fixed; }
+/* Columns as wide as their longest word (identifiers break at <wbr>: after "." and "_", before a capital), the widths
+   in <colgroup> shared out over the rest: a word is cut only when it alone is wider than the page would allow. */
+table { table-layout: auto; }
 th, td { border: 1px solid #d4d8de; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 th { background: #eef1f5; font-weight: 600; }
 thead { display: table-header-group; }
@@ -109,7 +113,9 @@ tr { break-inside: avoid; }
 .nd { color: #a15c00; font-style: italic; }
 .badge { display: inline-block; border: 1px solid; border-radius: 3px; padding: 0 3px; font-weight: 600; }
 figure { margin: 8px 0 12px; break-inside: avoid; }
-figure svg { width: 100%; height: auto; display: block; }
+.figure-page + .figure-page { break-before: page; }
+h2.page-start { break-before: page; }
+figure svg { width: 100%; max-width: 700px; height: auto; display: block; }
 figcaption { font-size: 10px; color: #5b6472; margin-top: 2px; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 9.5px; margin: 4px 0 8px; break-inside: avoid; }
 .legend span { display: inline-flex; align-items: center; gap: 4px; }
@@ -127,7 +133,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
   const label = labeller(trace);
   const startField = new Map<string, string>();
   for (const v of trace.vendors) for (const f of v.fields) startField.set(f.id, f.evidence.nodes.find((n) => n.startsWith("column:")) ?? f.id);
-  const figures = dpiaFigures(trace);
+  const figure = dpiaFigure(trace);
   const title = `DPIA: ${trace.from.label}`;
   const flows = [...sends].sort(
     (a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.column.table.localeCompare(b.column.table) || a.column.name.localeCompare(b.column.name) || a.flow.flow.localeCompare(b.flow.flow),
@@ -155,11 +161,15 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
   html.push(`</dl>`);
   if (sections) html.push(sections.before);
 
-  html.push(`<h2>Figure</h2>`);
-  if (figures.length === 0) html.push(`<p>No flow to a vendor is stated from this start${trace.filters.vendors.length + trace.filters.categories.length + trace.filters.countries.length + trace.filters.transfers.length ? " under these filters" : ""}.</p>`);
+  // A figure taller than a page starts on a page of its own and goes on over the pages it needs, each with the legend.
+  html.push(`<h2${figure && figure.pages.length > 1 ? ' class="page-start"' : ""}>Figure</h2>`);
+  if (!figure) html.push(`<p>No flow to a vendor is stated from this start${trace.filters.vendors.length + trace.filters.categories.length + trace.filters.countries.length + trace.filters.transfers.length ? " under these filters" : ""}.</p>`);
   else {
-    html.push(LEGEND);
-    figures.forEach((f, i) => html.push(`<figure>${f.svg}<figcaption>Figure ${i + 1}. ${esc(f.title)}: ${esc(trace.from.label)} → fields → vendors → countries.</figcaption></figure>`));
+    const n = figure.pages.length;
+    const what = figure.blocks.length > 1 ? `one block per vendor (${figure.blocks.length} blocks)` : "all flows";
+    figure.pages.forEach((p, i) =>
+      html.push(`<figure class="figure-page">${LEGEND}${p.svg}<figcaption>Figure 1. ${esc(trace.from.label)} → fields → vendors → countries, ${what}${n > 1 ? ` (page ${i + 1} of ${n})` : ""}.</figcaption></figure>`),
+    );
   }
 
   html.push(`<h2>Flows</h2>`);

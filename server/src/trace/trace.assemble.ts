@@ -59,22 +59,75 @@ export function passesFilters(s: TraceSend | TraceSilent, f: TraceFilters): bool
 }
 
 /**
- * The answer within a data set: only columns of these systems, copies between them, and flows whose engagement is one
- * of these systems'. Applied before everything else, so the facets, counts, vendors and elements all describe it.
+ * The answer within a data set: only what starts in these systems, and everything their data reaches from there (a
+ * copy into another of our systems is followed; that system's part is marked "outside the selection"); vendor flows
+ * of the reached columns, and the engagements of these systems whose fields are not stated. Applied before everything
+ * else, so the facets, counts, vendors and elements all describe it.
  */
 export function scopeToSystems(row: TraceRow, systems: readonly string[]): TraceRow {
   if (systems.length === 0) return row;
-  const columns = row.columns.filter((c) => systems.includes(c.system));
-  const kept = new Set(columns.map(idOf));
+  const startColumns = row.startColumns.filter((c) => systems.includes(row.columns.find((x) => idOf(x) === c)?.system ?? ""));
+  const next = new Map<string, string[]>();
+  for (const c of row.copies) next.set(c.source, [...(next.get(c.source) ?? []), c.target]);
+  const kept = new Set(startColumns);
+  const stack = [...startColumns];
+  while (stack.length > 0) {
+    for (const t of next.get(stack.pop()!) ?? []) {
+      if (kept.has(t)) continue;
+      kept.add(t);
+      stack.push(t);
+    }
+  }
+  const columns = row.columns.filter((c) => kept.has(idOf(c)));
   return {
     ...row,
-    startColumns: row.startColumns.filter((c) => kept.has(c)),
+    startColumns,
     startTables: row.startTables.filter((t) => systems.includes(t.system)),
     columns,
     copies: row.copies.filter((c) => kept.has(c.source) && kept.has(c.target)),
-    sends: row.sends.filter((s) => systems.includes(s.flow.system) && kept.has(idOf(s.column))),
+    sends: row.sends.filter((s) => kept.has(idOf(s.column))),
     silent: row.silent.filter((s) => systems.includes(s.flow.system)),
   };
+}
+
+/**
+ * The answer's flows into our other systems that no copy into a loaded table carries: reached columns of a category
+ * the owner sends without naming tables, and reached columns of a table whose copy waits for a system or table not
+ * loaded. Each becomes an edge from the column to that system. Vendor and country filters keep none (they ask about
+ * vendors); a transfer filter keeps those of its statuses (a target not loaded counts as not stated).
+ */
+function systemDestinations(row: TraceRow, filters: TraceFilters): { list: NonNullable<TraceResponse["toSystems"]>; edges: FlowEdge[] } {
+  if (filters.vendors.length > 0 || filters.countries.length > 0) return { list: [], edges: [] };
+  const list: NonNullable<TraceResponse["toSystems"]> = [];
+  const edges: FlowEdge[] = [];
+  for (const f of row.systemFlows ?? []) {
+    if (filters.transfers.length > 0 && !filters.transfers.includes(f.transfer ?? "not-stated")) continue;
+    const loaded = f.targetName !== null;
+    const copies = JSON.parse(f.copies) as { from: string; to: string }[];
+    const waiting = new Set(copies.filter((c) => !loaded || !f.linkedTables.includes(c.to)).map((c) => c.from));
+    const carried = row.columns.filter(
+      (c) =>
+        c.system === f.system &&
+        c.columnKind === "personal" &&
+        ((c.category !== null && f.categories.includes(c.category)) || waiting.has(c.table)) &&
+        (filters.categories.length === 0 || (c.category !== null && filters.categories.includes(ids.category(c.category)))),
+    );
+    if (carried.length === 0) continue;
+    const target = ids.system(f.target);
+    list.push({
+      flow: f.flow,
+      system: f.system,
+      target: f.target,
+      name: f.targetName ?? f.target,
+      loaded,
+      transfer: f.transfer,
+      categories: sorted(carried.flatMap((c) => (c.category ? [c.category] : []))),
+      columns: carried.map(idOf),
+    });
+    const label = loaded ? `${f.name}: tables not stated` : `${f.name}: system not loaded`;
+    for (const c of carried) edges.push({ from: idOf(c), to: target, drawn: { source: idOf(c), type: "SENDS_TO", target, label } });
+  }
+  return { list, edges };
 }
 
 function facets(row: TraceRow): TraceResponse["facets"] {
@@ -251,12 +304,13 @@ function depthsFrom(row: TraceRow, edges: readonly FlowEdge[]): Map<string, numb
  * start), the table's edge to the column is drawn, marked as going back. An edge into a node the trace reached no
  * later than its source is marked `back` too (a copy returning to a table).
  */
-function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: readonly TraceSend[]): DrawnEdge[] {
+function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: readonly TraceSend[], toSystems: readonly FlowEdge[] = []): DrawnEdge[] {
   const steps = reach.steps.filter((step) => useful.has(step.from) && useful.has(step.to));
   const flow = (step: Step): FlowEdge => ({ from: reach.real(step.from), to: reach.real(step.to), drawn: step.drawn });
   const edges: FlowEdge[] = [
     ...steps.filter((step) => !step.intoOwnTable).map(flow),
     ...sends.map((s) => ({ from: idOf(s.column), to: idOf(s.vendor), drawn: { source: idOf(s.column), type: "SENT_TO", target: idOf(s.vendor), label: s.flow.service ?? s.flow.purpose, provenance: provenanceOf(s) } })),
+    ...toSystems,
   ];
   const reached = depthsFrom(row, edges);
   const entries = steps.filter((step) => step.intoOwnTable && !reached.has(reach.real(step.to))).map((step) => ({ ...flow(step), drawn: { ...step.drawn, back: true } }));
@@ -264,7 +318,7 @@ function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: rea
   const depth = depthsFrom(row, all);
   const into = new Map<string, string[]>();
   for (const e of all) into.set(e.to, [...(into.get(e.to) ?? []), e.from]);
-  const productive = new Set(sends.map((s) => idOf(s.vendor)));
+  const productive = new Set([...sends.map((s) => idOf(s.vendor)), ...toSystems.map((e) => e.to)]);
   const stack = [...productive];
   while (stack.length > 0) {
     for (const n of into.get(stack.pop()!) ?? []) {
@@ -450,8 +504,9 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
   const silent = answeredSilent(unscoped, filters);
   const reach = reachOf(row);
   const vendors = vendorsOf(row, sends, silent, reach);
-  // Only what leads on to a listed vendor is drawn: every edge lies on a path from the start to one.
-  const flowEdges = drawnEdges(row, reach, leadingTo(new Set(sends.map((s) => idOf(s.column))), reach), sends);
+  const toSystems = systemDestinations(row, filters);
+  // Only what leads on to a listed vendor (or one of our systems the data goes to) is drawn: every edge lies on a path from the start to one.
+  const flowEdges = drawnEdges(row, reach, leadingTo(new Set([...sends.map((s) => idOf(s.column)), ...toSystems.edges.map((e) => e.from)]), reach), sends, toSystems.edges);
   const drawnIds = new Set(flowEdges.flatMap((e) => [e.source, e.target]));
   const columns = row.columns.filter((c) => drawnIds.has(idOf(c)));
 
@@ -465,6 +520,9 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
   const placeStatus = new Map<string, TransferStatus[]>();
   for (const s of flows) for (const p of s.places) placeStatus.set(idOf(p.location), [...(placeStatus.get(idOf(p.location)) ?? []), p.transfer]);
   for (const s of flows) for (const p of s.places) elements.node(p.location, { transfer: worstStatus(placeStatus.get(idOf(p.location))!) });
+  for (const t of toSystems.list) {
+    elements.node({ kind: "system", key: t.target, name: t.loaded ? t.name : `${t.name} (not loaded)`, system: t.target }, { notLoaded: !t.loaded, ...(t.transfer ? { transfer: t.transfer } : {}) });
+  }
 
   // Collapsed: each column is drawn as its table (the start itself when the start is that table), unless expanded.
   const detail = view.detail === "auto" ? (columns.length > COLLAPSE_COLUMNS_OVER ? "tables" : "columns") : view.detail;
@@ -503,6 +561,17 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
   }
   for (const s of flows) for (const p of s.places) elements.edge(idOf(s.vendor), p.type, idOf(p.location), { label: s.flow.system, provenance: provenanceOf(p) });
   const built = elements.build();
+  // Scoped to some systems: their data followed into others, whose nodes say they are outside the selection.
+  const outside = new Set<string>();
+  if (filters.systems.length > 0) {
+    for (const n of built.nodes) {
+      const system = typeof n.data.system === "string" ? n.data.system : null;
+      if (system && n.data.kind !== "vendor" && n.data.kind !== "location" && !filters.systems.includes(system)) {
+        n.data.outside = true;
+        outside.add(system);
+      }
+    }
+  }
   return {
     from: { id: start, kind: kindOf(row.start), label: row.start.name, system: row.start.system },
     filters,
@@ -515,5 +584,7 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
     elements: built,
     truncated: elements.truncated,
     omitted: elements.omitted(),
+    toSystems: toSystems.list,
+    outsideSelection: sorted(outside),
   };
 }

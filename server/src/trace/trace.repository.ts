@@ -27,6 +27,24 @@ export const TraceSendSchema = z.object({
   ),
 });
 
+/** A flow into another of our systems stated by a system the trace reaches (cypher/trace/system-flows). */
+export const TraceSystemFlowSchema = z.object({
+  flow: z.string(),
+  via: z.string(),
+  name: z.string(),
+  system: z.string(),
+  target: z.string(),
+  /** Null: the target system is not loaded. */
+  targetName: z.string().nullable(),
+  transfer: TransferStatusSchema.nullable(),
+  categories: z.array(z.string()),
+  /** The copies as stated (JSON): `[{from, to, columns}]`. */
+  copies: z.string(),
+  /** The target's tables the copies land in (loaded). */
+  linkedTables: z.array(z.string()),
+});
+export type TraceSystemFlow = z.infer<typeof TraceSystemFlowSchema>;
+
 export const TraceRowSchema = z.object({
   start: Props.extend({ system: z.string().nullable() }),
   startColumns: z.array(z.string()),
@@ -38,7 +56,10 @@ export const TraceRowSchema = z.object({
   sends: z.array(TraceSendSchema),
   /** From a system: its engagements whose inventory names no field they receive. */
   silent: z.array(TraceSendSchema.omit({ column: true, category: true, at: true })),
+  /** Flows into our other systems stated by the systems the trace reaches (added by the repository; none by default). */
+  systemFlows: z.array(TraceSystemFlowSchema).optional(),
 });
+
 
 export type TraceSend = z.infer<typeof TraceSendSchema>;
 /** A flow whose fields the inventory does not state: a send without a column. */
@@ -50,6 +71,10 @@ export class TraceRepository {
 
   async downstream(from: string): Promise<TraceRow | null> {
     const rows = await this.graph.read("trace/downstream", { from });
-    return rows[0] ? TraceRowSchema.parse(rows[0]) : null;
+    if (!rows[0]) return null;
+    const row = TraceRowSchema.parse(rows[0]);
+    const systems = [...new Set([...(row.start.system ? [row.start.system] : []), ...row.columns.map((c) => c.system)])];
+    const flows = systems.length > 0 ? await this.graph.read("trace/system-flows", { systems }) : [];
+    return { ...row, systemFlows: flows.map((f) => TraceSystemFlowSchema.parse(f)) };
   }
 }

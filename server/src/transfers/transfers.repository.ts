@@ -7,6 +7,8 @@ const Ref = z.object({ kind: z.string(), key: z.string(), name: z.string() });
 
 export const TransferRowSchema = z.object({
   total: z.number(),
+  /** Where the flow goes: a vendor, or another of our systems (its places are then codes only, named from the catalogue). */
+  to: z.enum(["vendor", "system"]),
   flow: z.object({ flow: z.string(), service: z.string().nullable(), purpose: z.string(), transfer: z.enum(["third-country", "not-stated"]), mechanism: MechanismSchema.nullable() }),
   system: z.object({ system: z.string(), name: z.string() }),
   vendor: Ref,

@@ -6,24 +6,66 @@ import { idOf } from "../elements/elements.js";
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
 
+type Erasure = NonNullable<WhereResponse["tables"][number]["erasure"]>;
+type How = WhereResponse["sources"][number]["how"][number];
+
+/** The action a table or column node states, or null: not stated (never a default). */
+function erasureOf(n: { erasureAction: Erasure["action"] | null; erasureReason: string | null; erasureRetention: string | null }): Erasure | null {
+  return n.erasureAction ? { action: n.erasureAction, reason: n.erasureReason, retention: n.erasureRetention } : null;
+}
+
+const sameErasure = (a: Erasure | null, b: Erasure | null) => a?.action === b?.action && a?.reason === b?.reason && a?.retention === b?.retention;
+
 export function assembleWhere(asked: WhereResponse["asked"], rows: WhereRow[]): WhereResponse {
   const tables = new Map<string, WhereResponse["tables"][number]>();
   const referencing = new Map<string, WhereResponse["referencing"][number]>();
-  const sources = new Map<string, WhereResponse["sources"][number]>();
+  const sources = new Map<string, { id: string; system: string; name: string; how: How[]; columns: string[] }>();
   const vendors = new Map<string, WhereResponse["vendors"][number]>();
   const columns: WhereResponse["columns"] = [];
 
   for (const r of rows) {
     const columnId = idOf(r.column);
     const tableId = idOf(r.table);
-    columns.push({ id: columnId, system: r.column.system, tableId, table: r.table.name, tableTitle: r.table.title, column: r.column.name, category: r.category?.name ?? null });
-    const t = tables.get(tableId) ?? { id: tableId, system: r.table.system, name: r.table.name, title: r.table.title, columns: [] };
+    const tableErasure = erasureOf(r.table);
+    const own = erasureOf(r.column);
+    columns.push({
+      id: columnId,
+      system: r.column.system,
+      tableId,
+      table: r.table.name,
+      tableTitle: r.table.title,
+      column: r.column.name,
+      category: r.category?.name ?? null,
+      erasure: own ?? tableErasure,
+      erasureFrom: own ? "column" : tableErasure ? "table" : null,
+    });
+    const t = tables.get(tableId) ?? {
+      id: tableId,
+      system: r.table.system,
+      name: r.table.name,
+      title: r.table.title,
+      columns: [],
+      identity: r.table.identity?.length ? { columns: r.table.identity, basis: "stated" as const } : null,
+      erasure: tableErasure,
+      columnErasure: [],
+    };
     t.columns.push(r.column.name);
+    // A column's own action is listed only where it says something its table's does not.
+    if (own && !sameErasure(own, tableErasure)) t.columnErasure.push({ column: r.column.name, ...own });
     tables.set(tableId, t);
     for (const ref of r.referencedBy) {
       const key = `${idOf(ref.table)}>${tableId}`;
       if (!referencing.has(key)) {
-        referencing.set(key, { id: idOf(ref.table), system: ref.table.system, name: ref.table.name, title: ref.table.title, references: tableId, referencesName: r.table.name, columns: sorted(ref.columns) });
+        referencing.set(key, {
+          id: idOf(ref.table),
+          system: ref.table.system,
+          name: ref.table.name,
+          title: ref.table.title,
+          references: tableId,
+          referencesName: r.table.name,
+          columns: sorted(ref.columns),
+          erasure: erasureOf(ref.table),
+        });
       }
     }
     for (const w of r.writers) {
@@ -50,6 +92,8 @@ export function assembleWhere(asked: WhereResponse["asked"], rows: WhereRow[]): 
         safeguard: safeguardWords(s.flow.mechanism),
         countries: [...new Map(s.places.map((p) => [`${p.type}:${p.location.code}`, { ...p.location, role: p.type === "LOCATED_IN" ? ("entity" as const) : ("data" as const) }])).values()],
         columns: [],
+        retention: s.flow.retention,
+        privacyContact: s.flow.privacyContact,
       };
       if (!v.columns.includes(columnId)) v.columns.push(columnId);
       vendors.set(s.flow.flow, v);
@@ -61,7 +105,27 @@ export function assembleWhere(asked: WhereResponse["asked"], rows: WhereRow[]): 
     columns,
     tables: [...tables.values()].sort(bySystemName),
     referencing: [...referencing.values()].sort((a, b) => bySystemName(a, b) || a.referencesName.localeCompare(b.referencesName)),
-    sources: [...sources.values()].sort(bySystemName),
+    sources: groupSources([...sources.values()]),
     vendors: [...vendors.values()].sort((a, b) => a.name.localeCompare(b.name) || a.system.localeCompare(b.system) || a.flow.localeCompare(b.flow)),
   };
+}
+
+/**
+ * Sources of one system that share a name ("Users" feeding, filling and copying into three tables) are one item of
+ * the checklist with their count; each source is still listed in the group, nothing merged away.
+ */
+function groupSources(sources: { id: string; system: string; name: string; how: How[]; columns: string[] }[]): WhereResponse["sources"] {
+  const groups = new Map<string, WhereResponse["sources"][number]>();
+  for (const s of [...sources].sort((a, b) => a.id.localeCompare(b.id))) {
+    const key = `${s.system}/${s.name}`;
+    const g = groups.get(key) ?? { key, system: s.system, name: s.name, count: 0, how: [], columns: [], sources: [] };
+    g.count += 1;
+    g.sources.push({ id: s.id, how: s.how, columns: s.columns });
+    for (const h of s.how) if (!g.how.includes(h)) g.how.push(h);
+    for (const c of s.columns) if (!g.columns.includes(c)) g.columns.push(c);
+    groups.set(key, g);
+  }
+  const order: How[] = ["fills", "feeds", "copies"];
+  for (const g of groups.values()) g.how.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return [...groups.values()].sort((a, b) => a.system.localeCompare(b.system) || a.name.localeCompare(b.name));
 }

@@ -7,16 +7,23 @@ import { EngagementRowSchema } from "../transfers/engagement.row.js";
 const Props = z.object({ kind: z.string(), key: z.string(), name: z.string() });
 const Scoped = Props.extend({ system: z.string() });
 
+/** What an erasure request does, as stated on a table or column node (all null: not stated). */
+const Erasure = z.object({
+  erasureAction: z.enum(["erase", "anonymise", "keep"]).nullable().default(null),
+  erasureReason: z.string().nullable().default(null),
+  erasureRetention: z.string().nullable().default(null),
+});
+
 export const WhereRowSchema = z.object({
-  column: Scoped.extend({ table: z.string(), columnKind: z.string() }),
-  table: Scoped.extend({ title: z.string().nullable() }),
+  column: Scoped.extend({ table: z.string(), columnKind: z.string() }).extend(Erasure.shape),
+  table: Scoped.extend({ title: z.string().nullable(), identity: z.array(z.string()).nullable().default(null) }).extend(Erasure.shape),
   category: Props.nullable(),
-  referencedBy: z.array(z.object({ table: Scoped.extend({ title: z.string().nullable() }), columns: z.array(z.string()) })),
+  referencedBy: z.array(z.object({ table: Scoped.extend({ title: z.string().nullable() }).extend(Erasure.shape), columns: z.array(z.string()) })),
   writers: z.array(z.object({ source: Scoped.nullable(), how: z.enum(["fills", "feeds", "copies"]), from: z.string().optional() })),
   sends: z.array(
     z.object({
       vendor: Props,
-      flow: EngagementRowSchema.nullable(),
+      flow: EngagementRowSchema.extend({ privacyContact: z.string().nullable().default(null) }).nullable(),
       places: z.array(z.object({ type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]), location: z.object({ code: z.string(), name: z.string(), eea: z.boolean() }) })),
     }),
   ),

@@ -1,0 +1,7 @@
+// Flows between own systems whose owner or target is among $systems: each one as its owner states it (kept on the owner's source node), and the target system's legal entity and hosting countries when it is loaded (null when it is not).
+MATCH (s:Source) WHERE s.crossSystem = true AND (s.system IN $systems OR s.targetSystem IN $systems)
+OPTIONAL MATCH (t:System {id: 'system:' + s.targetSystem})
+RETURN s.id AS via, s.system AS owner, s.flow AS flow, s.targetSystem AS target, s.mechanism AS mechanism,
+       s.categories AS categories, s.copies AS copies,
+       CASE WHEN t IS NULL THEN null ELSE t {.entityCountry, .hostingCountries} END AS targetSystem
+ORDER BY flow
