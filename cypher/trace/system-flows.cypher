@@ -4,6 +4,6 @@ OPTIONAL MATCH (t:System {id: 'system:' + s.targetSystem})
 OPTIONAL MATCH (:System {id: 'system:' + s.system})-[u:SENDS_TO]->(t) WHERE u.flow = s.flow
 RETURN s.flow AS flow, s.id AS via, s.name AS name, s.system AS system, s.targetSystem AS target, t.name AS targetName,
        u.transfer AS transfer, s.categories AS categories,
-       s.copies AS copies,
+       s.copies AS copies, s.at AS at,
        [(s)-[f:FEEDS]->(ft:Table) | ft.name] AS linkedTables
 ORDER BY flow

@@ -334,8 +334,9 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
 
     // Flows into our other systems: stated here, kept on a source node of this system; the relationships into the other
     // system are made after every load (inventory.repository.ts `relinkSystemFlows`), so they survive its reloads.
-    for (const f of inv.systemFlows) {
+    inv.systemFlows.forEach((f, fi) => {
       const id = ids.source(sys, systemFlowKey(f.to));
+      const stated = at(null, ["systemFlows", fi]);
       scoped.push(
         node("source", id, `Flow into ${f.to}`, {
           system: sys,
@@ -347,11 +348,11 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
           categories: [...new Set(f.categories)].sort(),
           copies: JSON.stringify(f.copies.map((c) => ({ from: c.from, to: c.to, columns: c.columns }))),
           search: searchText(f.to),
-        }),
+        }, stated),
       );
-      rel(systemId, "HAS_SOURCE", id);
-      for (const from of new Set(f.copies.map((c) => c.from))) rel(id, "READS_FROM", table(from));
-    }
+      rel(systemId, "HAS_SOURCE", id, {}, stated);
+      for (const from of new Set(f.copies.map((c) => c.from))) rel(id, "READS_FROM", table(from), {}, stated);
+    });
 
     // Ownership: an origin other than a document marks its nodes and relationships; a load adding to another origin's
     // system writes neither the nodes it borrows nor descriptive links between them.

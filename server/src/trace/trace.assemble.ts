@@ -125,7 +125,8 @@ function systemDestinations(row: TraceRow, filters: TraceFilters): { list: NonNu
       columns: carried.map(idOf),
     });
     const label = loaded ? `${f.name}: tables not stated` : `${f.name}: system not loaded`;
-    for (const c of carried) edges.push({ from: idOf(c), to: target, drawn: { source: idOf(c), type: "SENDS_TO", target, label } });
+    const provenance = provenanceOf(f);
+    for (const c of carried) edges.push({ from: idOf(c), to: target, drawn: { source: idOf(c), type: "SENDS_TO", target, label, provenance } });
   }
   return { list, edges };
 }

@@ -40,6 +40,8 @@ export const TraceSystemFlowSchema = z.object({
   categories: z.array(z.string()),
   /** The copies as stated (JSON): `[{from, to, columns}]`. */
   copies: z.string(),
+  /** Where the flow is stated. */
+  at: z.array(z.string()).nullable().optional(),
   /** The target's tables the copies land in (loaded). */
   linkedTables: z.array(z.string()),
 });
