@@ -4,6 +4,7 @@
  * statuses and safeguards are the server's words (`contract/words.ts`), never re-derived.
  */
 import { dpiaFigure, esc, KIND_COLOUR, STATUS_COLOUR } from "./dpia.figure.js";
+import type { PackSystemFlow } from "./dpia.systems.js";
 import type { ReportSystem } from "./reports.repository.js";
 import type { Provenance, TraceResponse, TransferStatus } from "../contract/api.js";
 import { parseNodeId } from "../contract/ids.js";
@@ -23,6 +24,8 @@ export interface DpiaInput {
   date: string;
   /** The Art. 35(7) sections (before the figure) and the transfer impact assessments (at the end): `dpia.sections.ts`. */
   sections?: { before: string; after: string };
+  /** The flows into our other systems the answer follows (`dpia.systems.ts`). */
+  intoSystems?: PackSystemFlow[];
 }
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
@@ -129,7 +132,38 @@ ol.cite .loc { white-space: nowrap; }
 .muted { color: #5b6472; }
 `;
 
-export function dpiaHtml({ trace, sends, silent, systems, date, sections }: DpiaInput): string {
+/** A system the trace's selection leaves out, whose part the answer follows all the same. */
+const OUTSIDE = ` <span class="muted">(outside the selection)</span>`;
+
+/** The flows into our other systems: target, what goes there, the stored flow's transfer status and where it is stated. */
+function intoSystemsTable(flows: readonly PackSystemFlow[], systemName: (id: string) => string): string {
+  const out = [`<h2>Flows into other systems</h2>`];
+  if (flows.length === 0) {
+    out.push(`<p>None: the inventories state no flow of this answer's data into another of our systems.</p>`);
+    return out.join("\n");
+  }
+  out.push(
+    `<p class="muted">Personal data this answer's systems copy or send into another of our systems. A flow into a system owned or hosted outside the EEA is a transfer; a system not loaded is shown as such, its countries unknown.</p>`,
+  );
+  out.push(head([["From system", 14], ["Target system", 16], ["Tables / categories", 28], ["Transfer", 12], ["Stated at", 30]]));
+  for (const f of flows) {
+    const what = [
+      f.tables.length ? `tables: ${f.tables.map(ident).join(", ")}` : "",
+      f.categories.length ? `categories, tables not stated: ${esc(f.categories.join(", "))}` : "",
+      f.waiting.length ? `copies of ${f.waiting.map(ident).join(", ")}, target table${f.loaded ? " not loaded" : "s in a system not loaded"}` : "",
+    ].filter(Boolean);
+    const transfer = f.transfer ? badge(f.transfer) : `<span class="nd">${f.loaded ? TRANSFER_WORDS["not-stated"] : "system not loaded"}</span>`;
+    out.push(
+      `<tr><td>${esc(systemName(f.system))}</td><td>${esc(f.targetName)}${f.loaded ? "" : ` <span class="nd">(system not loaded)</span>`}${f.outside ? OUTSIDE : ""}<br><span class="muted">${esc(f.name)}</span></td><td>${what.join("<br>")}</td><td>${transfer}</td><td>${cited([f.provenance])}</td></tr>`,
+    );
+  }
+  out.push(`</tbody></table>`);
+  return out.join("\n");
+}
+
+export function dpiaHtml({ trace, sends, silent, systems, date, sections, intoSystems = [] }: DpiaInput): string {
+  const outsideSel = new Set(trace.outsideSelection ?? []);
+  const marked = (system: string) => (outsideSel.has(system) ? OUTSIDE : "");
   const label = labeller(trace);
   const startField = new Map<string, string>();
   for (const v of trace.vendors) for (const f of v.fields) startField.set(f.id, f.evidence.nodes.find((n) => n.startsWith("column:")) ?? f.id);
@@ -156,7 +190,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
   html.push(`<dt>Date</dt><dd>${esc(date)} (made from the graph as loaded then)</dd>`);
   html.push(`<dt>Filters in force</dt><dd>${filtersText(trace)}</dd>`);
   html.push(
-    `<dt>Summary</dt><dd>${trace.vendors.length} vendor${trace.vendors.length === 1 ? "" : "s"}, ${engagements.length} vendor flow${engagements.length === 1 ? "" : "s"}, ${new Set(sends.map((s) => s.column.key)).size} field${new Set(sends.map((s) => s.column.key)).size === 1 ? "" : "s"} sent; ${needing.length} flow${needing.length === 1 ? "" : "s"} needing a safeguard</dd>`,
+    `<dt>Summary</dt><dd>${trace.vendors.length} vendor${trace.vendors.length === 1 ? "" : "s"}, ${engagements.length} vendor flow${engagements.length === 1 ? "" : "s"}, ${new Set(sends.map((s) => s.column.key)).size} field${new Set(sends.map((s) => s.column.key)).size === 1 ? "" : "s"} sent; ${needing.length} flow${needing.length === 1 ? "" : "s"} needing a safeguard; ${intoSystems.length} flow${intoSystems.length === 1 ? "" : "s"} into other systems of ours${outsideSel.size ? ` (outside the selection: ${esc([...outsideSel].join(", "))})` : ""}</dd>`,
   );
   html.push(`</dl>`);
   if (sections) html.push(sections.before);
@@ -179,7 +213,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
   for (const s of flows) {
     const fieldId = `column:${s.column.key}`;
     html.push(
-      `<tr><td>${ident(label(startField.get(fieldId) ?? fieldId))}</td><td>${ident(`${s.column.table}.${s.column.name}`)}</td><td>${orNot(s.category?.name)}</td><td>${esc(s.vendor.name)}${s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : ""}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${orNot(s.flow.retention)}</td><td>${esc(s.flow.purpose)}</td></tr>`,
+      `<tr><td>${ident(label(startField.get(fieldId) ?? fieldId))}</td><td>${ident(`${s.column.table}.${s.column.name}`)}${marked(s.column.system)}</td><td>${orNot(s.category?.name)}</td><td>${esc(s.vendor.name)}${s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : ""}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${orNot(s.flow.retention)}</td><td>${esc(s.flow.purpose)}</td></tr>`,
     );
   }
   for (const s of unstated) {
@@ -188,6 +222,8 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
     );
   }
   html.push(`</tbody></table>`);
+
+  html.push(intoSystemsTable(intoSystems, (id) => systems.find((x) => x.system === id)?.name ?? id));
 
   html.push(`<h2>Vendors</h2>`);
   html.push(head([["Vendor", 14], ["Legal entity", 14], ["Role", 11], ["Services", 17], ["Entity country", 11], ["Data stored in", 11], ["Transfer", 11], ["Safeguard", 11]]));
@@ -222,7 +258,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
   for (const v of trace.vendors) {
     for (const f of v.fields) {
       html.push(
-        `<tr><td>${esc(v.name)}</td><td>${ident(`${f.table}.${f.column}`)}</td><td class="path">${f.evidence.nodes.map((n) => ident(label(n))).join(" → ")}</td><td>${f.evidence.via.length ? esc(f.evidence.via.join(" → ")) : '<span class="muted">no copy: the start holds it</span>'}</td><td>${cited(f.evidence.provenance)}</td></tr>`,
+        `<tr><td>${esc(v.name)}</td><td>${ident(`${f.table}.${f.column}`)}${marked(f.system)}</td><td class="path">${f.evidence.nodes.map((n) => ident(label(n))).join(" → ")}</td><td>${f.evidence.via.length ? esc(f.evidence.via.join(" → ")) : '<span class="muted">no copy: the start holds it</span>'}</td><td>${cited(f.evidence.provenance)}</td></tr>`,
       );
     }
   }
