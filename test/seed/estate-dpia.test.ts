@@ -66,6 +66,13 @@ describe("the DPIA pack follows flows into our other systems", () => {
     expect(warehouse).not.toContain("third country");
     expect(warehouse).toContain(`estate-shop.yaml:${statedLine("estate-warehouse")}`);
     expect(res.text).toContain("2 flows into other systems of ours");
+    // Both need attention: the CRM is a third-country transfer, the warehouse's countries are unknown (not loaded).
+    const needing = rowsOf(res.text, "<h2>Transfers needing safeguards</h2>", "<h2>Evidence: how each field reaches its vendor</h2>");
+    expect(needing.map((r) => [r.includes("Estate CRM"), r.includes("third country"), r.includes("system not loaded")])).toEqual([
+      [true, true, false],
+      [false, false, true],
+    ]);
+    expect(res.text).toContain("2 flows needing a safeguard");
 
     // The CRM's column reaches the mailer: in the flows and, with its three steps, in the evidence.
     const flows = rowsOf(res.text, "<h2>Flows</h2>", "<h2>Flows into other systems</h2>");

@@ -176,6 +176,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections, intoSy
   const unstated = [...silent].sort((a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.flow.flow.localeCompare(b.flow.flow));
   const service = (s: TraceSend | TraceSilent) => (s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : "");
   const needing = engagements.filter((s) => needsAttention(s.flow.transfer)).sort((a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.flow.flow.localeCompare(b.flow.flow));
+  const systemsNeeding = intoSystems.filter((f) => f.transfer === null || needsAttention(f.transfer));
   const categoriesOf = (flow: string) => sorted(sends.filter((s) => s.flow.flow === flow).flatMap((s) => (s.category ? [s.category.name] : [])));
 
   const html: string[] = [];
@@ -190,7 +191,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections, intoSy
   html.push(`<dt>Date</dt><dd>${esc(date)} (made from the graph as loaded then)</dd>`);
   html.push(`<dt>Filters in force</dt><dd>${filtersText(trace)}</dd>`);
   html.push(
-    `<dt>Summary</dt><dd>${trace.vendors.length} vendor${trace.vendors.length === 1 ? "" : "s"}, ${engagements.length} vendor flow${engagements.length === 1 ? "" : "s"}, ${new Set(sends.map((s) => s.column.key)).size} field${new Set(sends.map((s) => s.column.key)).size === 1 ? "" : "s"} sent; ${needing.length} flow${needing.length === 1 ? "" : "s"} needing a safeguard; ${intoSystems.length} flow${intoSystems.length === 1 ? "" : "s"} into other systems of ours${outsideSel.size ? ` (outside the selection: ${esc([...outsideSel].join(", "))})` : ""}</dd>`,
+    `<dt>Summary</dt><dd>${trace.vendors.length} vendor${trace.vendors.length === 1 ? "" : "s"}, ${engagements.length} vendor flow${engagements.length === 1 ? "" : "s"}, ${new Set(sends.map((s) => s.column.key)).size} field${new Set(sends.map((s) => s.column.key)).size === 1 ? "" : "s"} sent; ${needing.length + systemsNeeding.length} flow${needing.length + systemsNeeding.length === 1 ? "" : "s"} needing a safeguard; ${intoSystems.length} flow${intoSystems.length === 1 ? "" : "s"} into other systems of ours${outsideSel.size ? ` (outside the selection: ${esc([...outsideSel].join(", "))})` : ""}</dd>`,
   );
   html.push(`</dl>`);
   if (sections) html.push(sections.before);
@@ -239,14 +240,20 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections, intoSy
   html.push(`</tbody></table>`);
 
   html.push(`<h2>Transfers needing safeguards</h2>`);
-  if (needing.length === 0) html.push(`<p>None: every listed flow stays in the EEA or goes to a country with an adequacy decision covering it.</p>`);
+  if (needing.length === 0 && systemsNeeding.length === 0) html.push(`<p>None: every listed flow stays in the EEA or goes to a country with an adequacy decision covering it.</p>`);
   else {
-    html.push(`<p class="muted">Flows to a third country, or whose inventory leaves out where the vendor or the data is (unknown, never taken as safe).</p>`);
+    html.push(`<p class="muted">Flows to a third country, or whose inventory leaves out where the vendor or the data is, or into one of our systems not loaded (unknown, never taken as safe).</p>`);
     html.push(head([["Vendor", 14], ["System", 10], ["Service / purpose", 26], ["Categories", 14], ["Countries", 12], ["Transfer", 12], ["Safeguard", 12]]));
     for (const s of needing) {
       const cats = categoriesOf(s.flow.flow);
       html.push(
         `<tr><td>${esc(s.vendor.name)}</td><td>${esc(systems.find((x) => x.system === s.flow.system)?.name ?? s.flow.system)}</td><td>${esc([s.flow.service, s.flow.purpose].filter(Boolean).join(": "))}</td><td>${cats.length ? esc(cats.join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td></tr>`,
+      );
+    }
+    // Flows into our own systems owned or hosted outside the EEA: the target system stands where a vendor would.
+    for (const f of systemsNeeding) {
+      html.push(
+        `<tr><td>${esc(f.targetName)} <span class="muted">(our system)</span></td><td>${esc(systems.find((x) => x.system === f.system)?.name ?? f.system)}</td><td>${esc(f.name)}</td><td>${f.tables.length || f.categories.length ? esc(sorted([...f.tables, ...f.categories]).join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${f.loaded ? '<span class="muted">see Flows into other systems</span>' : '<span class="nd">system not loaded</span>'}</td><td>${f.transfer ? badge(f.transfer) : '<span class="nd">system not loaded</span>'}</td><td>${f.mechanism ? esc(safeguardWords(f.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td></tr>`,
       );
     }
     html.push(`</tbody></table>`);

@@ -2,8 +2,8 @@
 import { type DpiaFactsRepository } from "./dpia.facts.js";
 import { dpiaHtml } from "./dpia.html.js";
 import { dpiaInputs } from "./dpia.inputs.js";
-import { packSystemFlows } from "./dpia.systems.js";
 import { startOf } from "./dpia.inputs.js";
+import { packSystemFlows } from "./dpia.systems.js";
 import { printPdf } from "./pdf.js";
 import type { ReportsRepository } from "./reports.repository.js";
 import type { DpiaQuery } from "./reports.schema.js";

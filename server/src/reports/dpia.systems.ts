@@ -6,7 +6,7 @@
  * loaded). Its transfer status is the stored flow's (`SENDS_TO.transfer`, null while the target is not loaded), never
  * re-derived here; its provenance is where the owner's file states it.
  */
-import type { Provenance, TraceResponse, TransferStatus } from "../contract/api.js";
+import type { Mechanism, Provenance, TraceResponse, TransferStatus } from "../contract/api.js";
 import { ids } from "../contract/ids.js";
 import { provenanceOf } from "../elements/provenance.js";
 import { scopeToSystems } from "../trace/trace.assemble.js";
@@ -22,6 +22,8 @@ export interface PackSystemFlow {
   loaded: boolean;
   /** The stored flow's status; null while the target is not loaded. */
   transfer: TransferStatus | null;
+  /** The safeguard the owner states; null: not documented. */
+  mechanism: Mechanism | null;
   /** The target's tables the answer's data is copied into. */
   tables: string[];
   /** Categories the owner sends without naming tables (the trace's `toSystems`). */
@@ -67,6 +69,7 @@ export function packSystemFlows(row: TraceRow, trace: TraceResponse): PackSystem
       targetName: f.targetName ?? f.target,
       loaded: f.targetName !== null,
       transfer: f.transfer,
+      mechanism: f.mechanism,
       tables: sorted(tables),
       categories: listed ? sorted(listed.categories.filter((c) => f.categories.includes(c))) : [],
       waiting: sorted(waiting),
