@@ -109,6 +109,12 @@ describe("the DPIA pack follows flows into our other systems", () => {
     expect(section).toContain("(outside the selection)");
   });
 
+  it("a pack whose answer has no flow into another system has no such section, and its summary says 0", async () => {
+    const html = (await request(app).get("/api/reports/dpia").query({ from: ids.system("estate-crm") })).text;
+    expect(html).not.toContain("<h2>Flows into other systems</h2>");
+    expect(html).toContain("0 flows into other systems of ours");
+  });
+
   it("a category filter keeps only the flows of that category", async () => {
     const html = (await request(app).get("/api/reports/dpia").query({ from: ids.table("estate-shop", "Shop_Order"), category: ids.category("name") })).text;
     const rows = intoSystemsRows(html);

@@ -135,13 +135,13 @@ ol.cite .loc { white-space: nowrap; }
 /** A system the trace's selection leaves out, whose part the answer follows all the same. */
 const OUTSIDE = ` <span class="muted">(outside the selection)</span>`;
 
-/** The flows into our other systems: target, what goes there, the stored flow's transfer status and where it is stated. */
+/**
+ * The flows into our other systems: target, what goes there, the stored flow's transfer status and where it is stated.
+ * None: no section (the summary says "0 flows into other systems of ours").
+ */
 function intoSystemsTable(flows: readonly PackSystemFlow[], systemName: (id: string) => string): string {
+  if (flows.length === 0) return "";
   const out = [`<h2>Flows into other systems</h2>`];
-  if (flows.length === 0) {
-    out.push(`<p>None: the inventories state no flow of this answer's data into another of our systems.</p>`);
-    return out.join("\n");
-  }
   out.push(
     `<p class="muted">Personal data this answer's systems copy or send into another of our systems. A flow into a system owned or hosted outside the EEA is a transfer; a system not loaded is shown as such, its countries unknown.</p>`,
   );
@@ -224,7 +224,8 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections, intoSy
   }
   html.push(`</tbody></table>`);
 
-  html.push(intoSystemsTable(intoSystems, (id) => systems.find((x) => x.system === id)?.name ?? id));
+  const intoSection = intoSystemsTable(intoSystems, (id) => systems.find((x) => x.system === id)?.name ?? id);
+  if (intoSection) html.push(intoSection);
 
   html.push(`<h2>Vendors</h2>`);
   html.push(head([["Vendor", 14], ["Legal entity", 14], ["Role", 11], ["Services", 17], ["Entity country", 11], ["Data stored in", 11], ["Transfer", 11], ["Safeguard", 11]]));
