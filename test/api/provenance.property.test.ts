@@ -5,41 +5,16 @@
  * either inferred or stated by a line naming both columns (a `copies` entry), never an invented pair; no node repeats
  * within one evidence path; and every node and edge the trace draws carries a provenance.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 
 import { NodeResponseSchema, TraceResponseSchema, type Provenance } from "../../server/src/contract/api.js";
 import { parseNodeId } from "../../server/src/contract/ids.js";
-import { BUILT_IN_DIR, REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { testApp, testGraph } from "../support/graph.js";
+import { linesOf, namesOf } from "../support/provenance.js";
 
 const graph = testGraph();
 const app = testApp(graph);
-
-/** A cited file's lines: built-in inventories are cited relative to their folder, the catalogue as `catalogue/…`. */
-const files = new Map<string, string[]>();
-function linesOf(file: string): string[] {
-  if (!files.has(file)) {
-    const full = file.startsWith("catalogue/") ? path.join(REPO_ROOT, "seed", file) : path.join(BUILT_IN_DIR, file);
-    files.set(file, readFileSync(full, "utf8").split("\n"));
-  }
-  return files.get(file)!;
-}
-
-/** What a line may name a node by: a column by its name or its table's, a table or anything else by its key's last part. */
-function namesOf(id: string): string[] {
-  const parsed = parseNodeId(id);
-  if (!parsed) return [id];
-  const key = parsed.key.includes("/") ? parsed.key.slice(parsed.key.indexOf("/") + 1) : parsed.key;
-  if (parsed.kind === "column") {
-    const dot = key.indexOf(".");
-    return [key.slice(dot + 1), key.slice(0, dot)];
-  }
-  return [key];
-}
 
 const kindOf = (id: string) => parseNodeId(id)?.kind;
 

@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import request from "supertest";
@@ -9,6 +8,7 @@ import { TraceResponseSchema } from "../../server/src/contract/api.js";
 import { ROWS_PER_FIGURE } from "../../server/src/reports/dpia.figure.js";
 import { closePdfBrowser } from "../../server/src/reports/pdf.js";
 import { testApp, testGraph } from "../support/graph.js";
+import { binary, poppler, renderPages } from "../support/pdf.js";
 import { warmQueries } from "../support/warm.js";
 
 const graph = testGraph();
@@ -23,21 +23,6 @@ const OUT = path.resolve("test-results");
 const SHOTS = path.join(OUT, "screenshots");
 const START = "source:kentico/users-registration";
 
-/** Poppler's tools must be there: a missing tool fails the test, it never skips it. */
-function poppler(tool: "pdftotext" | "pdftoppm" | "pdfinfo", args: string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: "utf8" });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`${tool} is not installed: install Debian's poppler-utils to check the PDF reports`);
-    throw err;
-  }
-}
-
-function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on("data", (c: Buffer) => chunks.push(c));
-  res.on("end", () => cb(null, Buffer.concat(chunks)));
-}
 
 describe("GET /api/reports/dpia", () => {
   // The trace the pack is made from, asked once for the file (the query is the heaviest the API runs).
@@ -89,8 +74,7 @@ describe("GET /api/reports/dpia", () => {
     expect(text).toContain("Transfers needing safeguards");
     // A4 portrait: 595 × 842 pt.
     expect(poppler("pdfinfo", [file])).toMatch(/Page size:.*\(A4\)/);
-    poppler("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "3", file, path.join(SHOTS, "dpia-page")]);
-    expect(existsSync(path.join(SHOTS, "dpia-page-1.png"))).toBe(true);
+    expect(renderPages(file, path.join(SHOTS, "dpia-page"), 1, 3)).toHaveLength(3);
   }, 90_000);
 
   it("makes the pack of a whole system, every figure label at least 9 px", async () => {

@@ -1,8 +1,9 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 
-import { WhereResponseSchema } from "../../server/src/contract/api.js";
+import { WhereResponseSchema, type Provenance } from "../../server/src/contract/api.js";
 import { testApp, testGraph } from "../support/graph.js";
+import { citedEntry, citedLine, namesOf } from "../support/provenance.js";
 import { warmQueries } from "../support/warm.js";
 
 const graph = testGraph();
@@ -52,7 +53,7 @@ describe("GET /api/where", () => {
     expect(body.tables.length).toBeGreaterThan(1);
     const user = body.tables.find((t) => t.id === "table:kentico/CMS_User");
     // The Kentico document: UserName "serves as a unique identifier for users"; UserID and UserGUID "used as identifiers".
-    expect(user?.identity).toEqual({ columns: ["UserName", "UserID", "UserGUID"], basis: "stated" });
+    expect(user?.identity).toMatchObject({ columns: ["UserName", "UserID", "UserGUID"], basis: "stated" });
     // Nothing else is guessed: a table whose document states no identifier of the person has none, and no built-in
     // document states an erasure action for any table, so every action is null ("not stated"), never a default.
     const settings = body.tables.find((t) => t.id === "table:kentico/CMS_UserSettings");
@@ -78,5 +79,87 @@ describe("GET /api/where", () => {
     const missing = await request(app).get("/api/where").query({ category: "category:no-such-thing" });
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("NOT_FOUND");
+  });
+
+  it("cites every item of every checklist of the built-in data at a line of its file that names the item", { timeout: 300_000 }, async () => {
+    const asked = (await graph.probe("MATCH (n:Subject|Category) RETURN n.id AS id, n.kind AS kind ORDER BY id")).map((r) => ({ id: String(r.id), kind: String(r.kind) }));
+    expect(asked.length).toBeGreaterThan(20);
+    const problems: string[] = [];
+    const counted = { items: 0, stated: 0, identity: 0, referencing: 0, sources: 0, vendors: 0 };
+    // A copy is stated by its source's `copiesFrom` line, which names the table copied from.
+    const copiesFrom = new Map<string, string[]>();
+    for (const r of await graph.probe("MATCH (s:Source)-[:READS_FROM]->(t:Table) RETURN s.id AS source, collect(t.name) AS tables")) copiesFrom.set(String(r.source), (r.tables as unknown[]).map(String));
+    /** Every item has a provenance; each `stated` one cites a line naming one of `names` (the item, or what it connects). */
+    const check = (where: string, provenance: readonly Provenance[] | undefined, names: readonly string[]) => {
+      counted.items++;
+      if (!provenance?.length) return void problems.push(`${where}: no provenance`);
+      for (const p of provenance) {
+        if (p.kind !== "stated") continue;
+        counted.stated++;
+        const line = citedEntry(p);
+        if (!names.some((n) => line.includes(n))) problems.push(`${where}: cites ${p.file}:${p.line} ("${line.trim()}"), which names none of ${names.join(", ")}`);
+      }
+    };
+
+    for (const q of asked) {
+      const res = await request(app).get("/api/where").query({ [q.kind]: q.id });
+      if (res.status !== 200) {
+        problems.push(`${q.id}: HTTP ${res.status}`);
+        continue;
+      }
+      const w = WhereResponseSchema.parse(res.body);
+      for (const c of w.columns) check(`${q.id} column ${c.id}`, c.provenance, [c.column]);
+      for (const t of w.tables) {
+        check(`${q.id} table ${t.id}`, t.provenance, [t.name]);
+        if (t.identity) {
+          counted.identity++;
+          check(`${q.id} identity of ${t.id}`, t.identity.provenance, [t.name]);
+        }
+        if (t.erasure) check(`${q.id} erasure of ${t.id}`, t.erasure.provenance, [t.name]);
+        for (const c of t.columnErasure) check(`${q.id} erasure of ${t.id}.${c.column}`, c.provenance, [c.column]);
+      }
+      for (const r of w.referencing) {
+        counted.referencing++;
+        check(`${q.id} ${r.id} → ${r.references}`, r.provenance, [r.name, r.referencesName, ...r.columns]);
+      }
+      for (const g of w.sources) {
+        const connects = (s: { id: string; columns: string[] }) => [...namesOf(s.id), ...s.columns.flatMap(namesOf), ...(copiesFrom.get(s.id) ?? [])];
+        check(`${q.id} sources ${g.key}`, g.provenance, g.sources.flatMap(connects));
+        for (const s of g.sources) {
+          counted.sources++;
+          check(`${q.id} source ${s.id}`, s.provenance, connects(s));
+        }
+      }
+      for (const v of w.vendors) {
+        counted.vendors++;
+        check(`${q.id} vendor flow ${v.flow}`, v.provenance, [...namesOf(v.id), ...v.columns.flatMap(namesOf)]);
+      }
+    }
+
+    expect(problems.slice(0, 20)).toEqual([]);
+    // The checks ran on real material: every kind of item, most of them cited at a line.
+    expect(counted.identity).toBeGreaterThan(0);
+    expect(counted.referencing).toBeGreaterThan(10);
+    expect(counted.sources).toBeGreaterThan(10);
+    expect(counted.vendors).toBeGreaterThan(10);
+    expect(counted.stated).toBeGreaterThan(counted.items);
+  });
+
+  it("cites CMS_User's identity key at its entry, and Kentico's PayPal flow of email addresses at the engagement and at the fields it receives", async () => {
+    const w = WhereResponseSchema.parse((await request(app).get("/api/where").query({ subject: "subject:kentico/user" })).body);
+    const user = w.tables.find((t) => t.id === "table:kentico/CMS_User")!;
+    expect(user.identity?.provenance[0]).toMatchObject({ kind: "stated", file: "kentico.yaml", document: "Personal data in Kentico" });
+    const p = user.identity!.provenance[0]!;
+    expect(p.kind === "stated" && citedLine(p)).toContain("CMS_User");
+    const email = w.columns.find((c) => c.id === "column:kentico/CMS_User.Email")!;
+    expect(email.provenance).toEqual([expect.objectContaining({ kind: "stated", file: "kentico.yaml" })]);
+    const emails = WhereResponseSchema.parse((await request(app).get("/api/where").query({ category: "category:email-address", system: "kentico" })).body);
+    const paypal = emails.vendors.find((v) => v.id === "vendor:paypal");
+    expect(paypal).toBeDefined();
+    const cited = paypal!.provenance.map((q) => (q.kind === "stated" ? citedEntry(q) : q.kind));
+    // The engagement's entry names PayPal; the other citations are the `receives` lines of the user's columns it gets.
+    expect(cited.filter((l) => l.includes("paypal"))).toHaveLength(1);
+    expect(cited.length).toBeGreaterThan(1);
+    expect(cited.every((l) => l.includes("paypal") || paypal!.columns.some((c) => l.includes(namesOf(c)[0]!)))).toBe(true);
   });
 });

@@ -73,6 +73,11 @@ describe("/where", () => {
     const user = item("CMS_User");
     expect(await user.innerText()).toContain("Identity key: UserName, UserID, UserGUID (stated)");
     expect(await user.innerText()).toContain("Erasure: not stated");
+    // Each item says where it is stated, as the details panel cites it (file:line · from the document, its section).
+    expect(await user.getByTestId("provenance").innerText()).toMatch(/^Where it is stated: kentico\.yaml:\d+ · from 'Personal data in Kentico'/);
+    const items = list.getByRole("listitem");
+    expect(await items.count()).toBeGreaterThan(10);
+    expect(await list.getByTestId("provenance").count()).toBe(await items.count());
     expect(await item("CMS_UserSettings").innerText()).toContain("Identity key: not stated");
     // Every table of the checklist says both, stated or not.
     const tables = list.getByRole("region", { name: "Tables & columns" }).getByRole("listitem");
@@ -101,6 +106,11 @@ describe("/where", () => {
     const csv = readFileSync((await (await download).path()), "utf8").replace(/^\uFEFF/, "");
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
     expect(rows.find((r) => r.Item === "CMS_User")).toMatchObject({ Group: "Tables & columns", "Identity key": "UserName, UserID, UserGUID (stated)", "Erasure action": "not stated", Done: "yes" });
+    // The CSV cites every item where the list does, in the same words.
+    expect(Object.keys(rows[0]!)).toContain("Where it is stated");
+    expect(rows.every((r) => r["Where it is stated"] !== "")).toBe(true);
+    expect(rows.find((r) => r.Item === "CMS_User")!["Where it is stated"]).toBe((await user.getByTestId("provenance").innerText()).replace(/^Where it is stated: /, ""));
+    expect(rows.find((r) => r.Group === "Vendors" && r.Item === vendorName)!["Where it is stated"]).toMatch(/^kentico\.yaml:\d+/);
     expect(rows.find((r) => r.Item === "CMS_UserSettings")).toMatchObject({ "Identity key": "not stated", Done: "no" });
     expect(rows.find((r) => r.Group === "Vendors" && r.Item === vendorName)).toMatchObject({ "Vendor route": "not stated", Done: "yes" });
     expect(rows.filter((r) => r.Done === "yes")).toHaveLength(2);

@@ -5,7 +5,30 @@ import { citation } from "@contract/words";
 /** Past this many citations (a vendor many flows name), the rest are counted, not listed. */
 const SHOWN = 12;
 
-export function ProvenanceList({ provenance, title = "Where it is stated" }: { provenance: readonly Provenance[]; title?: string }) {
+/**
+ * The details panel's section, or (`compact`) one line of the same citations under an item of a list (the where
+ * checklist), with fewer shown before the rest are counted.
+ */
+export function ProvenanceList({ provenance, title = "Where it is stated", compact = false }: { provenance: readonly Provenance[]; title?: string; compact?: boolean }) {
+  if (compact) {
+    const shown = provenance.slice(0, 3);
+    return (
+      <span className="provenance provenance--compact" data-testid="provenance">
+        {title}:{" "}
+        {provenance.length === 0 ? (
+          <span className="muted">no provenance recorded</span>
+        ) : (
+          shown.map((p, i) => (
+            <span key={i} className={`provenance__item provenance__item--${p.kind}`}>
+              {i > 0 && "; "}
+              {citation(p)}
+            </span>
+          ))
+        )}
+        {provenance.length > shown.length && <span className="muted">{` and ${provenance.length - shown.length} more`}</span>}
+      </span>
+    );
+  }
   const shown = provenance.slice(0, SHOWN);
   return (
     <div className="provenance" data-testid="provenance">

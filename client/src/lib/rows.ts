@@ -2,10 +2,10 @@
  * Every view's answer as rows of text: the list beside the graph, the "Copy" text and the CSV download
  * all come from these, so what a DPO pastes matches what the picture shows.
  */
-import type { Elements, OverviewResponse, ReferencedByResponse, TableColumn, TableResponse, TraceResponse, TransferStatus, VendorsResponse, WhereResponse } from "@contract/api";
+import type { Elements, OverviewResponse, Provenance, ReferencedByResponse, TableColumn, TableResponse, TraceResponse, TransferStatus, VendorsResponse, WhereResponse } from "@contract/api";
 import { csvText } from "@contract/csv";
 import { ids } from "@contract/ids";
-import { erasureWords, NOT_DOCUMENTED, NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
+import { citation, erasureWords, NOT_DOCUMENTED, NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
 
 import { transferRank } from "../graph/transfer";
 
@@ -322,6 +322,20 @@ export interface WhereRow extends Record<string, Cell> {
   /** A vendor's privacy/erasure contact as stated, or "not stated". */
   route: string;
   detail: string;
+  /** Where the item is stated: each citation (`kentico.yaml:12 · from 'Personal data in Kentico', Users`), as `citation` words it. */
+  provenance: string[];
+}
+
+/** The checklist's rows, and each row's provenance as the server gives it (for the list to render; the rows carry its words). */
+export interface WhereRowSet extends RowSet<WhereRow> {
+  provenance: ReadonlyMap<string, readonly Provenance[]>;
+}
+
+/** One item's citations, each once (a table's entry states its identity key and erasure action too). */
+function cited(...lists: readonly (readonly Provenance[] | undefined)[]): Provenance[] {
+  const seen = new Map<string, Provenance>();
+  for (const list of lists) for (const p of list ?? []) seen.set(citation(p), seen.get(citation(p)) ?? p);
+  return [...seen.values()];
 }
 
 export const WHERE_GROUPS = ["Tables & columns", "Referencing tables", "Sources", "Vendors"] as const;
@@ -333,8 +347,8 @@ const shortColumn = (c: string) => c.slice(c.indexOf("/") + 1);
  * Every fact is the server's (identity key, action, route, retention); this only words them, and says which rows are
  * ticked (`done`), so the list, its CSV and its printed page are one answer.
  */
-export function whereRows(w: WhereResponse, done: ReadonlySet<string> = new Set()): RowSet<WhereRow> {
-  const rows: { id: string; group: string; item: string; system: string; identity: string; action: string; route: string; detail: string }[] = [
+export function whereRows(w: WhereResponse, done: ReadonlySet<string> = new Set()): WhereRowSet {
+  const rows: { id: string; group: string; item: string; system: string; identity: string; action: string; route: string; detail: string; cites: Provenance[] }[] = [
     ...w.tables.map((t) => ({
       id: t.id,
       group: WHERE_GROUPS[0],
@@ -344,6 +358,7 @@ export function whereRows(w: WhereResponse, done: ReadonlySet<string> = new Set(
       action: [erasureWords(t.erasure), ...t.columnErasure.map((c) => `${c.column}: ${erasureWords(c)}`)].join("; "),
       route: "",
       detail: `columns: ${t.columns.join(", ")}${t.title ? ` (${t.title})` : ""}`,
+      cites: cited(t.provenance, t.identity?.provenance, t.erasure?.provenance, ...t.columnErasure.map((c) => c.provenance)),
     })),
     ...w.referencing.map((r) => ({
       id: `${r.id}>${r.references}`,
@@ -354,6 +369,7 @@ export function whereRows(w: WhereResponse, done: ReadonlySet<string> = new Set(
       action: erasureWords(r.erasure),
       route: "",
       detail: `references ${r.referencesName}${r.columns.length ? ` through ${r.columns.join(", ")}` : ""}`,
+      cites: cited(r.provenance, r.erasure?.provenance),
     })),
     ...w.sources.map((s) => ({
       id: `sources:${s.key}`,
@@ -364,6 +380,7 @@ export function whereRows(w: WhereResponse, done: ReadonlySet<string> = new Set(
       action: "",
       route: "",
       detail: `${s.how.join(", ")}: ${s.columns.map(shortColumn).join(", ")}`,
+      cites: cited(s.provenance),
     })),
     ...w.vendors.map((v) => ({
       id: v.flow,
@@ -374,6 +391,7 @@ export function whereRows(w: WhereResponse, done: ReadonlySet<string> = new Set(
       action: `retention: ${v.retention ?? NOT_STATED}`,
       route: v.privacyContact ?? NOT_STATED,
       detail: `${TRANSFER_WORDS[v.transfer]}; safeguard: ${v.safeguard}; ${v.countries.length ? v.countries.map((c) => c.name).join(", ") : TRANSFER_WORDS["not-stated"]}; receives ${v.columns.map(shortColumn).join(", ")}`,
+      cites: cited(v.provenance),
     })),
   ];
   return {
@@ -385,8 +403,10 @@ export function whereRows(w: WhereResponse, done: ReadonlySet<string> = new Set(
       { key: "action", header: "Erasure action" },
       { key: "route", header: "Vendor route" },
       { key: "detail", header: "Detail" },
+      { key: "provenance", header: "Where it is stated" },
       { key: "done", header: "Done" },
     ],
-    rows: rows.map((r) => ({ ...r, done: done.has(r.id) ? "yes" : "no" })),
+    rows: rows.map(({ cites, ...r }) => ({ ...r, provenance: cites.map(citation), done: done.has(r.id) ? "yes" : "no" })),
+    provenance: new Map(rows.map((r) => [r.id, r.cites])),
   };
 }

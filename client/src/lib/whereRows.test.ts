@@ -4,19 +4,20 @@ import { describe, expect, it } from "vitest";
 import { toCsv, whereRows } from "./rows";
 import { readTicks, ticksKey, writeTicks } from "./ticks";
 
+const at = (line: number) => [{ kind: "stated" as const, file: "shop.yaml", line, document: "Shop data", section: "Customers" }];
 const where: WhereResponse = {
   asked: { id: "subject:shop/customer", kind: "subject", name: "Customer", system: null },
   columns: [],
   tables: [
-    { id: "table:shop/Shop_Customer", system: "shop", name: "Shop_Customer", title: null, columns: ["Email", "Phone"], identity: { columns: ["CustomerID"], basis: "stated" }, erasure: { action: "erase", reason: null, retention: null }, columnErasure: [{ column: "Phone", action: "anonymise", reason: null, retention: null }] },
-    { id: "table:shop/Shop_Order", system: "shop", name: "Shop_Order", title: "Orders", columns: ["BillingEmail"], identity: null, erasure: { action: "keep", reason: "invoices (tax law)", retention: "10 years" }, columnErasure: [] },
-    { id: "table:shop/Shop_Note", system: "shop", name: "Shop_Note", title: null, columns: ["Text"], identity: null, erasure: null, columnErasure: [] },
+    { id: "table:shop/Shop_Customer", system: "shop", name: "Shop_Customer", title: null, columns: ["Email", "Phone"], identity: { columns: ["CustomerID"], basis: "stated", provenance: at(10) }, erasure: { action: "erase", reason: null, retention: null, provenance: at(10) }, columnErasure: [{ column: "Phone", action: "anonymise", reason: null, retention: null, provenance: at(14) }], provenance: at(10) },
+    { id: "table:shop/Shop_Order", system: "shop", name: "Shop_Order", title: "Orders", columns: ["BillingEmail"], identity: null, erasure: { action: "keep", reason: "invoices (tax law)", retention: "10 years", provenance: at(20) }, columnErasure: [], provenance: at(20) },
+    { id: "table:shop/Shop_Note", system: "shop", name: "Shop_Note", title: null, columns: ["Text"], identity: null, erasure: null, columnErasure: [], provenance: at(30) },
   ],
-  referencing: [{ id: "table:shop/Shop_Review", system: "shop", name: "Shop_Review", title: null, references: "table:shop/Shop_Customer", referencesName: "Shop_Customer", columns: ["ReviewCustomerID"], erasure: null }],
-  sources: [{ key: "shop/Users", system: "shop", name: "Users", count: 3, how: ["fills", "copies"], columns: ["column:shop/Shop_Customer.Email"], sources: [] }],
+  referencing: [{ id: "table:shop/Shop_Review", system: "shop", name: "Shop_Review", title: null, references: "table:shop/Shop_Customer", referencesName: "Shop_Customer", columns: ["ReviewCustomerID"], erasure: null, provenance: at(41) }],
+  sources: [{ key: "shop/Users", system: "shop", name: "Users", count: 3, how: ["fills", "copies"], columns: ["column:shop/Shop_Customer.Email"], provenance: [...at(50), { kind: "inferred", rule: "same-category" }], sources: [] }],
   vendors: [
-    { id: "vendor:mailjet", name: "Mailjet", flow: "shop/mailjet", system: "shop", service: null, purpose: "Newsletter", legalName: null, transfer: "eea", mechanism: null, safeguard: "not documented", countries: [], columns: ["column:shop/Shop_Customer.Email"], retention: "30 days", privacyContact: "dpo@mailjet.example" },
-    { id: "vendor:paypal", name: "PayPal", flow: "shop/paypal", system: "shop", service: null, purpose: "Payment", legalName: null, transfer: "not-stated", mechanism: null, safeguard: "not documented", countries: [], columns: [], retention: null, privacyContact: null },
+    { id: "vendor:mailjet", name: "Mailjet", flow: "shop/mailjet", system: "shop", service: null, purpose: "Newsletter", legalName: null, transfer: "eea", mechanism: null, safeguard: "not documented", countries: [], columns: ["column:shop/Shop_Customer.Email"], retention: "30 days", privacyContact: "dpo@mailjet.example", provenance: at(60) },
+    { id: "vendor:paypal", name: "PayPal", flow: "shop/paypal", system: "shop", service: null, purpose: "Payment", legalName: null, transfer: "not-stated", mechanism: null, safeguard: "not documented", countries: [], columns: [], retention: null, privacyContact: null, provenance: at(70) },
   ],
 };
 
@@ -36,8 +37,15 @@ describe("whereRows", () => {
   it("shows sources grouped by name with their count, and writes the ticks in the CSV's Done column", () => {
     expect(row("Users × 3")).toMatchObject({ group: "Sources", id: "sources:shop/Users" });
     const csv = toCsv(set).split("\r\n");
-    expect(csv[0]).toBe("Group,Item,System,Identity key,Erasure action,Vendor route,Detail,Done");
+    expect(csv[0]).toBe("Group,Item,System,Identity key,Erasure action,Vendor route,Detail,Where it is stated,Done");
     expect(csv.find((l) => l.includes("Shop_Customer,shop"))).toMatch(/,yes$/);
+  });
+
+  it("cites where each item is stated, each citation once (a table's entry also states its key and action), in the list and the CSV", () => {
+    expect(row("Shop_Customer").provenance).toEqual(["shop.yaml:10 · from 'Shop data', Customers", "shop.yaml:14 · from 'Shop data', Customers"]);
+    expect(row("Users × 3").provenance).toEqual(["shop.yaml:50 · from 'Shop data', Customers", "inferred (same-category)"]);
+    expect(set.provenance.get("shop/mailjet")).toEqual(at(60));
+    expect(toCsv(set)).toContain(`"shop.yaml:50 · from 'Shop data', Customers; inferred (same-category)"`);
   });
 });
 

@@ -15,6 +15,7 @@ import { choiceLabel, WherePicker } from "./WherePicker";
 import { useDataset } from "./context";
 import { api } from "../api/endpoints";
 import { useApi } from "../api/useApi";
+import { ProvenanceList } from "../components/ProvenanceList";
 import { ResultList } from "../components/ResultList";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { TransferBadge } from "../components/TransferBadge";
@@ -137,6 +138,7 @@ export function WhereView() {
                             <Fact name="Route" value={r.route} />
                           </span>
                           <span className="row-button__meta">{r.detail}</span>
+                          <ProvenanceList provenance={set!.provenance.get(r.id) ?? []} compact />
                         </span>
                       </label>
                     </li>

@@ -434,7 +434,13 @@ export const ErrorResponseSchema = z.object({
 });
 
 /** What an erasure request does with data, as the inventory states it (`keep` carries its reason). */
-export const ErasureAnswerSchema = z.object({ action: z.enum(["erase", "anonymise", "keep"]), reason: z.string().nullable(), retention: z.string().nullable() });
+export const ErasureAnswerSchema = z.object({
+  action: z.enum(["erase", "anonymise", "keep"]),
+  reason: z.string().nullable(),
+  retention: z.string().nullable(),
+  /** Where the action is stated: the entry of the table or column that states it. */
+  provenance: ProvenanceListSchema,
+});
 
 /** `/api/where`: everything an access or erasure request for a data category (or a data subject) must touch. */
 export const WhereResponseSchema = z.object({
@@ -451,6 +457,8 @@ export const WhereResponseSchema = z.object({
       category: z.string().nullable(),
       erasure: ErasureAnswerSchema.nullable(),
       erasureFrom: z.enum(["column", "table"]).nullable(),
+      /** Where the column is stated (and a suggested category, if `discover` guessed it). */
+      provenance: ProvenanceListSchema,
     }),
   ),
   /**
@@ -465,9 +473,12 @@ export const WhereResponseSchema = z.object({
       name: z.string(),
       title: z.string().nullable(),
       columns: z.array(z.string()),
-      identity: z.object({ columns: z.array(z.string()), basis: z.literal("stated") }).nullable(),
+      /** `provenance`: the table's entry, which states the identity columns. */
+      identity: z.object({ columns: z.array(z.string()), basis: z.literal("stated"), provenance: ProvenanceListSchema }).nullable(),
       erasure: ErasureAnswerSchema.nullable(),
       columnErasure: z.array(ErasureAnswerSchema.extend({ column: z.string() })),
+      /** Where the table is stated. */
+      provenance: ProvenanceListSchema,
     }),
   ),
   /**
@@ -484,6 +495,8 @@ export const WhereResponseSchema = z.object({
       referencesName: z.string(),
       columns: z.array(z.string()),
       erasure: ErasureAnswerSchema.nullable(),
+      /** Where the reference is stated (the referencing columns' entries, or a `references` entry). */
+      provenance: ProvenanceListSchema,
     }),
   ),
   /**
@@ -499,7 +512,17 @@ export const WhereResponseSchema = z.object({
       count: z.number().int().positive(),
       how: z.array(z.enum(["fills", "feeds", "copies"])),
       columns: z.array(z.string()),
-      sources: z.array(z.object({ id: z.string(), how: z.array(z.enum(["fills", "feeds", "copies"])), columns: z.array(z.string()) })),
+      /** Every statement of its sources (each source's entry and the lines by which it writes this data). */
+      provenance: ProvenanceListSchema,
+      sources: z.array(
+        z.object({
+          id: z.string(),
+          how: z.array(z.enum(["fills", "feeds", "copies"])),
+          columns: z.array(z.string()),
+          /** The source's entry (or its OpenLineage run) and the lines stating how it writes this data (a copy by category: inferred). */
+          provenance: ProvenanceListSchema,
+        }),
+      ),
     }),
   ),
   /** Vendor flows that receive the data, with the flow's transfer status (computed at load). */
@@ -522,6 +545,8 @@ export const WhereResponseSchema = z.object({
       retention: z.string().nullable(),
       /** Where the request goes at the vendor: its privacy/erasure/DPA contact as stated (null: not stated). */
       privacyContact: z.string().nullable(),
+      /** The engagement's entry and the `receives` lines naming the fields of this answer it receives. */
+      provenance: ProvenanceListSchema,
     }),
   ),
 });
