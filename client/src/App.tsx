@@ -43,13 +43,27 @@ function DbStatus() {
   );
 }
 
+/** A system id (`system:kentico`) → the key the `systems=` parameter names (`kentico`). */
+const key = (id: string) => parseNodeId(id)?.key ?? id;
+
 function Shell() {
   const navigate = useNavigate();
   // Links the header builds keep the data set of the page on screen.
   const { search } = useLocation();
   const focusHook = useRef<FocusHook | null>(null);
   const overview = useApi<OverviewResponse>("overview", (s) => api.overview(s));
-  const dataset = useMemo(() => ({ systems: overview.data?.systems.map((s) => ({ id: parseNodeId(s.id)?.key ?? s.id, name: s.name })) ?? [] }), [overview.data]);
+  const dataset = useMemo(
+    () => ({
+      systems:
+        overview.data?.systems.map((s) => ({
+          id: key(s.id),
+          name: s.name,
+          sendsTo: s.connected?.sendsTo.map(key) ?? [],
+          receivesFrom: s.connected?.receivesFrom.map(key) ?? [],
+        })) ?? [],
+    }),
+    [overview.data],
+  );
   return (
     <DatasetContext value={dataset}>
       <FocusContext value={focusHook}>

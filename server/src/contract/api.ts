@@ -381,7 +381,19 @@ export const PathsResponseSchema = z.object({
 });
 
 export const OverviewResponseSchema = z.object({
-  systems: z.array(z.object({ id: z.string(), name: z.string(), tables: z.number(), vendors: z.number() })),
+  systems: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      tables: z.number(),
+      vendors: z.number(),
+      /**
+       * Our other systems this one is connected with by a flow between own systems, whatever the data set (issue 18):
+       * those it sends data to and those that send data to it (system ids, loaded or not), for the picker to offer.
+       */
+      connected: z.object({ sendsTo: z.array(z.string()), receivesFrom: z.array(z.string()) }).optional(),
+    }),
+  ),
   /**
    * Each vendor with the systems that use it and the status of those flows (`transfer`: the one needing most attention
    * over all of them, for the shared vendor node), and each system's own engagement of it with the status of that

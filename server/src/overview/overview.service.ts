@@ -181,9 +181,16 @@ export class OverviewService {
       elements.edge(ids.system(f.system), "SENDS_TO", target, { label: loaded ? what : `${what}; not loaded`, count: f.categories.length, ...(f.transfer ? { transfer: f.transfer } : {}) });
     }
 
+    // Connected systems are read over every system's flows, so a data set of one system still names both directions.
+    const everyFlow = systems ? await this.repo.systemFlows(null) : systemFlows;
+    const connected = (system: string) => ({
+      sendsTo: [...new Set(everyFlow.filter((f) => f.system === system && f.target !== system).map((f) => ids.system(f.target)))].sort(),
+      receivesFrom: [...new Set(everyFlow.filter((f) => f.target === system && f.system !== system).map((f) => ids.system(f.system)))].sort(),
+    });
+
     return {
       systemFlows: systemFlows.map((f) => ({ flow: f.flow, system: f.system, target: f.target, loaded: f.targetName !== null, transfer: f.transfer, categories: f.categories, tables: f.tables })),
-      systems: rows.map((r) => ({ id: idOf(r.system), name: r.system.name, tables: r.tables, vendors: r.vendors.length })),
+      systems: rows.map((r) => ({ id: idOf(r.system), name: r.system.name, tables: r.tables, vendors: r.vendors.length, connected: connected(r.system.system) })),
       vendors,
       grouping,
       expanded,

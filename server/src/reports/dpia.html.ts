@@ -4,6 +4,7 @@
  * statuses and safeguards are the server's words (`contract/words.ts`), never re-derived.
  */
 import { dpiaFigure, esc, KIND_COLOUR, STATUS_COLOUR } from "./dpia.figure.js";
+import type { PackSystemFlow } from "./dpia.systems.js";
 import type { ReportSystem } from "./reports.repository.js";
 import type { Provenance, TraceResponse, TransferStatus } from "../contract/api.js";
 import { parseNodeId } from "../contract/ids.js";
@@ -23,6 +24,8 @@ export interface DpiaInput {
   date: string;
   /** The Art. 35(7) sections (before the figure) and the transfer impact assessments (at the end): `dpia.sections.ts`. */
   sections?: { before: string; after: string };
+  /** The flows into our other systems the answer follows (`dpia.systems.ts`). */
+  intoSystems?: PackSystemFlow[];
 }
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
@@ -129,7 +132,38 @@ ol.cite .loc { white-space: nowrap; }
 .muted { color: #5b6472; }
 `;
 
-export function dpiaHtml({ trace, sends, silent, systems, date, sections }: DpiaInput): string {
+/** A system the trace's selection leaves out, whose part the answer follows all the same. */
+const OUTSIDE = ` <span class="muted">(outside the selection)</span>`;
+
+/**
+ * The flows into our other systems: target, what goes there, the stored flow's transfer status and where it is stated.
+ * None: no section (the summary says "0 flows into other systems of ours").
+ */
+function intoSystemsTable(flows: readonly PackSystemFlow[], systemName: (id: string) => string): string {
+  if (flows.length === 0) return "";
+  const out = [`<h2>Flows into other systems</h2>`];
+  out.push(
+    `<p class="muted">Personal data this answer's systems copy or send into another of our systems. A flow into a system owned or hosted outside the EEA is a transfer; a system not loaded is shown as such, its countries unknown.</p>`,
+  );
+  out.push(head([["From system", 14], ["Target system", 16], ["Tables / categories", 28], ["Transfer", 12], ["Stated at", 30]]));
+  for (const f of flows) {
+    const what = [
+      f.tables.length ? `tables: ${f.tables.map(ident).join(", ")}` : "",
+      f.categories.length ? `categories, tables not stated: ${esc(f.categories.join(", "))}` : "",
+      f.waiting.length ? `copies of ${f.waiting.map(ident).join(", ")}, target table${f.loaded ? " not loaded" : "s in a system not loaded"}` : "",
+    ].filter(Boolean);
+    const transfer = f.transfer ? badge(f.transfer) : `<span class="nd">${f.loaded ? TRANSFER_WORDS["not-stated"] : "system not loaded"}</span>`;
+    out.push(
+      `<tr><td>${esc(systemName(f.system))}</td><td>${esc(f.targetName)}${f.loaded ? "" : ` <span class="nd">(system not loaded)</span>`}${f.outside ? OUTSIDE : ""}<br><span class="muted">${esc(f.name)}</span></td><td>${what.join("<br>")}</td><td>${transfer}</td><td>${cited([f.provenance])}</td></tr>`,
+    );
+  }
+  out.push(`</tbody></table>`);
+  return out.join("\n");
+}
+
+export function dpiaHtml({ trace, sends, silent, systems, date, sections, intoSystems = [] }: DpiaInput): string {
+  const outsideSel = new Set(trace.outsideSelection ?? []);
+  const marked = (system: string) => (outsideSel.has(system) ? OUTSIDE : "");
   const label = labeller(trace);
   const startField = new Map<string, string>();
   for (const v of trace.vendors) for (const f of v.fields) startField.set(f.id, f.evidence.nodes.find((n) => n.startsWith("column:")) ?? f.id);
@@ -142,6 +176,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
   const unstated = [...silent].sort((a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.flow.flow.localeCompare(b.flow.flow));
   const service = (s: TraceSend | TraceSilent) => (s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : "");
   const needing = engagements.filter((s) => needsAttention(s.flow.transfer)).sort((a, b) => a.vendor.name.localeCompare(b.vendor.name) || a.flow.flow.localeCompare(b.flow.flow));
+  const systemsNeeding = intoSystems.filter((f) => f.transfer === null || needsAttention(f.transfer));
   const categoriesOf = (flow: string) => sorted(sends.filter((s) => s.flow.flow === flow).flatMap((s) => (s.category ? [s.category.name] : [])));
 
   const html: string[] = [];
@@ -156,7 +191,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
   html.push(`<dt>Date</dt><dd>${esc(date)} (made from the graph as loaded then)</dd>`);
   html.push(`<dt>Filters in force</dt><dd>${filtersText(trace)}</dd>`);
   html.push(
-    `<dt>Summary</dt><dd>${trace.vendors.length} vendor${trace.vendors.length === 1 ? "" : "s"}, ${engagements.length} vendor flow${engagements.length === 1 ? "" : "s"}, ${new Set(sends.map((s) => s.column.key)).size} field${new Set(sends.map((s) => s.column.key)).size === 1 ? "" : "s"} sent; ${needing.length} flow${needing.length === 1 ? "" : "s"} needing a safeguard</dd>`,
+    `<dt>Summary</dt><dd>${trace.vendors.length} vendor${trace.vendors.length === 1 ? "" : "s"}, ${engagements.length} vendor flow${engagements.length === 1 ? "" : "s"}, ${new Set(sends.map((s) => s.column.key)).size} field${new Set(sends.map((s) => s.column.key)).size === 1 ? "" : "s"} sent; ${needing.length + systemsNeeding.length} flow${needing.length + systemsNeeding.length === 1 ? "" : "s"} needing a safeguard; ${intoSystems.length} flow${intoSystems.length === 1 ? "" : "s"} into other systems of ours${outsideSel.size ? ` (outside the selection: ${esc([...outsideSel].join(", "))})` : ""}</dd>`,
   );
   html.push(`</dl>`);
   if (sections) html.push(sections.before);
@@ -179,7 +214,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
   for (const s of flows) {
     const fieldId = `column:${s.column.key}`;
     html.push(
-      `<tr><td>${ident(label(startField.get(fieldId) ?? fieldId))}</td><td>${ident(`${s.column.table}.${s.column.name}`)}</td><td>${orNot(s.category?.name)}</td><td>${esc(s.vendor.name)}${s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : ""}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${orNot(s.flow.retention)}</td><td>${esc(s.flow.purpose)}</td></tr>`,
+      `<tr><td>${ident(label(startField.get(fieldId) ?? fieldId))}</td><td>${ident(`${s.column.table}.${s.column.name}`)}${marked(s.column.system)}</td><td>${orNot(s.category?.name)}</td><td>${esc(s.vendor.name)}${s.flow.service && s.flow.service !== s.vendor.name ? ` <span class="muted">(${esc(s.flow.service)})</span>` : ""}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${orNot(s.flow.retention)}</td><td>${esc(s.flow.purpose)}</td></tr>`,
     );
   }
   for (const s of unstated) {
@@ -188,6 +223,9 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
     );
   }
   html.push(`</tbody></table>`);
+
+  const intoSection = intoSystemsTable(intoSystems, (id) => systems.find((x) => x.system === id)?.name ?? id);
+  if (intoSection) html.push(intoSection);
 
   html.push(`<h2>Vendors</h2>`);
   html.push(head([["Vendor", 14], ["Legal entity", 14], ["Role", 11], ["Services", 17], ["Entity country", 11], ["Data stored in", 11], ["Transfer", 11], ["Safeguard", 11]]));
@@ -203,14 +241,20 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
   html.push(`</tbody></table>`);
 
   html.push(`<h2>Transfers needing safeguards</h2>`);
-  if (needing.length === 0) html.push(`<p>None: every listed flow stays in the EEA or goes to a country with an adequacy decision covering it.</p>`);
+  if (needing.length === 0 && systemsNeeding.length === 0) html.push(`<p>None: every listed flow stays in the EEA or goes to a country with an adequacy decision covering it.</p>`);
   else {
-    html.push(`<p class="muted">Flows to a third country, or whose inventory leaves out where the vendor or the data is (unknown, never taken as safe).</p>`);
+    html.push(`<p class="muted">Flows to a third country, or whose inventory leaves out where the vendor or the data is, or into one of our systems not loaded (unknown, never taken as safe).</p>`);
     html.push(head([["Vendor", 14], ["System", 10], ["Service / purpose", 26], ["Categories", 14], ["Countries", 12], ["Transfer", 12], ["Safeguard", 12]]));
     for (const s of needing) {
       const cats = categoriesOf(s.flow.flow);
       html.push(
         `<tr><td>${esc(s.vendor.name)}</td><td>${esc(systems.find((x) => x.system === s.flow.system)?.name ?? s.flow.system)}</td><td>${esc([s.flow.service, s.flow.purpose].filter(Boolean).join(": "))}</td><td>${cats.length ? esc(cats.join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${placesText(s)}</td><td>${badge(s.flow.transfer)}</td><td>${s.flow.mechanism ? esc(safeguardWords(s.flow.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td></tr>`,
+      );
+    }
+    // Flows into our own systems owned or hosted outside the EEA: the target system stands where a vendor would.
+    for (const f of systemsNeeding) {
+      html.push(
+        `<tr><td>${esc(f.targetName)} <span class="muted">(our system)</span></td><td>${esc(systems.find((x) => x.system === f.system)?.name ?? f.system)}</td><td>${esc(f.name)}</td><td>${f.tables.length || f.categories.length ? esc(sorted([...f.tables, ...f.categories]).join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${f.loaded ? '<span class="muted">see Flows into other systems</span>' : '<span class="nd">system not loaded</span>'}</td><td>${f.transfer ? badge(f.transfer) : '<span class="nd">system not loaded</span>'}</td><td>${f.mechanism ? esc(safeguardWords(f.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td></tr>`,
       );
     }
     html.push(`</tbody></table>`);
@@ -222,7 +266,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections }: Dpia
   for (const v of trace.vendors) {
     for (const f of v.fields) {
       html.push(
-        `<tr><td>${esc(v.name)}</td><td>${ident(`${f.table}.${f.column}`)}</td><td class="path">${f.evidence.nodes.map((n) => ident(label(n))).join(" → ")}</td><td>${f.evidence.via.length ? esc(f.evidence.via.join(" → ")) : '<span class="muted">no copy: the start holds it</span>'}</td><td>${cited(f.evidence.provenance)}</td></tr>`,
+        `<tr><td>${esc(v.name)}</td><td>${ident(`${f.table}.${f.column}`)}${marked(f.system)}</td><td class="path">${f.evidence.nodes.map((n) => ident(label(n))).join(" → ")}</td><td>${f.evidence.via.length ? esc(f.evidence.via.join(" → ")) : '<span class="muted">no copy: the start holds it</span>'}</td><td>${cited(f.evidence.provenance)}</td></tr>`,
       );
     }
   }

@@ -3,6 +3,7 @@ import { type DpiaFactsRepository } from "./dpia.facts.js";
 import { dpiaHtml } from "./dpia.html.js";
 import { dpiaInputs } from "./dpia.inputs.js";
 import { startOf } from "./dpia.inputs.js";
+import { packSystemFlows } from "./dpia.systems.js";
 import { printPdf } from "./pdf.js";
 import type { ReportsRepository } from "./reports.repository.js";
 import type { DpiaQuery } from "./reports.schema.js";
@@ -33,7 +34,7 @@ export class DpiaService {
     const silent = answeredSilent(row, filters);
     const systems = await this.reports.systems(trace.systems);
     const sections = await dpiaInputs({ trace, sends, silent, assessed, facts: this.facts, assessments: this.assessments });
-    return { html: dpiaHtml({ trace, sends, silent, systems, date, sections }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
+    return { html: dpiaHtml({ trace, sends, silent, systems, date, sections, intoSystems: packSystemFlows(row, trace) }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
   }
 
   async pack(query: DpiaQuery): Promise<FileAnswer> {

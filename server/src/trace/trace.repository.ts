@@ -1,7 +1,7 @@
 /** Runs `trace/downstream` and checks its row: the services work on parsed values, never on casts. */
 import { z } from "zod";
 
-import { TransferStatusSchema } from "../contract/api.js";
+import { MechanismSchema, TransferStatusSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
 import { EngagementRowSchema } from "../transfers/engagement.row.js";
 
@@ -37,6 +37,8 @@ export const TraceSystemFlowSchema = z.object({
   /** Null: the target system is not loaded. */
   targetName: z.string().nullable(),
   transfer: TransferStatusSchema.nullable(),
+  /** The safeguard the owner states for it; null: not documented. */
+  mechanism: MechanismSchema.nullish().transform((v) => v ?? null),
   categories: z.array(z.string()),
   /** The copies as stated (JSON): `[{from, to, columns}]`. */
   copies: z.string(),

@@ -1,0 +1,125 @@
+/**
+ * The DPIA pack follows flows into our other systems (issue 18), with the estate fixtures: the web shop copies its
+ * orders into the US-hosted CRM (whose vendor gets the e-mail addresses) and sends e-mail addresses to the warehouse,
+ * a system not loaded. The pack lists both flows with the stored transfer status and the line that states them, and
+ * the CRM's part of the flows and evidence as the trace gives it, "outside the selection" when scoped to the shop.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { ids } from "../../server/src/contract/ids.js";
+import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
+import { REPO_ROOT } from "../../server/src/inventory/paths.js";
+import { loadInventoryFiles } from "../../server/src/inventory/seed.service.js";
+import { closePdfBrowser } from "../../server/src/reports/pdf.js";
+import { testApp, testGraph } from "../support/graph.js";
+import { binary, poppler } from "../support/pdf.js";
+
+const graph = testGraph();
+const app = testApp(graph);
+const DIR = path.join(REPO_ROOT, "test", "fixtures", "estate");
+const SHOP = path.join(DIR, "estate-shop.yaml");
+const CRM = path.join(DIR, "estate-crm.yaml");
+const SYSTEMS = ["estate-shop", "estate-crm"];
+const OUT = path.resolve("test-results");
+
+/** The line of the shop's file that states a flow (`- to: <target>`), as the pack cites it. */
+const statedLine = (target: string) => readFileSync(SHOP, "utf8").split("\n").findIndex((l) => l.trim() === `- to: ${target}`) + 1;
+/** The pack's "Flows into other systems" section, one string per row. */
+function intoSystemsRows(html: string): string[] {
+  const section = html.slice(html.indexOf("<h2>Flows into other systems</h2>"), html.indexOf("<h2>Vendors</h2>"));
+  return [...section.matchAll(/<tr><td>.*?<\/tr>/g)].map((m) => m[0]);
+}
+const rowsOf = (html: string, heading: string, next: string) => {
+  const section = html.slice(html.indexOf(heading), html.indexOf(next));
+  return [...section.matchAll(/<tr><td>.*?<\/tr>/g)].map((m) => m[0]);
+};
+
+describe("the DPIA pack follows flows into our other systems", () => {
+  beforeAll(async () => {
+    await removeSystems(graph, SYSTEMS);
+    await loadInventoryFiles(graph, [SHOP, CRM]);
+  });
+  afterAll(async () => {
+    await removeSystems(graph, SYSTEMS);
+    await closePdfBrowser();
+  });
+
+  it("lists the flow into the CRM (third country, its tables) and the warehouse (system not loaded), each citing the shop's line", async () => {
+    const res = await request(app).get("/api/reports/dpia").query({ from: ids.table("estate-shop", "Shop_Order") });
+    expect(res.status).toBe(200);
+    const rows = intoSystemsRows(res.text);
+    expect(rows).toHaveLength(2);
+    const [crm, warehouse] = rows as [string, string];
+    expect(crm).toContain("Estate CRM");
+    expect(crm).toContain("Crm_<wbr>Contact");
+    expect(crm).toContain("Crm_<wbr>Lead");
+    expect(crm).toContain("third country");
+    expect(crm).toContain(`estate-shop.yaml:${statedLine("estate-crm")}`);
+    expect(crm).not.toContain("outside the selection");
+    expect(warehouse).toContain("estate-warehouse");
+    expect(warehouse).toContain("system not loaded");
+    expect(warehouse).toContain("categories, tables not stated: email-address");
+    expect(warehouse).not.toContain("third country");
+    expect(warehouse).toContain(`estate-shop.yaml:${statedLine("estate-warehouse")}`);
+    expect(res.text).toContain("2 flows into other systems of ours");
+    // Both need attention: the CRM is a third-country transfer, the warehouse's countries are unknown (not loaded).
+    const needing = rowsOf(res.text, "<h2>Transfers needing safeguards</h2>", "<h2>Evidence: how each field reaches its vendor</h2>");
+    expect(needing.map((r) => [r.includes("Estate CRM"), r.includes("third country"), r.includes("system not loaded")])).toEqual([
+      [true, true, false],
+      [false, false, true],
+    ]);
+    expect(res.text).toContain("2 flows needing a safeguard");
+
+    // The CRM's column reaches the mailer: in the flows and, with its three steps, in the evidence.
+    const flows = rowsOf(res.text, "<h2>Flows</h2>", "<h2>Flows into other systems</h2>");
+    expect(flows.filter((r) => r.includes("Estate Mailer Ltd")).map((r) => r.includes("Crm_<wbr>Contact.<wbr>Contact<wbr>Email"))).toEqual([true]);
+    const evidence = rowsOf(res.text, "<h2>Evidence: how each field reaches its vendor</h2>", "</main>");
+    const mailer = evidence.find((r) => r.includes("Estate Mailer Ltd"));
+    expect(mailer).toContain("Flow into estate-crm");
+    expect(mailer).not.toContain("outside the selection");
+  });
+
+  it("scoped to the shop, marks the CRM's part outside the selection in the flows, the evidence and the systems table; the PDF says so", async () => {
+    const query = { from: ids.system("estate-shop"), systems: "estate-shop" };
+    const html = (await request(app).get("/api/reports/dpia").query(query)).text;
+    const rows = intoSystemsRows(html);
+    expect(rows.map((r) => r.includes("outside the selection"))).toEqual([true, true]);
+    const flows = rowsOf(html, "<h2>Flows</h2>", "<h2>Flows into other systems</h2>");
+    const mailerFlow = flows.find((r) => r.includes("Estate Mailer Ltd"));
+    expect(mailerFlow).toContain("Crm_<wbr>Contact.<wbr>Contact<wbr>Email");
+    expect(mailerFlow).toContain("(outside the selection)");
+    const evidence = rowsOf(html, "<h2>Evidence: how each field reaches its vendor</h2>", "</main>");
+    expect(evidence.find((r) => r.includes("Estate Mailer Ltd"))).toContain("(outside the selection)");
+    expect(html).toContain("outside the selection: estate-crm, estate-warehouse");
+
+    const res = await request(app).get("/api/reports/dpia").query({ ...query, format: "pdf" }).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    mkdirSync(OUT, { recursive: true });
+    const file = path.join(OUT, "dpia-estate-shop.pdf");
+    writeFileSync(file, res.body as Buffer);
+    const text = poppler("pdftotext", [file, "-"]).replace(/\s+/g, " ");
+    const section = text.slice(text.indexOf("Flows into other systems"), text.indexOf("Vendors Vendor"));
+    expect(section).toContain("Estate CRM");
+    expect(section).toContain("third country");
+    expect(section).toContain("estate-warehouse (system not loaded)");
+    expect(section).toContain("(outside the selection)");
+  });
+
+  it("a pack whose answer has no flow into another system has no such section, and its summary says 0", async () => {
+    const html = (await request(app).get("/api/reports/dpia").query({ from: ids.system("estate-crm") })).text;
+    expect(html).not.toContain("<h2>Flows into other systems</h2>");
+    expect(html).toContain("0 flows into other systems of ours");
+  });
+
+  it("a category filter keeps only the flows of that category", async () => {
+    const html = (await request(app).get("/api/reports/dpia").query({ from: ids.table("estate-shop", "Shop_Order"), category: ids.category("name") })).text;
+    const rows = intoSystemsRows(html);
+    expect(rows, rows.join("\n")).toHaveLength(1);
+    expect(rows[0]).toContain("Crm_<wbr>Lead");
+    expect(rows[0]).not.toContain("Crm_<wbr>Contact");
+  });
+});
