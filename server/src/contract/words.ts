@@ -28,6 +28,19 @@ export const MECHANISM_WORDS: Record<Mechanism, string> = {
 /** What every output says where the inventory is silent. */
 export const NOT_DOCUMENTED = "not documented";
 
+/** An activity's lawful basis (GDPR Art. 6(1)(a)–(f)) as every record, pack and export words it. */
+export const LAWFUL_BASIS_WORDS: Readonly<Record<string, string>> = {
+  consent: "consent (Art. 6(1)(a))",
+  contract: "contract (Art. 6(1)(b))",
+  "legal-obligation": "legal obligation (Art. 6(1)(c))",
+  "vital-interests": "vital interests (Art. 6(1)(d))",
+  "public-task": "public task (Art. 6(1)(e))",
+  "legitimate-interests": "legitimate interests (Art. 6(1)(f))",
+};
+
+/** A lawful basis in words; a value outside Art. 6(1) as it is written. */
+export const lawfulBasisWords = (basis: string): string => LAWFUL_BASIS_WORDS[basis] ?? basis;
+
 /** What every output says of a vendor flow whose inventory names no field it receives (it is listed, never dropped). */
 export const FIELDS_NOT_STATED = "fields received: not stated";
 

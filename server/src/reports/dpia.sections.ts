@@ -15,7 +15,7 @@ import { RISK_KEYS, RISK_WORDS, type Assessment } from "../assessments/assessmen
 import type { AssessmentSummary } from "../assessments/assessments.schema.js";
 import { TEXT_QUESTIONS } from "../assessments/cnil.map.js";
 import type { TraceResponse } from "../contract/api.js";
-import { FIELDS_NOT_STATED, NOT_DOCUMENTED } from "../contract/words.js";
+import { FIELDS_NOT_STATED, lawfulBasisWords, NOT_DOCUMENTED } from "../contract/words.js";
 import type { TraceSend, TraceSilent } from "../trace/trace.repository.js";
 
 export interface SectionsInput {
@@ -34,14 +34,6 @@ const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => a.local
 const table = (cols: [string, number][]) =>
   `<table><colgroup>${cols.map(([, w]) => `<col style="width:${w}%">`).join("")}</colgroup><thead><tr>${cols.map(([h]) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>`;
 const level = (n: number | undefined) => (n && n > 0 ? `${n} ${LEVEL_NAMES[n - 1]!.toLowerCase()}` : "");
-export const LAWFUL_WORDS: Record<string, string> = {
-  consent: "consent (Art. 6(1)(a))",
-  contract: "contract (Art. 6(1)(b))",
-  "legal-obligation": "legal obligation (Art. 6(1)(c))",
-  "vital-interests": "vital interests (Art. 6(1)(d))",
-  "public-task": "public task (Art. 6(1)(e))",
-  "legitimate-interests": "legitimate interests (Art. 6(1)(f))",
-};
 
 const CSS = `<style>
 .warn { border: 1.5px solid #b3261e; color: #7a1410; padding: 4px 8px; margin: 6px 0; break-inside: avoid; }
@@ -124,7 +116,7 @@ function description(input: SectionsInput, a: Assessment | undefined): string {
   else {
     out.push(table([["Activity", 15], ["Role", 9], ["Purposes", 18], ["Lawful basis", 14], ["Legitimate interest", 12], ["Art. 9 condition", 9], ["Data subjects", 9], ["Volume", 6], ["Retention", 8]]));
     for (const x of activities) {
-      const basis = x.lawfulBasis ? esc(LAWFUL_WORDS[x.lawfulBasis] ?? x.lawfulBasis) : nd;
+      const basis = x.lawfulBasis ? esc(lawfulBasisWords(x.lawfulBasis)) : nd;
       const li = x.lawfulBasis === "legitimate-interests" ? `${text(x.legitimateInterest)}${x.liaLink ? `<br><span class="muted">LIA: ${esc(x.liaLink)}</span>` : ""}` : '<span class="muted">n/a</span>';
       const purposes = x.purposes.map((p) => purposeName.get(p) ?? p.slice(p.indexOf("/") + 1));
       out.push(

@@ -4,7 +4,7 @@ import { dpiaHtml } from "./dpia.html.js";
 import { dpiaInputs } from "./dpia.inputs.js";
 import { startOf } from "./dpia.inputs.js";
 import { packSystemFlows } from "./dpia.systems.js";
-import { printPdf } from "./pdf.js";
+import { documentAnswer } from "./pdf.js";
 import type { ReportsRepository } from "./reports.repository.js";
 import type { DpiaQuery } from "./reports.schema.js";
 import type { AssessmentsService } from "../assessments/assessments.service.js";
@@ -38,17 +38,6 @@ export class DpiaService {
   }
 
   async pack(query: DpiaQuery): Promise<FileAnswer> {
-    if (query.format === "pdf") {
-      let name = "dpia";
-      // The trace is read only once a printing slot is ours: a request refused for want of one costs nothing.
-      const body = await printPdf(async () => {
-        const made = await this.html(query);
-        name = made.name;
-        return made.html;
-      });
-      return { type: "application/pdf", body, fileName: `${name}.pdf` };
-    }
-    const { html } = await this.html(query);
-    return { type: "text/html; charset=utf-8", body: html };
+    return documentAnswer(query.format, () => this.html(query), "dpia");
   }
 }

@@ -13,6 +13,7 @@ import { chromium, type Browser } from "playwright-core";
 import { ConcurrencyLimiter, LimiterFullError } from "../db/limiter.js";
 import { currentDeadline, timeLeft, within } from "../deadline.js";
 import { PdfUnavailableError, QueryTimeoutError, ReportBusyError } from "../errors.js";
+import type { FileAnswer } from "../http/api-router.js";
 
 /** Debian's Chromium, or CHROMIUM_PATH; read at each launch. */
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -63,6 +64,24 @@ export async function printPdf(html: () => Promise<string>): Promise<Buffer> {
   } finally {
     release();
   }
+}
+
+/**
+ * A document as the route answers it: the page itself, or that page printed to PDF (built only once a printing slot is
+ * ours, so a request refused for want of one costs nothing) and named after what `make` says it is.
+ */
+export async function documentAnswer(format: "html" | "pdf", make: () => Promise<{ html: string; name: string }>, fallbackName: string): Promise<FileAnswer> {
+  if (format === "pdf") {
+    let name = fallbackName;
+    const body = await printPdf(async () => {
+      const made = await make();
+      name = made.name;
+      return made.html;
+    });
+    return { type: "application/pdf", body, fileName: `${name}.pdf` };
+  }
+  const { html } = await make();
+  return { type: "text/html; charset=utf-8", body: html };
 }
 
 /** Prints a self-contained HTML page to an A4 PDF (backgrounds kept, CSS page margins honoured), within the request's deadline. */

@@ -5,7 +5,7 @@
  * every "not documented" a cell shows is a gap, and the Gaps sheet lists exactly those.
  */
 import type { RopaRow } from "../contract/api.js";
-import { FIELDS_NOT_STATED, NOT_DOCUMENTED, TRANSFER_WORDS } from "../contract/words.js";
+import { FIELDS_NOT_STATED, lawfulBasisWords, NOT_DOCUMENTED, TRANSFER_WORDS } from "../contract/words.js";
 import { needsAttention } from "../transfers/transfer.rule.js";
 
 type Row = Omit<RopaRow, "gaps">;
@@ -23,14 +23,6 @@ const join = (parts: (string | null | undefined)[]) => parts.filter((p): p is st
 const orNot = (list: string[]) => (list.length > 0 ? list.join("; ") : ND);
 const ifMissing = (missing: boolean, what: string) => (missing ? [what] : []);
 
-export const BASIS_WORDS: Record<NonNullable<RopaRow["lawfulBasis"]>, string> = {
-  consent: "consent (Art. 6(1)(a))",
-  contract: "contract (Art. 6(1)(b))",
-  "legal-obligation": "legal obligation (Art. 6(1)(c))",
-  "vital-interests": "vital interests (Art. 6(1)(d))",
-  "public-task": "public task (Art. 6(1)(e))",
-  "legitimate-interests": "legitimate interests (Art. 6(1)(f))",
-};
 
 const MEASURES = [
   ["encryptionAtRest", "encryption at rest"],
@@ -154,7 +146,7 @@ export const CONTROLLER_COLUMNS: RopaColumn[] = [
     gaps: (r) => ifMissing(!r.retention, "retention of the activity's data"),
   },
   security,
-  { header: "Article 6 lawful basis for processing personal data", width: 22, cell: (r) => (r.lawfulBasis ? BASIS_WORDS[r.lawfulBasis] : ND), gaps: (r) => ifMissing(!r.lawfulBasis, "lawful basis (Art. 6)") },
+  { header: "Article 6 lawful basis for processing personal data", width: 22, cell: (r) => (r.lawfulBasis ? lawfulBasisWords(r.lawfulBasis) : ND), gaps: (r) => ifMissing(!r.lawfulBasis, "lawful basis (Art. 6)") },
   {
     header: "Article 9 basis for processing special category data",
     width: 24,

@@ -2,7 +2,7 @@
 import { type DpiaFactsRepository } from "./dpia.facts.js";
 import { PACK_CSS } from "./dpia.html.js";
 import { tiaSourceFor } from "./dpia.inputs.js";
-import { printPdf } from "./pdf.js";
+import { documentAnswer } from "./pdf.js";
 import type { TiaQuery } from "./reports.schema.js";
 import { tiaDocument } from "./tia.html.js";
 import type { AssessmentsService } from "../assessments/assessments.service.js";
@@ -24,16 +24,6 @@ export class TiaService {
   }
 
   async file(query: TiaQuery): Promise<FileAnswer> {
-    if (query.format === "pdf") {
-      let name = "tia";
-      const body = await printPdf(async () => {
-        const made = await this.html(query);
-        name = made.name;
-        return made.html;
-      });
-      return { type: "application/pdf", body, fileName: `${name}.pdf` };
-    }
-    const { html } = await this.html(query);
-    return { type: "text/html; charset=utf-8", body: html };
+    return documentAnswer(query.format, () => this.html(query), "tia");
   }
 }
