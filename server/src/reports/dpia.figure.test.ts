@@ -122,6 +122,19 @@ describe("dpiaFigure", () => {
     expect(last).toContain(">Ireland (IE)</text>");
   });
 
+  it("connects a vendor engaged without its fields named to the start through a dashed 'fields received: not stated' box", () => {
+    const heroku = vendor("Heroku", 0, [{ code: "IE", name: "Ireland", eea: true, role: "data" }]);
+    const silent = { ...heroku, flows: heroku.flows.map((f) => ({ ...f, fields: "not-stated" as const })) };
+    const svg = svgOf(trace([vendor("PayPal", 1), silent]));
+
+    expect(svg.match(/>fields received: not stated<\/text>/g)).toHaveLength(1);
+    // Start → box and box → Heroku, both dashed: the engagement is stated, which field it carries is not.
+    const dashed = (x: string) => x.match(/<path [^>]*stroke-dasharray="4 3"\/>/g)?.length ?? 0;
+    const stated = svgOf(trace([vendor("PayPal", 1), heroku]));
+    expect(dashed(svg) - dashed(stated)).toBe(2);
+    expect(stated).not.toContain("fields received: not stated");
+  });
+
   it("marks transfer statuses in the app's own colours (one palette for the screen, the exports and the pack)", () => {
     const svg = svgOf(trace([vendor("Twilio", 1, [{ code: "US", name: "United States", eea: false, role: "entity" }])]));
 

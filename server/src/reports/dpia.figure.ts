@@ -10,6 +10,7 @@ import { textWidth } from "./dpia.text.js";
 import type { TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
 import { TRANSFER_LOOK } from "../contract/look.js";
 import { pageBands } from "../contract/print.js";
+import { FIELDS_NOT_STATED } from "../contract/words.js";
 import { wrapText } from "../contract/wrap.js";
 import { unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 
@@ -154,8 +155,13 @@ function drawBlock(trace: TraceResponse, part: Part, top: number, titled: boolea
   // unknown, never drawn as safe.
   if (part.vendors.some(leavesOutAPlace)) countries.push({ code: NOT_STATED, name: "Country not stated", eea: false, role: "data", transfer: "not-stated" });
 
+  // A vendor engaged without the fields it receives being named gets its own dashed "fields received: not stated" box
+  // between the start and it: the engagement is stated, so it is drawn connected, and its fields are shown as unknown.
+  const silent = part.vendors.filter((v) => v.fields.length === 0 && v.flows.some((f) => f.fields === "not-stated"));
+  const lane = [...columns.map((c) => ({ id: c.id, text: `${c.table}.${c.column}`, unknown: false })), ...silent.map((v) => ({ id: `not-stated@${v.id}`, text: FIELDS_NOT_STATED, unknown: true }))];
+
   const startL = label(trace.from.label, LANES.start.w, 10.5, true);
-  const colL = columns.map((c) => label(`${c.table}.${c.column}`, LANES.column.w, 10, false));
+  const colL = lane.map((c) => label(c.text, LANES.column.w, 10, false));
   const venL = part.vendors.map((v) => label(v.name, LANES.vendor.w, 10, true));
   const couL = countries.map((c) => label(c.code === NOT_STATED ? c.name : `${c.name} (${c.code})`, LANES.country.w, 9.5, true));
   const laneH = (ls: Label[]) => ls.reduce((a, l) => a + l.h, 0) + GAP * Math.max(0, ls.length - 1);
@@ -175,22 +181,23 @@ function drawBlock(trace: TraceResponse, part: Part, top: number, titled: boolea
   const venTop = stack(venL.map((l) => l.h), body, bodyH);
   const couTop = stack(couL.map((l) => l.h), body, bodyH);
   const mid = (tops: number[], ls: Label[], i: number) => tops[i]! + ls[i]!.h / 2;
-  const colIdx = new Map(columns.map((c, i) => [c.id, i]));
+  const colIdx = new Map(lane.map((c, i) => [c.id, i]));
   const couIdx = new Map(countries.map((c, i) => [c.code, i]));
 
   // Edges first, so boxes sit on top of them.
-  columns.forEach((_, i) => out.push(curve(LANES.start.x + LANES.start.w, startY + startL.h / 2, LANES.column.x, mid(colTop, colL, i), "#9aa3af")));
+  lane.forEach((c, i) => out.push(curve(LANES.start.x + LANES.start.w, startY + startL.h / 2, LANES.column.x, mid(colTop, colL, i), "#9aa3af", c.unknown)));
   part.vendors.forEach((v, vi) => {
     const colour = STATUS_COLOUR[v.transfer];
     const vy = mid(venTop, venL, vi);
     for (const f of v.fields) out.push(curve(LANES.column.x + LANES.column.w, mid(colTop, colL, colIdx.get(f.id)!), LANES.vendor.x, vy, colour));
+    if (silent.includes(v)) out.push(curve(LANES.column.x + LANES.column.w, mid(colTop, colL, colIdx.get(`not-stated@${v.id}`)!), LANES.vendor.x, vy, colour, true));
     for (const c of v.countries) out.push(curve(LANES.vendor.x + LANES.vendor.w, vy, LANES.country.x, mid(couTop, couL, couIdx.get(c.code)!), colour, c.role === "data"));
     if (leavesOutAPlace(v)) out.push(curve(LANES.vendor.x + LANES.vendor.w, vy, LANES.country.x, mid(couTop, couL, couIdx.get(NOT_STATED)!), STATUS_COLOUR["not-stated"], true));
   });
   out.push(box(LANES.start.x, startY, LANES.start.w, startL.h, KIND_COLOUR.start, KIND_COLOUR.start), text(LANES.start.x, startY, startL, "#ffffff"));
-  columns.forEach((_, i) => {
-    out.push(box(LANES.column.x, colTop[i]!, LANES.column.w, colL[i]!.h, "#e8f2fa", KIND_COLOUR.column));
-    out.push(text(LANES.column.x, colTop[i]!, colL[i]!, "#0b2740"));
+  lane.forEach((c, i) => {
+    out.push(box(LANES.column.x, colTop[i]!, LANES.column.w, colL[i]!.h, c.unknown ? "#ffffff" : "#e8f2fa", c.unknown ? STATUS_COLOUR["not-stated"] : KIND_COLOUR.column, c.unknown));
+    out.push(text(LANES.column.x, colTop[i]!, colL[i]!, c.unknown ? STATUS_COLOUR["not-stated"] : "#0b2740"));
   });
   part.vendors.forEach((v, i) => {
     out.push(box(LANES.vendor.x, venTop[i]!, LANES.vendor.w, venL[i]!.h, "#fff4dc", STATUS_COLOUR[v.transfer]));
