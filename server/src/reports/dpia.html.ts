@@ -83,11 +83,13 @@ function labeller(t: TraceResponse): (id: string) => string {
   };
 }
 
-const LEGEND = `
+/** The figure's legend; `systems`: it draws systems of ours too (loaded or not). */
+const legend = (systems: boolean) => `
 <div class="legend">
   <span><i style="background:${KIND_COLOUR.start}"></i>start</span>
   <span><i style="background:#e8f2fa;border-color:${KIND_COLOUR.column}"></i>field sent (table.column)</span>
   <span><i style="background:#fff4dc;border-color:#888"></i>vendor</span>
+  ${systems ? `<span><i style="background:${KIND_COLOUR.system};border-color:#888"></i>our system</span><span><i style="background:#fff;border-color:${STATUS_COLOUR["not-stated"]};border-style:dashed"></i>our system, not loaded</span>` : ""}
   <span><i style="background:#fff;border-color:#888"></i>country</span>
   <span><b class="line"></b>vendor's entity country</span>
   <span><b class="line dash"></b>country data is stored in</span>
@@ -198,12 +200,13 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections, intoSy
 
   // A figure taller than a page starts on a page of its own and goes on over the pages it needs, each with the legend.
   html.push(`<h2${figure && figure.pages.length > 1 ? ' class="page-start"' : ""}>Figure</h2>`);
-  if (!figure) html.push(`<p>No flow to a vendor is stated from this start${trace.filters.vendors.length + trace.filters.categories.length + trace.filters.countries.length + trace.filters.transfers.length ? " under these filters" : ""}.</p>`);
+  if (!figure) html.push(`<p>No flow to a vendor or into another system of ours is stated from this start${trace.filters.vendors.length + trace.filters.categories.length + trace.filters.countries.length + trace.filters.transfers.length ? " under these filters" : ""}.</p>`);
   else {
     const n = figure.pages.length;
-    const what = figure.blocks.length > 1 ? `one block per vendor (${figure.blocks.length} blocks)` : "all flows";
+    const what = figure.blocks.length > 1 ? `one block per ${figure.systems ? "vendor or system" : "vendor"} (${figure.blocks.length} blocks)` : "all flows";
+    const lanes = figure.systems ? "fields → vendors and our systems → countries" : "fields → vendors → countries";
     figure.pages.forEach((p, i) =>
-      html.push(`<figure class="figure-page">${LEGEND}${p.svg}<figcaption>Figure 1. ${esc(trace.from.label)} → fields → vendors → countries, ${what}${n > 1 ? ` (page ${i + 1} of ${n})` : ""}.</figcaption></figure>`),
+      html.push(`<figure class="figure-page">${legend(figure.systems)}${p.svg}<figcaption>Figure 1. ${esc(trace.from.label)} → ${lanes}, ${what}${n > 1 ? ` (page ${i + 1} of ${n})` : ""}.</figcaption></figure>`),
     );
   }
 
