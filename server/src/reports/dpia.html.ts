@@ -48,8 +48,11 @@ function badge(status: TransferStatus): string {
   return `<span class="badge" style="color:${STATUS_COLOUR[status]};border-color:${STATUS_COLOUR[status]}">${esc(TRANSFER_WORDS[status])}</span>`;
 }
 
-/** Every place a flow's data reaches, and each one the inventory leaves out as "not stated". */
-function placesText(s: Pick<TraceSend, "places">): string {
+/**
+ * Every place a flow's data reaches, and each one the inventory leaves out as "not stated": a vendor's entity and
+ * storage countries, or (a flow into a system of ours) its legal entity's country and hosting countries, in the same words.
+ */
+function placesText(s: { places: readonly { type: "LOCATED_IN" | "STORES_DATA_IN"; location: { code: string; name: string } }[] }): string {
   const named = s.places.map((p) => `${esc(p.location.name)}${p.type === "LOCATED_IN" ? " (entity)" : " (data)"}`);
   const entityCountry = s.places.find((p) => p.type === "LOCATED_IN")?.location.code ?? null;
   const missing = unstatedPlaces({ entityCountry, dataCountries: s.places.filter((p) => p.type === "STORES_DATA_IN").map((p) => p.location.code) });
@@ -257,7 +260,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections, intoSy
     // Flows into our own systems owned or hosted outside the EEA: the target system stands where a vendor would.
     for (const f of systemsNeeding) {
       html.push(
-        `<tr><td>${esc(f.targetName)} <span class="muted">(our system)</span></td><td>${esc(systems.find((x) => x.system === f.system)?.name ?? f.system)}</td><td>${esc(f.name)}</td><td>${f.tables.length || f.categories.length ? esc(sorted([...f.tables, ...f.categories]).join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${f.loaded ? '<span class="muted">see Flows into other systems</span>' : '<span class="nd">system not loaded</span>'}</td><td>${f.transfer ? badge(f.transfer) : '<span class="nd">system not loaded</span>'}</td><td>${f.mechanism ? esc(safeguardWords(f.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td></tr>`,
+        `<tr><td>${esc(f.targetName)} <span class="muted">(our system)</span></td><td>${esc(systems.find((x) => x.system === f.system)?.name ?? f.system)}</td><td>${esc(f.name)}</td><td>${f.tables.length || f.categories.length ? esc(sorted([...f.tables, ...f.categories]).join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${f.places ? placesText({ places: f.places.map((p) => ({ type: p.type, location: p })) }) : '<span class="nd">system not loaded</span>'}</td><td>${f.transfer ? badge(f.transfer) : '<span class="nd">system not loaded</span>'}</td><td>${f.mechanism ? esc(safeguardWords(f.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td></tr>`,
       );
     }
     html.push(`</tbody></table>`);
