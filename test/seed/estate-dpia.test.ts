@@ -6,13 +6,15 @@
  * figure draws the warehouse as the app's trace does; the flow into the US-hosted CRM needs a safeguard, with the CRM's
  * countries, and has its transfer impact assessment, in the pack and from `/api/reports/tia`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { ids } from "../../server/src/contract/ids.js";
+import { importFiles } from "../../server/src/import/import.service.js";
 import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
 import { REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../../server/src/inventory/seed.service.js";
@@ -172,6 +174,38 @@ describe("the DPIA pack follows flows into our other systems", () => {
     const missing = await request(app).get("/api/reports/tia").query({ flow: "estate-shop/to/nowhere" });
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toContain("estate-shop/to/nowhere");
+  });
+
+  it("an assessment may assess the flow into the CRM: imported against the graph, its answers fill that flow's TIA", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "estate-assessment-"));
+    const file = path.join(dir, "estate.assessment.yaml");
+    writeFileSync(
+      file,
+      [
+        "assessment:",
+        "  id: fixture-estate-crm-transfer",
+        "  name: Estate CRM transfer (test)",
+        "  status: in-progress",
+        "  start: table:estate-shop/Shop_Order",
+        "transfers:",
+        "  - flow: estate-shop/to/estate-crm",
+        '    law: "<p>US: FISA 702 may apply to Estate CRM Inc.</p>"',
+        "    reevaluation: 2027-06-30",
+        "",
+      ].join("\n"),
+    );
+    try {
+      await importFiles(graph, [file]);
+      const tia = await request(app).get("/api/reports/tia").query({ flow: "estate-shop/to/estate-crm" });
+      expect(tia.status).toBe(200);
+      expect(tia.text).toContain("Assessment: Estate CRM transfer (test) (fixture-estate-crm-transfer).");
+      expect(tia.text).toContain("US: FISA 702 may apply to Estate CRM Inc.");
+      expect(tia.text).toContain("Re-evaluate by 2027-06-30.");
+      const listed = await request(app).get("/api/assessments");
+      expect(listed.body.assessments.find((a: { id: string }) => a.id === "fixture-estate-crm-transfer")?.flows).toEqual(["estate-shop/to/estate-crm"]);
+    } finally {
+      await graph.writeTransaction((tx) => tx.run("MATCH (a:Assessment {id: 'fixture-estate-crm-transfer'}) DELETE a"));
+    }
   });
 
   it("a pack whose answer has no flow into another system has no such section, and its summary says 0", async () => {
