@@ -4,7 +4,6 @@ import { readFile } from "node:fs/promises";
 import { isAssessmentFormat, readAssessmentText } from "../assessments/assessment.import.js";
 import { AssessmentRepository } from "../assessments/assessment.repository.js";
 import type { Assessment } from "../assessments/assessment.schema.js";
-import { describeProcessing } from "../assessments/cnil.describe.js";
 import { toCnilPia } from "../assessments/cnil.export.js";
 import { readEnv } from "../config/env.js";
 import { connectDatabase } from "../db/connect.js";
@@ -12,6 +11,7 @@ import type { Graph } from "../db/graph.js";
 import { NotFoundError } from "../errors.js";
 import { detectFormat } from "../import/import.detect.js";
 import { nodeResolver } from "../nodes/node.resolve.js";
+import { describeProcessing } from "../reports/cnil.describe.js";
 import { DpiaFactsRepository } from "../reports/dpia.facts.js";
 import { TraceRepository } from "../trace/trace.repository.js";
 
