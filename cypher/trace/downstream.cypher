@@ -72,5 +72,5 @@ CALL (a) {
 RETURN a {.kind, .key, .name, .system, .title, .table, .columnKind, .at, .suggested, .observedJob, .observedRunId, .observedEventTime} AS start,
        [c IN startColumns | c.id] AS startColumns, startEdges,
        [t IN startTables | t {.kind, .key, .name, .system, .title, .at}] AS startTables,
-       [c IN columns | c {.kind, .key, .name, .system, .table, .columnKind, .at, .suggested, tableAt: [(t:Table)-[:HAS_COLUMN]->(c) | t.at][0], category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.key][0]}] AS columns,
+       [c IN columns | c {.kind, .key, .name, .system, .table, .columnKind, .at, .suggested, tableAt: [(t:Table)-[:HAS_COLUMN]->(c) | t.at][0], category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.key][0], categoryName: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.name][0]}] AS columns,
        copies, sends, silent

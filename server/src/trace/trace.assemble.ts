@@ -3,6 +3,7 @@
  * from the start to a vendor the answer lists, records for each field the path that reaches its vendor (evidence), and
  * groups the flows by vendor with their engagements and transfer status (read from the flows, never re-derived).
  */
+import { downstreamOf, pathTo } from "./trace.reach.js";
 import type { TraceRow, TraceSend, TraceSilent } from "./trace.repository.js";
 import type { Flow, Provenance, TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
 import { ids } from "../contract/ids.js";
@@ -305,7 +306,7 @@ function depthsFrom(row: TraceRow, edges: readonly FlowEdge[]): Map<string, numb
  * start), the table's edge to the column is drawn, marked as going back. An edge into a node the trace reached no
  * later than its source is marked `back` too (a copy returning to a table).
  */
-function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: readonly TraceSend[], toSystems: readonly FlowEdge[] = []): DrawnEdge[] {
+function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: readonly TraceSend[], toSystems: readonly FlowEdge[] = [], landed: readonly string[] = []): DrawnEdge[] {
   const steps = reach.steps.filter((step) => useful.has(step.from) && useful.has(step.to));
   const flow = (step: Step): FlowEdge => ({ from: reach.real(step.from), to: reach.real(step.to), drawn: step.drawn });
   const edges: FlowEdge[] = [
@@ -319,7 +320,7 @@ function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: rea
   const depth = depthsFrom(row, all);
   const into = new Map<string, string[]>();
   for (const e of all) into.set(e.to, [...(into.get(e.to) ?? []), e.from]);
-  const productive = new Set([...sends.map((s) => idOf(s.vendor)), ...toSystems.map((e) => e.to)]);
+  const productive = new Set([...sends.map((s) => idOf(s.vendor)), ...toSystems.map((e) => e.to), ...landed]);
   const stack = [...productive];
   while (stack.length > 0) {
     for (const n of into.get(stack.pop()!) ?? []) {
@@ -340,34 +341,9 @@ function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: rea
  */
 function evidence(row: TraceRow, send: TraceSend, reach: Reach): TraceVendor["fields"][number]["evidence"] {
   const column = idOf(send.column);
-  const chain: Step[] = [];
-  for (let step = reach.parent.get(column); step; step = reach.parent.get(step.from)) chain.unshift(step);
-  const nodes = [reach.real(chain[0]?.from ?? column)];
-  const edges: string[] = [];
-  const vias: (string | null)[] = [];
-  const provenance: Provenance[][] = [];
-  for (const step of chain) {
-    const node = reach.real(step.to);
-    const seen = nodes.indexOf(node);
-    if (seen >= 0) {
-      nodes.length = seen + 1;
-      edges.length = seen;
-      vias.length = seen;
-      provenance.length = seen;
-      continue;
-    }
-    nodes.push(node);
-    edges.push(step.stored);
-    vias.push(step.via);
-    provenance.push(step.provenance);
-  }
+  const { nodes, edges, via, provenance } = pathTo(reach, column);
   const vendor = idOf(send.vendor);
-  return {
-    nodes: [...nodes, vendor],
-    edges: [...edges, edgeId(column, "SENT_TO", vendor)],
-    via: vias.filter((v): v is string => v !== null),
-    provenance: [...provenance, provenanceOf(send)],
-  };
+  return { nodes: [...nodes, vendor], edges: [...edges, edgeId(column, "SENT_TO", vendor)], via, provenance: [...provenance, provenanceOf(send)] };
 }
 
 function flowOf(s: TraceSend | TraceSilent): Flow {
@@ -506,8 +482,11 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
   const reach = reachOf(row);
   const vendors = vendorsOf(row, sends, silent, reach);
   const toSystems = systemDestinations(row, filters);
-  // Only what leads on to a listed vendor (or one of our systems the data goes to) is drawn: every edge lies on a path from the start to one.
-  const flowEdges = drawnEdges(row, reach, leadingTo(new Set([...sends.map((s) => idOf(s.column)), ...toSystems.edges.map((e) => e.from)]), reach), sends, toSystems.edges);
+  // Only what leads on to a listed vendor, one of our systems the data goes to, or a column it is copied into is drawn: every edge lies on a path from the start to one.
+  const kept = leadingTo(new Set([...sends.map((s) => idOf(s.column)), ...toSystems.edges.map((e) => e.from)]), reach);
+  const downstream = downstreamOf(row, reach, filters, kept);
+  const landed = downstream.map((d) => d.column);
+  const flowEdges = drawnEdges(row, reach, leadingTo(new Set([...kept, ...landed]), reach), sends, toSystems.edges, landed);
   const drawnIds = new Set(flowEdges.flatMap((e) => [e.source, e.target]));
   const columns = row.columns.filter((c) => drawnIds.has(idOf(c)));
 
@@ -587,5 +566,6 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
     omitted: elements.omitted(),
     toSystems: toSystems.list,
     outsideSelection: sorted(outside),
+    downstream,
   };
 }
