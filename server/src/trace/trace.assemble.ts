@@ -9,7 +9,7 @@ import type { Flow, Provenance, TraceFilters, TraceResponse, TraceVendor, Transf
 import { ids } from "../contract/ids.js";
 import { FIELDS_NOT_STATED } from "../contract/words.js";
 import { edgeId, ElementsBuilder, idOf, kindOf } from "../elements/elements.js";
-import { DERIVED, FIELDS_NOT_STATED as NOT_STATED_FIELDS, mergeProvenance, provenanceOf, SAME_CATEGORY } from "../elements/provenance.js";
+import { citedOf, DERIVED, FIELDS_NOT_STATED as NOT_STATED_FIELDS, mergeProvenance, provenanceOf, SAME_CATEGORY } from "../elements/provenance.js";
 import { bySeverity, unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 
 export const NO_TRACE_FILTERS: TraceFilters = { categories: [], vendors: [], countries: [], transfers: [], systems: [] };
@@ -223,7 +223,7 @@ export function reachOf(row: TraceRow): Reach {
     // table's columns of that category is inferred (same-category), each such column stated in its table.
     const own = provenanceOf(columns.get(c.source));
     add({ from: c.source, to: out, drawn: { source: from, type: "HAS_COLUMN", target: c.source, provenance: own }, stored: edgeId(from, "HAS_COLUMN", c.source), via: null, provenance: own, intoOwnTable: true });
-    const copy = [SAME_CATEGORY, ...provenanceOf({ at: c.at })];
+    const copy = [SAME_CATEGORY, ...citedOf(c)];
     add({
       from: out,
       to: into,
@@ -232,7 +232,7 @@ export function reachOf(row: TraceRow): Reach {
       via: `${via} (${c.categoryName ?? category}, columns not stated)`,
       provenance: copy,
     });
-    const landing = [SAME_CATEGORY, ...provenanceOf({ at: columns.get(c.target)?.at })];
+    const landing = [SAME_CATEGORY, ...citedOf(columns.get(c.target))];
     add({ from: into, to: c.target, drawn: { source: to, type: "HAS_COLUMN", target: c.target, provenance: landing }, stored: edgeId(to, "HAS_COLUMN", c.target), via: null, provenance: landing });
   }
   const all = [...steps.values()];
@@ -514,7 +514,7 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
   };
   const tableProps = new Map(row.startTables.map((t) => [idOf(t), t]));
   for (const c of columns) {
-    if (!tableProps.has(ids.table(c.system, c.table))) tableProps.set(ids.table(c.system, c.table), { kind: "table", key: `${c.system}/${c.table}`, name: c.table, system: c.system, title: null, at: c.tableAt });
+    if (!tableProps.has(ids.table(c.system, c.table))) tableProps.set(ids.table(c.system, c.table), { kind: "table", key: `${c.system}/${c.table}`, name: c.table, system: c.system, title: null, at: c.tableAt, ...(c.tableSeen && typeof c.tableSeen === "object" ? c.tableSeen : {}) });
   }
   const standsFor = new Map<string, number>();
   for (const c of columns) if (owner(idOf(c)) !== idOf(c)) standsFor.set(owner(idOf(c)), (standsFor.get(owner(idOf(c))) ?? 0) + 1);
