@@ -109,7 +109,11 @@ describe("npm run import --format openlineage: run events as a JSON array and as
     const details = async (id: string) => ((await request(app).get(`/api/nodes/${encodeURIComponent(id)}`)).body as { node: { provenance: Provenance[] } }).node.provenance;
 
     expect(await details(`table:${SYSTEM}/audience`)).toEqual([{ kind: "observed", job: "marketing.export_audience", run: EXPORT_AUDIENCE_RUN, eventTime: "2026-11-30T03:00:41.877Z" }]);
-    expect(await details(col("audience", "email"))).toEqual([{ kind: "observed", job: "marketing.export_audience", run: EXPORT_AUDIENCE_RUN, eventTime: "2026-11-30T03:00:41.877Z" }]);
+    // Its category is a copy of one suggested from users.email's name: suggested still, and observed.
+    expect(await details(col("audience", "email"))).toEqual([
+      { kind: "suggested", rule: "name-or-type" },
+      { kind: "observed", job: "marketing.export_audience", run: EXPORT_AUDIENCE_RUN, eventTime: "2026-11-30T03:00:41.877Z" },
+    ]);
     const trace = (await request(app).get(`/api/trace?from=${encodeURIComponent(`table:${SYSTEM}/users`)}`)).body as TraceResponse;
     const unprovenanced = [...trace.elements.nodes, ...trace.elements.edges].filter((e) => !e.data.provenance?.some((p) => p.kind === "observed")).map((e) => e.data.id);
     expect(unprovenanced).toEqual([]);
