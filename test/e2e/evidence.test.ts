@@ -50,11 +50,12 @@ describe("a trace's evidence", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), list.getByRole("button", { name: "CSV" }).click()]);
     const csv = readFileSync((await download.path()), "utf8").replace(/^\uFEFF/, "");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("Vendor,Field,Data category,Evidence path,Copied by,Provenance (per step),Systems,Transfer,Safeguard");
-    const api = await (await fetch(`${ui.base}/api/trace?from=${encodeURIComponent("system:ambassify")}`)).json() as { vendors: { fields: unknown[]; flows: { fields: string }[] }[] };
-    const expected = api.vendors.reduce((n, v) => n + v.fields.length + v.flows.filter((f) => f.fields === "not-stated").length, 0);
+    expect(lines[0]).toBe("Flow,Vendor,Field,Data category,Evidence path,Copied by,Provenance (per step),Systems,Transfer,Safeguard");
+    const api = await (await fetch(`${ui.base}/api/trace?from=${encodeURIComponent("system:ambassify")}`)).json() as { vendors: { fields: unknown[]; flows: { fields: string }[] }[]; downstream?: unknown[] };
+    // A row per vendor and field, per flow whose fields are not stated, and per column the data is copied into (not a vendor flow).
+    const expected = api.vendors.reduce((n, v) => n + v.fields.length + v.flows.filter((f) => f.fields === "not-stated").length, 0) + (api.downstream?.length ?? 0);
     expect(lines.length - 1).toBe(expected);
-    expect(lines.some((l) => l.startsWith("Heroku,") && l.includes(FIELDS_NOT_STATED) && /ambassify\.yaml:\d+ · from '[^']+', Sub-processors list \(table\); receives: not stated/.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith("To a vendor,Heroku,") && l.includes(FIELDS_NOT_STATED) && /ambassify\.yaml:\d+ · from '[^']+', Sub-processors list \(table\); receives: not stated/.test(l))).toBe(true);
     await page.close();
   });
 });
