@@ -41,6 +41,26 @@ describe("a trace's evidence", () => {
     await page.close();
   });
 
+  it("lists under the vendors the columns of our systems the data is copied into, each with its path and provenance, as the answer gives them", { timeout: 120_000 }, async () => {
+    const from = "table:kentico/COM_Customer";
+    const page = await open(`/trace?from=${encodeURIComponent(from)}`);
+    await graphDrawn(page);
+    const api = (await (await fetch(`${ui.base}/api/trace?from=${encodeURIComponent(from)}`)).json()) as { downstream: { table: string; name: string }[] };
+
+    const list = page.getByTestId("trace-downstream");
+    await list.waitFor();
+    await shot(page, "evidence-copied-into");
+    expect(await list.locator("h2").textContent()).toBe("Copied into (our systems)");
+    const items = await list.locator("li.flow .flow__title").allTextContents();
+    expect(items.map((t) => t.split(" · ")[0]!.trim())).toEqual(api.downstream.map((d) => `${d.table}.${d.name}`));
+    expect(api.downstream.length).toBeGreaterThan(0);
+    const first = (await list.locator("li.flow").first().textContent()) ?? "";
+    expect(first).toContain("Path: COM_Customer →");
+    expect(await list.locator("li.flow").first().locator("ol.provenance-steps li").count()).toBeGreaterThan(0);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it("downloads the trace's CSV with one row per vendor and field, a flow whose fields are not stated included", { timeout: 120_000 }, async () => {
     const page = await open(`/trace?from=${encodeURIComponent("system:ambassify")}`);
     await graphDrawn(page);
