@@ -131,35 +131,35 @@ export function TraceView() {
       }}
       results={
         <>
-          <ResultList
-            title={`Vendors receiving data from ${t.data.from.label}`}
-            set={rows!}
-            rowKey={(r) => r.id}
-            testId="trace-vendors"
-            exportSet={evidence!}
-            summary={`${rows!.rows.length} vendors${of}${summary ? ` · ${summary}` : ""}`}
-            empty={
-              <Empty title={t.data.downstream?.length ? "No vendor downstream" : "Nothing downstream"}>
-                {filtered
-                  ? "No flow matches these filters."
-                  : `No data-flow path leads from ${what} to a vendor. ${t.data.downstream?.length ? "Where our systems copy its data is listed below." : "Its data stays inside the system, as far as the inventory says."}`}
-              </Empty>
-            }
-            renderRow={(r) => (
-              <button type="button" className="row-button" onClick={() => select(r.id)}>
-                <span className="row-button__main">
-                  <KindIcon kind="vendor" /> <strong>{r.vendor}</strong> <TransferBadge transfer={r.transfer} />
-                </span>
-                <span className="row-button__meta">Countries: {r.countries}</span>
-                <span className="row-button__meta">Safeguard: {r.mechanism}</span>
-                <span className="row-button__meta">
-                  {r.fields} field{r.fields === 1 ? "" : "s"}: {r.categories.join(", ") || "no category"}
-                </span>
-                {r.purposes.length > 0 && <span className="row-button__meta muted">Purpose: {r.purposes.join("; ")}</span>}
-              </button>
-            )}
-          />
-          <TraceDownstreamList downstream={t.data.downstream ?? []} rows={evidence!.rows} />
+        <ResultList
+          title={`Vendors receiving data from ${t.data.from.label}`}
+          set={rows!}
+          rowKey={(r) => r.id}
+          testId="trace-vendors"
+          exportSet={evidence!}
+          summary={`${rows!.rows.length} vendors${of}${summary ? ` · ${summary}` : ""}`}
+          empty={
+            <Empty title={t.data.downstream?.length ? "No vendor downstream" : "Nothing downstream"}>
+              {filtered
+                ? "No flow matches these filters."
+                : `No data-flow path leads from ${what} to a vendor. ${t.data.downstream?.length ? "Where our systems copy its data is listed below." : "Its data stays inside the system, as far as the inventory says."}`}
+            </Empty>
+          }
+          renderRow={(r) => (
+            <button type="button" className="row-button" onClick={() => select(r.id)}>
+              <span className="row-button__main">
+                <KindIcon kind="vendor" /> <strong>{r.vendor}</strong> <TransferBadge transfer={r.transfer} />
+              </span>
+              <span className="row-button__meta">Countries: {r.countries}</span>
+              <span className="row-button__meta">Safeguard: {r.mechanism}</span>
+              <span className="row-button__meta">
+                {r.fields} field{r.fields === 1 ? "" : "s"}: {r.categories.join(", ") || "no category"}
+              </span>
+              {r.purposes.length > 0 && <span className="row-button__meta muted">Purpose: {r.purposes.join("; ")}</span>}
+            </button>
+          )}
+        />
+        <TraceDownstreamList downstream={t.data.downstream ?? []} rows={evidence!.rows} />
         </>
       }
     />
