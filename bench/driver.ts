@@ -1,0 +1,121 @@
+/**
+ * The API next to the bare driver, in-process: the app's Graph records which named Cypher each request ran, and the
+ * very same statements with the same parameters are then run straight through the driver. Shared by the full
+ * endpoint run (`bench.ts --endpoints`) and the issue-21 ratio (`ratio.ts`, run inside each version's checkout).
+ * Imports only modules every version since the scale work has: `ratio.ts` copies this file into an older checkout.
+ */
+import neo4j from "neo4j-driver";
+
+import { percentiles, type Percentiles } from "./stats.js";
+import { cypher } from "../server/src/db/cypher.js";
+import type { Graph } from "../server/src/db/graph.js";
+
+export interface Recorded {
+  query: string;
+  params: Record<string, unknown>;
+}
+
+/** The app's Graph, recording which named queries each request runs (to replay them through the bare driver). */
+export function recordQueries(graph: Graph): { take: () => Recorded[] } {
+  let log: Recorded[] = [];
+  const read = graph.read.bind(graph);
+  graph.read = (query: string, params: Record<string, unknown>) => {
+    log.push({ query, params });
+    return read(query, params);
+  };
+  return {
+    take: () => {
+      const out = log;
+      log = [];
+      return out;
+    },
+  };
+}
+
+export async function timedGet(base: string, url: string): Promise<{ ms: number; bytes: number; status: number; headers: Headers }> {
+  const started = performance.now();
+  const res = await fetch(base + url);
+  const body = await res.arrayBuffer();
+  return { ms: performance.now() - started, bytes: body.byteLength, status: res.status, headers: res.headers };
+}
+
+export interface ApiOverDriver {
+  api: Percentiles;
+  driver: Percentiles;
+  /** API p50 / driver p50: what HTTP, Express, validation and shaping add over the query itself; null when no Cypher ran. */
+  ratioP50: number | null;
+  maxBytes: number;
+  /** Requests that did not answer 200 (timeouts, 503), counted in the times. */
+  failed: number;
+  /** The named Cypher files the requests ran. */
+  queries: string[];
+  /**
+   * Named queries a warmed request ran, per URL (the last measured request of each): fewer than the first request ran
+   * means the app answered (part of) it from a cache. 0 with a driver time of 0 is an answer served without Cypher.
+   */
+  queriesPerWarmRequest: number;
+  queriesOnFirstRequest: number;
+}
+
+/**
+ * `warmup` requests, then `requests` sequential requests cycling over `urls`, recording the Cypher of each URL's
+ * first request (before any cache could answer it) and replaying it `requests` times through the driver.
+ */
+export async function apiOverDriver(opts: {
+  base: string;
+  graph: Graph;
+  recorder: { take: () => Recorded[] };
+  urls: readonly string[];
+  requests: number;
+  warmup: number;
+  readTimeoutMs: number;
+}): Promise<ApiOverDriver> {
+  const { base, graph, recorder, urls, requests, warmup } = opts;
+  // What each URL runs, recorded on its first request, then replayed straight through the driver.
+  const perUrl = new Map<string, Recorded[]>();
+  recorder.take();
+  for (const url of urls) {
+    await timedGet(base, url);
+    perUrl.set(url, recorder.take());
+  }
+  for (let i = 0; i < warmup; i++) await timedGet(base, urls[i % urls.length]!);
+  const apiMs: number[] = [];
+  let bytes = 0;
+  let failed = 0;
+  const lastRan = new Map<string, number>();
+  for (let i = 0; i < requests; i++) {
+    const url = urls[i % urls.length]!;
+    recorder.take();
+    const r = await timedGet(base, url);
+    apiMs.push(r.ms);
+    // A timeout (503) or error is counted and its time kept: a slow endpoint must show, not stop the run.
+    if (r.status !== 200) failed++;
+    bytes = Math.max(bytes, r.bytes);
+    lastRan.set(url, recorder.take().length);
+  }
+  const driverMs: number[] = [];
+  const s = graph.driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    for (let i = 0; i < requests; i++) {
+      const queries = perUrl.get(urls[i % urls.length]!) ?? [];
+      const started = performance.now();
+      for (const q of queries) await s.executeRead((tx) => tx.run(cypher(q.query), q.params), { timeout: opts.readTimeoutMs }).catch(() => undefined);
+      driverMs.push(performance.now() - started);
+    }
+  } finally {
+    await s.close();
+  }
+  const api = percentiles(apiMs);
+  const driver = percentiles(driverMs);
+  const max = (xs: Iterable<number>) => Math.max(0, ...xs);
+  return {
+    api,
+    driver,
+    ratioP50: driver.p50 > 0 ? Math.round((api.p50 / driver.p50) * 100) / 100 : null,
+    maxBytes: bytes,
+    failed,
+    queries: [...new Set([...perUrl.values()].flat().map((q) => q.query))],
+    queriesOnFirstRequest: max([...perUrl.values()].map((q) => q.length)),
+    queriesPerWarmRequest: max(lastRan.values()),
+  };
+}
