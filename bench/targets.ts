@@ -140,8 +140,8 @@ async function runVersion(
     }
     log(`${v.label}: import ${(first.ms / 1000).toFixed(1)} s; re-import…`);
     const again = runScript(v, "import", ctx.files, env);
-    result.import = { ms: first.ms, reimportMs: again.ms, ...(again.status !== 0 ? { error: `re-import failed: ${again.output.trim().split("\n").slice(-2).join(" ").slice(0, 300)}` } : {}) };
-    log(`${v.label}: re-import ${(again.ms / 1000).toFixed(1)} s`);
+    result.import = { ms: first.ms, reimportMs: again.ms, ...(again.status !== 0 ? { reimportError: again.output.trim().split("\n").slice(-2).join(" ").slice(0, 300) } : {}) };
+    log(`${v.label}: re-import ${(again.ms / 1000).toFixed(1)} s${again.status !== 0 ? ` (failed: ${result.import.reimportError})` : ""}`);
   }
 
   log(`${v.label}: npm start…`);
@@ -276,8 +276,8 @@ export async function runTargets(opts: TargetsOptions): Promise<void> {
         loadBefore,
         loadAfter: os.loadavg().map((x) => Math.round(x * 100) / 100),
         node: process.version,
-        heapMb: process.env.NEO4J_HEAP_MB ?? "app default",
-        pageCacheMb: process.env.NEO4J_PAGECACHE_MB ?? "app default",
+        heapMb: process.env.NEO4J_HEAP_MB ? `${process.env.NEO4J_HEAP_MB} MB` : "the app's default",
+        pageCacheMb: process.env.NEO4J_PAGECACHE_MB ? `${process.env.NEO4J_PAGECACHE_MB} MB` : "the app's default",
       },
       estate,
       subjects,
