@@ -32,11 +32,11 @@ export function recordQueries(graph: Graph): { take: () => Recorded[] } {
   };
 }
 
-export async function timedGet(base: string, url: string): Promise<{ ms: number; bytes: number; status: number; headers: Headers }> {
+export async function timedGet(base: string, url: string): Promise<{ ms: number; bytes: number; status: number; body: ArrayBuffer }> {
   const started = performance.now();
   const res = await fetch(base + url);
   const body = await res.arrayBuffer();
-  return { ms: performance.now() - started, bytes: body.byteLength, status: res.status, headers: res.headers };
+  return { ms: performance.now() - started, bytes: body.byteLength, status: res.status, body };
 }
 
 export interface ApiOverDriver {

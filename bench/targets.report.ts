@@ -14,6 +14,9 @@ export interface ProbeResult {
   maxBytes: number;
   /** Requests that did not answer 200 (a 503 after the app's query timeout, for one), counted in the times. */
   failed: number;
+  /** Answers per HTTP status, and the start of the first answer that was not 200. */
+  statuses?: Record<string, number>;
+  firstFailure?: string;
 }
 
 export interface VersionResult {
@@ -25,6 +28,8 @@ export interface VersionResult {
   import?: { ms: number; reimportMs: number; error?: string; reimportError?: string };
   serverStartMs?: number;
   probes: Record<string, ProbeResult | { error: string }>;
+  /** The last lines the server logged, kept when an answer was not 200. */
+  serverLog?: string[];
   ratio: Record<string, ApiOverDriver | { error: string }> | { error: string } | null;
   browser: { overview: DrawTiming; trace: (DrawTiming & { from: string }) | null; chromium: string } | { error: string } | null;
   load: { cold: LoadRow | null; warm: LoadRow | null; seconds: number; error?: string } | null;
@@ -72,6 +77,17 @@ export const REIMPORT_FACTOR = 1.2;
 export const LOAD_TARGET = { reqPerSec: 400, p99Ms: 300 };
 export const CHUNK_TARGET_BYTES = 200 * 1024;
 
+/** The cold and warm rows of `npm run bench:load`'s table (`| cold | req/s | p50 | p99 | max | requests | failed …`). */
+export function parseLoad(output: string): { cold: LoadRow | null; warm: LoadRow | null } {
+  const row = (phase: string): LoadRow | null => {
+    const line = output.split("\n").find((l) => l.startsWith(`| ${phase} |`));
+    if (!line) return null;
+    const c = line.split("|").map((x) => x.trim());
+    return { reqPerSec: Number(c[2]), p50Ms: Number(c[3]), p99Ms: Number(c[4]), requests: Number(c[6]), failed: c[7] ?? "?" };
+  };
+  return { cold: row("cold"), warm: row("warm") };
+}
+
 interface Check {
   /** null: no target for this scale. */
   target: string | null;
@@ -99,7 +115,8 @@ function probeCheck(r: TargetsResult, row: ProbeRow): Check {
       const p = v.probes[row.key];
       if (!p) return "not run";
       if (isErr(p)) return `failed: ${p.error}`;
-      return `${ms(p.warm.p95)}${p.failed ? ` (${p.failed} of ${p.warm.n} not 200)` : ""}`;
+      const statuses = p.statuses ? Object.entries(p.statuses).filter(([code]) => code !== "200").map(([code, n]) => `${n}× ${code}`).join(", ") : "";
+      return `${ms(p.warm.p95)}${p.failed ? ` (${p.failed} of ${p.warm.n} not 200${statuses ? `: ${statuses}` : ""})` : ""}`;
     },
     pass: (v) => {
       const p = v.probes[row.key];
@@ -167,7 +184,7 @@ function checks(r: TargetsResult): { what: string; check: Check }[] {
       what: "`npm run import` of the estate's files, wall clock with database start",
       check: {
         target: atM ? `< ${ms(IMPORT_TARGET_MS)}` : r.scale === "L" ? (mImport !== null ? `< ${ms(10 * mImport)} (10× M)` : "< 10× M (no M run to compare)") : null,
-        measured: (v) => (!v.import ? "not run" : v.import.error ? `failed: ${v.import.error}` : ms(v.import.ms)),
+        measured: (v) => (!v.import ? "not run" : v.import.error ? `failed after ${ms(v.import.ms)}: ${v.import.error}${v.import.reimportError ? "" : ` (imported on a second try in ${ms(v.import.reimportMs)})`}` : ms(v.import.ms)),
         pass: (v) => (atM ? !!v.import && !v.import.error && v.import.ms < IMPORT_TARGET_MS : r.scale === "L" && mImport !== null ? !!v.import && !v.import.error && v.import.ms < 10 * mImport : null),
       },
     });
@@ -175,7 +192,7 @@ function checks(r: TargetsResult): { what: string; check: Check }[] {
       what: "re-import of the same files (over the import)",
       check: {
         target: atM ? `≤ ${REIMPORT_FACTOR}×` : null,
-        measured: (v) => (!v.import ? "not run" : v.import.error ? "no import" : v.import.reimportError ? `failed after ${ms(v.import.reimportMs)}: ${v.import.reimportError}` : `${ms(v.import.reimportMs)} (${(v.import.reimportMs / v.import.ms).toFixed(2)}×)`),
+        measured: (v) => (!v.import ? "not run" : v.import.error ? "not measured (the import failed)" : v.import.reimportError ? `failed after ${ms(v.import.reimportMs)}: ${v.import.reimportError}` : `${ms(v.import.reimportMs)} (${(v.import.reimportMs / v.import.ms).toFixed(2)}×)`),
         pass: (v) => (atM ? !!v.import && !v.import.error && !v.import.reimportError && v.import.reimportMs <= REIMPORT_FACTOR * v.import.ms : null),
       },
     });
@@ -232,15 +249,15 @@ export function targetsMarkdown(r: TargetsResult): string {
       `Subjects: system \`${r.subjects.system}\`, table \`${r.subjects.table.system}/${r.subjects.table.name}\`, \`${r.subjects.source}\`, \`${r.subjects.category}\`, \`${r.subjects.vendor}\`, searches ${r.subjects.search.map((q) => `"${q}"`).join(", ")}.` +
       (r.mReference ? ` L's "2× M" targets read ${r.mReference.file}.` : ""),
     "",
-    `| answer | target (${scaleName}) | ${vs.map((v) => `${v.label} | | `).join("")}`,
+    `| answer | target (${scaleName}) | ${vs.map((v) => `${v.label} |  |`).join(" ")}`,
     `|---|---|${vs.map(() => "---|---|").join("")}`,
-    ...checks(r).map(({ what, check }) => `| ${cell(what)} | ${check.target ?? "—"} | ${vs.map((v) => `${cell(check.measured(v))} | ${check.target ? mark(check.pass(v)) : ""} | `).join("")}`),
+    ...checks(r).map(({ what, check }) => `| ${cell(what)} | ${check.target ?? "—"} | ${vs.map((v) => `${cell(check.measured(v))} | ${check.target ? mark(check.pass(v)) : ""} |`).join(" ")}`),
     "",
     "## Each answer: cold and warm, and cache",
     "",
     "First: the first request after the load and the server's start. Warm: p50 / p95 after the warm-up (a version with a cache answers these from it). Cypher: named queries the in-process app ran on an answer's first request → on a warm one (fewer on the warm one: a cache answered). API/driver: p50 of the in-process API over p50 of the same Cypher through the bare driver; \"(uncached)\": the version stores a load sequence, and each measured request followed a new one, so it ran its Cypher.",
     "",
-    `| answer | ${vs.map((v) => `${v.label}: first | warm p50 / p95 | largest answer | Cypher first → warm | API/driver | `).join("")}`,
+    `| answer | ${vs.map((v) => `${v.label}: first | warm p50 / p95 | largest answer | Cypher first → warm | API/driver |`).join(" ")}`,
     `|---|${vs.map(() => "---:|---:|---:|---:|---:|").join("")}`,
     ...r.rows.map((row) => {
       const cells = vs.map((v) => {
