@@ -11,7 +11,8 @@ CALL {
   MATCH (s:Source)-[r:FEEDS]->() WHERE s.targetSystem IS NOT NULL AND (s.system IN $systems OR s.targetSystem IN $systems) AND r.crossSystem = true
   RETURN r
   UNION
-  MATCH (x:System)-[r:SENDS_TO]-() WHERE x.system IN $systems
+  UNWIND $systems AS system
+  MATCH (:Node {id: 'system:' + system})-[r:SENDS_TO]-()
   RETURN r
 }
 DELETE r

@@ -7,7 +7,7 @@ CALL {
   RETURN s
 }
 WITH s WHERE s.crossSystem = true
-OPTIONAL MATCH (t:System {id: 'system:' + s.targetSystem})
+OPTIONAL MATCH (t:Node {id: 'system:' + s.targetSystem}) WHERE t:System
 RETURN s.id AS via, s.system AS owner, s.flow AS flow, s.targetSystem AS target, s.mechanism AS mechanism,
        s.categories AS categories, s.copies AS copies,
        CASE WHEN t IS NULL THEN null ELSE t {.entityCountry, .hostingCountries} END AS targetSystem
