@@ -24,8 +24,16 @@ function chunks<T>(rows: T[]): T[][] {
   return out;
 }
 
+/**
+ * Creates the constraints and indexes of `cypher/seed/schema.cypher` that do not exist yet: one read asks which exist,
+ * so a reload sends none of them again (each is a schema transaction of its own, planned and committed apart).
+ */
 export async function ensureSchema(graph: Graph): Promise<void> {
-  for (const statement of cypherStatements("seed/schema")) await graph.runAutoCommit(statement);
+  const existing = new Set(((await graph.read("seed/schema-names"))[0]?.names as string[] | undefined) ?? []);
+  for (const statement of cypherStatements("seed/schema")) {
+    const name = /^CREATE\s+(?:CONSTRAINT|(?:FULLTEXT\s+)?INDEX)\s+(\w+)\s+IF NOT EXISTS/i.exec(statement)?.[1];
+    if (!name || !existing.has(name)) await graph.runAutoCommit(statement);
+  }
 }
 
 /** Removes systems (and shared nodes nothing points at any more) in one transaction. */
