@@ -29,7 +29,9 @@ function chunks<T>(rows: T[]): T[][] {
  * so a reload sends none of them again (each is a schema transaction of its own, planned and committed apart).
  */
 export async function ensureSchema(graph: Graph): Promise<void> {
-  const existing = new Set(((await graph.read("seed/schema-names"))[0]?.names as string[] | undefined) ?? []);
+  // On the write path, with a load's time limit: a freshly started database on a busy machine may take longer than a read's 5 s.
+  const names = await graph.writeTransaction(async (tx) => (await tx.run(cypher("seed/schema-names"))).records[0]?.get("names") as string[] | undefined);
+  const existing = new Set(names ?? []);
   for (const statement of cypherStatements("seed/schema")) {
     const name = /^CREATE\s+(?:CONSTRAINT|(?:FULLTEXT\s+)?INDEX)\s+(\w+)\s+IF NOT EXISTS/i.exec(statement)?.[1];
     if (!name || !existing.has(name)) await graph.runAutoCommit(statement);
