@@ -10,7 +10,7 @@ import { cliArgs, formatArg, userPath } from "./cli.args.js";
 import { describeImport, importFiles, readImportFiles, readLookup } from "./import.service.js";
 import { describeAssessment, readAssessmentFiles } from "../assessments/assessment.import.js";
 import { readEnv } from "../config/env.js";
-import { connectDatabase } from "../db/connect.js";
+import { connectDatabase, waitUntilReachable } from "../db/connect.js";
 import { InventoryValidationError } from "../inventory/inventory.parse.js";
 
 const USAGE =
@@ -67,7 +67,10 @@ if (values["dry-run"]) {
   try {
     // Facts cite each file by the path given (relative to where the command runs).
     const report = await importFiles(
-      connecting.then((db) => db.graph),
+      connecting.then(async (db) => {
+        await waitUntilReachable(db.graph);
+        return db.graph;
+      }),
       files,
       format,
       { namespaces, cnil },
