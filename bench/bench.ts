@@ -187,6 +187,10 @@ async function main(): Promise<void> {
     // Answers carry node ids (`vendor:x`); the vendor route takes the bare vendor key.
     const vendorKey = (id: string) => id.replace(/^vendor:/, "");
     const firstSystem = "sys-001-crm";
+    // Issue 18: tables whose data a flow between own systems copies into another system, traced beside those inside one.
+    const crossTables = (
+      await graph.driver.executeQuery("MATCH (a:Table)-[r:COPIED_TO]->(:Table) WHERE r.crossSystem = true RETURN DISTINCT a.id AS id ORDER BY id LIMIT 3")
+    ).records.map((r) => r.get("id") as string);
 
     const ENDPOINTS: { name: string; urls: string[] }[] = [
       { name: "search", urls: ["/api/search?q=email", "/api/search?q=s2_cust", "/api/search?q=blue%20mail", "/api/search?q=zip"] },
@@ -196,6 +200,7 @@ async function main(): Promise<void> {
       { name: "trace from a system", urls: [`/api/trace?from=${enc(`system:${firstSystem}`)}`] },
       { name: "trace from a category", urls: [`/api/trace?from=${enc("category:email-address")}`] },
       { name: "trace from a table", urls: hub.map((tb) => `/api/trace?from=${enc(tableId(tb))}`) },
+      ...(crossTables.length > 0 ? [{ name: "trace from a table copied into another system", urls: crossTables.map((id) => `/api/trace?from=${enc(id)}`) }] : []),
       { name: "vendors", urls: ["/api/vendors"] },
       { name: "vendor", urls: popular.map((v) => `/api/vendors/${enc(vendorKey(v.id))}`) },
       { name: "overview", urls: ["/api/overview"] },
