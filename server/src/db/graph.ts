@@ -20,6 +20,7 @@ import neo4j, {
 
 import { cypher } from "./cypher.js";
 import { ConcurrencyLimiter, LimiterFullError } from "./limiter.js";
+import { LoadSequence } from "./load-state.js";
 import { currentDeadline, within } from "../deadline.js";
 import { AppError, DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError } from "../errors.js";
 
@@ -126,6 +127,7 @@ export class Graph {
   /** Queries running on each driver, so a replaced driver is closed only once they are done. */
   private readonly inFlight = new Map<Driver, number>();
   private readonly retiring = new Set<Driver>();
+  private sequence: LoadSequence | undefined;
 
   constructor(private options: GraphOptions) {
     this.current = openDriver(options);
@@ -152,6 +154,15 @@ export class Graph {
 
   get queryTimeoutMs(): number {
     return this.options.queryTimeoutMs;
+  }
+
+  /**
+   * The load sequence as the database holds it now (load-state.ts: +1 at the end of every load, whichever process
+   * loads), read after the caller asked; caches key their answers by it and cursors carry it (`checkCursorSequence`).
+   */
+  loadSequence(): Promise<number> {
+    this.sequence ??= new LoadSequence(this);
+    return this.sequence.current();
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { OverviewRepository, OverviewRow } from "./overview.repository.js";
+import type { OverviewRows, OverviewRow } from "./overview.repository.js";
 import { GROUP_VENDORS_OVER, type OverviewQuery } from "./overview.schema.js";
 import type { OverviewResponse, TransferStatus } from "../contract/api.js";
 import { groupId, ids, type Grouping } from "../contract/ids.js";
@@ -104,7 +104,7 @@ function plural(n: number, word: string, many = `${word}s`): string {
 }
 
 export class OverviewService {
-  constructor(private readonly repo: OverviewRepository) {}
+  constructor(private readonly repo: OverviewRows) {}
 
   /**
    * Systems → vendors (labelled with the services used) → countries (labelled with the systems the location holds
@@ -112,7 +112,8 @@ export class OverviewService {
    * and the groups named in `expand` as their vendors; the lists (`systems`, `vendors`) always hold every one.
    */
   async overview(systems: string[] | null = null, q: Pick<OverviewQuery, "group"> & { expand?: string[] } = { group: "auto" }): Promise<OverviewResponse> {
-    const rows = await this.repo.systems(systems);
+    const source = await this.repo.snapshot();
+    const rows = await source.systems(systems);
     const { vendors, engagements, places } = summarise(rows);
     const grouping: OverviewResponse["grouping"] = q.group === "auto" ? (vendors.length > GROUP_VENDORS_OVER ? "transfer" : "none") : q.group;
     const groups = grouping === "none" ? new Map<string, VendorGroup>() : groupVendors(engagements, grouping);
@@ -169,7 +170,7 @@ export class OverviewService {
 
     // Flows between own systems: system → system, with how many categories each carries; a target not loaded (or
     // outside the chosen systems) is drawn too, saying so.
-    const systemFlows = await this.repo.systemFlows(systems);
+    const systemFlows = await source.systemFlows(systems);
     for (const f of systemFlows) {
       const loaded = f.targetName !== null;
       const target = elements.node(
@@ -182,7 +183,7 @@ export class OverviewService {
     }
 
     // Connected systems are read over every system's flows, so a data set of one system still names both directions.
-    const everyFlow = systems ? await this.repo.systemFlows(null) : systemFlows;
+    const everyFlow = systems ? await source.systemFlows(null) : systemFlows;
     const connected = (system: string) => ({
       sendsTo: [...new Set(everyFlow.filter((f) => f.system === system && f.target !== system).map((f) => ids.system(f.target)))].sort(),
       receivesFrom: [...new Set(everyFlow.filter((f) => f.target === system && f.system !== system).map((f) => ids.system(f.system)))].sort(),
