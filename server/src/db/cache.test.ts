@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { AnswerCache } from "./cache.js";
-import { LoadSequence } from "./load-state.js";
 import type { Graph } from "./graph.js";
+import { LoadSequence } from "./load-state.js";
 
 /** A load sequence the test moves by hand. */
 function sequence(start = 1) {
