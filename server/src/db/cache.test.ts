@@ -91,6 +91,7 @@ describe("LoadSequence", () => {
         const v = value;
         return new Promise<Record<string, unknown>[]>((resolve) => pending.push(() => resolve([{ seq: v }])));
       },
+      queryTimeoutMs: 1000,
     } as unknown as Graph;
     const sequence = new LoadSequence(graph);
 

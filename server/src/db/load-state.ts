@@ -17,9 +17,6 @@ export async function bumpLoadSequence(tx: ManagedTransaction): Promise<number> 
   return Number(res.records[0]?.get("seq") ?? 0);
 }
 
-/** How long one read of the sequence may take, whoever's request it serves. */
-const READ_MS = 2000;
-
 /**
  * Reads the sequence for requests. Each request must see a value read after it arrived (a load another process
  * committed a moment ago must count), but a read per request would double the database round trips of cached
@@ -30,7 +27,7 @@ export class LoadSequence {
   private running: Promise<number> | null = null;
   private next: Promise<number> | null = null;
 
-  constructor(private readonly graph: Graph) {}
+  constructor(private readonly graph: Pick<Graph, "read" | "queryTimeoutMs">) {}
 
   /** The sequence as the database holds it now (0: no load has counted itself yet). */
   current(): Promise<number> {
@@ -45,8 +42,9 @@ export class LoadSequence {
 
   private start(): Promise<number> {
     this.next = null;
-    // Its own deadline, not the request's that happened to start it: one client going away must not fail the others.
-    const read = runWithDeadline(new Deadline(READ_MS), () => this.graph.read("cache/load-sequence")).then((rows) => Number(rows[0]?.seq ?? 0));
+    // Its own deadline, not the request's that happened to start it: one client going away must not fail the others
+    // (each request still answers 503 at its own deadline).
+    const read = runWithDeadline(new Deadline(this.graph.queryTimeoutMs), () => this.graph.read("cache/load-sequence")).then((rows) => Number(rows[0]?.seq ?? 0));
     this.running = read;
     const done = () => {
       if (this.running === read) this.running = null;
