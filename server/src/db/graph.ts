@@ -121,7 +121,7 @@ function openDriver(options: GraphOptions): Driver {
 }
 
 /** Time kept back from the request's deadline for answering with the database's own error. */
-const REPLY_MARGIN_MS = 100;
+export const REPLY_MARGIN_MS = 100;
 
 /** How long a replaced driver may keep serving the queries already running on it before it is closed anyway. */
 const RETIRE_GRACE_MS = 30_000;

@@ -7,9 +7,9 @@
 import type { ManagedTransaction } from "neo4j-driver";
 
 import { cypher } from "./cypher.js";
-import type { Graph } from "./graph.js";
-import { Deadline, runWithDeadline } from "../deadline.js";
-import { ConflictError } from "../errors.js";
+import { REPLY_MARGIN_MS, type Graph } from "./graph.js";
+import { currentDeadline, Deadline, runWithDeadline, within } from "../deadline.js";
+import { ConflictError, DatabaseUnavailableError, QueryTimeoutError } from "../errors.js";
 
 /** Bumps the sequence inside a load's transaction (its last statement): it commits with the load, or not at all. */
 export async function bumpLoadSequence(tx: ManagedTransaction): Promise<number> {
@@ -29,8 +29,20 @@ export class LoadSequence {
 
   constructor(private readonly graph: Pick<Graph, "read" | "queryTimeoutMs">) {}
 
-  /** The sequence as the database holds it now (0: no load has counted itself yet). */
+  /**
+   * The sequence as the database holds it now (0: no load has counted itself yet). A request waits for it no longer
+   * than its own deadline allows, and hears what a query of its own would have said: the database did not answer.
+   */
   current(): Promise<number> {
+    const read = this.shared();
+    const request = currentDeadline();
+    if (!request) return read;
+    const ms = request.left() - REPLY_MARGIN_MS;
+    if (ms <= 0) return Promise.reject(new QueryTimeoutError().withLogNote("no time left in the request for a query"));
+    return within(read, ms, () => new DatabaseUnavailableError(`The graph database did not answer within ${Math.round(ms / 100) / 10} s.`).withLogNote("load sequence read deadline passed"));
+  }
+
+  private shared(): Promise<number> {
     if (!this.running) return this.start();
     // A read already under way may have been sent before this request arrived: wait for the one after it.
     this.next ??= this.running.then(

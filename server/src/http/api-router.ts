@@ -112,8 +112,9 @@ export class ApiRouter {
           if (!res.headersSent) res.json(body);
           return;
         }
-        // Keyed by the whole URL: the same request always passes the same validation, so a kept answer needs none.
-        const kept = await cache.answer(req.originalUrl, () => handler(input(spec, req)));
+        // Validated first (a bad request is a 400 whatever the database does), then kept by its whole URL.
+        const parsed = input(spec, req);
+        const kept = await cache.answer(req.originalUrl, () => handler(parsed));
         if (res.headersSent) return;
         res.type("json").set("ETag", kept.etag).send(kept.body);
       }),
