@@ -21,7 +21,7 @@ import neo4j, {
 import { cypher } from "./cypher.js";
 import { ConcurrencyLimiter, LimiterFullError } from "./limiter.js";
 import { LoadSequence } from "./load-state.js";
-import { currentDeadline, within } from "../deadline.js";
+import { currentDeadline, REPLY_MARGIN_MS, within } from "../deadline.js";
 import { AppError, DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError } from "../errors.js";
 
 export interface GraphOptions {
@@ -120,8 +120,6 @@ function openDriver(options: GraphOptions): Driver {
   });
 }
 
-/** Time kept back from the request's deadline for answering with the database's own error. */
-export const REPLY_MARGIN_MS = 100;
 
 /** How long a replaced driver may keep serving the queries already running on it before it is closed anyway. */
 const RETIRE_GRACE_MS = 30_000;
