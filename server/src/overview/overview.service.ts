@@ -49,7 +49,9 @@ function summarise(rows: OverviewRow[]): { vendors: VendorSummary[]; engagements
       entry.engagements.push({ system: r.system.system, transfer });
       for (const p of v.places) {
         if (!entry.countries.some((c) => c.code === p.location.code)) entry.countries.push({ code: p.location.code, name: p.location.name, eea: p.location.eea });
-        places.set(idOf(p.location), [...(places.get(idOf(p.location)) ?? []), p.transfer]);
+        const at = places.get(idOf(p.location));
+        if (at) at.push(p.transfer);
+        else places.set(idOf(p.location), [p.transfer]);
       }
       engagements.push({
         system: r.system.system,
@@ -115,6 +117,8 @@ export class OverviewService {
     const source = await this.repo.snapshot();
     const rows = await source.systems(systems);
     const { vendors, engagements, places } = summarise(rows);
+    // A country shows the status needing most attention among the flows there: once per country, not once per edge.
+    const placeStatus = new Map([...places].map(([id, statuses]) => [id, worstStatus(statuses)]));
     const grouping: OverviewResponse["grouping"] = q.group === "auto" ? (vendors.length > GROUP_VENDORS_OVER ? "transfer" : "none") : q.group;
     const groups = grouping === "none" ? new Map<string, VendorGroup>() : groupVendors(engagements, grouping);
     const expanded = (q.expand ?? []).filter((id) => groups.has(id));
@@ -136,7 +140,7 @@ export class OverviewService {
     for (const r of rows) {
       for (const v of r.vendors) {
         if (!drawn.has(idOf(v.vendor))) continue;
-        for (const p of v.places) elements.node(p.location, { transfer: worstStatus(places.get(idOf(p.location))!) });
+        for (const p of v.places) elements.node(p.location, { transfer: placeStatus.get(idOf(p.location))! });
       }
     }
     // Groups by transfer status lead on to the countries their vendors name, with how many vendors on each edge.
@@ -160,7 +164,7 @@ export class OverviewService {
             const entry = groupPlaces.get(key) ?? { group: g.id, type: p.type, location: idOf(p.location), vendors: new Set<string>() };
             entry.vendors.add(vendor);
             groupPlaces.set(key, entry);
-            elements.node(p.location, { transfer: worstStatus(places.get(idOf(p.location))!) });
+            elements.node(p.location, { transfer: placeStatus.get(idOf(p.location))! });
           }
         }
       }
