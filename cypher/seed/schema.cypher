@@ -1,5 +1,6 @@
 // Constraints and indexes the explorer relies on (idempotent; run before every load).
 CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT load_state_id IF NOT EXISTS FOR (s:LoadState) REQUIRE s.id IS UNIQUE;
 CREATE INDEX node_kind IF NOT EXISTS FOR (n:Node) ON (n.kind);
 CREATE INDEX node_system IF NOT EXISTS FOR (n:Node) ON (n.system);
 CREATE INDEX table_name IF NOT EXISTS FOR (n:Table) ON (n.name);

@@ -7,6 +7,8 @@ import type { Entity, Mechanism } from "./inventory.schema.js";
 import { ids, KIND_LABEL } from "../contract/ids.js";
 import { cypher, cypherStatements } from "../db/cypher.js";
 import { toPlain, type Graph } from "../db/graph.js";
+import { bumpLoadSequence } from "../db/load-state.js";
+import { writeOverviewSummaries } from "../overview/overview.precompute.js";
 import { transferStatus } from "../transfers/transfer.rule.js";
 
 const BATCH = 5000;
@@ -45,6 +47,7 @@ export async function removeSystems(graph: Graph, systems: string[]): Promise<vo
     await tx.run(cypher("seed/delete-systems"), { systems });
     await tx.run(cypher("seed/delete-orphans"));
     await tx.run(cypher("seed/derive-vendor-facts"));
+    await finishLoad(tx);
   });
 }
 
@@ -60,6 +63,12 @@ export async function timed<T>(timer: StepTimer | undefined, step: string, fn: (
   } finally {
     timer(step, performance.now() - started);
   }
+}
+
+/** The last statements of every load's transaction: what is computed at load (the overview's summaries), then the load sequence. */
+async function finishLoad(tx: ManagedTransaction): Promise<void> {
+  await writeOverviewSummaries(tx);
+  await bumpLoadSequence(tx);
 }
 
 export interface LoadResult {
@@ -106,6 +115,7 @@ export async function replaceSystems(graph: Graph, rows: GraphRows, catalogue: P
     created += await timed(timer, "relink (all)", () => relinkSystemFlows(tx, rows.systems, catalogue, timer));
     await run("delete-orphans");
     await run("derive-vendor-facts");
+    await timed(timer, "finish-load", () => finishLoad(tx));
     return { nodes: rows.scoped.length + rows.shared.length, relationships: created };
   });
   timer?.("transaction (every step and the commit)", performance.now() - started);
