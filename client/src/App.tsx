@@ -6,11 +6,11 @@ import { BrowserRouter, NavLink, Route, Routes, useLocation, useNavigate } from 
 
 import { api } from "./api/endpoints";
 import { useApi } from "./api/useApi";
-import { exploreLink } from "./components/NodeDetails";
 import { SearchBox } from "./components/SearchBox";
 import { Empty } from "./components/States";
 import { SystemPicker } from "./components/SystemPicker";
 import { warmLayout } from "./graph/elkRunner";
+import { exploreLink } from "./lib/links";
 import { keepSystems } from "./lib/urlState";
 import { ExploreView } from "./views/ExploreView";
 import { OverviewView } from "./views/OverviewView";

@@ -3,8 +3,8 @@ import { parseNodeId, underlyingId } from "@contract/ids";
 import { useCallback, useState } from "react";
 import { useNavigate } from "react-router";
 
-import { exploreLink, referencedByLink, TRACEABLE, traceLink } from "../components/NodeDetails";
 import { KIND_LOOK } from "../graph/kinds";
+import { exploreLink, referencedByLink, TRACEABLE, traceLink } from "../lib/links";
 
 export interface MenuAt {
   id: string;

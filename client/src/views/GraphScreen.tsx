@@ -14,7 +14,7 @@ import { useGraphExport } from "./useGraphExport";
 import { useGraphKeys } from "./useGraphKeys";
 import { FilterMenu } from "../components/FilterMenu";
 import { Legend } from "../components/Legend";
-import { exploreLink, NodeDetails } from "../components/NodeDetails";
+import { NodeDetails } from "../components/NodeDetails";
 import { Empty } from "../components/States";
 import { GraphCanvas, type GraphHandle } from "../graph/GraphCanvas";
 import { toModel } from "../graph/elements";
@@ -24,6 +24,7 @@ import { legendItems } from "../graph/legend";
 import { canvasMeasure } from "../graph/measure";
 import { omittedSentence } from "../graph/omitted";
 import { buildStylesheet } from "../graph/stylesheet";
+import { exploreLink } from "../lib/links";
 import { readFilters, withParam, writeFilters } from "../lib/urlState";
 
 const STYLESHEET = buildStylesheet();

@@ -3,8 +3,8 @@ import { parseNodeId, underlyingId } from "@contract/ids";
 import { useEffect, type RefObject } from "react";
 import { useNavigate } from "react-router";
 
-import { exploreLink, referencedByLink, TRACEABLE, traceLink } from "../components/NodeDetails";
 import type { GraphHandle } from "../graph/GraphCanvas";
+import { exploreLink, referencedByLink, TRACEABLE, traceLink } from "../lib/links";
 
 export function useGraphKeys({
   selected,
