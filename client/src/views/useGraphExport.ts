@@ -3,7 +3,6 @@ import type { Elements } from "@contract/api";
 import { useState } from "react";
 
 import { datasetCaption, useDataset } from "./context";
-import { exportFigure, fitSentence } from "../graph/export";
 import { activeFilterCount, type FilterOptions, type Filters } from "../graph/filters";
 import { KIND_LOOK } from "../graph/kinds";
 import type { LegendItem } from "../graph/legend";
@@ -44,6 +43,8 @@ export function useGraphExport(what: {
       const caption = [datasetCaption(dataset, systems), filtersCaption(filters, options)].filter(Boolean).join(" · ");
       const meta = { title, ...(subtitle ? { subtitle } : {}), caption, legend };
       const name = `${slug(title)}-${new Date().toISOString().slice(0, 10)}.${format}`;
+      // The exporter (an off-screen Cytoscape, the SVG writer, the print layout, the font inlined) loads on first use.
+      const { exportFigure, fitSentence } = await import("../graph/export");
       const figure = await exportFigure(format, { elements: shown, roots, lanes, edgeLabels, mergeEdges }, meta);
       download(figure.blob, name);
       if (figure.fit.pages > 1) setNote(fitSentence(figure.fit));
