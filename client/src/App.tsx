@@ -50,7 +50,10 @@ export function viewOf(pathname: string): ViewName | null {
   return null;
 }
 
-/** Starts fetching the chunk of the view at `pathname`, so it loads while the page waits for its font. */
+/**
+ * Starts fetching the chunk of the view at `pathname` before the shell renders. A graph view's module starts the graph
+ * screen's own chunk when it runs (views/LazyGraphScreen.tsx), so the view asks for its answer before that big chunk runs.
+ */
 export function preloadView(pathname: string): void {
   const name = viewOf(pathname);
   if (name) void VIEWS[name]();

@@ -5,14 +5,11 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
 import { App, preloadView } from "./App";
-import { fontsReady } from "./graph/measure";
 
+// The view's chunk loads while the shell renders; a graph waits for the UI font itself (views/LazyGraphScreen.tsx).
 preloadView(window.location.pathname);
-// Node sizes are measured in the UI font: wait for it (briefly) before the first graph is drawn.
-void Promise.race([fontsReady(), new Promise((r) => setTimeout(r, 1500))]).then(() => {
-  createRoot(document.getElementById("root")!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
