@@ -5,29 +5,29 @@ CALL (a) {
     // A table: its own columns that can hold personal data.
     WITH a WHERE a:Table
     MATCH (a)-[h:HAS_COLUMN]->(c:Column) WHERE c.columnKind <> 'system'
-    RETURN c, null AS t, [{source: a.id, target: c.id, type: 'HAS_COLUMN', at: h.at}] AS edges
+    RETURN c, null AS t, [h {source: a.id, target: c.id, type: 'HAS_COLUMN', .at, .observedJob, .observedRunId, .observedEventTime}] AS edges
     UNION
     WITH a WHERE a:Column
     RETURN a AS c, null AS t, [] AS edges
     UNION
     // A system or a data subject: the columns of its tables.
     MATCH (a)-[s:CONTAINS|DESCRIBED_IN]->(t:Table)-[h:HAS_COLUMN]->(c:Column) WHERE c.columnKind <> 'system'
-    RETURN c, t, [{source: a.id, target: t.id, type: type(s), at: s.at}, {source: t.id, target: c.id, type: 'HAS_COLUMN', at: h.at}] AS edges
+    RETURN c, t, [s {source: a.id, target: t.id, type: type(s), .at, .observedJob, .observedRunId, .observedEventTime}, h {source: t.id, target: c.id, type: 'HAS_COLUMN', .at, .observedJob, .observedRunId, .observedEventTime}] AS edges
     UNION
     // A source: the fields it names; in a table where it names none, what it copies there (a copying source) or the table's personal columns.
     MATCH (a)-[f:FILLS]->(c:Column)
-    RETURN c, null AS t, [{source: a.id, target: c.id, type: 'FILLS', at: f.at}] AS edges
+    RETURN c, null AS t, [f {source: a.id, target: c.id, type: 'FILLS', .at, .observedJob, .observedRunId, .observedEventTime}] AS edges
     UNION
     MATCH (a:Source)-[f:FEEDS]->(t:Table)-[h:HAS_COLUMN]->(c:Column)
     WHERE NOT EXISTS { (a)-[:FILLS]->(:Column)<-[:HAS_COLUMN]-(t) }
       AND CASE WHEN EXISTS { (a)-[:READS_FROM]->(:Table) }
                THEN EXISTS { (:Column)-[:COPIED_TO {via: a.id}]->(c) }
                ELSE c.columnKind = 'personal' END
-    RETURN c, t, [{source: a.id, target: t.id, type: 'FEEDS', at: f.at}, {source: t.id, target: c.id, type: 'HAS_COLUMN', at: h.at}] AS edges
+    RETURN c, t, [f {source: a.id, target: t.id, type: 'FEEDS', .at, .observedJob, .observedRunId, .observedEventTime}, h {source: t.id, target: c.id, type: 'HAS_COLUMN', .at, .observedJob, .observedRunId, .observedEventTime}] AS edges
     UNION
     // A category or a purpose (shared by every system): the columns that hold or serve it. Only ever a start.
     MATCH (a)<-[s:OF_CATEGORY|FOR_PURPOSE]-(c:Column)
-    RETURN c, null AS t, [{source: a.id, target: c.id, type: type(s), at: s.at, suggested: s.suggested}] AS edges
+    RETURN c, null AS t, [s {source: a.id, target: c.id, type: type(s), .at, .observedJob, .observedRunId, .observedEventTime, suggested: s.suggested}] AS edges
   }
   RETURN collect(DISTINCT c) AS startColumns, collect(DISTINCT t) AS startTables, reduce(acc = [], e IN collect(edges) | acc + e) AS startEdges
 }
@@ -41,7 +41,7 @@ CALL (columns) {
   UNWIND columns AS c
   MATCH (c)-[k:COPIED_TO]->(d:Column) WHERE d IN columns
   RETURN collect({source: c.id, target: d.id, via: k.via, viaName: COLLECT { MATCH (src:Source {id: k.via}) RETURN src.name }[0],
-                  mapping: coalesce(k.mapping, 'stated'), at: k.at, categoryName: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.name][0]}) AS copies
+                  mapping: coalesce(k.mapping, 'stated'), at: k.at, observedJob: k.observedJob, observedRunId: k.observedRunId, observedEventTime: k.observedEventTime, categoryName: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.name][0]}) AS copies
 }
 // Each flow from a reached column to a vendor, with its engagement read once.
 CALL (columns) {
@@ -71,6 +71,6 @@ CALL (a) {
 }
 RETURN a {.kind, .key, .name, .system, .title, .table, .columnKind, .at, .suggested, .observedJob, .observedRunId, .observedEventTime} AS start,
        [c IN startColumns | c.id] AS startColumns, startEdges,
-       [t IN startTables | t {.kind, .key, .name, .system, .title, .at}] AS startTables,
-       [c IN columns | c {.kind, .key, .name, .system, .table, .columnKind, .at, .suggested, tableAt: [(t:Table)-[:HAS_COLUMN]->(c) | t.at][0], category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.key][0]}] AS columns,
+       [t IN startTables | t {.kind, .key, .name, .system, .title, .at, .observedJob, .observedRunId, .observedEventTime}] AS startTables,
+       [c IN columns | c {.kind, .key, .name, .system, .table, .columnKind, .at, .suggested, .observedJob, .observedRunId, .observedEventTime, tableSeen: [(t:Table)-[:HAS_COLUMN]->(c) | t {.observedJob, .observedRunId, .observedEventTime}][0], tableAt: [(t:Table)-[:HAS_COLUMN]->(c) | t.at][0], category: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.key][0], categoryName: [(c)-[:OF_CATEGORY]->(cat:Category) | cat.name][0]}] AS columns,
        copies, sends, silent

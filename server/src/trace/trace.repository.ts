@@ -8,7 +8,9 @@ import { EngagementRowSchema } from "../transfers/engagement.row.js";
 const Props = z.object({ kind: z.string(), key: z.string(), name: z.string() }).catchall(z.unknown());
 /** Where a relationship is stated (`file:line…`, see `elements/provenance.ts`); absent for an inventory built in memory. */
 const At = z.array(z.string()).nullable().optional();
-const Edge = z.object({ source: z.string(), target: z.string(), type: z.string(), at: At, suggested: z.boolean().nullable().optional() });
+/** Where OpenLineage run events saw a relationship (`elements/provenance.ts` cites it as `observed`); null for a stated one. */
+const Seen = { observedJob: z.string().nullish(), observedRunId: z.string().nullish(), observedEventTime: z.string().nullish() };
+const Edge = z.object({ source: z.string(), target: z.string(), type: z.string(), at: At, suggested: z.boolean().nullable().optional(), ...Seen });
 
 export const TraceSendSchema = z.object({
   column: Props.extend({ system: z.string(), table: z.string(), columnKind: z.string() }),
