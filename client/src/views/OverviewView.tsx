@@ -4,7 +4,7 @@ import { TRANSFER_ORDER, TRANSFER_WORDS } from "@contract/words";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 
-import { GraphScreen } from "./GraphScreen";
+import { GraphScreen } from "./LazyGraphScreen";
 import { overviewCaption } from "./OverviewView.caption";
 import { api, type OverviewGroup } from "../api/endpoints";
 import { useApi } from "../api/useApi";
