@@ -33,6 +33,8 @@ export interface Subjects {
   vendor: string;
   category: string;
   search: string[];
+  /** Issue 18: a table of the biggest system a flow between own systems copies into another system, if any. */
+  crossTable?: { system: string; name: string };
 }
 
 interface LooseInventory {
@@ -41,6 +43,7 @@ interface LooseInventory {
   sources?: { id?: string; feeds?: unknown[] }[];
   references?: { to?: unknown }[];
   vendors?: { vendor?: { id?: string } }[];
+  systemFlows?: { copies?: { from?: unknown }[] }[];
 }
 
 /** Picks the subjects from inventory files (YAML) as a user would find them: the biggest system, its hub table. */
@@ -64,7 +67,9 @@ export async function pickSubjects(files: readonly string[]): Promise<Subjects> 
   for (const inv of inventories) for (const id of new Set((inv.vendors ?? []).map((v) => v.vendor?.id))) if (id) engaged.set(id, (engaged.get(id) ?? 0) + 1);
   const vendor = [...engaged].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (!vendor) throw new Error("no vendor among the files");
+  const crossFrom = (biggest.systemFlows ?? []).flatMap((f) => f.copies ?? []).map((c) => c.from).find((n): n is string => typeof n === "string");
   return {
+    ...(crossFrom ? { crossTable: { system, name: crossFrom } } : {}),
     systems: bySize.map((i) => i.system?.id).filter((id): id is string => typeof id === "string"),
     system,
     table: { system, name: table },
@@ -92,6 +97,8 @@ export function probeRows(s: Subjects): ProbeRow[] {
     { key: "vendors", label: "vendors page", group: "lookup", urls: ["/api/vendors"] },
     { key: "trace-table", label: "trace from a table", group: "trace-small", urls: [`/api/trace?from=${enc(tableId)}`] },
     { key: "trace-source", label: "trace from a source", group: "trace-small", urls: [`/api/trace?from=${enc(s.source)}`] },
+    // Issue 18: a trace that crosses into another of our systems costs no more than one inside a system.
+    ...(s.crossTable ? [{ key: "trace-cross", label: "trace from a table copied into another system", group: "trace-small" as const, urls: [`/api/trace?from=${enc(`table:${s.crossTable.system}/${s.crossTable.name}`)}`] }] : []),
     { key: "trace-system", label: "trace from a system (first page, with totals)", group: "trace-large", urls: [`/api/trace?from=${enc(`system:${s.system}`)}`] },
     { key: "trace-category", label: "trace from a category (first page, with totals)", group: "trace-large", urls: [`/api/trace?from=${enc(s.category)}`] },
     ...(["auto", "none", "transfer", "country"] as const).map((g) => ({ key: `overview-${g}`, label: `overview (group=${g})`, group: "overview" as const, urls: [`/api/overview?group=${g}`] })),
