@@ -73,7 +73,7 @@ export function checkoutRef(ref: string, log: (msg: string) => void): Version {
   }
 }
 
-/** Builds the version's client unless its build is newer than its sources; returns the dist folder. */
+/** Builds the version's client (every run); returns the dist folder. */
 export function buildClient(v: Version, log: (msg: string) => void): string {
   const dist = path.join(v.dir, "client", "dist");
   // Always built: a build older than its inputs is measured otherwise (client/src is not all of them: the contract
