@@ -16,18 +16,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ids } from "../../server/src/contract/ids.js";
 import { importFiles } from "../../server/src/import/import.service.js";
 import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
-import { REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../../server/src/inventory/seed.service.js";
 import { closePdfBrowser } from "../../server/src/reports/pdf.js";
+import { CRM, ESTATE_SYSTEMS, SHOP } from "../support/estate.js";
 import { testApp, testGraph } from "../support/graph.js";
 import { binary, poppler } from "../support/pdf.js";
 
 const graph = testGraph();
 const app = testApp(graph);
-const DIR = path.join(REPO_ROOT, "test", "fixtures", "estate");
-const SHOP = path.join(DIR, "estate-shop.yaml");
-const CRM = path.join(DIR, "estate-crm.yaml");
-const SYSTEMS = ["estate-shop", "estate-crm"];
 const OUT = path.resolve("test-results");
 
 /** The line of the shop's file that states a flow (`- to: <target>`), as the pack cites it. */
@@ -61,11 +57,11 @@ const between = (text: string, from: string, to: string) => {
 
 describe("the DPIA pack follows flows into our other systems", () => {
   beforeAll(async () => {
-    await removeSystems(graph, SYSTEMS);
+    await removeSystems(graph, ESTATE_SYSTEMS);
     await loadInventoryFiles(graph, [SHOP, CRM]);
   });
   afterAll(async () => {
-    await removeSystems(graph, SYSTEMS);
+    await removeSystems(graph, ESTATE_SYSTEMS);
     await closePdfBrowser();
   });
 

@@ -11,14 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OverviewResponseSchema } from "../../server/src/contract/api.js";
 import { ids } from "../../server/src/contract/ids.js";
 import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
-import { REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../../server/src/inventory/seed.service.js";
 import { graphDrawn, shot, useBrowser } from "../support/browser.js";
+import { ESTATE_DIR, ESTATE_SYSTEMS } from "../support/estate.js";
 import { testGraph } from "../support/graph.js";
 
 const graph = testGraph();
-const DIR = path.join(REPO_ROOT, "test", "fixtures", "estate");
-const SYSTEMS = ["estate-shop", "estate-crm"];
 const ui = useBrowser();
 
 async function overview(systems: string) {
@@ -29,11 +27,11 @@ async function overview(systems: string) {
 
 describe("the system picker and flows between own systems", () => {
   beforeAll(async () => {
-    await removeSystems(graph, SYSTEMS);
-    await loadInventoryFiles(graph, [path.join(DIR, "estate-shop.yaml"), path.join(DIR, "estate-crm.yaml")]);
+    await removeSystems(graph, ESTATE_SYSTEMS);
+    await loadInventoryFiles(graph, [path.join(ESTATE_DIR, "estate-shop.yaml"), path.join(ESTATE_DIR, "estate-crm.yaml")]);
   });
   afterAll(async () => {
-    await removeSystems(graph, SYSTEMS);
+    await removeSystems(graph, ESTATE_SYSTEMS);
   });
 
   it("the overview names each system's connected systems in both directions, whatever the data set", async () => {

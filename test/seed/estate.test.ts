@@ -3,7 +3,6 @@
  * into the CRM's tables; the CRM (hosted in the US) sends contacts to a vendor. The flow belongs to the shop's file:
  * it survives reloading either system, waits as "system not loaded" while the CRM is absent, and is a transfer.
  */
-import path from "node:path";
 
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,26 +10,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OverviewResponseSchema, TraceResponseSchema, TransfersResponseSchema, WhereResponseSchema } from "../../server/src/contract/api.js";
 import { ids } from "../../server/src/contract/ids.js";
 import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
-import { REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../../server/src/inventory/seed.service.js";
 import { graphChecksum, graphLines } from "../support/checksum.js";
+import { CRM, ESTATE_SYSTEMS, SHOP } from "../support/estate.js";
 import { testApp, testGraph } from "../support/graph.js";
 
 const graph = testGraph();
 const app = testApp(graph);
-const DIR = path.join(REPO_ROOT, "test", "fixtures", "estate");
-const SHOP = path.join(DIR, "estate-shop.yaml");
-const CRM = path.join(DIR, "estate-crm.yaml");
-const SYSTEMS = ["estate-shop", "estate-crm"];
 
 const rels = async (type: string) => (await graphLines(graph)).relationships.filter((r) => r.includes(`"${type}"`) && r.includes("crossSystem"));
 
 describe("flows between own systems", () => {
   beforeAll(async () => {
-    await removeSystems(graph, SYSTEMS);
+    await removeSystems(graph, ESTATE_SYSTEMS);
   });
   afterAll(async () => {
-    await removeSystems(graph, SYSTEMS);
+    await removeSystems(graph, ESTATE_SYSTEMS);
   });
 
   it("loading the shop alone keeps its flows into the CRM and the warehouse, stated on its side and not yet linked", async () => {
@@ -79,7 +74,7 @@ describe("flows between own systems", () => {
   });
 
   it("reloading either system, or removing and loading the CRM again, leaves the graph a fresh load of both gives", async () => {
-    await removeSystems(graph, SYSTEMS);
+    await removeSystems(graph, ESTATE_SYSTEMS);
     await loadInventoryFiles(graph, [CRM, SHOP]);
     const fresh = await graphChecksum(graph);
     const freshLines = await graphLines(graph);

@@ -5,7 +5,6 @@
  * two-system estate; and an import by another process must change the API's answer at once, never answered stale.
  */
 import { spawn } from "node:child_process";
-import path from "node:path";
 
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -17,14 +16,12 @@ import { CATALOGUE_DIR, REPO_ROOT } from "../../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../../server/src/inventory/seed.service.js";
 import { LiveOverviewRepository, OverviewRepository } from "../../server/src/overview/overview.repository.js";
 import { OverviewService } from "../../server/src/overview/overview.service.js";
+import { CRM, SHOP } from "../support/estate.js";
 import { testApp, testGraph } from "../support/graph.js";
 
 const graph = testGraph();
 const precomputed = new OverviewService(new OverviewRepository(graph));
 const live = new OverviewService(new LiveOverviewRepository(graph));
-const DIR = path.join(REPO_ROOT, "test", "fixtures", "estate");
-const SHOP = path.join(DIR, "estate-shop.yaml");
-const CRM = path.join(DIR, "estate-crm.yaml");
 const ESTATE = ["estate-shop", "estate-crm"];
 
 const sequence = async () => Number((await graph.probe("MATCH (s:LoadState {id: 'graph'}) RETURN s.seq AS seq"))[0]?.seq);

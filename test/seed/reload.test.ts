@@ -9,9 +9,10 @@ import { TraceResponseSchema, VendorResponseSchema, type VendorFlow } from "../.
 import { ids } from "../../server/src/contract/ids.js";
 import { parseInventoryText, readCatalogue } from "../../server/src/inventory/inventory.parse.js";
 import { LoadError, removeSystems } from "../../server/src/inventory/inventory.repository.js";
-import { BUILT_IN_DIR, CATALOGUE_DIR, REPO_ROOT } from "../../server/src/inventory/paths.js";
+import { BUILT_IN_DIR, CATALOGUE_DIR } from "../../server/src/inventory/paths.js";
 import { loadInventories, loadInventoryFiles, sha256Of } from "../../server/src/inventory/seed.service.js";
 import { graphChecksum, graphLines } from "../support/checksum.js";
+import { CRM, SHOP } from "../support/estate.js";
 import { testApp, testGraph } from "../support/graph.js";
 
 const graph = testGraph();
@@ -43,6 +44,20 @@ function changedKontentAi(): string {
   return text;
 }
 
+/** Loads each file alone again and expects the graph unchanged; the lines that differ name the cause when it is not. */
+async function expectReloadsChangeNothing(files: readonly string[], before: Awaited<ReturnType<typeof graphLines>>, checksum: string): Promise<void> {
+  for (const file of files) {
+    await loadInventoryFiles(graph, [file]);
+    const after = await graphLines(graph);
+    expect({ file, nodes: after.nodes.filter((n) => !before.nodes.includes(n)), relationships: after.relationships.filter((r) => !before.relationships.includes(r)) }).toEqual({
+      file,
+      nodes: [],
+      relationships: [],
+    });
+    expect(await graphChecksum(graph)).toBe(checksum);
+  }
+}
+
 describe("loading one system never changes another's facts", () => {
   afterAll(async () => {
     // Whatever happened above, the original file's load is what the next test file sees.
@@ -54,37 +69,18 @@ describe("loading one system never changes another's facts", () => {
     const before = await graphLines(graph);
     const checksum = await graphChecksum(graph);
 
-    for (const file of BUILT_IN) {
-      await loadInventoryFiles(graph, [file]);
-      const after = await graphLines(graph);
-      // The lines that differ name the cause when the checksum does not match.
-      expect({ file, nodes: after.nodes.filter((n) => !before.nodes.includes(n)), relationships: after.relationships.filter((r) => !before.relationships.includes(r)) }).toEqual({
-        file,
-        nodes: [],
-        relationships: [],
-      });
-      expect(await graphChecksum(graph)).toBe(checksum);
-    }
+    await expectReloadsChangeNothing(BUILT_IN, before, checksum);
   }, 600_000);
 
   it("with flows between own systems loaded (the shop's copies into the CRM), re-loading each file alone changes nothing, the flows included", async () => {
-    const estate = ["estate-crm.yaml", "estate-shop.yaml"].map((f) => path.join(REPO_ROOT, "test", "fixtures", "estate", f));
+    const estate = [CRM, SHOP];
     await loadInventoryFiles(graph, estate);
     try {
       const before = await graphLines(graph);
       const checksum = await graphChecksum(graph);
       expect(before.relationships.filter((r) => r.includes('"crossSystem":true')).length).toBeGreaterThan(0);
 
-      for (const file of [...BUILT_IN, ...estate]) {
-        await loadInventoryFiles(graph, [file]);
-        const after = await graphLines(graph);
-        expect({ file, nodes: after.nodes.filter((n) => !before.nodes.includes(n)), relationships: after.relationships.filter((r) => !before.relationships.includes(r)) }).toEqual({
-          file,
-          nodes: [],
-          relationships: [],
-        });
-        expect(await graphChecksum(graph)).toBe(checksum);
-      }
+      await expectReloadsChangeNothing([...BUILT_IN, ...estate], before, checksum);
     } finally {
       await removeSystems(graph, ["estate-crm", "estate-shop"]);
     }
