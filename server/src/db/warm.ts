@@ -17,6 +17,7 @@ const NOT_API_READS = /^(seed|import|checks|inventory|warm)\//;
 const PARAMS: Record<string, unknown> = {
   ids: [],
   flows: [],
+  vias: [],
   to: "none:none",
   systems: null,
   kind: null,
