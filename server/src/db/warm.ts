@@ -18,6 +18,7 @@ const PARAMS: Record<string, unknown> = {
   ids: [],
   flows: [],
   vias: [],
+  skip: 0,
   to: "none:none",
   systems: null,
   kind: null,

@@ -3,8 +3,8 @@ import { assembleTrace, traceVendorFields, traceVendorList, type TracePage } fro
 import type { TraceRepository } from "./trace.repository.js";
 import type { TraceFieldsQuery, TraceQuery, TraceVendorsQuery } from "./trace.schema.js";
 import type { TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
-import { encodeCursor } from "../http/params.js";
 import { NotFoundError } from "../errors.js";
+import { encodeCursor } from "../http/params.js";
 import type { NodeResolver } from "../nodes/node.resolve.js";
 
 export class TraceService {

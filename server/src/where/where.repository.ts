@@ -48,8 +48,8 @@ export class WhereRepository {
    * Every column asked about, with what references, writes and receives it: read as flat rows (the columns, then the
    * references of their tables, their writers, their flows and each engagement once) and joined here.
    */
-  async columns(params: { category: string | null; subject: string | null; system: string | null }): Promise<WhereRow[]> {
-    const base = (await this.graph.read("where/columns", params)).map((r) => BaseRowSchema.parse(r));
+  async columns(params: Asked): Promise<WhereRow[]> {
+    const base = await this.columnPage(params, 0, EVERY);
     if (base.length === 0) return [];
     const columnIds = base.map((r) => `${r.column.kind}:${r.column.key}`);
     const tableIds = [...new Set(base.map((r) => `${r.table.kind}:${r.table.key}`))];
@@ -69,7 +69,22 @@ export class WhereRepository {
       flows,
     );
   }
+
+  /** `limit` columns after the first `skip`, in checklist order, without what references, writes or receives them: the cap is in the query. */
+  async columnPage(params: Asked, skip: number, limit: number): Promise<WhereRow[]> {
+    const rows = (await this.graph.read("where/columns", { ...params, skip, limit })).map((r) => BaseRowSchema.parse(r));
+    return rows.map((r) => ({ ...r, referencedBy: [], writers: [], sends: [] }));
+  }
+
+  async columnCount(params: Asked): Promise<number> {
+    const [row] = await this.graph.read("where/count", params);
+    return Number(row?.total ?? 0);
+  }
 }
+
+type Asked = { category: string | null; subject: string | null; system: string | null };
+/** No page: every column (the query's LIMIT takes an integer). */
+const EVERY = 2 ** 31 - 1;
 
 const BaseRowSchema = WhereRowSchema.pick({ column: true, table: true, category: true });
 const RefRowSchema = WhereRowSchema.shape.referencedBy.element.extend({ references: z.string() });
