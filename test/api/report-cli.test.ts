@@ -13,7 +13,7 @@ const OUT = path.join(REPO_ROOT, "test-results");
 /** `npm run report` against the run's database (NEO4J_URI), as a user would call it. */
 async function report(args: string[]) {
   const conn = inject("neo4j");
-  return run("node", ["--import", "tsx", "server/src/reports/report.cli.ts", ...args], {
+  return run("node", ["--import", "tsx", "server/src/cli/report.cli.ts", ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, NEO4J_URI: conn.uri, NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password, QUERY_TIMEOUT_MS: "60000" },
   });

@@ -2,7 +2,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 
 import { TraceFieldsResponseSchema, TraceResponseSchema, TraceVendorsResponseSchema, type TraceResponse, type TraceVendor } from "../../server/src/contract/api.js";
-import { encodeCursor } from "../../server/src/http/params.js";
+import { encodeCursor } from "../../server/src/paging.js";
 import { testApp } from "../support/graph.js";
 
 const app = testApp();

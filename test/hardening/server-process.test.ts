@@ -394,7 +394,7 @@ describe("a load killed with SIGKILL", () => {
     const file = path.join(dataDir, "bulk.yaml");
     writeBigInventory(file, 4000);
 
-    const load = spawn(process.execPath, ["--import", "tsx", "server/src/inventory/seed.cli.ts", file], {
+    const load = spawn(process.execPath, ["--import", "tsx", "server/src/cli/seed.cli.ts", file], {
       cwd: REPO_ROOT,
       env: cleanEnv({ NEO4J_DATA_DIR: dataDir }),
       stdio: ["ignore", "pipe", "pipe"],

@@ -9,9 +9,9 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { AssessmentRepository } from "../../server/src/assessments/assessment.repository.js";
 import { sanitiseHtml, textOf } from "../../server/src/assessments/assessment.sanitise.js";
 import { AssessmentsResponseSchema } from "../../server/src/assessments/assessments.schema.js";
-import { cnilPiaText } from "../../server/src/assessments/cnil.cli.js";
 import { GRAPH_HEADING, ownWords } from "../../server/src/assessments/cnil.export.js";
 import { commentOn, evaluationOf, riskQuestion, TEXT_QUESTIONS } from "../../server/src/assessments/cnil.map.js";
+import { cnilPiaText } from "../../server/src/cli/cnil-pia.js";
 import { importFiles } from "../../server/src/import/import.service.js";
 import { InventoryValidationError } from "../../server/src/inventory/inventory.parse.js";
 import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
@@ -200,14 +200,14 @@ describe("the import and export commands", () => {
   };
 
   it("npm run import -- pia.json --format cnil-pia --covers … stores it and prints its fingerprint; npm run export -- --format cnil-pia writes it back", () => {
-    const imported = cli("server/src/import/import.cli.ts", [CNIL, "--format", "cnil-pia", "--id", "fixture-cli", "--start", START, "--covers", "table:kentico/CMS_User"]);
+    const imported = cli("server/src/cli/import.cli.ts", [CNIL, "--format", "cnil-pia", "--id", "fixture-cli", "--start", START, "--covers", "table:kentico/CMS_User"]);
     expect(imported.stderr).toBe("");
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain("Loaded assessment 'fixture-cli' (Inscription des utilisateurs Kentico, validated): covers 2 nodes and 0 flows.");
     expect(imported.stdout).toMatch(/fingerprint of the covered facts, recorded now: sha256:[0-9a-f]{64}/);
 
     const out = path.join(tmp, "cli-export.json");
-    const exported = cli("server/src/import/export.cli.ts", ["--format", "cnil-pia", "--assessment", "fixture-cli", "--out", out]);
+    const exported = cli("server/src/cli/export.cli.ts", ["--format", "cnil-pia", "--assessment", "fixture-cli", "--out", out]);
     expect(exported.status, exported.stderr).toBe(0);
     const written = JSON.parse(readFileSync(out, "utf8")) as CnilFile;
     expect(written.pia.name).toBe(cnilFixture.pia.name);

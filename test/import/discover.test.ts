@@ -130,7 +130,7 @@ describe("discoverPostgres against a real PostgreSQL", () => {
     const url = new URL(postgres!.url);
     url.password = "not-a-real-secret";
 
-    const run = spawnSync(process.execPath, ["--import", "tsx", "server/src/import/discover.cli.ts", url.toString(), "--schema", "shop", "--out", out], {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "server/src/cli/discover.cli.ts", url.toString(), "--schema", "shop", "--out", out], {
       cwd: REPO_ROOT,
       encoding: "utf8",
       env: { ...process.env, INIT_CWD: REPO_ROOT },

@@ -120,7 +120,7 @@ describe("importFiles: one system per file, whatever the format", () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), "pd-lineage-export-")), "crm.fides.yml");
     const conn = inject("neo4j");
 
-    const run = spawnSync(process.execPath, ["--import", "tsx", "server/src/import/export.cli.ts", "--format", "fides", "--system", "fixture-fides-crm", "--graph", "--out", out], {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "server/src/cli/export.cli.ts", "--format", "fides", "--system", "fixture-fides-crm", "--graph", "--out", out], {
       cwd: REPO_ROOT,
       encoding: "utf8",
       env: { ...process.env, INIT_CWD: REPO_ROOT, NEO4J_URI: conn.uri, NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password },
@@ -178,7 +178,7 @@ describe("importFiles: a broken file changes nothing and says where the problem 
 describe("npm run import", () => {
   const run = (...args: string[]) => {
     const conn = inject("neo4j");
-    return spawnSync(process.execPath, ["--import", "tsx", "server/src/import/import.cli.ts", ...args], {
+    return spawnSync(process.execPath, ["--import", "tsx", "server/src/cli/import.cli.ts", ...args], {
       cwd: REPO_ROOT,
       encoding: "utf8",
       env: { ...process.env, INIT_CWD: REPO_ROOT, NEO4J_URI: conn.uri, NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password },

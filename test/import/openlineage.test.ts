@@ -49,7 +49,7 @@ describe("npm run import --format openlineage: run events as a JSON array and as
     const conn = inject("neo4j");
     const run = spawnSync(
       process.execPath,
-      ["--import", "tsx", "server/src/import/import.cli.ts", fixture("pipeline.json"), fixture("snapshot.ndjson"), "--format", "openlineage", "--namespace", `${NS}=${SYSTEM}`],
+      ["--import", "tsx", "server/src/cli/import.cli.ts", fixture("pipeline.json"), fixture("snapshot.ndjson"), "--format", "openlineage", "--namespace", `${NS}=${SYSTEM}`],
       { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: REPO_ROOT, NEO4J_URI: conn.uri, NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password } },
     );
 

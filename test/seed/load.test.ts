@@ -201,7 +201,7 @@ describe("npm run seed -- <file>", () => {
     const before = await counts(graph);
     const file = writeTemp("cli.yaml", "system: { id: cli, name: CLI, kind: saas }\nentities:\n  - { name: Cli_User, columns: [{ name: Email, kind: personal }] }\n");
 
-    const run = spawnSync(process.execPath, ["--import", "tsx", "server/src/inventory/seed.cli.ts", file], {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "server/src/cli/seed.cli.ts", file], {
       cwd: REPO_ROOT,
       encoding: "utf8",
       env: { ...process.env, NEO4J_URI: conn.uri, NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password },

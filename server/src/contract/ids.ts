@@ -29,6 +29,13 @@ export function isNodeKind(s: string): s is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(s);
 }
 
+/** A node id checked at the boundary: the id as given, and its kind and key. */
+export interface ParsedNodeId {
+  id: string;
+  kind: NodeKind;
+  key: string;
+}
+
 export function parseNodeId(id: string): { kind: NodeKind; key: string } | null {
   const colon = id.indexOf(":");
   if (colon <= 0) return null;

@@ -3,33 +3,13 @@
  * (`kind:key`); an edge is only emitted when both of its ends are in the answer, and the node count is
  * capped so a broad question still returns a drawable graph (with `truncated` telling the client).
  */
-import { z } from "zod";
-
 import { DERIVED, mergeProvenance, provenanceOf } from "./provenance.js";
 import type { ElementEdge, ElementNode, Elements, Omitted, Provenance } from "../contract/api.js";
 import { isNodeKind, nodeId, type NodeKind } from "../contract/ids.js";
+import type { NodeProps } from "../node.row.js";
 
 /** The most nodes any graph answer carries. */
 export const MAX_NODES = 500;
-
-/** A node as the queries return it: the stored properties every node has, plus per-kind extras. Repositories parse rows with it. */
-export const NodePropsSchema = z
-  .object({
-    kind: z.string(),
-    key: z.string(),
-    name: z.string(),
-    system: z.string().nullable().optional(),
-    title: z.string().nullable().optional(),
-    table: z.string().nullable().optional(),
-    columnKind: z.string().nullable().optional(),
-    eea: z.boolean().nullable().optional(),
-  })
-  .catchall(z.unknown());
-export type NodeProps = z.infer<typeof NodePropsSchema>;
-
-/** A relationship as the queries return it: `{ source, target, type, props }` with node ids as ends. */
-export const RelRowSchema = z.object({ source: z.string(), target: z.string(), type: z.string(), props: z.record(z.string(), z.unknown()).nullable().optional() });
-export type RelRow = z.infer<typeof RelRowSchema>;
 
 export function kindOf(props: NodeProps): NodeKind {
   if (!isNodeKind(props.kind)) throw new Error(`node of unknown kind '${props.kind}'`);
@@ -121,7 +101,8 @@ export class ElementsBuilder {
     this.edges.set(id, { data: { ...rest, id, source, target, type, ...(label ? { label } : {}), ...(key ? { key } : {}), provenance: [...provenance] } });
   }
 
-  rel(r: RelRow, label?: string | null): void {
+  /** A relationship row `{ source, target, type, props }` (node ids as ends), its provenance read from its stored properties. */
+  rel(r: { source: string; target: string; type: string; props?: Record<string, unknown> | null }, label?: string | null): void {
     this.edge(r.source, r.type, r.target, { label: label ?? null, provenance: provenanceOf(r.props) });
   }
 

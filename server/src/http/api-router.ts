@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { parseRequestPart } from "./validate.js";
 import { Deadline, runWithDeadline } from "../deadline.js";
 import { QueryTimeoutError } from "../errors.js";
+import type { FileAnswer } from "../file-answer.js";
 
 type ObjectSchema = z.ZodObject;
 
@@ -27,13 +28,6 @@ export interface RouteSpec<P extends ObjectSchema | undefined = ObjectSchema | u
   errors: (400 | 404 | 409)[];
   /** Media types of a route that answers files (reports); `response` then documents its `application/json` form. */
   produces?: string[];
-}
-
-/** A file a route answers with: its media type, its bytes and, to download it, a file name. */
-export interface FileAnswer {
-  type: string;
-  body: string | Buffer;
-  fileName?: string;
 }
 
 type Parsed<S> = S extends ObjectSchema ? z.infer<S> : Record<string, never>;

@@ -1,13 +1,8 @@
 /** Request parameters several features share: node ids and table names, validated into typed values. */
 import { z } from "zod";
 
-import { NODE_KINDS, parseNodeId, type NodeKind } from "../contract/ids.js";
-
-export interface ParsedNodeId {
-  id: string;
-  kind: NodeKind;
-  key: string;
-}
+import { NODE_KINDS, parseNodeId, type NodeKind, type ParsedNodeId } from "../contract/ids.js";
+import { decodeCursor } from "../paging.js";
 
 const NODE_ID_HINT = `must be a node id 'kind:key' with kind one of ${NODE_KINDS.join(", ")} (e.g. 'table:kentico/CMS_User')`;
 
@@ -81,24 +76,12 @@ export function wholeNumberParam(min: number, max: number, fallback: number) {
     .meta({ type: "integer", minimum: min, maximum: max, default: fallback });
 }
 
-/**
- * Where the next page of a list starts: the last item's sort key, opaque to clients (base64url of a JSON list of
- * strings). Lists are ordered by that key, so a page is a seek in the query (`key > $after`), never an offset.
- */
-export function encodeCursor(key: readonly string[]): string {
-  return Buffer.from(JSON.stringify(key)).toString("base64url");
-}
-
 const CursorParam = z
   .string({ error: "must be given once, as the `next` value of the previous page" })
   .max(2000, "must be at most 2000 characters")
   .transform((s, ctx): string[] => {
-    try {
-      const key: unknown = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
-      if (Array.isArray(key) && key.length > 0 && key.every((k) => typeof k === "string")) return key;
-    } catch {
-      // falls through to the issue below
-    }
+    const key = decodeCursor(s);
+    if (key) return key;
     ctx.addIssue({ code: "custom", message: "must be the `next` value of the previous page, as given" });
     return z.NEVER;
   })
@@ -111,11 +94,4 @@ export function pageParams(fallback: number, max: number) {
     limit: wholeNumberParam(1, max, fallback).meta({ description: `How many items a page holds (1–${max}, default ${fallback}).` }),
     cursor: CursorParam,
   };
-}
-
-/** A page of a list: the rows after the cursor (the query asked for one more than `limit`, to know if there is a next). */
-export function pageOf<T>(rows: T[], limit: number, total: number, keyOf: (row: T) => string[]): { items: T[]; page: { limit: number; total: number; next: string | null } } {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, page: { limit, total, next: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null } };
 }

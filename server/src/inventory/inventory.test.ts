@@ -4,9 +4,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { copiedColumns, engagementIds, inventoriesToGraph } from "./inventory.graph.js";
+import { inventoryJsonSchema } from "./inventory.json-schema.js";
 import { parseInventoryText, readCatalogue, type Catalogue } from "./inventory.parse.js";
 import { CATALOGUE_DIR, REPO_ROOT } from "./paths.js";
-import { inventoryJsonSchema } from "./write-json-schema.js";
 
 const catalogue: Catalogue = await readCatalogue(CATALOGUE_DIR);
 

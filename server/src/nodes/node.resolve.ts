@@ -6,10 +6,9 @@
  */
 import { NodesRepository } from "./nodes.repository.js";
 import type { SearchResponse } from "../contract/api.js";
-import type { NodeKind } from "../contract/ids.js";
+import type { NodeKind, ParsedNodeId } from "../contract/ids.js";
 import type { Graph } from "../db/graph.js";
 import { ConflictError, NotFoundError } from "../errors.js";
-import type { ParsedNodeId } from "../http/params.js";
 import { SearchRepository } from "../search/search.repository.js";
 import { SearchService } from "../search/search.service.js";
 

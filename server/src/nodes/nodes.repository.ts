@@ -3,7 +3,7 @@ import { z } from "zod";
 import { NEIGHBORHOOD_QUERIES, type NeighborhoodDepth } from "./nodes.schema.js";
 import type { NodeKind } from "../contract/ids.js";
 import type { Graph } from "../db/graph.js";
-import { NodePropsSchema } from "../elements/elements.js";
+import { NodePropsSchema } from "../node.row.js";
 
 const NodeRowSchema = z.object({ node: NodePropsSchema, neighbours: z.array(z.object({ kind: z.string(), count: z.number() })) });
 export type NodeRow = z.infer<typeof NodeRowSchema>;

@@ -2,9 +2,9 @@ import type { NodeResolver } from "./node.resolve.js";
 import type { NodesRepository } from "./nodes.repository.js";
 import type { NeighborhoodQuery } from "./nodes.schema.js";
 import type { NeighborhoodResponse, NodeResponse } from "../contract/api.js";
+import type { ParsedNodeId } from "../contract/ids.js";
 import { ElementsBuilder, idOf, kindOf, MAX_NODES } from "../elements/elements.js";
 import { provenanceOf } from "../elements/provenance.js";
-import type { ParsedNodeId } from "../http/params.js";
 
 /** Stored properties that are already in the answer's own fields (`at`: its provenance), only feed the search index, or are raw input (OpenLineage events). */
 const HIDDEN = new Set(["id", "kind", "key", "name", "search", "observedEvents", "at"]);

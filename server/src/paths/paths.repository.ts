@@ -1,7 +1,10 @@
 import { z } from "zod";
 
 import type { Graph } from "../db/graph.js";
-import { NodePropsSchema, RelRowSchema } from "../elements/elements.js";
+import { NodePropsSchema } from "../node.row.js";
+
+/** A relationship as the paths queries return it: `{ source, target, type, props }` with node ids as ends. */
+const RelRowSchema = z.object({ source: z.string(), target: z.string(), type: z.string(), props: z.record(z.string(), z.unknown()).nullable().optional() });
 
 /** A copy whose column mappings the inventory does not state: the tables it copies between and the category it carries. */
 const CategoryCopySchema = z.object({ from: NodePropsSchema, to: NodePropsSchema, category: z.string().nullable() });

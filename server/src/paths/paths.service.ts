@@ -1,9 +1,10 @@
 import type { PathRow, PathsRepository } from "./paths.repository.js";
 import type { PathsQuery } from "./paths.schema.js";
 import type { PathsResponse, Provenance } from "../contract/api.js";
-import { ElementsBuilder, idOf, type NodeProps } from "../elements/elements.js";
+import { ElementsBuilder, idOf } from "../elements/elements.js";
 import { provenanceOf, SAME_CATEGORY } from "../elements/provenance.js";
 import { NotFoundError } from "../errors.js";
+import type { NodeProps } from "../node.row.js";
 import type { NodeResolver } from "../nodes/node.resolve.js";
 
 /** At most this many equally short paths are returned. */

@@ -11,9 +11,8 @@ import type { Assessment } from "../assessments/assessment.schema.js";
 import type { AssessmentSummary } from "../assessments/assessments.schema.js";
 import type { AssessmentsService } from "../assessments/assessments.service.js";
 import type { TraceResponse } from "../contract/api.js";
-import { parseNodeId } from "../contract/ids.js";
+import { parseNodeId, type ParsedNodeId } from "../contract/ids.js";
 import { ValidationError } from "../errors.js";
-import type { ParsedNodeId } from "../http/params.js";
 import type { TraceSend, TraceSilent } from "../trace/trace.repository.js";
 import { TRACE_START_KINDS } from "../trace/trace.schema.js";
 

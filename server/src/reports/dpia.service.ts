@@ -8,7 +8,7 @@ import { documentAnswer } from "./pdf.js";
 import type { ReportsRepository } from "./reports.repository.js";
 import type { DpiaQuery } from "./reports.schema.js";
 import type { AssessmentsService } from "../assessments/assessments.service.js";
-import type { FileAnswer } from "../http/api-router.js";
+import type { FileAnswer } from "../file-answer.js";
 import type { NodeResolver } from "../nodes/node.resolve.js";
 import { answeredSends, answeredSilent, assembleTrace } from "../trace/trace.assemble.js";
 import type { TraceRepository } from "../trace/trace.repository.js";

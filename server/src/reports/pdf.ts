@@ -13,7 +13,7 @@ import { chromium, type Browser } from "playwright-core";
 import { ConcurrencyLimiter, LimiterFullError } from "../db/limiter.js";
 import { currentDeadline, timeLeft, within } from "../deadline.js";
 import { PdfUnavailableError, QueryTimeoutError, ReportBusyError } from "../errors.js";
-import type { FileAnswer } from "../http/api-router.js";
+import type { FileAnswer } from "../file-answer.js";
 
 /** Debian's Chromium, or CHROMIUM_PATH; read at each launch. */
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -5,7 +5,7 @@ import { ropaCsv, ropaMarkdown, ropaXlsx } from "./ropa.format.js";
 import type { RopaRepository } from "./ropa.repository.js";
 import type { RopaResponse } from "../contract/api.js";
 import { NotFoundError } from "../errors.js";
-import type { FileAnswer } from "../http/api-router.js";
+import type { FileAnswer } from "../file-answer.js";
 
 export class RopaService {
   constructor(private readonly repo: RopaRepository) {}

@@ -7,7 +7,7 @@ import type { TiaQuery } from "./reports.schema.js";
 import { tiaDocument } from "./tia.html.js";
 import type { AssessmentsService } from "../assessments/assessments.service.js";
 import { NotFoundError } from "../errors.js";
-import type { FileAnswer } from "../http/api-router.js";
+import type { FileAnswer } from "../file-answer.js";
 
 export class TiaService {
   constructor(

@@ -1,6 +1,6 @@
 import type { NodeKind } from "../contract/ids.js";
 import type { Graph } from "../db/graph.js";
-import { NodePropsSchema, type NodeProps } from "../elements/elements.js";
+import { NodePropsSchema, type NodeProps } from "../node.row.js";
 
 export interface SearchParams {
   lucene: string;

@@ -2,7 +2,8 @@ import { infixLuceneQuery, luceneQuery, searchTerms } from "./search.query.js";
 import type { SearchRepository } from "./search.repository.js";
 import type { SearchQuery } from "./search.schema.js";
 import type { SearchResponse } from "../contract/api.js";
-import { idOf, kindOf, type NodeProps } from "../elements/elements.js";
+import { idOf, kindOf } from "../elements/elements.js";
+import type { NodeProps } from "../node.row.js";
 
 /** A short hint shown under a result: a column's table, a table's heading, a vendor's services, a country code. */
 function detailOf(n: NodeProps): string | null {

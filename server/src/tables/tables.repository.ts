@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import type { Graph } from "../db/graph.js";
-import { NodePropsSchema } from "../elements/elements.js";
+import { NodePropsSchema } from "../node.row.js";
 
 const Ref = NodePropsSchema.pick({ kind: true, key: true, name: true });
 

@@ -1,10 +1,11 @@
 import type { ColumnRow, TablesRepository } from "./tables.repository.js";
 import type { ReferencedByResponse, TableColumn, TableResponse, TablesResponse } from "../contract/api.js";
 import { parseTableKey } from "../contract/ids.js";
-import { ElementsBuilder, idOf, type NodeProps } from "../elements/elements.js";
+import { ElementsBuilder, idOf } from "../elements/elements.js";
 import { provenanceOf } from "../elements/provenance.js";
 import { ConflictError, NotFoundError } from "../errors.js";
-import { pageOf } from "../http/params.js";
+import type { NodeProps } from "../node.row.js";
+import { pageOf } from "../paging.js";
 
 type Ref = Pick<NodeProps, "kind" | "key" | "name">;
 

@@ -4,8 +4,8 @@ import type { TraceRepository } from "./trace.repository.js";
 import type { TraceFieldsQuery, TraceQuery, TraceVendorsQuery } from "./trace.schema.js";
 import type { TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
 import { NotFoundError } from "../errors.js";
-import { encodeCursor } from "../http/params.js";
 import type { NodeResolver } from "../nodes/node.resolve.js";
+import { encodeCursor } from "../paging.js";
 
 export class TraceService {
   constructor(

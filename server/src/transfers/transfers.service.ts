@@ -2,8 +2,8 @@ import type { TransfersRepository } from "./transfers.repository.js";
 import type { CountriesResponse, TransfersResponse } from "../contract/api.js";
 import { safeguardWords } from "../contract/words.js";
 import { idOf } from "../elements/elements.js";
-import { pageOf } from "../http/params.js";
 import type { Catalogue } from "../inventory/inventory.parse.js";
+import { pageOf } from "../paging.js";
 
 export class TransfersService {
   constructor(

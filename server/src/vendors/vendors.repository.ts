@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { MechanismSchema, TransferStatusSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
-import { NodePropsSchema } from "../elements/elements.js";
+import { NodePropsSchema } from "../node.row.js";
 
 const CountryPropsSchema = z.object({ code: z.string(), name: z.string(), eea: z.boolean() });
 export type CountryProps = z.infer<typeof CountryPropsSchema>;

@@ -1,9 +1,10 @@
 import type { CountryProps, FieldRow, FlowStatus, VendorNode, VendorsRepository } from "./vendors.repository.js";
 import type { Country, VendorFlow, VendorResponse, VendorSummary, VendorsResponse } from "../contract/api.js";
+import type { ParsedNodeId } from "../contract/ids.js";
 import { ElementsBuilder, idOf } from "../elements/elements.js";
 import { FIELDS_NOT_STATED, provenanceOf } from "../elements/provenance.js";
 import { NotFoundError } from "../errors.js";
-import { pageOf, type ParsedNodeId } from "../http/params.js";
+import { pageOf } from "../paging.js";
 import { worstStatus } from "../transfers/transfer.rule.js";
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));

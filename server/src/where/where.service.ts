@@ -3,7 +3,7 @@ import type { WhereRepository } from "./where.repository.js";
 import type { WhereColumnsQuery, WhereQuery } from "./where.schema.js";
 import type { WhereColumnsResponse, WhereResponse } from "../contract/api.js";
 import { NotFoundError, ValidationError } from "../errors.js";
-import { encodeCursor } from "../http/params.js";
+import { encodeCursor } from "../paging.js";
 import { keyAt, withSeq } from "../trace/load-seq.stub.js";
 
 export class WhereService {

@@ -1,17 +1,17 @@
 /** `npm run export -- --format cnil-pia`: an assessment (loaded, or from a file) → a CNIL PIA tool export, with the graph's description. */
 import { readFile } from "node:fs/promises";
 
-import { isAssessmentFormat, readAssessmentText } from "./assessment.import.js";
-import { AssessmentRepository } from "./assessment.repository.js";
-import type { Assessment } from "./assessment.schema.js";
-import { describeProcessing } from "./cnil.describe.js";
-import { toCnilPia } from "./cnil.export.js";
+import { isAssessmentFormat, readAssessmentText } from "../assessments/assessment.import.js";
+import { AssessmentRepository } from "../assessments/assessment.repository.js";
+import type { Assessment } from "../assessments/assessment.schema.js";
+import { toCnilPia } from "../assessments/cnil.export.js";
 import { readEnv } from "../config/env.js";
 import { connectDatabase } from "../db/connect.js";
 import type { Graph } from "../db/graph.js";
 import { NotFoundError } from "../errors.js";
 import { detectFormat } from "../import/import.detect.js";
 import { nodeResolver } from "../nodes/node.resolve.js";
+import { describeProcessing } from "../reports/cnil.describe.js";
 import { DpiaFactsRepository } from "../reports/dpia.facts.js";
 import { TraceRepository } from "../trace/trace.repository.js";
 

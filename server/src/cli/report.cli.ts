@@ -7,19 +7,19 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { DpiaFactsRepository } from "./dpia.facts.js";
-import { DpiaService } from "./dpia.service.js";
-import { renderPdf, closePdfBrowser } from "./pdf.js";
-import { ReportsRepository } from "./reports.repository.js";
-import { DpiaQuerySchema, RopaQuerySchema } from "./reports.schema.js";
-import { RopaRepository } from "./ropa.repository.js";
-import { RopaService } from "./ropa.service.js";
 import { AssessmentRepository } from "../assessments/assessment.repository.js";
 import { AssessmentsService } from "../assessments/assessments.service.js";
 import { readEnv } from "../config/env.js";
 import { connectDatabase } from "../db/connect.js";
 import { AppError } from "../errors.js";
 import { nodeResolver } from "../nodes/node.resolve.js";
+import { DpiaFactsRepository } from "../reports/dpia.facts.js";
+import { DpiaService } from "../reports/dpia.service.js";
+import { renderPdf, closePdfBrowser } from "../reports/pdf.js";
+import { ReportsRepository } from "../reports/reports.repository.js";
+import { DpiaQuerySchema, RopaQuerySchema } from "../reports/reports.schema.js";
+import { RopaRepository } from "../reports/ropa.repository.js";
+import { RopaService } from "../reports/ropa.service.js";
 import { TraceRepository } from "../trace/trace.repository.js";
 
 const USAGE = "usage: npm run report -- dpia (--from <node id> | --assessment <id>) --out pack.pdf|pack.html [--category ids] [--vendor ids] [--country codes] [--transfer statuses]\n" + "       npm run report -- ropa [--system <id>] --out records.csv|records.xlsx|records.md";

@@ -3,13 +3,13 @@
  * the trace from the assessment's start (no filter), its data subjects, categories and fields, and each vendor flow
  * with the path its fields take and the server's transfer status. HTML in the tool's own tags (ul, li, strong).
  */
-import type { Assessment } from "./assessment.schema.js";
-import type { GraphDescription } from "./cnil.export.js";
+import type { DpiaFactsRepository } from "./dpia.facts.js";
+import { esc } from "./dpia.figure.js";
+import { startOf } from "./dpia.inputs.js";
+import type { Assessment } from "../assessments/assessment.schema.js";
+import type { GraphDescription } from "../assessments/cnil.export.js";
 import { FIELDS_NOT_STATED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
 import type { NodeResolver } from "../nodes/node.resolve.js";
-import type { DpiaFactsRepository } from "../reports/dpia.facts.js";
-import { esc } from "../reports/dpia.figure.js";
-import { startOf } from "../reports/dpia.inputs.js";
 import { answeredSends, answeredSilent, assembleTrace, NO_TRACE_FILTERS } from "../trace/trace.assemble.js";
 import type { TraceRepository } from "../trace/trace.repository.js";
 

@@ -9,14 +9,14 @@
  */
 import { writeFile } from "node:fs/promises";
 
-import { cliArgs, userPath } from "./cli.args.js";
-import { readSystemInventory } from "./export.repository.js";
-import { inventoryToFidesDataset } from "./fides.export.js";
-import { readImportFiles, readLookup } from "./import.service.js";
-import { exportCnilPia } from "../assessments/cnil.cli.js";
+import { cliArgs, userPath } from "./args.js";
+import { exportCnilPia } from "./cnil-pia.js";
 import { readEnv } from "../config/env.js";
 import { connectDatabase } from "../db/connect.js";
 import { AppError } from "../errors.js";
+import { readSystemInventory } from "../import/export.repository.js";
+import { inventoryToFidesDataset } from "../import/fides.export.js";
+import { readImportFiles, readLookup } from "../import/import.service.js";
 import { InventoryValidationError } from "../inventory/inventory.parse.js";
 import type { Inventory } from "../inventory/inventory.schema.js";
 import { builtInInventoryFiles } from "../inventory/paths.js";

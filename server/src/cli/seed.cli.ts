@@ -4,11 +4,11 @@
  */
 import path from "node:path";
 
-import { InventoryValidationError } from "./inventory.parse.js";
-import { builtInInventoryFiles } from "./paths.js";
-import { loadInventoryFiles } from "./seed.service.js";
 import { readEnv } from "../config/env.js";
 import { connectDatabase } from "../db/connect.js";
+import { InventoryValidationError } from "../inventory/inventory.parse.js";
+import { builtInInventoryFiles } from "../inventory/paths.js";
+import { loadInventoryFiles } from "../inventory/seed.service.js";
 
 const args = process.argv.slice(2);
 const files = args.length > 0 ? args.map((f) => path.resolve(process.env.INIT_CWD ?? process.cwd(), f)) : await builtInInventoryFiles();

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
-import { IMPORT_FORMATS, type ImportFormat } from "./import.source.js";
+import { IMPORT_FORMATS, type ImportFormat } from "../import/import.source.js";
 
 /** npm runs scripts from the package root; INIT_CWD is where the user typed the command. */
 export function userPath(file: string): string {

@@ -1,10 +1,10 @@
 /** `npm run validate -- <file>... [--format yaml|csv|fides]`: checks inventories in any supported format without touching the database. */
 import path from "node:path";
 
-import { InventoryValidationError } from "./inventory.parse.js";
-import { BUILT_IN_DIR, builtInInventoryFiles } from "./paths.js";
-import { cliArgs, formatArg, userPath } from "../import/cli.args.js";
+import { cliArgs, formatArg, userPath } from "./args.js";
 import { readImportFile, readLookup } from "../import/import.service.js";
+import { InventoryValidationError } from "../inventory/inventory.parse.js";
+import { BUILT_IN_DIR, builtInInventoryFiles } from "../inventory/paths.js";
 
 const USAGE = "npm run validate -- [<file>...] [--format yaml|csv|fides]";
 const { values, positionals } = cliArgs({ format: { type: "string" } }, USAGE);

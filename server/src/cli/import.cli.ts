@@ -6,11 +6,11 @@
  * stored after the inventories, all in one transaction.
  * `--dry-run` prints what would be created and never connects to the database.
  */
-import { cliArgs, formatArg, userPath } from "./cli.args.js";
-import { describeImport, importFiles, readImportFiles, readLookup } from "./import.service.js";
+import { cliArgs, formatArg, userPath } from "./args.js";
 import { describeAssessment, readAssessmentFiles } from "../assessments/assessment.import.js";
 import { readEnv } from "../config/env.js";
 import { connectDatabase } from "../db/connect.js";
+import { describeImport, importFiles, readImportFiles, readLookup } from "../import/import.service.js";
 import { InventoryValidationError } from "../inventory/inventory.parse.js";
 
 const USAGE =

@@ -4,8 +4,8 @@
  */
 import { writeFile } from "node:fs/promises";
 
-import { cliArgs, userPath } from "./cli.args.js";
-import { discoverPostgres, discoveryYaml } from "./discover.postgres.js";
+import { cliArgs, userPath } from "./args.js";
+import { discoverPostgres, discoveryYaml } from "../import/discover.postgres.js";
 
 const USAGE = "npm run discover -- postgres://user:pass@host:5432/db [--schema public[,other]] [--system <id>] [--out file]";
 const { values, positionals } = cliArgs({ schema: { type: "string" }, system: { type: "string" }, out: { type: "string" } }, USAGE);
