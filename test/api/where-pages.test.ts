@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 
 import { WhereColumnsResponseSchema, WhereResponseSchema } from "../../server/src/contract/api.js";
 import { encodeCursor } from "../../server/src/paging.js";
-import { testApp } from "../support/graph.js";
+import { WhereRepository } from "../../server/src/where/where.repository.js";
+import { testApp, testGraph } from "../support/graph.js";
 
-const app = testApp();
+const graph = testGraph();
+const app = testApp(graph);
 const ASKED = { category: "category:email-address" };
 
 describe("GET /api/where and /api/where/columns (pages)", () => {
@@ -35,6 +37,18 @@ describe("GET /api/where and /api/where/columns (pages)", () => {
     // Read page by page (as the app does before it lists or exports), every column is there once, in checklist order.
     expect(columns).toEqual(all.columns);
     expect(columns).toHaveLength(all.columnCount);
+  });
+
+  it("reads a page of columns with the cap in the query: the repository gets at most the cap, and the count of all of them apart", async () => {
+    const repo = new WhereRepository(graph);
+    const params = { category: ASKED.category, subject: null, system: null };
+    const total = await repo.columnCount(params);
+    expect(total).toBeGreaterThan(3);
+    const page = await repo.columnPage(params, 2, 3);
+    expect(page).toHaveLength(3);
+    const every = await repo.columns(params);
+    expect(every).toHaveLength(total);
+    expect(page.map((r) => r.column.key)).toEqual(every.slice(2, 5).map((r) => r.column.key));
   });
 
   it("answers 409 for a cursor made before a reload", async () => {

@@ -1,4 +1,4 @@
-/** Runs `trace/downstream` and checks its row: the services work on parsed values, never on casts. */
+/** Runs the `trace/*` queries (flat rows) and checks them: the services work on parsed values, never on casts. */
 import { z } from "zod";
 
 import { MechanismSchema, TransferStatusSchema } from "../contract/api.js";
