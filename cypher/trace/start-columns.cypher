@@ -1,6 +1,6 @@
-// The columns a trace starts from, one row each: the column's id, the start table it is reached through (or null), and the start edges that lead to it. A table: its columns that can hold personal data; a column: itself; a system or a data subject: the columns of its tables; a source: the fields it names, or in a table where it names none, what it copies there (a copying source) or the table's personal columns; a category or a purpose: the columns that hold or serve it. References are not flows and are never followed.
+// The node a trace starts from and the columns it starts from, one row per column (one row with a null column when there is none; no row: no such node): the start's properties, the column's id, the start table it is reached through (or null), and the start edges that lead to it. A table: its columns that can hold personal data; a column: itself; a system or a data subject: the columns of its tables; a source: the fields it names, or in a table where it names none, what it copies there (a copying source) or the table's personal columns; a category or a purpose: the columns that hold or serve it. References are not flows and are never followed.
 MATCH (a:Node {id: $from})
-CALL (a) {
+OPTIONAL CALL (a) {
   WITH a WHERE a:Table
   MATCH (a)-[h:HAS_COLUMN]->(c:Column) WHERE c.columnKind <> 'system'
   RETURN c, null AS t, [{source: a.id, target: c.id, type: 'HAS_COLUMN', at: h.at}] AS edges
@@ -24,4 +24,5 @@ CALL (a) {
   MATCH (a)<-[s:OF_CATEGORY|FOR_PURPOSE]-(c:Column)
   RETURN c, null AS t, [{source: a.id, target: c.id, type: type(s), at: s.at, suggested: s.suggested}] AS edges
 }
-RETURN c.id AS column, CASE WHEN t IS NULL THEN null ELSE t {.kind, .key, .name, .system, .title, .at} END AS table, edges
+RETURN a {.kind, .key, .name, .system, .title, .table, .columnKind, .at, .suggested, .observedJob, .observedRunId, .observedEventTime} AS start,
+       c.id AS column, CASE WHEN t IS NULL THEN null ELSE t {.kind, .key, .name, .system, .title, .at} END AS table, edges

@@ -132,10 +132,11 @@ export class TraceRepository {
 
   /** The raw reach of a trace from `from`, read as flat rows (no query builds one nested answer), or null: no such node. */
   async downstream(from: string): Promise<TraceRow | null> {
-    const [first] = await this.graph.read("trace/start", { from });
-    if (!first) return null;
-    const start = TraceRowSchema.shape.start.parse(first.start);
-    const starts = (await this.graph.read("trace/start-columns", { from })).map((r) => StartColumnRowSchema.parse(r));
+    // The start and its columns in one round trip.
+    const startRows = await this.graph.read("trace/start-columns", { from });
+    if (!startRows[0]) return null;
+    const start = TraceRowSchema.shape.start.parse(startRows[0].start);
+    const starts = startRows.filter((r) => r.column !== null).map((r) => StartColumnRowSchema.parse(r));
     const ids = [...new Set(starts.map((r) => r.column))];
     const reach = ids.length > 0 ? (await this.graph.read("trace/reach", { ids })).map((r) => ReachRowSchema.parse(r)) : [];
     const flows = new Map<string, { vendor: string; flow: string }>();
