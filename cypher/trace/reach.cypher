@@ -4,7 +4,7 @@ MATCH (:Node {id: id})-[:COPIED_TO*0..8]->(c:Column)
 WITH DISTINCT c
 OPTIONAL MATCH (c)-[:OF_CATEGORY]->(cat:Category)
 WITH c, head(collect(cat)) AS cat
-RETURN c {.kind, .key, .name, .system, .table, .columnKind, .at, .suggested, tableAt: [(t:Table)-[:HAS_COLUMN]->(c) | t.at][0], category: cat.key} AS column,
+RETURN c {.kind, .key, .name, .system, .table, .columnKind, .at, .suggested, .observedJob, .observedRunId, .observedEventTime, tableSeen: [(t:Table)-[:HAS_COLUMN]->(c) | t {.observedJob, .observedRunId, .observedEventTime}][0], tableAt: [(t:Table)-[:HAS_COLUMN]->(c) | t.at][0], category: cat.key, categoryName: cat.name} AS column,
        CASE WHEN cat IS NULL THEN null ELSE cat {.kind, .key, .name} END AS category,
-       [(c)-[k:COPIED_TO]->(d:Column) | {target: d.id, via: k.via, mapping: coalesce(k.mapping, 'stated'), at: k.at}] AS copies,
+       [(c)-[k:COPIED_TO]->(d:Column) | {target: d.id, via: k.via, mapping: coalesce(k.mapping, 'stated'), at: k.at, observedJob: k.observedJob, observedRunId: k.observedRunId, observedEventTime: k.observedEventTime}] AS copies,
        [(c)-[s:SENT_TO]->(v:Vendor) | {vendor: v.id, flow: s.flow, at: s.at}] AS sends

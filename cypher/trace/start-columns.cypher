@@ -3,26 +3,26 @@ MATCH (a:Node {id: $from})
 OPTIONAL CALL (a) {
   WITH a WHERE a:Table
   MATCH (a)-[h:HAS_COLUMN]->(c:Column) WHERE c.columnKind <> 'system'
-  RETURN c, null AS t, [{source: a.id, target: c.id, type: 'HAS_COLUMN', at: h.at}] AS edges
+  RETURN c, null AS t, [h {source: a.id, target: c.id, type: 'HAS_COLUMN', .at, .observedJob, .observedRunId, .observedEventTime}] AS edges
   UNION
   WITH a WHERE a:Column
   RETURN a AS c, null AS t, [] AS edges
   UNION
   MATCH (a)-[s:CONTAINS|DESCRIBED_IN]->(t:Table)-[h:HAS_COLUMN]->(c:Column) WHERE c.columnKind <> 'system'
-  RETURN c, t, [{source: a.id, target: t.id, type: type(s), at: s.at}, {source: t.id, target: c.id, type: 'HAS_COLUMN', at: h.at}] AS edges
+  RETURN c, t, [s {source: a.id, target: t.id, type: type(s), .at, .observedJob, .observedRunId, .observedEventTime}, h {source: t.id, target: c.id, type: 'HAS_COLUMN', .at, .observedJob, .observedRunId, .observedEventTime}] AS edges
   UNION
   MATCH (a)-[f:FILLS]->(c:Column)
-  RETURN c, null AS t, [{source: a.id, target: c.id, type: 'FILLS', at: f.at}] AS edges
+  RETURN c, null AS t, [f {source: a.id, target: c.id, type: 'FILLS', .at, .observedJob, .observedRunId, .observedEventTime}] AS edges
   UNION
   MATCH (a:Source)-[f:FEEDS]->(t:Table)-[h:HAS_COLUMN]->(c:Column)
   WHERE NOT EXISTS { (a)-[:FILLS]->(:Column)<-[:HAS_COLUMN]-(t) }
     AND CASE WHEN EXISTS { (a)-[:READS_FROM]->(:Table) }
              THEN EXISTS { (:Column)-[:COPIED_TO {via: a.id}]->(c) }
              ELSE c.columnKind = 'personal' END
-  RETURN c, t, [{source: a.id, target: t.id, type: 'FEEDS', at: f.at}, {source: t.id, target: c.id, type: 'HAS_COLUMN', at: h.at}] AS edges
+  RETURN c, t, [f {source: a.id, target: t.id, type: 'FEEDS', .at, .observedJob, .observedRunId, .observedEventTime}, h {source: t.id, target: c.id, type: 'HAS_COLUMN', .at, .observedJob, .observedRunId, .observedEventTime}] AS edges
   UNION
   MATCH (a)<-[s:OF_CATEGORY|FOR_PURPOSE]-(c:Column)
-  RETURN c, null AS t, [{source: a.id, target: c.id, type: type(s), at: s.at, suggested: s.suggested}] AS edges
+  RETURN c, null AS t, [s {source: a.id, target: c.id, type: type(s), .at, .observedJob, .observedRunId, .observedEventTime, suggested: s.suggested}] AS edges
 }
 RETURN a {.kind, .key, .name, .system, .title, .table, .columnKind, .at, .suggested, .observedJob, .observedRunId, .observedEventTime} AS start,
-       c.id AS column, CASE WHEN t IS NULL THEN null ELSE t {.kind, .key, .name, .system, .title, .at} END AS table, edges
+       c.id AS column, CASE WHEN t IS NULL THEN null ELSE t {.kind, .key, .name, .system, .title, .at, .observedJob, .observedRunId, .observedEventTime} END AS table, edges

@@ -3,7 +3,8 @@
  * every evidence step says where it is stated or by which rule it is inferred; every `stated` step points at a line of
  * its file that names what the step connects (the file is read and the line checked); a copy between two columns is
  * either inferred or stated by a line naming both columns (a `copies` entry), never an invented pair; no node repeats
- * within one evidence path; and every node and edge the trace draws carries a provenance.
+ * within one evidence path; and every node and edge the trace draws carries a provenance. The same holds for the path
+ * to each column the data is copied into inside our systems (`downstream`), vendor or not.
  */
 import request from "supertest";
 import { describe, expect, it } from "vitest";
@@ -26,6 +27,7 @@ describe("provenance over every start of the built-in data", () => {
     let steps = 0;
     let statedChecked = 0;
     let inferredCopies = 0;
+    let downstream = 0;
 
     for (const from of starts) {
       const res = await request(app).get("/api/trace").query({ from, detail: "columns" });
@@ -37,37 +39,40 @@ describe("provenance over every start of the built-in data", () => {
       for (const n of t.elements.nodes) if (!n.data.provenance?.length) problems.push(`${from}: node ${n.data.id} has no provenance`);
       for (const e of t.elements.edges) if (!e.data.provenance?.length) problems.push(`${from}: edge ${e.data.id} has no provenance`);
 
-      for (const v of t.vendors) {
-        for (const flow of v.flows) if (flow.provenance.length === 0) problems.push(`${from}: flow ${flow.id} has no provenance`);
-        for (const f of v.fields) {
-          const { nodes, edges, provenance } = f.evidence;
-          const where = `${from} → ${v.id} via ${f.id}`;
-          if (new Set(nodes).size !== nodes.length) problems.push(`${where}: a node repeats (${nodes.join(" → ")})`);
-          if (provenance.length !== edges.length) problems.push(`${where}: ${provenance.length} provenances for ${edges.length} steps`);
-          edges.forEach((edge, i) => {
-            steps++;
-            const [source = "", type = "", target = ""] = edge.split("|");
-            const cited: Provenance[] = provenance[i] ?? [];
-            if (cited.length === 0) problems.push(`${where}: step ${edge} has no provenance`);
-            const inferred = cited.some((p) => p.kind === "inferred");
-            for (const p of cited) {
-              if (p.kind !== "stated") continue;
-              statedChecked++;
-              const line = linesOf(p.file)[p.line - 1] ?? "";
-              if (![...namesOf(source), ...namesOf(target)].some((name) => line.includes(name))) {
-                problems.push(`${where}: step ${edge} cites ${p.file}:${p.line} ("${line.trim()}"), which names neither end`);
-              }
-              // A column-to-column copy not marked inferred must be a stated mapping: one line naming both columns.
-              if (type === "COPIED_TO" && kindOf(source) === "column" && kindOf(target) === "column" && !inferred) {
-                if (!(line.includes(namesOf(source)[0]!) && line.includes(namesOf(target)[0]!))) problems.push(`${where}: copy ${edge} pairs two columns no line states (${p.file}:${p.line})`);
-              }
+      for (const v of t.vendors) for (const flow of v.flows) if (flow.provenance.length === 0) problems.push(`${from}: flow ${flow.id} has no provenance`);
+      // Each field's path to its vendor, and each path to a column our systems copy the data into.
+      const paths = [
+        ...t.vendors.flatMap((v) => v.fields.map((f) => ({ where: `${from} → ${v.id} via ${f.id}`, evidence: f.evidence }))),
+        ...(t.downstream ?? []).map((d) => ({ where: `${from} → copied into ${d.column}`, evidence: d.evidence })),
+      ];
+      downstream += t.downstream?.length ?? 0;
+      for (const { where, evidence } of paths) {
+        const { nodes, edges, provenance } = evidence;
+        if (new Set(nodes).size !== nodes.length) problems.push(`${where}: a node repeats (${nodes.join(" → ")})`);
+        if (provenance.length !== edges.length) problems.push(`${where}: ${provenance.length} provenances for ${edges.length} steps`);
+        edges.forEach((edge, i) => {
+          steps++;
+          const [source = "", type = "", target = ""] = edge.split("|");
+          const cited: Provenance[] = provenance[i] ?? [];
+          if (cited.length === 0) problems.push(`${where}: step ${edge} has no provenance`);
+          const inferred = cited.some((p) => p.kind === "inferred");
+          for (const p of cited) {
+            if (p.kind !== "stated") continue;
+            statedChecked++;
+            const line = linesOf(p.file)[p.line - 1] ?? "";
+            if (![...namesOf(source), ...namesOf(target)].some((name) => line.includes(name))) {
+              problems.push(`${where}: step ${edge} cites ${p.file}:${p.line} ("${line.trim()}"), which names neither end`);
             }
-            if (type === "COPIED_TO" && kindOf(source) === "column" && kindOf(target) === "column" && !cited.some((p) => p.kind === "stated" || p.kind === "inferred")) {
-              problems.push(`${where}: copy ${edge} is neither stated nor inferred`);
+            // A column-to-column copy not marked inferred must be a stated mapping: one line naming both columns.
+            if (type === "COPIED_TO" && kindOf(source) === "column" && kindOf(target) === "column" && !inferred) {
+              if (!(line.includes(namesOf(source)[0]!) && line.includes(namesOf(target)[0]!))) problems.push(`${where}: copy ${edge} pairs two columns no line states (${p.file}:${p.line})`);
             }
-            if (inferred) inferredCopies++;
-          });
-        }
+          }
+          if (type === "COPIED_TO" && kindOf(source) === "column" && kindOf(target) === "column" && !cited.some((p) => p.kind === "stated" || p.kind === "inferred" || p.kind === "observed")) {
+            problems.push(`${where}: copy ${edge} is neither stated, observed nor inferred`);
+          }
+          if (inferred) inferredCopies++;
+        });
       }
     }
 
@@ -76,6 +81,7 @@ describe("provenance over every start of the built-in data", () => {
     expect(steps).toBeGreaterThan(1000);
     expect(statedChecked).toBeGreaterThan(1000);
     expect(inferredCopies).toBeGreaterThan(0);
+    expect(downstream).toBeGreaterThan(0);
   });
 
   it("gives a node's details every statement of a shared vendor, and the observed or stated origin of other nodes", async () => {

@@ -41,6 +41,26 @@ describe("a trace's evidence", () => {
     await page.close();
   });
 
+  it("lists under the vendors the columns of our systems the data is copied into, each with its path and provenance, as the answer gives them", { timeout: 120_000 }, async () => {
+    const from = "table:kentico/COM_Customer";
+    const page = await open(`/trace?from=${encodeURIComponent(from)}`);
+    await graphDrawn(page);
+    const api = (await (await fetch(`${ui.base}/api/trace?from=${encodeURIComponent(from)}`)).json()) as { downstream: { table: string; name: string }[] };
+
+    const list = page.getByTestId("trace-downstream");
+    await list.waitFor();
+    await shot(page, "evidence-copied-into");
+    expect(await list.locator("h2").textContent()).toBe("Copied into (our systems)");
+    const items = await list.locator("li.flow .flow__title").allTextContents();
+    expect(items.map((t) => t.split(" · ")[0]!.trim())).toEqual(api.downstream.map((d) => `${d.table}.${d.name}`));
+    expect(api.downstream.length).toBeGreaterThan(0);
+    const first = (await list.locator("li.flow").first().textContent()) ?? "";
+    expect(first).toContain("Path: COM_Customer →");
+    expect(await list.locator("li.flow").first().locator("ol.provenance-steps li").count()).toBeGreaterThan(0);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it("downloads the trace's CSV with one row per vendor and field, a flow whose fields are not stated included", { timeout: 120_000 }, async () => {
     const page = await open(`/trace?from=${encodeURIComponent("system:ambassify")}`);
     await graphDrawn(page);
@@ -50,11 +70,12 @@ describe("a trace's evidence", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), list.getByRole("button", { name: "CSV" }).click()]);
     const csv = readFileSync((await download.path()), "utf8").replace(/^\uFEFF/, "");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("Vendor,Field,Data category,Evidence path,Copied by,Provenance (per step),Systems,Transfer,Safeguard");
-    const api = await (await fetch(`${ui.base}/api/trace?from=${encodeURIComponent("system:ambassify")}`)).json() as { vendors: { fields: unknown[]; flows: { fields: string }[] }[] };
-    const expected = api.vendors.reduce((n, v) => n + v.fields.length + v.flows.filter((f) => f.fields === "not-stated").length, 0);
+    expect(lines[0]).toBe("Flow,Vendor,Field,Data category,Evidence path,Copied by,Provenance (per step),Systems,Transfer,Safeguard");
+    const api = await (await fetch(`${ui.base}/api/trace?from=${encodeURIComponent("system:ambassify")}`)).json() as { vendors: { fields: unknown[]; flows: { fields: string }[] }[]; downstream?: unknown[] };
+    // A row per vendor and field, per flow whose fields are not stated, and per column the data is copied into (not a vendor flow).
+    const expected = api.vendors.reduce((n, v) => n + v.fields.length + v.flows.filter((f) => f.fields === "not-stated").length, 0) + (api.downstream?.length ?? 0);
     expect(lines.length - 1).toBe(expected);
-    expect(lines.some((l) => l.startsWith("Heroku,") && l.includes(FIELDS_NOT_STATED) && /ambassify\.yaml:\d+ · from '[^']+', Sub-processors list \(table\); receives: not stated/.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith("To a vendor,Heroku,") && l.includes(FIELDS_NOT_STATED) && /ambassify\.yaml:\d+ · from '[^']+', Sub-processors list \(table\); receives: not stated/.test(l))).toBe(true);
     await page.close();
   });
 });

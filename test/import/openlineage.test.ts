@@ -1,12 +1,15 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
+import request from "supertest";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
+import type { Provenance, TraceResponse } from "../../server/src/contract/api.js";
 import { importFiles } from "../../server/src/import/import.service.js";
 import { InventoryValidationError } from "../../server/src/inventory/inventory.parse.js";
 import { removeSystems } from "../../server/src/inventory/inventory.repository.js";
 import { REPO_ROOT } from "../../server/src/inventory/paths.js";
+import { createApp } from "../../server/src/server.js";
 import { TraceRepository } from "../../server/src/trace/trace.repository.js";
 import { graphChecksum, graphLines } from "../support/checksum.js";
 import { testGraph } from "../support/graph.js";
@@ -18,6 +21,9 @@ const SYSTEM = "fixture-ol-warehouse";
 const namespaces = { [NS]: SYSTEM };
 const col = (table: string, column: string) => `column:${SYSTEM}/${table}.${column}`;
 const src = (id: string) => `source:${SYSTEM}/${id}`;
+
+const LOAD_CONTACTS_RUN = "0193a1f0-5b2c-7d4e-8f10-2a3b4c5d6e01";
+const EXPORT_AUDIENCE_RUN = "0193a1f4-1c2d-7e3f-9a40-5b6c7d8e9f02";
 
 const graph = testGraph();
 
@@ -70,6 +76,47 @@ describe("npm run import --format openlineage: run events as a JSON array and as
         expect.objectContaining({ source: col("contacts", "email"), target: col("audience", "email"), via: src("ol-marketing-export-audience"), viaName: "marketing.export_audience" }),
       ]),
     );
+  });
+
+  it("lists both downstream columns in the trace from users, reached through the two jobs, each copy citing its job as observed provenance, and draws the copies", async () => {
+    const res = await request(createApp({ graph })).get(`/api/trace?from=${encodeURIComponent(`table:${SYSTEM}/users`)}`);
+
+    expect(res.status).toBe(200);
+    const trace = res.body as TraceResponse;
+    // No vendor receives anything here: the data lands in our own estate.
+    expect(trace.vendors).toEqual([]);
+    const downstream = new Map(trace.downstream!.map((d) => [`${d.table}.${d.name}`, d]));
+    expect([...downstream.keys()]).toEqual(expect.arrayContaining(["contacts.email", "audience.email", "audience.email_sha256"]));
+    const audience = downstream.get("audience.email")!;
+    expect(audience).toMatchObject({ column: col("audience", "email"), system: SYSTEM, category: "Email address", mapping: "stated" });
+    expect(audience.evidence.nodes).toEqual([`table:${SYSTEM}/users`, col("users", "email"), col("contacts", "email"), col("audience", "email")]);
+    expect(audience.evidence.via).toEqual(["crm_sync.load_contacts", "marketing.export_audience"]);
+    expect(audience.evidence.provenance.slice(1)).toEqual([
+      [{ kind: "observed", job: "crm_sync.load_contacts", run: LOAD_CONTACTS_RUN, eventTime: "2026-11-30T02:14:09.512Z" }],
+      [{ kind: "observed", job: "marketing.export_audience", run: EXPORT_AUDIENCE_RUN, eventTime: "2026-11-30T03:00:41.877Z" }],
+    ]);
+    // The column in its table: seen by an event too, never an empty citation.
+    expect(audience.evidence.provenance[0]![0]).toMatchObject({ kind: "observed" });
+    expect(downstream.get("contacts.email")!.evidence.provenance.at(-1)).toEqual(audience.evidence.provenance[1]);
+    // Drawn: each copy an edge citing its job.
+    const edge = trace.elements.edges.find((e) => e.data.id === `${col("contacts", "email")}|COPIED_TO|${col("audience", "email")}`);
+    expect(edge?.data.provenance).toEqual(audience.evidence.provenance[2]);
+    expect(trace.elements.nodes.map((n) => n.data.id)).toEqual(expect.arrayContaining([col("contacts", "email"), col("audience", "email")]));
+  });
+
+  it("cites, for every table and column built from events, the job, run and time that observed it, in the node details and the trace picture", async () => {
+    const app = createApp({ graph });
+    const details = async (id: string) => ((await request(app).get(`/api/nodes/${encodeURIComponent(id)}`)).body as { node: { provenance: Provenance[] } }).node.provenance;
+
+    expect(await details(`table:${SYSTEM}/audience`)).toEqual([{ kind: "observed", job: "marketing.export_audience", run: EXPORT_AUDIENCE_RUN, eventTime: "2026-11-30T03:00:41.877Z" }]);
+    // Its category is a copy of one suggested from users.email's name: suggested still, and observed.
+    expect(await details(col("audience", "email"))).toEqual([
+      { kind: "suggested", rule: "name-or-type" },
+      { kind: "observed", job: "marketing.export_audience", run: EXPORT_AUDIENCE_RUN, eventTime: "2026-11-30T03:00:41.877Z" },
+    ]);
+    const trace = (await request(app).get(`/api/trace?from=${encodeURIComponent(`table:${SYSTEM}/users`)}`)).body as TraceResponse;
+    const unprovenanced = [...trace.elements.nodes, ...trace.elements.edges].filter((e) => !e.data.provenance?.some((p) => p.kind === "observed")).map((e) => e.data.id);
+    expect(unprovenanced).toEqual([]);
   });
 
   it("keeps what OpenLineage observed on each job's source: job, run, event time, producer", async () => {

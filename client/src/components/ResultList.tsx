@@ -49,10 +49,10 @@ export function ResultList<R extends Record<string, Cell>, E extends Record<stri
           {summary && <p className="result-list__summary">{summary}</p>}
         </div>
         <div className="result-list__actions">
-          <button type="button" className="btn btn--ghost btn--sm" onClick={() => void copy()} disabled={set.rows.length === 0} title="Copy the list as text">
+          <button type="button" className="btn btn--ghost btn--sm" onClick={() => void copy()} disabled={set.rows.length === 0 && !exportSet?.rows.length} title="Copy the list as text">
             {copied ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />} {copied ? "Copied" : "Copy"}
           </button>
-          <button type="button" className="btn btn--ghost btn--sm" onClick={csv} disabled={set.rows.length === 0} title="Download the list as CSV">
+          <button type="button" className="btn btn--ghost btn--sm" onClick={csv} disabled={set.rows.length === 0 && !exportSet?.rows.length} title="Download the list as CSV">
             <Download size={14} aria-hidden /> CSV
           </button>
         </div>

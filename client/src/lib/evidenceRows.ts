@@ -3,7 +3,7 @@
  * the CSV a DPO files says why each field is listed. A flow whose fields the inventory does not state is a row of its
  * own ("fields received: not stated"), never left out. Pure: the server's answer in, rows out; nothing is re-derived.
  */
-import type { TraceResponse } from "@contract/api";
+import type { Provenance, TraceResponse } from "@contract/api";
 import { parseNodeId } from "@contract/ids";
 import { citations, FIELDS_NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
 
@@ -13,6 +13,8 @@ type Cell = string | number | boolean | null | undefined | string[];
 
 export interface EvidenceRow extends Record<string, Cell> {
   id: string;
+  /** A flow to a vendor, or a copy into a column of our own systems (not a vendor flow). */
+  flow: string;
   vendor: string;
   field: string;
   category: string;
@@ -37,11 +39,21 @@ export function pathLabel(id: string, names: ReadonlyMap<string, string>): strin
   return slash >= 0 ? parsed.key.slice(slash + 1) : parsed.key;
 }
 
+/** The Flow cell of a vendor flow, and of a copy into our own systems. */
+export const VENDOR_FLOW = "To a vendor";
+export const COPIED_INTO = "Copied into our systems (not a vendor flow)";
+
+/** Each step of an evidence path with its citations: `Email → PayPal: kentico.yaml:2793 · from …`. */
+function stepsOf(e: { nodes: readonly string[]; provenance: readonly (readonly Provenance[])[] }, names: ReadonlyMap<string, string>): string[] {
+  return e.provenance.map((p, i) => `${pathLabel(e.nodes[i]!, names)} → ${pathLabel(e.nodes[i + 1]!, names)}: ${citations(p) || "no provenance"}`);
+}
+
 export function traceEvidenceRows(t: TraceResponse): RowSet<EvidenceRow> {
   const names = new Map<string, string>([[t.from.id, t.from.label], ...t.vendors.map((v) => [v.id, v.name] as const)]);
   const rows: EvidenceRow[] = [];
   for (const v of t.vendors) {
     const common = {
+      flow: VENDOR_FLOW,
       vendor: v.name,
       systems: v.systems.join(", "),
       transfer: TRANSFER_WORDS[v.transfer],
@@ -49,7 +61,7 @@ export function traceEvidenceRows(t: TraceResponse): RowSet<EvidenceRow> {
     };
     for (const f of v.fields) {
       const label = (n: string) => pathLabel(n, names);
-      const steps = f.evidence.provenance.map((p, i) => `${label(f.evidence.nodes[i]!)} → ${label(f.evidence.nodes[i + 1]!)}: ${citations(p) || "no provenance"}`);
+      const steps = stepsOf(f.evidence, names);
       rows.push({
         id: `${v.id}|${f.id}`,
         ...common,
@@ -76,8 +88,27 @@ export function traceEvidenceRows(t: TraceResponse): RowSet<EvidenceRow> {
       });
     }
   }
+  // Where the data lands in our own systems, vendor or not: listed after the vendors, never as a vendor flow.
+  for (const d of t.downstream ?? []) {
+    const steps = stepsOf(d.evidence, names);
+    rows.push({
+      id: `downstream|${d.column}`,
+      flow: COPIED_INTO,
+      vendor: "",
+      field: `${d.table}.${d.name}`,
+      category: d.category ?? "",
+      path: d.evidence.nodes.map((n) => pathLabel(n, names)).join(" → "),
+      copiedBy: d.evidence.via.join(" → "),
+      systems: d.system,
+      transfer: "",
+      safeguard: "",
+      steps,
+      provenance: steps.join(" | "),
+    });
+  }
   return {
     columns: [
+      { key: "flow", header: "Flow" },
       { key: "vendor", header: "Vendor" },
       { key: "field", header: "Field" },
       { key: "category", header: "Data category" },

@@ -11,6 +11,7 @@ import { useApi } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";
 import { ResultList } from "../components/ResultList";
 import { Empty, ErrorState, Loading } from "../components/States";
+import { TraceDownstreamList } from "../components/TraceDownstreamList";
 import { TraceVendorEvidence } from "../components/TraceVendorEvidence";
 import { TransferBadge } from "../components/TransferBadge";
 import { activeFilterCount, transferOptions, withoutDataFilters, type FilterOptions } from "../graph/filters";
@@ -129,6 +130,7 @@ export function TraceView() {
         return vendor ? <TraceVendorEvidence vendor={vendor.name} rows={evidence!.rows.filter((r) => r.id.startsWith(`${id}|`))} /> : null;
       }}
       results={
+        <>
         <ResultList
           title={`Vendors receiving data from ${t.data.from.label}`}
           set={rows!}
@@ -137,8 +139,10 @@ export function TraceView() {
           exportSet={evidence!}
           summary={`${rows!.rows.length} vendors${of}${summary ? ` · ${summary}` : ""}`}
           empty={
-            <Empty title="Nothing downstream">
-              {filtered ? "No flow matches these filters." : `No data-flow path leads from ${what} to a vendor. Its data stays inside the system, as far as the inventory says.`}
+            <Empty title={t.data.downstream?.length ? "No vendor downstream" : "Nothing downstream"}>
+              {filtered
+                ? "No flow matches these filters."
+                : `No data-flow path leads from ${what} to a vendor. ${t.data.downstream?.length ? "Where our systems copy its data is listed below." : "Its data stays inside the system, as far as the inventory says."}`}
             </Empty>
           }
           renderRow={(r) => (
@@ -155,6 +159,8 @@ export function TraceView() {
             </button>
           )}
         />
+        <TraceDownstreamList downstream={t.data.downstream ?? []} rows={evidence!.rows} />
+        </>
       }
     />
   );

@@ -254,6 +254,22 @@ export const TraceVendorSchema = z.object({
 export const TraceVendorsResponseSchema = z.object({ vendors: z.array(TraceVendorSchema), vendorCount: z.number(), next: z.string().nullable() });
 /** `GET /api/trace/fields`: the next page of one vendor's fields in a trace. */
 export const TraceFieldsResponseSchema = z.object({ vendor: z.string(), fields: TraceVendorSchema.shape.fields, fieldCount: z.number(), next: z.string().nullable() });
+/**
+ * A column of our estate the start's data is copied into: `stated` when every copy on its path maps columns as the
+ * inventory (or an observed DIRECT column lineage) states them, `category-scoped` when one of them is a copy whose column
+ * mapping is not stated (its landing inferred, `same-category`, in the evidence's provenance).
+ */
+export const TraceDownstreamSchema = z.object({
+  column: z.string(),
+  table: z.string(),
+  system: z.string(),
+  name: z.string(),
+  /** The column's data category (its name), null when it has none. */
+  category: z.string().nullable(),
+  categoryId: z.string().nullable(),
+  mapping: z.enum(["stated", "category-scoped"]),
+  evidence: EvidenceSchema,
+});
 
 export const TraceFiltersSchema = z.object({
   categories: z.array(z.string()),
@@ -310,6 +326,13 @@ export const TraceResponseSchema = z.object({
     .optional(),
   /** A trace scoped to some systems still follows their data into others: those systems, whose nodes are marked `outside`. */
   outsideSelection: z.array(z.string()).optional(),
+  /**
+   * Where the start's data lands inside our own estate (any system, whether or not a vendor receives it further on):
+   * each column beyond the start columns that a copy carries its data into, with the path that reaches it. Not a
+   * vendor flow. A category filter keeps the columns of those categories; a vendor, country or transfer filter keeps
+   * the columns on the paths to the flows it keeps (see ARCHITECTURE.md, flow semantics).
+   */
+  downstream: z.array(TraceDownstreamSchema).optional(),
 });
 
 export const TransfersResponseSchema = z.object({
@@ -650,6 +673,8 @@ export type TableResponse = z.infer<typeof TableResponseSchema>;
 export type TablesResponse = z.infer<typeof TablesResponseSchema>;
 export type ReferencedByResponse = z.infer<typeof ReferencedByResponseSchema>;
 export type TraceVendor = z.infer<typeof TraceVendorSchema>;
+export type TraceDownstream = z.infer<typeof TraceDownstreamSchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
 export type TransferStatus = z.infer<typeof TransferStatusSchema>;
 export type Mechanism = z.infer<typeof MechanismSchema>;
 export type Flow = z.infer<typeof FlowSchema>;

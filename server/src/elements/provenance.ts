@@ -35,6 +35,14 @@ export function provenanceOf(props: Readonly<Record<string, unknown>> | null | u
   return out;
 }
 
+/**
+ * Only where a fact is stated or observed (its `at`, its OpenLineage run), without what qualifies it (a suggested
+ * category, a category-scoped mapping): for a step whose qualification the caller states itself.
+ */
+export function citedOf(props: Readonly<Record<string, unknown>> | null | undefined): Provenance[] {
+  return props ? provenanceOf({ at: props.at, observedJob: props.observedJob, observedRunId: props.observedRunId, observedEventTime: props.observedEventTime }) : [];
+}
+
 const keyOf = (p: Provenance) => JSON.stringify(p);
 
 /** Several lists as one, each provenance once, in order. */

@@ -31,6 +31,8 @@ function event(fields: Record<string, unknown>, extra: Record<string, unknown> =
     ...extra,
   };
 }
+/** Where `event()` sees what it names. */
+const SEEN = { jobNamespace: "spark", job: "copy_people", runId: "0193b000-0000-7000-8000-000000000001", eventTime: "2026-12-01T10:00:00Z" };
 const build = (events: unknown[]) =>
   openLineageInventories(
     events.map((e, i) => readRunEvents(`e${i}.json`, JSON.stringify(e))[0]!),
@@ -77,8 +79,23 @@ describe("openLineageInventories", () => {
         },
       }),
     ]);
-    expect(inv.sources[0]!.copies).toEqual([{ from: "people.email", to: "people_copy.email" }]);
+    expect(inv.sources[0]!.copies).toEqual([{ from: "people.email", to: "people_copy.email", observed: SEEN }]);
     expect(inv.sources[0]!.description).toContain("src.people.country (FILTER)");
+  });
+
+  it("keeps on each table, column and column copy the job, run and time of the latest event that names it", () => {
+    const start = { ...event({}), eventType: "START", eventTime: "2026-12-01T09:59:00Z", outputs: [{ namespace: NS, name: "dst.people_copy" }] };
+    const later = { ...event({}), run: { runId: "0193b000-0000-7000-8000-000000000002" }, eventTime: "2026-12-02T10:00:00Z", outputs: [] };
+    const inv = build([start, event({ email: { inputFields: [{ namespace: NS, name: "src.people", field: "email" }] } }), later]);
+    const table = (name: string) => inv.entities.find((e) => e.name === name)!;
+    const second = { ...SEEN, runId: "0193b000-0000-7000-8000-000000000002", eventTime: "2026-12-02T10:00:00Z" };
+
+    // people is named again by the later run (its schema facet too); people_copy and the copy only by the first run's COMPLETE.
+    expect(table("people").observed).toEqual(second);
+    expect(table("people").columns.find((c) => c.name === "email")!.observed).toEqual(second);
+    expect(table("people_copy").observed).toEqual(SEEN);
+    expect(table("people_copy").columns.find((c) => c.name === "email")!.observed).toEqual(SEEN);
+    expect(inv.sources[0]!.copies[0]!.observed).toEqual(SEEN);
   });
 
   it("reads masking from transformations[].masking, and from the older transformationDescription only when that is absent", () => {

@@ -23,7 +23,7 @@ import { BuiltSource, slugify, type ImportedInventory } from "./import.source.js
 import { RunEventSchema, type Dataset, type RunEvent } from "./openlineage.schema.js";
 import { ids } from "../contract/ids.js";
 import { fieldPath, InventoryValidationError, SourceFile, validateInventory, type InventoryIssue, type PathKey } from "../inventory/inventory.parse.js";
-import type { InventoryInput } from "../inventory/inventory.schema.js";
+import type { InventoryInput, Observation } from "../inventory/inventory.schema.js";
 
 /** One event and where it was in its file, for messages. */
 export interface LocatedEvent {
@@ -170,6 +170,8 @@ interface TableDraft {
   system: string;
   name: string;
   dataset: string;
+  /** The dataset's key (`namespace\0name`), for where events saw it. */
+  key: string;
   columns: Map<string, { type: string | null }>;
 }
 
@@ -192,6 +194,8 @@ interface DirectInput {
   name: string;
   field: string;
   masked: boolean;
+  /** The latest event stating this copy. */
+  observed: Observation;
 }
 
 /** An output dataset of a job: whether any event gave it column lineage, its DIRECT inputs per field, its INDIRECT inputs. */
@@ -232,8 +236,21 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
 
   const jobs = new Map<string, JobDraft>();
   const datasets = new Map<string, Dataset[]>();
-  const note = (d: Dataset) => datasets.set(datasetKey(d.namespace, d.name), [...(datasets.get(datasetKey(d.namespace, d.name)) ?? []), d]);
+  // Where events saw each dataset and each field (`dataset\0field`): the latest event naming it (events come in time order).
+  const seenDataset = new Map<string, Observation>();
+  const seenField = new Map<string, Observation>();
+  const note = (d: Dataset, seen: Observation) => {
+    const key = datasetKey(d.namespace, d.name);
+    datasets.set(key, [...(datasets.get(key) ?? []), d]);
+    seenDataset.set(key, seen);
+    for (const f of d.facets?.schema?.fields ?? []) seenField.set(`${key}\u0000${fieldName(f.name)}`, seen);
+    for (const [field, f] of Object.entries(d.facets?.columnLineage?.fields ?? {})) {
+      seenField.set(`${key}\u0000${fieldName(field)}`, seen);
+      for (const i of f.inputFields) seenField.set(`${datasetKey(i.namespace, i.name)}\u0000${fieldName(i.field)}`, seen);
+    }
+  };
   for (const { event } of unique.values()) {
+    const seen: Observation = { jobNamespace: event.job.namespace, job: event.job.name, runId: event.run.runId, eventTime: event.eventTime };
     const key = `${event.job.namespace}\u0000${event.job.name}`;
     const job: JobDraft = jobs.get(key) ?? {
       namespace: event.job.namespace,
@@ -248,11 +265,11 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
     if (!run || later(run, event)) job.runs.set(event.run.runId, { runId: event.run.runId, eventType: event.eventType, eventTime: event.eventTime });
     if (later(job.producer, event)) job.producer = { eventTime: event.eventTime, eventType: event.eventType, producer: event.producer };
     for (const d of event.inputs ?? []) {
-      note(d);
+      note(d, seen);
       job.inputs.set(datasetKey(d.namespace, d.name), d);
     }
     for (const d of event.outputs ?? []) {
-      note(d);
+      note(d, seen);
       const out: OutputDraft = job.outputs.get(datasetKey(d.namespace, d.name)) ?? { dataset: d, lineage: false, direct: new Map(), indirect: new Map() };
       job.outputs.set(datasetKey(d.namespace, d.name), out);
       const lineage = d.facets?.columnLineage;
@@ -276,7 +293,7 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
               ? ts.filter((t) => t.type === "DIRECT").some((t) => t.masking === true || (t.masking == null && MASKING_WORDS.test(t.description ?? "")))
               : MASKING_WORDS.test(`${f.transformationDescription ?? ""} ${f.transformationType ?? ""}`);
           const prev = direct.get(inKey);
-          direct.set(inKey, { namespace: input.namespace, name: input.name, field: fieldName(input.field), masked: (prev?.masked ?? false) || masked });
+          direct.set(inKey, { namespace: input.namespace, name: input.name, field: fieldName(input.field), masked: (prev?.masked ?? false) || masked, observed: seen });
         }
       }
       for (const input of lineage.dataset ?? []) {
@@ -300,7 +317,7 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
     const [ns, name] = k.split("\u0000") as [string, string];
     const system = systemOf(ns);
     const short = tableName(name.split(/[./]/).filter(Boolean).at(-1) ?? name);
-    const t: TableDraft = { system, name: shortNames.get(`${system}\u0000${short}`)! > 1 ? tableName(name) : short, dataset: `${ns} ${name}`, columns: new Map() };
+    const t: TableDraft = { system, name: shortNames.get(`${system}\u0000${short}`)! > 1 ? tableName(name) : short, dataset: `${ns} ${name}`, key: k, columns: new Map() };
     for (const d of datasets.get(k)!) for (const f of d.facets?.schema?.fields ?? []) if (!t.columns.has(fieldName(f.name))) t.columns.set(fieldName(f.name), { type: f.type ?? null });
     tables.set(k, t);
     bySystem.set(system, [...(bySystem.get(system) ?? []), t]);
@@ -392,7 +409,7 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
       used.add(id);
 
       const foreign = new Set<string>();
-      const copies: { from: string; to: string }[] = [];
+      const copies: { from: string; to: string; observed: Observation }[] = [];
       const copiesFrom = new Set<string>();
       if (out.lineage) {
         for (const [field, inputs] of out.direct) {
@@ -404,7 +421,7 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
             }
             if (from.name === to.name) continue;
             copiesFrom.add(from.name);
-            copies.push({ from: `${from.name}.${i.field}`, to: `${to.name}.${field}` });
+            copies.push({ from: `${from.name}.${i.field}`, to: `${to.name}.${field}`, observed: i.observed });
           }
         }
       } else {
@@ -493,14 +510,18 @@ export function openLineageInventories(events: readonly LocatedEvent[], lookup: 
         name: t.name,
         label: t.dataset,
         kind: "table" as const,
+        observed: seenDataset.get(t.key),
         // A document's table: its columns first, as it states them (not written by this load), then any the events add.
         columns: [...(documentTable(t)?.columns.map((col) => [col.name, { type: null }] as const) ?? []), ...[...t.columns].filter(([name]) => !documentTable(t)?.columns.some((col) => col.name === name))].map(([name, { type }]) => {
           const cat = categoryOf(t, name, new Set());
           const typeText = type ? `${type}; ` : "";
-          if (!cat) return { name, kind: "system" as const, ...(type ? { description: type } : {}) };
+          // A column no event names by itself (only its dataset) is seen where its dataset is.
+          const observed = seenField.get(`${t.key}\u0000${name}`) ?? seenDataset.get(t.key);
+          if (!cat) return { name, kind: "system" as const, ...(type ? { description: type } : {}), observed };
           return {
             name,
             kind: "personal" as const,
+            observed,
             category: cat.category,
             ...(cat.suggested ? { suggested: true } : {}),
             ...(cat.pseudonymised ? { pseudonymised: true, categoryLabel: `${lookup.catalogue.categories.get(cat.category)?.name ?? cat.category} (pseudonymised)` } : {}),

@@ -3,7 +3,7 @@
  * The graph model (kinds, relationship types, their direction = the direction data flows) is defined here.
  */
 import { locatorOf, splitFieldRef, type Catalogue, type PathKey } from "./inventory.parse.js";
-import type { Entity, Inventory } from "./inventory.schema.js";
+import type { Entity, Inventory, Observation } from "./inventory.schema.js";
 import { ids, KIND_LABEL, type NodeKind } from "../contract/ids.js";
 import { countryStatus, transferStatus } from "../transfers/transfer.rule.js";
 
@@ -205,10 +205,11 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
           columnCount: e.columns.length,
           ...identityProps(e),
           ...erasureProps(e.erasure),
+          ...observationProps(e.observed),
           search: searchText(e.label, e.name.replace(/_/g, " ")),
         }, at(section, entity)),
       );
-      rel(systemId, "CONTAINS", tableId, {}, at(section, entity));
+      rel(systemId, "CONTAINS", tableId, observationProps(e.observed), at(section, entity));
       e.subjects.forEach((s, si) => rel(ids.subject(sys, s), "DESCRIBED_IN", tableId, {}, at(section, [...entity, "subjects", si])));
       personalColumns.set(e.name, e.columns.filter((c) => c.kind === "personal").map((c) => c.name));
 
@@ -229,12 +230,14 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
             position,
             search: searchText(c.categoryLabel),
             ...(c.suggested ? { suggested: true } : {}),
+            ...observationProps(c.observed),
           }, stated),
         );
-        rel(tableId, "HAS_COLUMN", colId, {}, stated);
-        if (c.category) rel(colId, "OF_CATEGORY", category(c.category), { label: c.categoryLabel ?? null, ...(c.suggested ? { suggested: true } : {}) }, stated);
-        for (const p of c.purposes) rel(colId, "FOR_PURPOSE", ids.purpose(sys, p), {}, stated);
-        if (c.references) rel(colId, "REFERENCES", table(c.references), {}, stated);
+        const seen = observationProps(c.observed);
+        rel(tableId, "HAS_COLUMN", colId, seen, stated);
+        if (c.category) rel(colId, "OF_CATEGORY", category(c.category), { label: c.categoryLabel ?? null, ...(c.suggested ? { suggested: true } : {}), ...seen }, stated);
+        for (const p of c.purposes) rel(colId, "FOR_PURPOSE", ids.purpose(sys, p), seen, stated);
+        if (c.references) rel(colId, "REFERENCES", table(c.references), seen, stated);
       });
     });
 
@@ -270,21 +273,24 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
       const id = ids.source(sys, s.id);
       const src: PathKey[] = ["sources", si];
       scoped.push(node("source", id, s.name, { system: sys, description: s.description ?? null, search: searchText(s.id), ...observedProps(s.observed) }, at(s.section, src)));
-      rel(systemId, "HAS_SOURCE", id, {}, at(s.section, src));
-      s.feeds.forEach((t, ti) => rel(id, "FEEDS", table(t), {}, at(s.section, [...src, "feeds", ti])));
+      // A job's own links cite its latest run; a column copy, the event that last stated that column lineage.
+      const seen = observationProps(latestRun(s.observed));
+      rel(systemId, "HAS_SOURCE", id, seen, at(s.section, src));
+      s.feeds.forEach((t, ti) => rel(id, "FEEDS", table(t), seen, at(s.section, [...src, "feeds", ti])));
       s.fills.forEach((f, fi) => {
-        for (const colId of expandField(sys, f, personalColumns)) rel(id, "FILLS", colId, {}, at(s.section, [...src, "fills", fi]));
+        for (const colId of expandField(sys, f, personalColumns)) rel(id, "FILLS", colId, seen, at(s.section, [...src, "fills", fi]));
       });
       s.copiesFrom.forEach((from, fi) => {
-        rel(id, "READS_FROM", table(from), {}, at(s.section, [...src, "copiesFrom", fi]));
+        rel(id, "READS_FROM", table(from), seen, at(s.section, [...src, "copiesFrom", fi]));
         s.feeds.forEach((to, ti) => {
           if (to === from) return;
           // The copy is stated by the source naming both tables: the line of each.
           const copyAt = at(s.section, [...src, "copiesFrom", fi], [...src, "feeds", ti]);
-          rel(table(from), "COPIED_TO", table(to), { system: sys, via: id }, copyAt);
+          rel(table(from), "COPIED_TO", table(to), { system: sys, via: id, ...seen }, copyAt);
           const copy = copiedColumns(s.copies, entities.get(from)!, entities.get(to)!, s.fills);
           for (const [a, b, ci] of copy.pairs) {
-            rel(column(from, a), "COPIED_TO", column(to, b), { system: sys, via: id, mapping: copy.mapping }, ci === undefined ? copyAt : at(s.section, [...src, "copies", ci]));
+            const observed = ci === undefined ? seen : observationProps(s.copies[ci]!.observed ?? latestRun(s.observed));
+            rel(column(from, a), "COPIED_TO", column(to, b), { system: sys, via: id, mapping: copy.mapping, ...observed }, ci === undefined ? copyAt : at(s.section, [...src, "copies", ci]));
           }
         });
       });
@@ -472,6 +478,18 @@ function observedProps(o: Inventory["sources"][number]["observed"]): Props {
     observedRunIds: [...new Set(o.runs.map((r) => r.runId))].sort(),
     observedProducer: o.producer,
   };
+}
+
+/** A job's latest run as an observation (the run `observedProps` keeps on its source), absent for a stated source. */
+function latestRun(o: Inventory["sources"][number]["observed"]): Observation | undefined {
+  if (!o) return undefined;
+  const latest = [...o.runs].sort((a, b) => Date.parse(a.eventTime) - Date.parse(b.eventTime)).at(-1)!;
+  return { jobNamespace: o.jobNamespace, job: o.job, runId: latest.runId, eventTime: latest.eventTime };
+}
+
+/** Where OpenLineage events saw a node or relationship, as the properties `elements/provenance.ts` cites (`observed`). */
+function observationProps(o: Observation | undefined): Props {
+  return o ? { observedJobNamespace: o.jobNamespace, observedJob: o.job, observedRunId: o.runId, observedEventTime: o.eventTime } : {};
 }
 
 /**

@@ -188,6 +188,19 @@ export const ErasureSchema = z
   .strict()
   .refine((e) => e.action !== "keep" || !!e.reason, { message: "'keep' needs the reason the data is kept", path: ["reason"] });
 
+/**
+ * Where OpenLineage run events saw a table, a column or a column copy: the job and the run of the latest event that
+ * names it, and that event's time. Set by `npm run import -- --format openlineage`; cited as `observed` provenance.
+ */
+export const ObservationSchema = z
+  .object({
+    jobNamespace: z.string().min(1),
+    job: z.string().min(1),
+    runId: z.string().min(1),
+    eventTime: z.string().min(1),
+  })
+  .strict();
+
 export const ColumnSchema = z
   .object({
     name: FieldName,
@@ -206,6 +219,8 @@ export const ColumnSchema = z
     pseudonymised: z.boolean().optional(),
     /** What an erasure request does with this column, when it differs from its table's `erasure`. */
     erasure: ErasureSchema.optional(),
+    /** Seen in OpenLineage run events (a dataset's `schema` facet or its column lineage), not stated by a document. */
+    observed: ObservationSchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -232,6 +247,8 @@ export const EntitySchema = z
     identity: z.array(FieldName).min(1).optional(),
     /** What an erasure request does with this table's rows (absent: not stated). */
     erasure: ErasureSchema.optional(),
+    /** Seen in OpenLineage run events (a dataset), not stated by a document. */
+    observed: ObservationSchema.optional(),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -265,7 +282,7 @@ export const SourceSchema = z
      * Column-to-column copies, when the inventory states them exactly. Without them a `copiesFrom` copy carries each
      * category the origin table holds into the fed tables' columns of the same category, and nothing else.
      */
-    copies: z.array(z.object({ from: ColumnRef, to: ColumnRef }).strict()).default([]),
+    copies: z.array(z.object({ from: ColumnRef, to: ColumnRef, /** The OpenLineage event that last stated this column lineage. */ observed: ObservationSchema.optional() }).strict()).default([]),
     /** A source seen at work rather than stated: the OpenLineage job whose run events it was built from. */
     observed: ObservedSchema.optional(),
     section: Section,
@@ -367,6 +384,7 @@ export type Inventory = z.infer<typeof InventorySchema>;
 export type InventoryInput = z.input<typeof InventorySchema>;
 export type Entity = z.infer<typeof EntitySchema>;
 export type Column = z.infer<typeof ColumnSchema>;
+export type Observation = z.infer<typeof ObservationSchema>;
 export type VendorFlow = z.infer<typeof VendorFlowSchema>;
 export type SystemFlow = z.infer<typeof SystemFlowSchema>;
 export type Activity = z.infer<typeof ActivitySchema>;

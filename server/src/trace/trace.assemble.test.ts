@@ -65,13 +65,56 @@ describe("assembleTrace", () => {
     });
   });
 
-  it("draws only edges on a path from the start to a listed vendor (the copy into Shop_Log leads nowhere)", () => {
+  it("draws the copy into Shop_Log, where the data lands in our estate without reaching a vendor, and lists it as copied into", () => {
     const t = assembleTrace(ROW);
     const edges = t.elements.edges.map((e) => e.data.id);
 
-    expect(edges).not.toContain("column:shop/Shop_Order.Email|COPIED_TO|column:shop/Shop_Log.Email");
-    expect(t.elements.nodes.map((n) => n.data.id)).not.toContain("column:shop/Shop_Log.Email");
+    expect(edges).toContain("column:shop/Shop_Order.Email|COPIED_TO|column:shop/Shop_Log.Email");
+    expect(t.elements.edges.find((e) => e.data.id === "column:shop/Shop_Order.Email|COPIED_TO|column:shop/Shop_Log.Email")?.data.back).toBeUndefined();
+    expect(t.downstream!.map((d) => [d.column, d.mapping, d.category])).toEqual([
+      ["column:shop/Shop_Log.Email", "stated", "email-address"],
+      ["column:shop/Shop_Order.Email", "stated", "email-address"],
+    ]);
+    expect(t.downstream![0]!.evidence).toEqual({
+      nodes: ["table:shop/Shop_Customer", "column:shop/Shop_Customer.Email", "column:shop/Shop_Order.Email", "column:shop/Shop_Log.Email"],
+      edges: [
+        "table:shop/Shop_Customer|HAS_COLUMN|column:shop/Shop_Customer.Email",
+        "column:shop/Shop_Customer.Email|COPIED_TO|column:shop/Shop_Order.Email",
+        "column:shop/Shop_Order.Email|COPIED_TO|column:shop/Shop_Log.Email",
+      ],
+      via: ["Checkout", "Logging"],
+      // The logging copy states no line: it cites none, never one made up.
+      provenance: [[stated(10)], [stated(40)], []],
+    });
     expect(t.elements.nodes.find((n) => n.data.id === "vendor:twilio")?.data.transfer).toBe("not-stated");
+  });
+
+  it("draws only edges on a path from the start to a listed vendor or a column the data is copied into (a copy out of a column the data never reaches is not drawn)", () => {
+    const elsewhere = column("Shop_Archive", "Email", "email-address");
+    const row: TraceRow = {
+      ...ROW,
+      columns: [...ROW.columns, elsewhere],
+      copies: [...ROW.copies, { source: "column:shop/Shop_Archive.Email", target: "column:shop/Shop_Log.Email", via: "source:shop/archive", viaName: "Archive", mapping: "stated", categoryName: "Email address" }],
+    };
+
+    const t = assembleTrace(row);
+
+    expect(t.elements.nodes.map((n) => n.data.id)).not.toContain("column:shop/Shop_Archive.Email");
+    expect(t.downstream!.map((d) => d.column)).not.toContain("column:shop/Shop_Archive.Email");
+  });
+
+  it("keeps, under a vendor filter, only the columns copied into on the paths to the kept flows; under a category filter, the columns of that category", () => {
+    const paypal = assembleTrace(ROW, { ...NO_TRACE_FILTERS, vendors: ["vendor:paypal"] });
+    const twilio = assembleTrace(ROW, { ...NO_TRACE_FILTERS, vendors: ["vendor:twilio"] });
+    const phones = assembleTrace(ROW, { ...NO_TRACE_FILTERS, categories: ["category:phone-number"] });
+    const emails = assembleTrace(ROW, { ...NO_TRACE_FILTERS, categories: ["category:email-address"] });
+
+    expect(paypal.downstream!.map((d) => d.column)).toEqual(["column:shop/Shop_Order.Email"]);
+    expect(paypal.elements.nodes.map((n) => n.data.id)).not.toContain("column:shop/Shop_Log.Email");
+    expect(twilio.downstream).toEqual([]);
+    expect(phones.downstream).toEqual([]);
+    expect(emails.downstream!.map((d) => d.column)).toEqual(["column:shop/Shop_Log.Email", "column:shop/Shop_Order.Email"]);
+    expect(emails.elements.nodes.map((n) => n.data.id)).toContain("column:shop/Shop_Log.Email");
   });
 
   it("applies filters to the whole answer and keeps the unfiltered facets", () => {
@@ -181,6 +224,25 @@ describe("assembleTrace, copies without stated mappings", () => {
         provenance: [[{ kind: "inferred", rule: "same-category" }, stated(60)], [{ kind: "inferred", rule: "same-category" }, stated(22)], [stated(90)]],
       },
     ]);
+  });
+
+  it("lists the columns a category-scoped copy lands in as copied into, category-scoped, their landing inferred", () => {
+    const t = assembleTrace(fromCustomer);
+
+    expect(t.downstream!.map((d) => [d.column, d.mapping])).toEqual([
+      ["column:shop/Shop_User.Email", "category-scoped"],
+      ["column:shop/Shop_User.FamilyName", "category-scoped"],
+      ["column:shop/Shop_User.GivenName", "category-scoped"],
+    ]);
+    expect(t.downstream!.find((d) => d.name === "FamilyName")!.evidence).toEqual({
+      nodes: ["table:shop/Shop_Customer", "table:shop/Shop_User", "column:shop/Shop_User.FamilyName"],
+      edges: ["table:shop/Shop_Customer|COPIED_TO|table:shop/Shop_User", "table:shop/Shop_User|HAS_COLUMN|column:shop/Shop_User.FamilyName"],
+      via: ["Sync (Name, columns not stated)"],
+      provenance: [[{ kind: "inferred", rule: "same-category" }, stated(60)], [{ kind: "inferred", rule: "same-category" }]],
+    });
+    // Drawn as the table's column, never as a pair of columns the inventory does not map.
+    expect(t.elements.edges.map((e) => e.data.id)).toContain("table:shop/Shop_User|HAS_COLUMN|column:shop/Shop_User.FamilyName");
+    expect(t.elements.edges.filter((e) => e.data.type === "COPIED_TO").some((e) => e.data.target.startsWith("column:"))).toBe(false);
   });
 
   it("repeats no node within an evidence path, from a table or from one of its columns", () => {

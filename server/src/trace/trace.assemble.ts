@@ -3,12 +3,13 @@
  * from the start to a vendor the answer lists, records for each field the path that reaches its vendor (evidence), and
  * groups the flows by vendor with their engagements and transfer status (read from the flows, never re-derived).
  */
+import { downstreamOf, pathTo } from "./trace.reach.js";
 import type { TraceRow, TraceSend, TraceSilent } from "./trace.repository.js";
 import type { Flow, Provenance, TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
 import { ids } from "../contract/ids.js";
 import { FIELDS_NOT_STATED } from "../contract/words.js";
 import { edgeId, ElementsBuilder, idOf, kindOf } from "../elements/elements.js";
-import { DERIVED, FIELDS_NOT_STATED as NOT_STATED_FIELDS, mergeProvenance, provenanceOf, SAME_CATEGORY } from "../elements/provenance.js";
+import { citedOf, DERIVED, FIELDS_NOT_STATED as NOT_STATED_FIELDS, mergeProvenance, provenanceOf, SAME_CATEGORY } from "../elements/provenance.js";
 import { bySeverity, unstatedPlaces, worstStatus } from "../transfers/transfer.rule.js";
 
 export const NO_TRACE_FILTERS: TraceFilters = { categories: [], vendors: [], countries: [], transfers: [], systems: [] };
@@ -222,7 +223,7 @@ export function reachOf(row: TraceRow): Reach {
     // table's columns of that category is inferred (same-category), each such column stated in its table.
     const own = provenanceOf(columns.get(c.source));
     add({ from: c.source, to: out, drawn: { source: from, type: "HAS_COLUMN", target: c.source, provenance: own }, stored: edgeId(from, "HAS_COLUMN", c.source), via: null, provenance: own, intoOwnTable: true });
-    const copy = [SAME_CATEGORY, ...provenanceOf({ at: c.at })];
+    const copy = [SAME_CATEGORY, ...citedOf(c)];
     add({
       from: out,
       to: into,
@@ -231,7 +232,7 @@ export function reachOf(row: TraceRow): Reach {
       via: `${via} (${c.categoryName ?? category}, columns not stated)`,
       provenance: copy,
     });
-    const landing = [SAME_CATEGORY, ...provenanceOf({ at: columns.get(c.target)?.at })];
+    const landing = [SAME_CATEGORY, ...citedOf(columns.get(c.target))];
     add({ from: into, to: c.target, drawn: { source: to, type: "HAS_COLUMN", target: c.target, provenance: landing }, stored: edgeId(to, "HAS_COLUMN", c.target), via: null, provenance: landing });
   }
   const all = [...steps.values()];
@@ -305,7 +306,7 @@ function depthsFrom(row: TraceRow, edges: readonly FlowEdge[]): Map<string, numb
  * start), the table's edge to the column is drawn, marked as going back. An edge into a node the trace reached no
  * later than its source is marked `back` too (a copy returning to a table).
  */
-function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: readonly TraceSend[], toSystems: readonly FlowEdge[] = []): DrawnEdge[] {
+function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: readonly TraceSend[], toSystems: readonly FlowEdge[] = [], landed: readonly string[] = []): DrawnEdge[] {
   const steps = reach.steps.filter((step) => useful.has(step.from) && useful.has(step.to));
   const flow = (step: Step): FlowEdge => ({ from: reach.real(step.from), to: reach.real(step.to), drawn: step.drawn });
   const edges: FlowEdge[] = [
@@ -319,7 +320,7 @@ function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: rea
   const depth = depthsFrom(row, all);
   const into = new Map<string, string[]>();
   for (const e of all) into.set(e.to, [...(into.get(e.to) ?? []), e.from]);
-  const productive = new Set([...sends.map((s) => idOf(s.vendor)), ...toSystems.map((e) => e.to)]);
+  const productive = new Set([...sends.map((s) => idOf(s.vendor)), ...toSystems.map((e) => e.to), ...landed]);
   const stack = [...productive];
   while (stack.length > 0) {
     for (const n of into.get(stack.pop()!) ?? []) {
@@ -340,34 +341,9 @@ function drawnEdges(row: TraceRow, reach: Reach, useful: Set<string>, sends: rea
  */
 function evidence(row: TraceRow, send: TraceSend, reach: Reach): TraceVendor["fields"][number]["evidence"] {
   const column = idOf(send.column);
-  const chain: Step[] = [];
-  for (let step = reach.parent.get(column); step; step = reach.parent.get(step.from)) chain.unshift(step);
-  const nodes = [reach.real(chain[0]?.from ?? column)];
-  const edges: string[] = [];
-  const vias: (string | null)[] = [];
-  const provenance: Provenance[][] = [];
-  for (const step of chain) {
-    const node = reach.real(step.to);
-    const seen = nodes.indexOf(node);
-    if (seen >= 0) {
-      nodes.length = seen + 1;
-      edges.length = seen;
-      vias.length = seen;
-      provenance.length = seen;
-      continue;
-    }
-    nodes.push(node);
-    edges.push(step.stored);
-    vias.push(step.via);
-    provenance.push(step.provenance);
-  }
+  const { nodes, edges, via, provenance } = pathTo(reach, column);
   const vendor = idOf(send.vendor);
-  return {
-    nodes: [...nodes, vendor],
-    edges: [...edges, edgeId(column, "SENT_TO", vendor)],
-    via: vias.filter((v): v is string => v !== null),
-    provenance: [...provenance, provenanceOf(send)],
-  };
+  return { nodes: [...nodes, vendor], edges: [...edges, edgeId(column, "SENT_TO", vendor)], via, provenance: [...provenance, provenanceOf(send)] };
 }
 
 function flowOf(s: TraceSend | TraceSilent): Flow {
@@ -554,8 +530,11 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
   const vendors = vendorsOf(row, sends, silent, reach, view.page?.fields);
   const listed = vendorPage(vendors, view.page);
   const toSystems = systemDestinations(row, filters);
-  // Only what leads on to a listed vendor (or one of our systems the data goes to) is drawn: every edge lies on a path from the start to one.
-  const flowEdges = drawnEdges(row, reach, leadingTo(new Set([...sends.map((s) => idOf(s.column)), ...toSystems.edges.map((e) => e.from)]), reach), sends, toSystems.edges);
+  // Only what leads on to a listed vendor, one of our systems the data goes to, or a column it is copied into is drawn: every edge lies on a path from the start to one.
+  const kept = leadingTo(new Set([...sends.map((s) => idOf(s.column)), ...toSystems.edges.map((e) => e.from)]), reach);
+  const downstream = downstreamOf(row, reach, filters, kept);
+  const landed = downstream.map((d) => d.column);
+  const flowEdges = drawnEdges(row, reach, leadingTo(new Set([...kept, ...landed]), reach), sends, toSystems.edges, landed);
   const drawnIds = new Set(flowEdges.flatMap((e) => [e.source, e.target]));
   const columns = row.columns.filter((c) => drawnIds.has(idOf(c)));
 
@@ -583,7 +562,7 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
   };
   const tableProps = new Map(row.startTables.map((t) => [idOf(t), t]));
   for (const c of columns) {
-    if (!tableProps.has(ids.table(c.system, c.table))) tableProps.set(ids.table(c.system, c.table), { kind: "table", key: `${c.system}/${c.table}`, name: c.table, system: c.system, title: null, at: c.tableAt });
+    if (!tableProps.has(ids.table(c.system, c.table))) tableProps.set(ids.table(c.system, c.table), { kind: "table", key: `${c.system}/${c.table}`, name: c.table, system: c.system, title: null, at: c.tableAt, ...(c.tableSeen && typeof c.tableSeen === "object" ? c.tableSeen : {}) });
   }
   const standsFor = new Map<string, number>();
   for (const c of columns) if (owner(idOf(c)) !== idOf(c)) standsFor.set(owner(idOf(c)), (standsFor.get(owner(idOf(c))) ?? 0) + 1);
@@ -636,5 +615,6 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
     omitted: elements.omitted(),
     toSystems: toSystems.list,
     outsideSelection: sorted(outside),
+    downstream,
   };
 }

@@ -8,7 +8,9 @@ import { EngagementRowSchema } from "../transfers/engagement.row.js";
 const Props = z.object({ kind: z.string(), key: z.string(), name: z.string() }).catchall(z.unknown());
 /** Where a relationship is stated (`file:line…`, see `elements/provenance.ts`); absent for an inventory built in memory. */
 const At = z.array(z.string()).nullable().optional();
-const Edge = z.object({ source: z.string(), target: z.string(), type: z.string(), at: At, suggested: z.boolean().nullable().optional() });
+/** Where OpenLineage run events saw a relationship (`elements/provenance.ts` cites it as `observed`); null for a stated one. */
+const Seen = { observedJob: z.string().nullish(), observedRunId: z.string().nullish(), observedEventTime: z.string().nullish() };
+const Edge = z.object({ source: z.string(), target: z.string(), type: z.string(), at: At, suggested: z.boolean().nullable().optional(), ...Seen });
 
 export const TraceSendSchema = z.object({
   column: Props.extend({ system: z.string(), table: z.string(), columnKind: z.string() }),
@@ -76,7 +78,7 @@ const StartColumnRowSchema = z.object({ column: z.string(), table: Props.extend(
 const ReachRowSchema = z.object({
   column: Props.extend({ system: z.string(), table: z.string(), columnKind: z.string(), category: z.string().nullable() }),
   category: Props.nullable(),
-  copies: z.array(z.object({ target: z.string(), via: z.string(), mapping: z.enum(["stated", "category"]), at: At })),
+  copies: z.array(z.object({ target: z.string(), via: z.string(), mapping: z.enum(["stated", "category"]), at: At, ...Seen })),
   sends: z.array(z.object({ vendor: z.string(), flow: z.string(), at: At })),
 });
 /** `trace/flows`: an engagement (with its vendor and places), or a copying source's name. */
@@ -114,7 +116,7 @@ export function joinTraceRows(start: TraceRow["start"], starts: StartColumnRow[]
     const id = `${r.column.kind}:${r.column.key}`;
     for (const k of r.copies) {
       if (!reached.has(k.target)) continue;
-      copies.push({ source: id, target: k.target, via: k.via, viaName: viaNames.get(k.via) ?? null, mapping: k.mapping, at: k.at, categoryName: r.category?.name ?? null });
+      copies.push({ ...k, source: id, viaName: viaNames.get(k.via) ?? null, categoryName: r.category?.name ?? null });
     }
     const { category: _key, ...column } = r.column;
     for (const s of r.sends) {
