@@ -1,16 +1,21 @@
 /**
- * `npm run bench -- --scale S|M|L [--quick] [--seed N] [--no-browser]` — the scale benchmark (a script, not a test).
+ * `npm run bench -- --scale builtin|S|M|L [--before <git ref>] [--quick] [--seed N] [--no-browser] [--no-load]` — issue
+ * 21's target table, before and after in one run (`targets.ts`: each version on its own server and database, the same
+ * probe over HTTP; writes bench/results/<date>-issue21-<scale>[-quick].json and .md).
  *
+ * `npm run bench -- --endpoints --scale S|M|L [--quick] [--seed N] [--no-browser]` — the full scale benchmark of
+ * every endpoint (issue 12's table; a script, not a test).
  * Generates the estate, starts a throw-away embedded Neo4j (temp data folder, the app's default memory), loads the
  * estate next to the built-in data with the app's own loader (one transaction, or groups of whole files past its row budget), loads it again (reload), then runs
  * the app in-process on loopback and measures every endpoint with sequential requests, and the very Cypher each
- * request ran straight through the driver (recorded from the app's Graph, so the two always match). With Chromium,
+ * request ran straight through the driver (recorded from the app's Graph, so the two always match: `driver.ts`). With Chromium,
  * it times the overview and traces of about 300, 1,000 and 3,000 elements from navigation to a painted graph, and
  * counts frames while panning the biggest. Writes bench/results/<date>-<scale>[-quick].json and .md.
  * `--only search,overview` measures just those endpoints after the first load (no reload, no browser, no files written);
  * `--no-reload` skips the reload. Reads time out after a minute (not the app's 5 s); answers that fail are counted.
  * `--browser-only` skips the reload and the endpoints (the client's numbers in minutes); `--client <dir>` serves that
  * built client instead of building client/ (e.g. a build of an older commit, for before/after on the same data).
+ * `--only`, `--no-reload`, `--browser-only` and `--client` imply `--endpoints`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -19,16 +24,15 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import neo4j from "neo4j-driver";
-
 import { BenchBrowser, type DrawTiming } from "./browser.js";
 import { waitForDatabase } from "./connect.js";
+import { apiOverDriver, recordQueries } from "./driver.js";
 import { SCALES, type Scale } from "./estate.js";
 import { DEFAULT_SEED, writeEstate } from "./generate.js";
 import { markdownReport, type BenchResult, type EndpointResult } from "./report.js";
-import { MemorySampler, percentiles } from "./stats.js";
+import { MemorySampler } from "./stats.js";
+import { runTargets } from "./targets.js";
 import { readEnv } from "../server/src/config/env.js";
-import { cypher } from "../server/src/db/cypher.js";
 import { startEmbeddedNeo4j } from "../server/src/db/embedded.js";
 import { Graph } from "../server/src/db/graph.js";
 import { builtInInventoryFiles, REPO_ROOT } from "../server/src/inventory/paths.js";
@@ -46,14 +50,20 @@ const { values } = parseArgs({
     "no-reload": { type: "boolean", default: false },
     "browser-only": { type: "boolean", default: false },
     client: { type: "string" },
+    /** Issue 21's table: the git ref measured as "before" beside this checkout. */
+    before: { type: "string" },
+    "no-load": { type: "boolean", default: false },
+    /** The full run of every endpoint (issue 12's table) instead of issue 21's before/after table. */
+    endpoints: { type: "boolean", default: false },
   },
 });
+const ENDPOINTS_RUN = values.endpoints || values.only !== undefined || values["browser-only"] || values.client !== undefined || values["no-reload"];
 const QUICK = values.quick;
 const BROWSER_ONLY = values["browser-only"];
 const CLIENT = values.client ? path.resolve(values.client) : null;
 const ONLY = values.only ? new Set(values.only.split(",").map((x) => x.trim())) : null;
 const SCALE = (values.scale ?? "S").toUpperCase() as Scale;
-if (!(SCALE in SCALES)) {
+if (ENDPOINTS_RUN && !(SCALE in SCALES)) {
   console.error("usage: npm run bench -- --scale S|M|L [--quick] [--seed N] [--no-browser]");
   process.exit(2);
 }
@@ -66,41 +76,12 @@ const READ_TIMEOUT_MS = 60_000;
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const enc = encodeURIComponent;
 
-interface Recorded {
-  query: string;
-  params: Record<string, unknown>;
-}
-
-/** The app's Graph, recording which named queries each request runs (to replay them through the bare driver). */
-function recordQueries(graph: Graph): { take: () => Recorded[] } {
-  let log: Recorded[] = [];
-  const read = graph.read.bind(graph);
-  graph.read = (query: string, params: Record<string, unknown>) => {
-    log.push({ query, params });
-    return read(query, params);
-  };
-  return {
-    take: () => {
-      const out = log;
-      log = [];
-      return out;
-    },
-  };
-}
-
 /** For picking the requests' subjects: a first, cold answer may time out on a busy machine, so it is asked up to three times. */
 async function getJson<T>(base: string, url: string, attempt = 1): Promise<T> {
   const res = await fetch(base + url);
   if (res.status === 503 && attempt < 3) return getJson<T>(base, url, attempt + 1);
   if (!res.ok) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   return (await res.json()) as T;
-}
-
-async function timedGet(base: string, url: string): Promise<{ ms: number; bytes: number; status: number }> {
-  const started = performance.now();
-  const res = await fetch(base + url);
-  const body = await res.arrayBuffer();
-  return { ms: performance.now() - started, bytes: body.byteLength, status: res.status };
 }
 
 function newestMtime(p: string): number {
@@ -206,6 +187,10 @@ async function main(): Promise<void> {
     // Answers carry node ids (`vendor:x`); the vendor route takes the bare vendor key.
     const vendorKey = (id: string) => id.replace(/^vendor:/, "");
     const firstSystem = "sys-001-crm";
+    // Issue 18: tables whose data a flow between own systems copies into another system, traced beside those inside one.
+    const crossTables = (
+      await graph.driver.executeQuery("MATCH (a:Table)-[r:COPIED_TO]->(:Table) WHERE r.crossSystem = true RETURN DISTINCT a.id AS id ORDER BY id LIMIT 3")
+    ).records.map((r) => r.get("id") as string);
 
     const ENDPOINTS: { name: string; urls: string[] }[] = [
       { name: "search", urls: ["/api/search?q=email", "/api/search?q=s2_cust", "/api/search?q=blue%20mail", "/api/search?q=zip"] },
@@ -215,6 +200,7 @@ async function main(): Promise<void> {
       { name: "trace from a system", urls: [`/api/trace?from=${enc(`system:${firstSystem}`)}`] },
       { name: "trace from a category", urls: [`/api/trace?from=${enc("category:email-address")}`] },
       { name: "trace from a table", urls: hub.map((tb) => `/api/trace?from=${enc(tableId(tb))}`) },
+      ...(crossTables.length > 0 ? [{ name: "trace from a table copied into another system", urls: crossTables.map((id) => `/api/trace?from=${enc(id)}`) }] : []),
       { name: "vendors", urls: ["/api/vendors"] },
       { name: "vendor", urls: popular.map((v) => `/api/vendors/${enc(vendorKey(v.id))}`) },
       { name: "overview", urls: ["/api/overview"] },
@@ -228,42 +214,11 @@ async function main(): Promise<void> {
     if (ONLY) ENDPOINTS.splice(0, ENDPOINTS.length, ...ENDPOINTS.filter((e) => ONLY.has(e.name)));
     if (BROWSER_ONLY) ENDPOINTS.splice(0, ENDPOINTS.length);
     const endpoints: EndpointResult[] = [];
-    const session = () => graph.driver.session({ defaultAccessMode: neo4j.session.READ });
     for (const e of ENDPOINTS) {
       log(`API ${e.name}: ${REQUESTS} requests`);
-      for (let i = 0; i < WARMUP; i++) await timedGet(base, e.urls[i % e.urls.length]!);
-      // What each URL runs, recorded once, then replayed straight through the driver.
-      const perUrl = new Map<string, Recorded[]>();
-      const apiMs: number[] = [];
-      let bytes = 0;
-      let failed = 0;
-      for (let i = 0; i < REQUESTS; i++) {
-        const url = e.urls[i % e.urls.length]!;
-        recorder.take();
-        const r = await timedGet(base, url);
-        apiMs.push(r.ms);
-        // A timeout (503) or error is counted and its time kept: a slow endpoint must show, not stop the run.
-        if (r.status !== 200) failed++;
-        bytes = Math.max(bytes, r.bytes);
-        const ran = recorder.take();
-        if (!perUrl.has(url)) perUrl.set(url, ran);
-      }
-      const driverMs: number[] = [];
-      const s = session();
-      try {
-        for (let i = 0; i < REQUESTS; i++) {
-          const queries = perUrl.get(e.urls[i % e.urls.length]!) ?? [];
-          const started = performance.now();
-          for (const q of queries) await s.executeRead((tx) => tx.run(cypher(q.query), q.params), { timeout: READ_TIMEOUT_MS }).catch(() => undefined);
-          driverMs.push(performance.now() - started);
-        }
-      } finally {
-        await s.close();
-      }
-      const api = percentiles(apiMs);
-      const driver = percentiles(driverMs);
-      log(`  API p50 ${api.p50} / p95 ${api.p95} ms${failed ? ` (${failed} not 200)` : ""}; driver p50 ${driver.p50} / p95 ${driver.p95} ms; ${Math.round(bytes / 1024)} KB`);
-      endpoints.push({ failed, name: e.name, urls: e.urls, queries: [...new Set([...perUrl.values()].flat().map((q) => q.query))], api, driver, ratioP50: Math.round((api.p50 / driver.p50) * 100) / 100, maxBytes: bytes });
+      const m = await apiOverDriver({ base, graph, recorder, urls: e.urls, requests: REQUESTS, warmup: WARMUP, readTimeoutMs: READ_TIMEOUT_MS });
+      log(`  API p50 ${m.api.p50} / p95 ${m.api.p95} ms${m.failed ? ` (${m.failed} not 200)` : ""}; driver p50 ${m.driver.p50} / p95 ${m.driver.p95} ms; ${Math.round(m.maxBytes / 1024)} KB`);
+      endpoints.push({ failed: m.failed, name: e.name, urls: e.urls, queries: m.queries, api: m.api, driver: m.driver, ratioP50: m.ratioP50 ?? 0, maxBytes: m.maxBytes });
     }
 
     const snapshot = (browser: BenchResult["browser"]): BenchResult => {
@@ -367,7 +322,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+(ENDPOINTS_RUN
+  ? main()
+  : runTargets({ scale: values.scale ?? "builtin", quick: QUICK, seed: Number(values.seed), ...(values.before ? { before: values.before } : {}), browser: !values["no-browser"], load: !values["no-load"], argv: process.argv.slice(2) })
+).then(
   () => process.exit(0),
   (err: unknown) => {
     console.error(err);

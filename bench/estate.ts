@@ -3,7 +3,8 @@
  * a real one. Systems of tables with 5–40 columns (~40 % personal, spread over the catalogue's categories),
  * references within a system, sources that feed and copy tables, and vendors shared across systems (popular ones
  * used by many) with entity and data countries and a transfer mechanism; some vendors have no country (unknown) and
- * some flows no mechanism. Pure: files are written by `generate.ts`.
+ * some flows no mechanism; each system's data also flows into two of the company's other systems (`systemFlows`).
+ * Pure: files are written by `generate.ts`.
  */
 import type { InventoryInput } from "../server/src/inventory/inventory.schema.js";
 
@@ -178,6 +179,12 @@ function tableCounts(d: Dice, systems: number, total: number): number[] {
 }
 
 export function generateEstate(opts: EstateOptions): EstateFile[] {
+  const files = generateSystems(opts);
+  addSystemFlows(files, opts);
+  return files;
+}
+
+function generateSystems(opts: EstateOptions): EstateFile[] {
   const d = new Dice(prng(opts.seed));
   const scale = SCALES[opts.scale];
   const vendors = vendorProfiles(d, scale.vendors, opts.countries);
@@ -299,13 +306,91 @@ export function generateEstate(opts: EstateOptions): EstateFile[] {
   });
 }
 
+/** How many other systems each system's data flows into (when the estate has that many). */
+export const FLOWS_PER_SYSTEM = 2;
+
+/**
+ * Flows between own systems (issue 18), added after the systems from a PRNG of their own, so the rest of an estate is
+ * the same with or without them: each system feeds the next system and one further on (`FLOWS_PER_SYSTEM` others), in
+ * turn as 1–4 copies with stated column pairs, 1–4 category-scoped table copies, or 2–4 categories sent without naming
+ * tables (a Fides egress). A copy goes from one of the system's tables holding personal data (mostly its first, "hub"
+ * tables) into a table of the other system that exists; a stated pair joins columns of the same category where the two
+ * tables have one, else two personal columns. Some systems state their legal entity's and hosting countries (some
+ * outside the EEA), and some flows into a system outside the EEA their mechanism, so the flows get every transfer status.
+ */
+function addSystemFlows(files: EstateFile[], opts: EstateOptions): void {
+  const n = files.length;
+  if (n < 2) return;
+  const d = new Dice(prng((opts.seed ^ 0x5eed_f10) >>> 0));
+  const eea = opts.countries.filter((c) => c.eea).map((c) => c.code);
+  const outside = opts.countries.filter((c) => !c.eea).map((c) => c.code);
+  const abroad = new Set<string>();
+  for (const f of files) {
+    // ~70 % state where they are hosted; a fifth of those outside the EEA (mostly the US).
+    if (!d.chance(0.7)) continue;
+    const out = outside.length > 0 && d.chance(0.2);
+    const home = out ? (outside.includes("US") && d.chance(0.7) ? "US" : d.pick(outside)) : d.pick(eea);
+    if (out) abroad.add(f.inventory.system.id);
+    f.inventory.system.hostingCountries = [home];
+    if (d.chance(0.8)) f.inventory.system.legalEntity = { name: `${f.inventory.system.name} Operations Ltd`, country: home };
+  }
+  const personalTables = (f: EstateFile) => f.inventory.entities.filter((e) => (e.columns ?? []).some((c) => c.kind === "personal"));
+  const pickTable = (tables: ReturnType<typeof personalTables>) => tables[d.chance(0.6) ? d.int(0, Math.min(9, tables.length - 1)) : d.int(0, tables.length - 1)]!;
+  const personalOf = (e: ReturnType<typeof personalTables>[number]) => (e.columns ?? []).filter((c) => c.kind === "personal");
+
+  files.forEach((f, si) => {
+    const targets = [...new Set([(si + 1) % n, (si + 1 + 1 + (si % Math.max(1, n - 2))) % n])].filter((t) => t !== si).slice(0, FLOWS_PER_SYSTEM);
+    const ours = personalTables(f);
+    f.inventory.systemFlows = targets.map((ti, j) => {
+      const target = files[ti]!;
+      const theirs = personalTables(target);
+      const style = (si + j) % 3;
+      const to = target.inventory.system.id;
+      const mechanism = abroad.has(to) && d.chance(0.7) ? { mechanism: d.pick(["scc", "scc", "bcr", "dpf"] as const) } : {};
+      if (style === 2 || ours.length === 0 || theirs.length === 0) {
+        const categories = [...new Set(ours.flatMap((e) => personalOf(e).map((c) => c.category!)))];
+        const sent = d.sample(categories.length > 0 ? categories : opts.categories, d.int(2, 4)).sort();
+        return { to, description: `Categories sent to ${target.inventory.system.name}`, categories: sent, ...mechanism };
+      }
+      const copies: { from: string; to: string; columns?: { from: string; to: string }[] }[] = [];
+      const pairsSeen = new Set<string>();
+      for (let k = d.int(1, 4); k > 0; k--) {
+        const from = pickTable(ours);
+        // A stated copy lands where the other system holds the same data: a table with a column of its first column's category.
+        const first = d.pick(personalOf(from));
+        let into = pickTable(theirs);
+        for (let tries = 0; style === 0 && tries < 20 && !personalOf(into).some((c) => c.category === first.category); tries++) into = pickTable(theirs);
+        const key = `${from.name}>${into.name}`;
+        if (pairsSeen.has(key)) continue;
+        pairsSeen.add(key);
+        if (style === 1) {
+          copies.push({ from: from.name, to: into.name });
+          continue;
+        }
+        const columns: { from: string; to: string }[] = [];
+        const targetCols = personalOf(into);
+        for (const c of [first, ...d.sample(personalOf(from).filter((c) => c !== first), d.int(0, 2))]) {
+          const same = targetCols.filter((t) => t.category === c.category);
+          // Beyond the first pair, only columns of the same category are paired.
+          const landing = same.length > 0 ? d.pick(same) : c === first ? d.pick(targetCols) : null;
+          if (landing && !columns.some((m) => m.to === landing.name)) columns.push({ from: c.name, to: landing.name });
+        }
+        copies.push({ from: from.name, to: into.name, columns });
+      }
+      return { to, description: `${style === 0 ? "Stated column copies" : "Table copies"} into ${target.inventory.system.name}`, copies, ...mechanism };
+    });
+  });
+}
+
 /** Counts of what an estate holds (for the generator's summary and the benchmark's report). */
-export function estateCounts(files: EstateFile[]): { systems: number; tables: number; columns: number; personal: number; vendors: number; flows: number } {
+export function estateCounts(files: EstateFile[]): { systems: number; tables: number; columns: number; personal: number; vendors: number; flows: number; systemFlows: number; systemCopies: number } {
   const vendors = new Set<string>();
   let tables = 0;
   let columns = 0;
   let personal = 0;
   let flows = 0;
+  let systemFlows = 0;
+  let systemCopies = 0;
   for (const f of files) {
     tables += f.inventory.entities.length;
     for (const e of f.inventory.entities) {
@@ -314,6 +399,8 @@ export function estateCounts(files: EstateFile[]): { systems: number; tables: nu
     }
     for (const v of f.inventory.vendors ?? []) vendors.add(v.vendor.id);
     flows += f.inventory.vendors?.length ?? 0;
+    systemFlows += f.inventory.systemFlows?.length ?? 0;
+    systemCopies += (f.inventory.systemFlows ?? []).reduce((sum, s) => sum + (s.copies?.length ?? 0), 0);
   }
-  return { systems: files.length, tables, columns, personal, vendors: vendors.size, flows };
+  return { systems: files.length, tables, columns, personal, vendors: vendors.size, flows, systemFlows, systemCopies };
 }

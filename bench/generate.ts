@@ -30,6 +30,14 @@ export function toYaml(file: EstateFile): string {
       if (isSeq(columns)) for (const c of columns.items) if (isMap(c)) c.flow = true;
     }
   }
+  const hosting = doc.getIn(["system", "hostingCountries"], true);
+  if (isSeq(hosting)) hosting.flow = true;
+  const flows = doc.get("systemFlows", true);
+  if (isSeq(flows)) for (const f of flows.items) if (isMap(f)) for (const k of ["categories", "copies"]) {
+    const node = f.get(k, true);
+    if (isSeq(node)) for (const item of node.items) if (isMap(item)) item.flow = true;
+    if (k === "categories" && isSeq(node)) node.flow = true;
+  }
   const vendors = doc.get("vendors", true);
   if (isSeq(vendors)) for (const v of vendors.items) if (isMap(v)) for (const k of ["vendor", "dataCountries", "receives", "sendsBack"]) {
     const node = v.get(k, true);
@@ -70,6 +78,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { files, counts } = await writeEstate({ scale: scale as Scale, out, seed: Number(values.seed), sharedNames: values["shared-names"] });
   console.log(
     `Wrote ${files.length} inventories to ${out} in ${Math.round(performance.now() - started)} ms: ${counts.tables.toLocaleString("en")} tables, ` +
-      `${counts.columns.toLocaleString("en")} columns (${Math.round((100 * counts.personal) / counts.columns)} % personal), ${counts.vendors} vendors in ${counts.flows} flows.`,
+      `${counts.columns.toLocaleString("en")} columns (${Math.round((100 * counts.personal) / counts.columns)} % personal), ${counts.vendors} vendors in ${counts.flows} flows, ${counts.systemFlows} flows between systems (${counts.systemCopies} table copies).`,
   );
 }

@@ -1,25 +1,63 @@
 /** The shell: header with navigation, search and database status; one route per view (every view is a URL). */
 import type { HealthResponse, OverviewResponse } from "@contract/api";
 import { parseNodeId } from "@contract/ids";
-import { useEffect, useMemo, useRef } from "react";
+import { lazy, Suspense, useMemo, useRef, type ComponentType } from "react";
 import { BrowserRouter, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 
 import { api } from "./api/endpoints";
 import { useApi } from "./api/useApi";
-import { exploreLink } from "./components/NodeDetails";
 import { SearchBox } from "./components/SearchBox";
-import { Empty } from "./components/States";
+import { Empty, Loading } from "./components/States";
 import { SystemPicker } from "./components/SystemPicker";
-import { warmLayout } from "./graph/elkRunner";
+import { exploreLink } from "./lib/links";
 import { keepSystems } from "./lib/urlState";
-import { ExploreView } from "./views/ExploreView";
-import { OverviewView } from "./views/OverviewView";
-import { PathsView } from "./views/PathsView";
-import { ReferencedByView } from "./views/ReferencedByView";
-import { TraceView } from "./views/TraceView";
-import { VendorsView } from "./views/VendorsView";
-import { WhereView } from "./views/WhereView";
 import { DatasetContext, FocusContext, type FocusHook } from "./views/context";
+
+/**
+ * Each view is its own chunk, fetched when its route is first shown (or earlier, by `preloadView`): the header paints
+ * from the first script alone, the vendors and where lists never load Cytoscape, and the graph views share one chunk
+ * with it (ELK's worker is fetched only when a layout needs it, `graph/elkRunner.ts`).
+ */
+const VIEWS = {
+  overview: () => import("./views/OverviewView").then((m) => m.OverviewView),
+  trace: () => import("./views/TraceView").then((m) => m.TraceView),
+  referencedBy: () => import("./views/ReferencedByView").then((m) => m.ReferencedByView),
+  explore: () => import("./views/ExploreView").then((m) => m.ExploreView),
+  vendors: () => import("./views/VendorsView").then((m) => m.VendorsView),
+  paths: () => import("./views/PathsView").then((m) => m.PathsView),
+  where: () => import("./views/WhereView").then((m) => m.WhereView),
+} satisfies Record<string, () => Promise<ComponentType>>;
+type ViewName = keyof typeof VIEWS;
+
+const lazyView = (name: ViewName) => lazy(() => VIEWS[name]().then((C) => ({ default: C })));
+const OverviewView = lazyView("overview");
+const TraceView = lazyView("trace");
+const ReferencedByView = lazyView("referencedBy");
+const ExploreView = lazyView("explore");
+const VendorsView = lazyView("vendors");
+const PathsView = lazyView("paths");
+const WhereView = lazyView("where");
+
+/** The view a path shows (as the routes below match it), or null for an unknown address. */
+export function viewOf(pathname: string): ViewName | null {
+  if (pathname === "/") return "overview";
+  if (pathname === "/trace") return "trace";
+  if (/^\/tables\/[^/]+(\/[^/]+)?\/referenced-by$/.test(pathname)) return "referencedBy";
+  if (/^\/tables\/[^/]+(\/[^/]+)?$/.test(pathname) || pathname === "/explore") return "explore";
+  if (pathname === "/vendors") return "vendors";
+  if (pathname === "/paths") return "paths";
+  if (pathname === "/where") return "where";
+  return null;
+}
+
+/**
+ * Starts fetching the chunk of the view at `pathname` before the shell renders. A graph view's module starts the graph
+ * screen's own chunk when it runs (views/LazyGraphScreen.tsx), so the view asks for its answer before that big chunk runs.
+ */
+export function preloadView(pathname: string): void {
+  const name = viewOf(pathname);
+  if (name) void VIEWS[name]();
+}
 
 function Logo() {
   return (
@@ -93,19 +131,21 @@ function Shell() {
             <DbStatus />
           </header>
           <main className="content">
-            <Routes>
-              <Route path="/" element={<OverviewView />} />
-              <Route path="/trace" element={<TraceView />} />
-              <Route path="/tables/:name/referenced-by" element={<ReferencedByView />} />
-              <Route path="/tables/:system/:name/referenced-by" element={<ReferencedByView />} />
-              <Route path="/tables/:name" element={<ExploreView />} />
-              <Route path="/tables/:system/:name" element={<ExploreView />} />
-              <Route path="/explore" element={<ExploreView />} />
-              <Route path="/vendors" element={<VendorsView />} />
-              <Route path="/paths" element={<PathsView />} />
-              <Route path="/where" element={<WhereView />} />
-              <Route path="*" element={<Empty title="No such page">This address is not a view of the explorer. Start from the overview or search above.</Empty>} />
-            </Routes>
+            <Suspense fallback={<Loading what="the view" />}>
+              <Routes>
+                <Route path="/" element={<OverviewView />} />
+                <Route path="/trace" element={<TraceView />} />
+                <Route path="/tables/:name/referenced-by" element={<ReferencedByView />} />
+                <Route path="/tables/:system/:name/referenced-by" element={<ReferencedByView />} />
+                <Route path="/tables/:name" element={<ExploreView />} />
+                <Route path="/tables/:system/:name" element={<ExploreView />} />
+                <Route path="/explore" element={<ExploreView />} />
+                <Route path="/vendors" element={<VendorsView />} />
+                <Route path="/paths" element={<PathsView />} />
+                <Route path="/where" element={<WhereView />} />
+                <Route path="*" element={<Empty title="No such page">This address is not a view of the explorer. Start from the overview or search above.</Empty>} />
+              </Routes>
+            </Suspense>
           </main>
         </div>
       </FocusContext>
@@ -114,8 +154,6 @@ function Shell() {
 }
 
 export function App() {
-  // The layout worker starts while the first answer loads, not after it.
-  useEffect(() => warmLayout(), []);
   return (
     <BrowserRouter>
       <Shell />

@@ -4,14 +4,12 @@ import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
-import { App } from "./App";
-import { fontsReady } from "./graph/measure";
+import { App, preloadView } from "./App";
 
-// Node sizes are measured in the UI font: wait for it (briefly) before the first graph is drawn.
-void Promise.race([fontsReady(), new Promise((r) => setTimeout(r, 1500))]).then(() => {
-  createRoot(document.getElementById("root")!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+// The view's chunk loads while the shell renders; a graph waits for the UI font itself (views/LazyGraphScreen.tsx).
+preloadView(window.location.pathname);
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -41,6 +41,9 @@ export class Deadline {
 
 const store = new AsyncLocalStorage<Deadline>();
 
+/** Time a database read keeps back from its request's deadline, so the client hears the database's own error. */
+export const REPLY_MARGIN_MS = 100;
+
 export function runWithDeadline<T>(deadline: Deadline, work: () => T): T {
   return store.run(deadline, work);
 }

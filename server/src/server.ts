@@ -6,6 +6,7 @@ import express, { type Express } from "express";
 import helmet from "helmet";
 
 import { assessmentsRoutes } from "./assessments/assessments.routes.js";
+import { AnswerCache } from "./db/cache.js";
 import type { Graph } from "./db/graph.js";
 import { healthRoutes } from "./health/health.routes.js";
 import { ApiRouter, type Deadlines } from "./http/api-router.js";
@@ -45,7 +46,16 @@ export interface AppDeps {
   deadlines?: Partial<Deadlines>;
   /** The OpenLineage ingest endpoint (`POST /api/v1/lineage`); absent (the default), it does not exist. */
   lineage?: Omit<LineageOptions, "graph"> | undefined;
+  /** Memory for answers kept per load sequence (db/cache.ts), in MB; 0 keeps none (default 64). */
+  answerCacheMb?: number;
 }
+
+/**
+ * The routes whose answers read nothing but the graph, so an answer stays true until the next load: kept per load
+ * sequence. Not kept: health (it is about the database now), assessments and reports (assessments are stored beside
+ * the graph, and a report is dated), the ingest endpoint.
+ */
+const CACHED_TAGS = new Set(["search", "nodes", "tables", "trace", "vendors", "paths", "overview", "transfers", "where"]);
 
 export function createApp({
   graph,
@@ -58,6 +68,7 @@ export function createApp({
   log,
   deadlines,
   lineage,
+  answerCacheMb = 64,
 }: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -74,7 +85,8 @@ export function createApp({
     }),
   );
 
-  const api = new ApiRouter({ queryMs: deadlines?.queryMs ?? graph.queryTimeoutMs, exportMs: deadlines?.exportMs ?? 60_000 });
+  const cache = answerCacheMb > 0 ? { answers: new AnswerCache({ current: () => graph.loadSequence() }, answerCacheMb * 1024 * 1024), tags: CACHED_TAGS } : undefined;
+  const api = new ApiRouter({ queryMs: deadlines?.queryMs ?? graph.queryTimeoutMs, exportMs: deadlines?.exportMs ?? 60_000 }, cache);
   healthRoutes(api, graph);
   searchRoutes(api, graph);
   nodesRoutes(api, graph);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { Graph } from "../../server/src/db/graph.js";
 import { createApp } from "../../server/src/server.js";
-import { testApp } from "../support/graph.js";
+import { testApp, testGraph } from "../support/graph.js";
 
 describe("GET /api/health", () => {
   it("answers 200 with the Neo4j 5.26 version and the graph's size when the database is up", async () => {
@@ -14,6 +14,17 @@ describe("GET /api/health", () => {
     expect(res.body.neo4j.version).toMatch(/^5\.26\./);
     expect(res.body.counts.nodes).toBeGreaterThan(500);
     expect(res.body.counts.relationships).toBeGreaterThan(1000);
+  });
+
+  it("counts the graph's own nodes, not the assessments stored beside it nor the load's bookkeeping", async () => {
+    const graph = testGraph();
+    const res = await request(testApp(graph)).get("/api/health");
+
+    const [own] = await graph.probe("MATCH (n:Node) RETURN count(n) AS n");
+    const [all] = await graph.probe("MATCH (n) RETURN count(n) AS n");
+    expect(res.body.counts.nodes).toBe(own!.n);
+    // The load sequence and the overview summaries exist beside the graph, so the two counts differ.
+    expect(all!.n as number).toBeGreaterThan(own!.n as number);
   });
 
   it("answers 503 with a JSON error within 2 s when the database is stopped", async () => {

@@ -257,7 +257,7 @@ describe("npm run import: an assessment file", () => {
     const err = await refused([file]);
 
     const line = text.split("\n").findIndex((l) => l.includes("ambassify/nowhere")) + 1;
-    expect(err.issues).toEqual([{ file, line, field: "measures[1].nodes[0]", message: "'ambassify/nowhere' names no vendor flow in the graph" }]);
+    expect(err.issues).toEqual([{ file, line, field: "measures[1].nodes[0]", message: "'ambassify/nowhere' names no vendor flow or flow into another of our systems in the graph" }]);
     expect((await repo.list()).map((a) => a.id)).not.toContain("fixture-missing");
   });
 

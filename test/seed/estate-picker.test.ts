@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 
+import type { Core } from "cytoscape";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { OverviewResponseSchema } from "../../server/src/contract/api.js";
@@ -40,6 +41,37 @@ describe("the system picker and flows between own systems", () => {
     expect(crm.systems.map((s) => [s.id, s.connected])).toEqual([[ids.system("estate-crm"), { sendsTo: [], receivesFrom: [ids.system("estate-shop")] }]]);
     const shop = await overview("estate-shop");
     expect(shop.systems.map((s) => [s.id, s.connected])).toEqual([[ids.system("estate-shop"), { sendsTo: [ids.system("estate-crm"), ids.system("estate-warehouse")], receivesFrom: [] }]]);
+  });
+
+  it("scoped to the shop, the overview's caption counts the shop alone and names the systems its data goes into; every system's label is readable", { timeout: 120_000 }, async () => {
+    const page = await ui.open("/?systems=estate-shop");
+    await graphDrawn(page);
+    await expect(page.locator(".screen__subtitle").textContent()).resolves.toBe(
+      "1 system shares personal data with no vendor; data goes into 2 other systems of ours (1 outside the selection, 1 not loaded).",
+    );
+    // Each system's label against its box as drawn (fill at its opacity over the white canvas): WCAG contrast, at least 4.5:1.
+    const labels = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="graph"]')!;
+      const cy = (el as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
+      const rgb = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+      return cy.nodes(".kind-system").map((n) => ({ id: n.id(), label: String(n.style("label")), text: rgb(String(n.style("color"))), fill: rgb(String(n.style("background-color"))), opacity: Number(n.style("background-opacity")) }));
+    });
+    const luminance = (c: number[]) => {
+      const [r, g, b] = c.map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: number[], b: number[]) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    expect(labels.map((l) => l.id).sort()).toEqual([ids.system("estate-crm"), ids.system("estate-shop"), ids.system("estate-warehouse")]);
+    expect(labels.find((l) => l.id === ids.system("estate-warehouse"))?.label).toBe("estate-warehouse (not loaded)");
+    for (const l of labels) {
+      const drawn = l.fill.map((v) => v * l.opacity + 255 * (1 - l.opacity));
+      expect(contrast(l.text, drawn), `${l.label}: text rgb(${l.text.join(",")}) on rgb(${drawn.map(Math.round).join(",")})`).toBeGreaterThanOrEqual(4.5);
+    }
+    await shot(page, "overview-estate-scoped");
+    expect(page.errors).toEqual([]);
   });
 
   it("scoped to the shop, offers the CRM one click away and names the warehouse as not loaded; scoped to the CRM, offers the shop", { timeout: 120_000 }, async () => {

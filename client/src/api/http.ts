@@ -90,8 +90,61 @@ async function send(url: string, token: string | null, signal?: AbortSignal): Pr
   }
 }
 
-export async function getJson<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
+interface Shared {
+  url: string;
+  answer: Promise<unknown>;
+  /** Callers still waiting (one without a signal never gives up, so its request is never aborted). */
+  waiting: number;
+  ctrl: AbortController;
+}
+/**
+ * Identical GETs in flight share one request: on the landing page the header and the overview ask for the same
+ * answer at once. The request is aborted only when every caller waiting for it has given up.
+ */
+const inFlight = new Map<string, Shared>();
+
+const aborted = () => new DOMException("The request was aborted.", "AbortError");
+
+export function getJson<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
   const url = apiUrl(path, params);
+  if (signal?.aborted) return Promise.reject(aborted());
+  let shared = inFlight.get(url);
+  if (!shared) {
+    const ctrl = new AbortController();
+    const s: Shared = { url, answer: load(url, ctrl.signal), waiting: 0, ctrl };
+    inFlight.set(url, s);
+    const done = () => {
+      if (inFlight.get(url) === s) inFlight.delete(url);
+    };
+    s.answer.then(done, done);
+    shared = s;
+  }
+  const s = shared;
+  s.waiting++;
+  if (!signal) return s.answer as Promise<T>;
+  return new Promise<T>((resolve, reject) => {
+    const giveUp = () => {
+      reject(aborted());
+      if (--s.waiting === 0) {
+        s.ctrl.abort();
+        if (inFlight.get(url) === s) inFlight.delete(url);
+      }
+    };
+    signal.addEventListener("abort", giveUp, { once: true });
+    s.answer.then(
+      (v) => {
+        signal.removeEventListener("abort", giveUp);
+        resolve(v as T);
+      },
+      (err: unknown) => {
+        signal.removeEventListener("abort", giveUp);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}
+
+async function load(url: string, signal: AbortSignal): Promise<unknown> {
   let token = storedToken();
   let res = await send(url, token, signal);
   // Asked at most twice per request: once for a missing token, once more if the one given was wrong.
@@ -113,5 +166,5 @@ export async function getJson<T>(path: string, params: Params = {}, signal?: Abo
     const retryAfter = Number(res.headers.get("retry-after") ?? NaN);
     throw new ApiError(res.status, e?.code ?? "BAD_RESPONSE", e?.message ?? `The server answered ${res.status}.`, e?.details, Number.isFinite(retryAfter) ? retryAfter : undefined);
   }
-  return body as T;
+  return body;
 }

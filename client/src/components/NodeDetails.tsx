@@ -3,7 +3,7 @@
  * (referenced by, trace, explore), and for a table its columns grouped by category with purposes and sources.
  */
 import type { NodeResponse, TableResponse, VendorResponse } from "@contract/api";
-import { parseNodeId, parseTableKey, type NodeKind } from "@contract/ids";
+import { parseNodeId, type NodeKind } from "@contract/ids";
 import { citations, FIELDS_NOT_STATED, safeguardWords, TRANSFER_WORDS } from "@contract/words";
 import { ArrowRightLeft, Network, Route, Waypoints, X } from "lucide-react";
 import type { ReactNode } from "react";
@@ -18,12 +18,13 @@ import { TransferBadge } from "./TransferBadge";
 import { api, reportUrls } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KIND_LOOK } from "../graph/kinds";
+import { exploreLink, referencedByLink, TRACEABLE, traceLink, whereLink } from "../lib/links";
 import { groupColumns, tableColumnRows } from "../lib/rows";
 import { scopedLink } from "../lib/urlState";
 
 
-/** Kinds a trace can start from (the API's trace starts). */
-export const TRACEABLE: readonly NodeKind[] = ["source", "table", "column", "category", "subject", "system"];
+// The links every view builds live in lib/links.ts (the header needs them before any view is loaded).
+export { exploreLink, referencedByLink, TRACEABLE, traceLink, whereLink } from "../lib/links";
 
 const HIDDEN_PROPS = new Set(["id", "key", "kind", "name", "search", "position", "system", "table", "title"]);
 const PROP_LABELS: Record<string, string> = {
@@ -53,25 +54,7 @@ function propText(v: unknown): string {
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
-// Links keep the data set (`systems=…`) of the page they are built on.
-export function traceLink(id: string) {
-  return scopedLink(`/trace?from=${encodeURIComponent(id)}`);
-}
-export function exploreLink(id: string) {
-  return scopedLink(`/explore?focus=${encodeURIComponent(id)}`);
-}
-/** `/tables/kentico/CMS_User/referenced-by` for a table key `system/Table` (a bare name works while it is unique). */
-export function referencedByLink(tableKey: string) {
-  const { system, table } = parseTableKey(tableKey);
-  return scopedLink(`/tables/${system ? `${encodeURIComponent(system)}/` : ""}${encodeURIComponent(table)}/referenced-by`);
-}
-
 const NO_FILTERS = { categories: [], vendors: [], countries: [], transfers: [], systems: [] } as const;
-
-/** The "where does this live" checklist of a data category or subject. */
-export function whereLink(id: string, kind: "category" | "subject") {
-  return `/where?${kind}=${encodeURIComponent(id)}`;
-}
 
 export function NodeActions({ id, kind }: { id: string; kind: NodeKind }) {
   const key = parseNodeId(id)?.key ?? id;

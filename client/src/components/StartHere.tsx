@@ -7,9 +7,9 @@ import { ArrowRightLeft, FileText, Route } from "lucide-react";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 
-import { referencedByLink, traceLink } from "./NodeDetails";
 import { api } from "../api/endpoints";
 import { useApi } from "../api/useApi";
+import { referencedByLink, traceLink } from "../lib/links";
 
 export function StartHere({ systems }: { systems: { id: string; name: string }[] }) {
   const [system, setSystem] = useState(systems[0]?.id ?? "");

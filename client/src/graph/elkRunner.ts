@@ -1,4 +1,7 @@
-/** Runs ELK off the main thread: elkjs's own worker script, loaded as a separate asset. */
+/**
+ * Runs ELK off the main thread: elkjs's own worker script (1.6 MB), a separate asset fetched and compiled only when the
+ * first layout that needs ELK starts (a picture past `ELK_MAX_NODES`, `flowLayout.ts`, never does).
+ */
 import ELK from "elkjs/lib/elk-api";
 import elkWorkerUrl from "elkjs/lib/elk-worker.min.js?url";
 
@@ -7,16 +10,8 @@ import { fromElkResult, toElkGraph, type LayoutRequest, type LayoutResult } from
 
 let elk: InstanceType<typeof ELK> | null = null;
 
-/**
- * Starts the worker (fetching and compiling ELK's 1.5 MB script) while the view's answer is still loading, so the
- * first small layout does not wait for it.
- */
-export function warmLayout(): void {
-  elk ??= new ELK({ workerUrl: elkWorkerUrl });
-}
-
 export async function runLayout(model: GraphModel, req: LayoutRequest): Promise<LayoutResult> {
-  warmLayout();
-  const result = await elk!.layout(toElkGraph(model, req));
+  elk ??= new ELK({ workerUrl: elkWorkerUrl });
+  const result = await elk.layout(toElkGraph(model, req));
   return fromElkResult(result, model);
 }

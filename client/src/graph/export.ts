@@ -7,12 +7,12 @@
 import type { Elements } from "@contract/api";
 import cytoscape, { type Core } from "cytoscape";
 
-import { anchorEdgeLabels, withLayout } from "./GraphCanvas";
 import { runLayout } from "./elkRunner";
 import { composeSvg, EXPORT_TEXT, exportFrame, FRAME_MIN_FONT, type ExportMeta } from "./exportDocument";
 import { figureSvg } from "./figureSvg";
 import { shapePath } from "./kinds";
 import { toPatch } from "./layout";
+import { anchorEdgeLabels, withLayout } from "./layoutPatch";
 import { LEGEND_SWATCH } from "./legend";
 import { canvasMeasure } from "./measure";
 import { printFit, printModel, PRINT_TEXT, type PrintFit } from "./printModel";

@@ -5,11 +5,11 @@
  */
 import type { ElementDefinition } from "cytoscape";
 
-import type { LayoutPatch } from "./GraphCanvas";
 import type { CyEdge, CyNode, GraphModel } from "./elements";
 import { runLayout } from "./elkRunner";
 import { laneLayout } from "./laneLayout";
 import { toPatch, type LayoutRequest } from "./layout";
+import type { LayoutPatch } from "./layoutPatch";
 
 /**
  * Past either, the lane layout is used. In the browser on the busy 2-core benchmark machine ELK took 2.7 s for a

@@ -71,9 +71,12 @@ export function buildStylesheet({ nodeFontSize = NODE_FONT_SIZE, edgeFontSize = 
     })),
     { selector: "node.group", style: { "border-style": "double", "border-width": 6 } },
     // A system another file sends data to but that is not loaded: drawn, never dropped, dashed as unknown.
-    { selector: "node.not-loaded", style: { "border-style": "dashed", "background-color": "#FFFFFF" } },
+    // Its label in the system kind's dark fill colour: on the white fill the kind's white text would not show.
+    { selector: "node.not-loaded", style: { "border-style": "dashed", "background-color": "#FFFFFF", color: KIND_LOOK.system.fill } },
     // A scoped trace follows the data into other systems: their part is drawn lighter, "outside the selection".
     { selector: "node.outside", style: { "background-opacity": 0.45, "border-opacity": 0.6 } },
+    // A system's white label would not read on its faded fill (2.7:1): in the fill's colour instead (5.7:1).
+    { selector: "node.kind-system.outside", style: { color: KIND_LOOK.system.fill } },
     {
       selector: "edge",
       style: {

@@ -7,7 +7,7 @@ import { parseNodeId } from "@contract/ids";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 
-import { GraphScreen } from "./GraphScreen";
+import { GraphScreen } from "./LazyGraphScreen";
 import { api } from "../api/endpoints";
 import { ApiError } from "../api/http";
 import { useApi } from "../api/useApi";

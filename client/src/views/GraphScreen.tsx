@@ -3,27 +3,28 @@
  * the result list and the details panel, keyboard shortcuts, a context menu and the DPIA exports.
  */
 import type { Elements, Omitted } from "@contract/api";
-import { parseNodeId, underlyingId } from "@contract/ids";
+import { underlyingId } from "@contract/ids";
 import { FileImage, FileCode2, Maximize2, TriangleAlert } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 
-import { datasetCaption, useDataset, useFocusHook } from "./context";
+import { ContextMenu, useContextMenu } from "./ContextMenu";
+import { useDataset, useFocusTarget } from "./context";
+import { useGraphExport } from "./useGraphExport";
+import { useGraphKeys } from "./useGraphKeys";
 import { FilterMenu } from "../components/FilterMenu";
 import { Legend } from "../components/Legend";
-import { exploreLink, NodeDetails, referencedByLink, TRACEABLE, traceLink } from "../components/NodeDetails";
+import { NodeDetails } from "../components/NodeDetails";
 import { Empty } from "../components/States";
 import { GraphCanvas, type GraphHandle } from "../graph/GraphCanvas";
 import { toModel } from "../graph/elements";
-import { exportFigure, fitSentence } from "../graph/export";
-import { activeFilterCount, applyFilters, filterOptions, withoutDataFilters, type FilterOptions, type Filters } from "../graph/filters";
+import { applyFilters, filterOptions, withoutDataFilters, type FilterOptions } from "../graph/filters";
 import { elkLayout } from "../graph/flowLayout";
-import { KIND_LOOK } from "../graph/kinds";
 import { legendItems } from "../graph/legend";
 import { canvasMeasure } from "../graph/measure";
 import { omittedSentence } from "../graph/omitted";
 import { buildStylesheet } from "../graph/stylesheet";
-import { download, slug } from "../lib/download";
+import { exploreLink } from "../lib/links";
 import { readFilters, withParam, writeFilters } from "../lib/urlState";
 
 const STYLESHEET = buildStylesheet();
@@ -76,15 +77,10 @@ export function GraphScreen({ refreshing = false, title, subtitle, elements, ser
   const navigate = useNavigate();
   const location = useLocation();
   const dataset = useDataset();
-  const focusHook = useFocusHook();
   const graph = useRef<GraphHandle>(null);
   const selected = params.has("node") ? params.get("node") || null : (defaultSelected ?? null);
   const [tab, setTab] = useState<Tab>(selected ? "details" : "results");
-  const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
-  const [exporting, setExporting] = useState<null | "png" | "svg">(null);
-  const [exportError, setExportError] = useState<string | null>(null);
-  /** Said after an export that needs more than one page to print legibly. */
-  const [exportNote, setExportNote] = useState<string | null>(null);
+  const { menu, open: openMenu, close: closeMenu } = useContextMenu();
 
   const filters = useMemo(() => readFilters(params), [params]);
   const systemNames = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
@@ -111,69 +107,20 @@ export function GraphScreen({ refreshing = false, title, subtitle, elements, ser
         },
         { replace: true },
       );
-      setMenu(null);
+      closeMenu();
       if (id) setTab("details");
     },
-    [setParams, defaultSelected, onOpen],
+    [setParams, defaultSelected, onOpen, closeMenu],
   );
 
-  useEffect(() => {
-    focusHook.current = (id) => {
-      if (!drawn.has(id)) return false;
-      select(id);
-      graph.current?.focus(id);
-      return true;
-    };
-    return () => {
-      focusHook.current = null;
-    };
-  }, [drawn, focusHook, select]);
+  useFocusTarget(drawn, select, graph);
 
   useEffect(() => {
     if (selected) setTab("details");
   }, [selected]);
 
-  // Keyboard: R referenced by, T trace, E explore, X expand, C collapse, F fit, Esc deselect.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) return;
-      if (e.metaKey || e.ctrlKey || e.altKey) return;
-      const target = selected ? underlyingId(selected) : null;
-      const p = target ? parseNodeId(target) : null;
-      const key = e.key.toLowerCase();
-      if (key === "escape") {
-        setMenu(null);
-        if (selected) select(null);
-      } else if (key === "f") graph.current?.fit();
-      else if (p && key === "r" && p.kind === "table") void navigate(referencedByLink(p.key));
-      else if (p && key === "t" && TRACEABLE.includes(p.kind)) void navigate(traceLink(target!));
-      else if (p && key === "e") void navigate(exploreLink(target!));
-      else if (p && key === "x" && onExpand) onExpand(selected!);
-      else if (p && key === "c" && onCollapse) onCollapse(selected!);
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [selected, select, navigate, onExpand, onCollapse]);
-
-  const doExport = async (format: "png" | "svg") => {
-    setExporting(format);
-    setExportError(null);
-    setExportNote(null);
-    try {
-      const systems = [...new Set(shown.nodes.flatMap((n) => (n.data.system ? [n.data.system] : [])))];
-      const caption = [datasetCaption(dataset, systems), filtersCaption(filters, options)].filter(Boolean).join(" · ");
-      const meta = { title, ...(subtitleText ? { subtitle: subtitleText } : {}), caption, legend };
-      const name = `${slug(title)}-${new Date().toISOString().slice(0, 10)}.${format}`;
-      const figure = await exportFigure(format, { elements: shown, roots, lanes, edgeLabels, mergeEdges }, meta);
-      download(figure.blob, name);
-      if (figure.fit.pages > 1) setExportNote(fitSentence(figure.fit));
-    } catch (err) {
-      setExportError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setExporting(null);
-    }
-  };
+  useGraphKeys({ selected, select, graph, closeMenu, onExpand, onCollapse });
+  const exported = useGraphExport({ shown, roots, lanes, edgeLabels, mergeEdges, title, subtitle: subtitleText, legend, filters, options });
 
   const hasGraph = shown.nodes.length > 0;
   const capNote = omittedSentence(truncated, omitted, truncatedHint);
@@ -198,11 +145,11 @@ export function GraphScreen({ refreshing = false, title, subtitle, elements, ser
               <Maximize2 size={14} aria-hidden /> Fit
             </button>
             <span className="toolbar__sep" aria-hidden />
-            <button type="button" className="btn btn--secondary btn--sm" onClick={() => void doExport("png")} disabled={!hasGraph || exporting !== null} title="The whole graph at print resolution, with title, legend and caption">
-              <FileImage size={14} aria-hidden /> {exporting === "png" ? "Exporting…" : "Export PNG"}
+            <button type="button" className="btn btn--secondary btn--sm" onClick={() => void exported.start("png")} disabled={!hasGraph || exported.exporting !== null} title="The whole graph at print resolution, with title, legend and caption">
+              <FileImage size={14} aria-hidden /> {exported.exporting === "png" ? "Exporting…" : "Export PNG"}
             </button>
-            <button type="button" className="btn btn--secondary btn--sm" onClick={() => void doExport("svg")} disabled={!hasGraph || exporting !== null} title="The whole graph as a vector picture, with title, legend and caption">
-              <FileCode2 size={14} aria-hidden /> {exporting === "svg" ? "Exporting…" : "Export SVG"}
+            <button type="button" className="btn btn--secondary btn--sm" onClick={() => void exported.start("svg")} disabled={!hasGraph || exported.exporting !== null} title="The whole graph as a vector picture, with title, legend and caption">
+              <FileCode2 size={14} aria-hidden /> {exported.exporting === "svg" ? "Exporting…" : "Export SVG"}
             </button>
           </div>
         </header>
@@ -212,10 +159,10 @@ export function GraphScreen({ refreshing = false, title, subtitle, elements, ser
             {capNote}
           </div>
         )}
-        {(exportError || exportNote) && (
+        {(exported.error || exported.note) && (
           <div className="banner" role="status" data-testid="export-note">
             <TriangleAlert size={15} aria-hidden />
-            {exportError ? `The export failed: ${exportError}` : `Exported. ${exportNote}`}
+            {exported.error ? `The export failed: ${exported.error}` : `Exported. ${exported.note}`}
           </div>
         )}
         <div className="stage">
@@ -231,14 +178,14 @@ export function GraphScreen({ refreshing = false, title, subtitle, elements, ser
                 anchor={selected && drawn.has(selected) ? [selected] : roots}
                 anyWebgl={params.get("webgl") === "any"}
                 {...(onExpand ? { onExpand } : {})}
-                onContext={(id, at) => setMenu({ id, ...at })}
+                onContext={openMenu}
                 ariaLabel={`${title}: ${shown.nodes.length} nodes, ${shown.edges.length} links`}
                 waiting={refreshing}
               />
               <p className="stage__hint" aria-hidden>
                 {onExpand ? "Click to select · double-click to expand · right-click for actions · scroll to zoom" : "Click to select · right-click for actions · scroll to zoom"}
               </p>
-              {menu && <ContextMenu menu={menu} onClose={() => setMenu(null)} onSelect={select} onExpand={onExpand} onCollapse={onCollapse} />}
+              {menu && <ContextMenu menu={menu} onClose={closeMenu} onSelect={select} onExpand={onExpand} onCollapse={onCollapse} />}
             </>
           ) : (
             (empty ?? <Empty title="Nothing to draw">{elements.nodes.length > 0 ? "The filters hide every node. Clear them to see the graph." : "This answer has no nodes."}</Empty>)
@@ -281,75 +228,6 @@ export function GraphScreen({ refreshing = false, title, subtitle, elements, ser
           )}
         </div>
       </aside>
-    </div>
-  );
-}
-
-/** "Filters: Vendors = Gravatar; Countries = United States": the filters in force, in the words of the menu. */
-export function filtersCaption(f: Filters, options: FilterOptions): string {
-  if (activeFilterCount(f) === 0) return "";
-  const named = (values: string[], opts: { value: string; label: string }[]) => values.map((v) => opts.find((o) => o.value === v)?.label ?? v).join(", ");
-  const parts = [
-    f.systems.length ? `Systems = ${named(f.systems, options.systems)}` : "",
-    f.categories.length ? `Data categories = ${named(f.categories, options.categories)}` : "",
-    f.vendors.length ? `Vendors = ${named(f.vendors, options.vendors)}` : "",
-    f.countries.length ? `Countries = ${named(f.countries, options.countries)}` : "",
-    f.transfers.length ? `Transfer status = ${named(f.transfers, options.transfers)}` : "",
-    f.hiddenKinds.length ? `Hidden: ${f.hiddenKinds.map((k) => KIND_LOOK[k].plural).join(", ")}` : "",
-    f.hideSystemColumns ? "System columns hidden" : "",
-  ].filter(Boolean);
-  return `Filters: ${parts.join("; ")}`;
-}
-
-function ContextMenu({
-  menu,
-  onClose,
-  onSelect,
-  onExpand,
-  onCollapse,
-}: {
-  menu: { id: string; x: number; y: number };
-  onClose: () => void;
-  onSelect: (id: string) => void;
-  onExpand: ((id: string) => void) | undefined;
-  onCollapse: ((id: string) => void) | undefined;
-}) {
-  const navigate = useNavigate();
-  const target = underlyingId(menu.id);
-  const p = parseNodeId(target);
-  const go = (fn: () => void) => () => {
-    onClose();
-    fn();
-  };
-  return (
-    <div className="context-menu" role="menu" style={{ left: menu.x + 8, top: menu.y + 8 }} onMouseLeave={onClose}>
-      <p className="context-menu__title">{p ? `${KIND_LOOK[p.kind].name}: ${p.key}` : menu.id}</p>
-      <button type="button" role="menuitem" onClick={go(() => onSelect(menu.id))}>
-        Show details
-      </button>
-      {p?.kind === "table" && (
-        <button type="button" role="menuitem" onClick={go(() => void navigate(referencedByLink(p.key)))}>
-          Referenced by <kbd>R</kbd>
-        </button>
-      )}
-      {p && TRACEABLE.includes(p.kind) && (
-        <button type="button" role="menuitem" onClick={go(() => void navigate(traceLink(target)))}>
-          Trace to vendors <kbd>T</kbd>
-        </button>
-      )}
-      {onExpand && (
-        <button type="button" role="menuitem" onClick={go(() => onExpand(menu.id))}>
-          Expand neighbours <kbd>X</kbd>
-        </button>
-      )}
-      {onCollapse && (
-        <button type="button" role="menuitem" onClick={go(() => onCollapse(menu.id))}>
-          Collapse <kbd>C</kbd>
-        </button>
-      )}
-      <button type="button" role="menuitem" onClick={go(() => void navigate(exploreLink(target)))}>
-        Explore from here <kbd>E</kbd>
-      </button>
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { TRANSFER_ORDER, TRANSFER_WORDS } from "@contract/words";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 
-import { GraphScreen } from "./GraphScreen";
+import { GraphScreen } from "./LazyGraphScreen";
+import { overviewCaption } from "./OverviewView.caption";
 import { api, type OverviewGroup } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";
@@ -64,8 +65,7 @@ export function OverviewView() {
       title="Overview: systems → vendors → countries"
       subtitle={(shown) => {
         const rows = rowsOf(shown);
-        const systems = shown.nodes.filter((n) => n.data.kind === "system").length;
-        return `${systems} systems share personal data with ${rows.rows.length} vendors: ${transferSummary(rows)}.`;
+        return overviewCaption(shown, rows.rows.length, transferSummary(rows));
       }}
       elements={o.data.elements}
       roots={roots}

@@ -4,7 +4,7 @@ import { parseNodeId } from "@contract/ids";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 
-import { GraphScreen } from "./GraphScreen";
+import { GraphScreen } from "./LazyGraphScreen";
 import { api } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";

@@ -3,7 +3,7 @@ import type { ReferencedByResponse } from "@contract/api";
 import { useMemo } from "react";
 import { useParams, useSearchParams } from "react-router";
 
-import { GraphScreen } from "./GraphScreen";
+import { GraphScreen } from "./LazyGraphScreen";
 import { api } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";

@@ -5,7 +5,7 @@ import { TRANSFER_ORDER, TRANSFER_WORDS } from "@contract/words";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 
-import { GraphScreen } from "./GraphScreen";
+import { GraphScreen } from "./LazyGraphScreen";
 import { api, reportUrls } from "../api/endpoints";
 import { useApi } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";

@@ -103,7 +103,7 @@ export async function loadAssessments(graph: Graph, read: ReadAssessment[], load
     const gone = new Set([...missing.nodes, ...missing.flows]);
     for (const { ref, path } of refPaths(a)) {
       const key = flowKey(ref) ?? ref;
-      if (gone.has(key)) issues.push(r.issue(path, `'${ref}' names no ${flowKey(ref) ? "vendor flow" : "node"} in the graph`));
+      if (gone.has(key)) issues.push(r.issue(path, `'${ref}' names no ${flowKey(ref) ? "vendor flow or flow into another of our systems" : "node"} in the graph`));
     }
     if (gone.size > 0) continue;
     const current = await repo.fingerprint(coverage);

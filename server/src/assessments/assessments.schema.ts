@@ -6,7 +6,7 @@ export const AssessmentSummarySchema = z.object({
   name: z.string(),
   status: z.string().meta({ description: "in-progress, refused, validated, signed or archived (the CNIL tool's statuses)" }),
   nodes: z.array(z.string()).meta({ description: "node ids the assessment covers (its own list, and every risk's and measure's nodes)" }),
-  flows: z.array(z.string()).meta({ description: "vendor flow (engagement) ids it covers" }),
+  flows: z.array(z.string()).meta({ description: "vendor flow (engagement) ids, and ids of flows into another of our systems, it covers" }),
   fingerprint: z.object({
     recorded: z.string(),
     source: z.enum(["file", "import"]).meta({ description: "stated in the file, or taken from the graph when the file was imported" }),

@@ -9,7 +9,7 @@
 import { cliArgs, formatArg, userPath } from "./args.js";
 import { describeAssessment, readAssessmentFiles } from "../assessments/assessment.import.js";
 import { readEnv } from "../config/env.js";
-import { connectDatabase } from "../db/connect.js";
+import { connectDatabase, waitUntilReachable } from "../db/connect.js";
 import { describeImport, importFiles, readImportFiles, readLookup } from "../import/import.service.js";
 import { InventoryValidationError } from "../inventory/inventory.parse.js";
 
@@ -60,10 +60,22 @@ if (values["dry-run"]) {
     console.error(err instanceof InventoryValidationError ? err.message : err);
   }
 } else {
-  const db = await connectDatabase(readEnv());
+  // The database starts while the files are read and validated (a JVM start and a YAML parse, each seconds long, on
+  // different processes); the load waits for both. A file that fails validation still writes nothing.
+  const connecting = connectDatabase(readEnv());
+  connecting.catch(() => undefined); // reported where the load awaits it
   try {
     // Facts cite each file by the path given (relative to where the command runs).
-    const report = await importFiles(db.graph, files, format, { namespaces, cnil }, cwd);
+    const report = await importFiles(
+      connecting.then(async (db) => {
+        await waitUntilReachable(db.graph);
+        return db.graph;
+      }),
+      files,
+      format,
+      { namespaces, cnil },
+      cwd,
+    );
     for (const i of report.imported) console.log(describeImport(i, cwd));
     if (report.systems.length > 0) console.log(`Loaded ${report.systems.join(", ")}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.millis} ms.`);
     for (const a of report.assessments) {
@@ -75,7 +87,7 @@ if (values["dry-run"]) {
     code = 1;
     console.error(err instanceof InventoryValidationError ? err.message : `Import failed, the graph is unchanged: ${(err as Error).message}`);
   } finally {
-    await db.close();
+    await (await connecting.catch(() => null))?.close();
   }
 }
 process.exit(code);

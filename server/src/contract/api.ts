@@ -316,6 +316,8 @@ export const TraceResponseSchema = z.object({
         system: z.string(),
         target: z.string(),
         name: z.string(),
+        /** What the drawn edge into it says (`Flow into X: tables not stated`, `…: system not loaded`): the app and the DPIA figure both print it. */
+        label: z.string(),
         loaded: z.boolean(),
         /** Null while the target is not loaded: its countries are not known. */
         transfer: TransferStatusSchema.nullable(),

@@ -18,6 +18,23 @@ export interface Database {
 
 const RESTART_DELAYS_MS = [0, 1000, 2000, 5000, 10_000, 30_000];
 
+/**
+ * Waits until the driver reaches the database, for command-line tools: the app gives up acquiring a connection after
+ * 2 s (it must answer fast), and a just-started embedded Neo4j on a busy machine needs longer for its first one.
+ * Tries once a second, `attempts` times, then throws the driver's error.
+ */
+export async function waitUntilReachable(graph: Graph, attempts = 30): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await graph.driver.verifyConnectivity();
+      return;
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 export async function connectDatabase(env: Env, log: (msg: string) => void = console.log): Promise<Database> {
   const base = {
     database: env.NEO4J_DATABASE,

@@ -20,7 +20,8 @@ import neo4j, {
 
 import { cypher } from "./cypher.js";
 import { ConcurrencyLimiter, LimiterFullError } from "./limiter.js";
-import { currentDeadline, within } from "../deadline.js";
+import { LoadSequence } from "./load-state.js";
+import { currentDeadline, REPLY_MARGIN_MS, within } from "../deadline.js";
 import { AppError, DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError } from "../errors.js";
 
 export interface GraphOptions {
@@ -37,6 +38,11 @@ export interface GraphOptions {
 
 /** Traversals that can touch much of the graph: they queue in their own lane. */
 const HEAVY_QUERY = /^(trace|paths|explore)\/|neighborhood-[23]$/;
+/**
+ * The load sequence (`cache/`): read before every kept answer, at most one at a time (load-state.ts coalesces them),
+ * a lookup of one node. It has a lane of its own so it never waits behind the questions whose answers it lets skip.
+ */
+const CONTROL_QUERY = /^cache\//;
 
 export type Row = Record<string, unknown>;
 
@@ -108,24 +114,23 @@ function openDriver(options: GraphOptions): Driver {
     connectionTimeout: 1500,
     connectionAcquisitionTimeout: 2000,
     maxTransactionRetryTime: 500,
-    // Both lanes full, plus room for health checks and a load; beyond that the limiter answers, not the pool.
+    // Both lanes full, plus room for the load sequence, health checks and a load; beyond that the limiter answers, not the pool.
     maxConnectionPoolSize: 2 * (options.concurrency ?? 8) + 8,
     userAgent: "pd-lineage",
   });
 }
 
-/** Time kept back from the request's deadline for answering with the database's own error. */
-const REPLY_MARGIN_MS = 100;
 
 /** How long a replaced driver may keep serving the queries already running on it before it is closed anyway. */
 const RETIRE_GRACE_MS = 30_000;
 
 export class Graph {
-  private readonly lanes: { plain: ConcurrencyLimiter; heavy: ConcurrencyLimiter };
+  private readonly lanes: { plain: ConcurrencyLimiter; heavy: ConcurrencyLimiter; control: ConcurrencyLimiter };
   private current: Driver;
   /** Queries running on each driver, so a replaced driver is closed only once they are done. */
   private readonly inFlight = new Map<Driver, number>();
   private readonly retiring = new Set<Driver>();
+  private sequence: LoadSequence | undefined;
 
   constructor(private options: GraphOptions) {
     this.current = openDriver(options);
@@ -135,6 +140,7 @@ export class Graph {
     this.lanes = {
       plain: new ConcurrencyLimiter({ concurrency, queue, maxWaitMs }),
       heavy: new ConcurrencyLimiter({ concurrency: Math.max(1, Math.floor(concurrency / 2)), queue: Math.floor(queue / 2), maxWaitMs }),
+      control: new ConcurrencyLimiter({ concurrency: 2, queue: 8, maxWaitMs }),
     };
   }
 
@@ -152,6 +158,15 @@ export class Graph {
 
   get queryTimeoutMs(): number {
     return this.options.queryTimeoutMs;
+  }
+
+  /**
+   * The load sequence as the database holds it now (load-state.ts: +1 at the end of every load, whichever process
+   * loads), read after the caller asked; caches key their answers by it and cursors carry it (`checkCursorSequence`).
+   */
+  loadSequence(): Promise<number> {
+    this.sequence ??= new LoadSequence(this);
+    return this.sequence.current();
   }
 
   /**
@@ -203,7 +218,7 @@ export class Graph {
 
   /** Runs the named query (a file in `cypher/`) in a read transaction; rows come back as plain objects. */
   async read(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.runRead(cypher(query), params, HEAVY_QUERY.test(query) ? "heavy" : "plain");
+    return this.runRead(cypher(query), params, CONTROL_QUERY.test(query) ? "control" : HEAVY_QUERY.test(query) ? "heavy" : "plain");
   }
 
   /**
@@ -211,7 +226,7 @@ export class Graph {
    * that would reach it. Its time is the request's: the query timeout, or less when the request's deadline
    * (`deadline.ts`) leaves less, covering the wait in the queue as well as the query.
    */
-  protected async runRead(text: string, params: Record<string, unknown>, lane: "plain" | "heavy"): Promise<Row[]> {
+  protected async runRead(text: string, params: Record<string, unknown>, lane: "plain" | "heavy" | "control"): Promise<Row[]> {
     const started = Date.now();
     const request = currentDeadline();
     request?.check();

@@ -1,9 +1,10 @@
-import { getHealth } from "./health.service.js";
+import { HealthService } from "./health.service.js";
 import { HealthResponseSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
 import type { ApiRouter } from "../http/api-router.js";
 
 export function healthRoutes(api: ApiRouter, graph: Graph): void {
+  const service = new HealthService(graph);
   api.get(
     {
       path: "/health",
@@ -13,6 +14,6 @@ export function healthRoutes(api: ApiRouter, graph: Graph): void {
       responseName: "HealthResponse",
       errors: [],
     },
-    () => getHealth(graph),
+    () => service.health(),
   );
 }

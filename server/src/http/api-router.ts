@@ -7,6 +7,7 @@ import { Router, type NextFunction, type Request, type Response } from "express"
 import type { z } from "zod";
 
 import { parseRequestPart } from "./validate.js";
+import type { AnswerCache } from "../db/cache.js";
 import { Deadline, runWithDeadline } from "../deadline.js";
 import { QueryTimeoutError } from "../errors.js";
 import type { FileAnswer } from "../file-answer.js";
@@ -54,7 +55,11 @@ export class ApiRouter {
   readonly router: Router = Router();
   readonly routes: RouteSpec[] = [];
 
-  constructor(private readonly deadlines: Deadlines = { queryMs: 5000, exportMs: 60_000 }) {}
+  constructor(
+    private readonly deadlines: Deadlines = { queryMs: 5000, exportMs: 60_000 },
+    /** Answers kept per load sequence, for the routes whose tag is named (answers that read nothing but the graph). */
+    private readonly cache?: { answers: AnswerCache; tags: ReadonlySet<string> },
+  ) {}
 
   /**
    * Runs a handler under one deadline that covers everything it does (queueing, the database, building the
@@ -93,10 +98,19 @@ export class ApiRouter {
     handler: (input: RouteInput<P, Q>) => Promise<z.input<R>>,
   ): this {
     this.routes.push(spec);
+    const cache = this.cache?.tags.has(spec.tag) ? this.cache.answers : undefined;
     this.router.get(spec.path, (req, res, next) =>
       this.answer(res, next, this.deadlines.queryMs, async () => {
-        const body = await handler(input(spec, req));
-        if (!res.headersSent) res.json(body);
+        if (!cache) {
+          const body = await handler(input(spec, req));
+          if (!res.headersSent) res.json(body);
+          return;
+        }
+        // Validated first (a bad request is a 400 whatever the database does), then kept by its whole URL.
+        const parsed = input(spec, req);
+        const kept = await cache.answer(req.originalUrl, () => handler(parsed));
+        if (res.headersSent) return;
+        res.type("json").set("ETag", kept.etag).send(kept.body);
       }),
     );
     return this;

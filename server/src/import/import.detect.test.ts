@@ -13,6 +13,20 @@ describe("detectFormat", () => {
     expect(detectFormat("a.yaml", "system: { id: x, name: X, kind: saas }\nentities: []\n")).toBe("yaml");
   });
 
+  it("tells our format from its top-level lines, as the full parse would, and leaves anything unusual to the full parse", () => {
+    const ours = "# comment, with, commas\nsystem:\n  id: x\n  name: X\n  kind: saas\nentities:\n  - name: T\n    columns: []\n";
+    expect(detectFormat("a.yaml", ours)).toBe("yaml");
+    // A list under system: is fideslang, also when written with comments and blank lines first.
+    expect(detectFormat("a.yaml", "system:\n\n  # the systems\n  - fides_key: x\n")).toBe("fides");
+    expect(detectFormat("a.yaml", "system:\n- fides_key: x\n")).toBe("fides");
+    // Keys of other formats beside a system: block, and document markers, go through the full parse.
+    expect(detectFormat("a.yaml", "dataset:\n  - fides_key: d\nsystem:\n  id: x\n")).toBe("fides");
+    expect(detectFormat("dpia.yaml", "assessment:\n  id: x\n")).toBe("assessment");
+    expect(detectFormat("a.yaml", "---\nsystem:\n  id: x\n  name: X\n")).toBe("yaml");
+    // A spreadsheet's header as the first line is the full parse's call, as before.
+    expect(detectFormat("export.txt", "system,table,column\nsystem:\n  id: x\n")).toBe("csv");
+  });
+
   it("reads a spreadsheet saved without the .csv extension as one", () => {
     expect(detectFormat("export.txt", "system,table,column\nCRM,Crm_Lead,Email\n")).toBe("csv");
   });

@@ -20,10 +20,42 @@ function firstJsonLine(text: string): unknown {
   }
 }
 
+/** A top-level `key:` line of a block mapping (a plain key at column 0), and what follows it on the line. */
+const TOP_KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*))?$/;
+
+/**
+ * Our inventory format told from its top-level lines alone, without parsing the whole YAML (which costs as much as
+ * reading the inventory itself; an import asks twice): every line at column 0 is a comment, a blank or a plain `key:`,
+ * one of them is `system:` opening a block mapping, and none is a key another format is recognised by. Anything else
+ * (flow style, JSON, documents markers, a first line that looks like a spreadsheet's header) is left to the full parse:
+ * this only ever answers what the full parse answers for the same text.
+ */
+function isPlainInventory(text: string): boolean {
+  if (CSV_HEADER.test(text)) return false;
+  const lines = text.split(/\r?\n/);
+  let system = false;
+  for (const [i, line] of lines.entries()) {
+    if (line === "" || /^[ \t]/.test(line) || line.startsWith("#")) continue;
+    const m = TOP_KEY.exec(line);
+    if (!m) return false;
+    const [, key, rest] = m;
+    if (["eventTime", "run", "job", "pia", "answers", "assessment", "dataset"].includes(key!)) return false;
+    if (key === "system") {
+      if (rest !== undefined && rest !== "" && !rest.startsWith("#")) return false;
+      // The next line that holds something must be an indented mapping entry, not a list item.
+      const next = lines.slice(i + 1).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
+      if (!next || !/^[ \t]+[A-Za-z_][\w-]*:(\s|$)/.test(next)) return false;
+      system = true;
+    }
+  }
+  return system;
+}
+
 export function detectFormat(file: string, text: string): ImportFormat {
   if (/\.(csv|tsv)$/i.test(file)) return "csv";
   // OpenLineage's file transport writes one event per line; a JSON array of events is read too.
   if (/\.(ndjson|jsonl)$/i.test(file) || isRunEvent(firstJsonLine(text))) return "openlineage";
+  if (isPlainInventory(text)) return "yaml";
   let top: unknown;
   try {
     top = parse(text);

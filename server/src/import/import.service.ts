@@ -170,8 +170,13 @@ export interface ImportReport extends SeedReport {
   assessments: LoadedAssessment[];
 }
 
+/**
+ * Reads and validates `files`, then loads them. `graph` may still be on its way (the CLI starts the database and reads
+ * the files at the same time: both take seconds, on different processes); nothing waits for it before the load unless
+ * a file asks what is loaded (OpenLineage events, Fides links).
+ */
 export async function importFiles(
-  graph: Graph,
+  graph: Graph | Promise<Graph>,
   files: string[],
   format?: ImportFormat,
   opts: Pick<ReadOptions, "namespaces"> & { cnil?: CnilImportOptions } = {},
@@ -182,7 +187,7 @@ export async function importFiles(
   const split = await readAssessmentFiles(await expandDirectories(files), format, opts.cnil);
   let imported: ImportedInventory[] = [];
   try {
-    if (split.others.length > 0) imported = await readImportFiles(split.others, lookup, format, { ...opts, loadedSystems: (systems) => readLoadedSystems(graph, systems) });
+    if (split.others.length > 0) imported = await readImportFiles(split.others, lookup, format, { ...opts, loadedSystems: async (systems) => readLoadedSystems(await graph, systems) });
   } catch (err) {
     if (err instanceof InventoryValidationError) throw new InventoryValidationError([...split.issues, ...err.issues]);
     throw err;
@@ -190,8 +195,8 @@ export async function importFiles(
   if (split.issues.length > 0) throw new InventoryValidationError(split.issues);
   const parsed = imported.map((i) => ({ file: i.file, inventory: i.inventory, sha256: i.sha256 ?? null, ...(i.borrowed ? { borrowed: i.borrowed } : {}) }));
   citeFiles(parsed, dataDir);
-  const report: SeedReport = imported.length > 0 ? await loadInventories(graph, parsed, lookup.catalogue) : { files: [], systems: [], nodes: 0, relationships: 0, millis: 0 };
-  const assessments = split.assessments.length > 0 ? await loadAssessments(graph, split.assessments) : [];
+  const report: SeedReport = imported.length > 0 ? await loadInventories(await graph, parsed, lookup.catalogue) : { files: [], systems: [], nodes: 0, relationships: 0, millis: 0 };
+  const assessments = split.assessments.length > 0 ? await loadAssessments(await graph, split.assessments) : [];
   return { ...report, imported, assessments };
 }
 

@@ -7,6 +7,8 @@ import type { Entity, Mechanism } from "./inventory.schema.js";
 import { ids, KIND_LABEL } from "../contract/ids.js";
 import { cypher, cypherStatements } from "../db/cypher.js";
 import { toPlain, type Graph } from "../db/graph.js";
+import { bumpLoadSequence } from "../db/load-state.js";
+import { writeOverviewSummaries } from "../overview/overview.precompute.js";
 import { transferStatus } from "../transfers/transfer.rule.js";
 
 const BATCH = 5000;
@@ -24,8 +26,18 @@ function chunks<T>(rows: T[]): T[][] {
   return out;
 }
 
+/**
+ * Creates the constraints and indexes of `cypher/seed/schema.cypher` that do not exist yet: one read asks which exist,
+ * so a reload sends none of them again (each is a schema transaction of its own, planned and committed apart).
+ */
 export async function ensureSchema(graph: Graph): Promise<void> {
-  for (const statement of cypherStatements("seed/schema")) await graph.runAutoCommit(statement);
+  // On the write path, with a load's time limit: a freshly started database on a busy machine may take longer than a read's 5 s.
+  const names = await graph.writeTransaction(async (tx) => (await tx.run(cypher("seed/schema-names"))).records[0]?.get("names") as string[] | undefined);
+  const existing = new Set(names ?? []);
+  for (const statement of cypherStatements("seed/schema")) {
+    const name = /^CREATE\s+(?:CONSTRAINT|(?:FULLTEXT\s+)?INDEX)\s+(\w+)\s+IF NOT EXISTS/i.exec(statement)?.[1];
+    if (!name || !existing.has(name)) await graph.runAutoCommit(statement);
+  }
 }
 
 /** Removes systems (and shared nodes nothing points at any more) in one transaction. */
@@ -35,7 +47,28 @@ export async function removeSystems(graph: Graph, systems: string[]): Promise<vo
     await tx.run(cypher("seed/delete-systems"), { systems });
     await tx.run(cypher("seed/delete-orphans"));
     await tx.run(cypher("seed/derive-vendor-facts"));
+    await finishLoad(tx);
   });
+}
+
+/** Told how long each step of a load took (`npm run bench:import` prints them); steps are named as their Cypher files. */
+export type StepTimer = (step: string, ms: number) => void;
+
+/** Runs `fn`, then tells `timer` how long it took under `step`. */
+export async function timed<T>(timer: StepTimer | undefined, step: string, fn: () => Promise<T>): Promise<T> {
+  if (!timer) return fn();
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    timer(step, performance.now() - started);
+  }
+}
+
+/** The last statements of every load's transaction: what is computed at load (the overview's summaries), then the load sequence. */
+async function finishLoad(tx: ManagedTransaction): Promise<void> {
+  await writeOverviewSummaries(tx);
+  await bumpLoadSequence(tx);
 }
 
 export interface LoadResult {
@@ -50,25 +83,27 @@ export interface LoadResult {
  * which made a reload quadratic. So only the nodes missing from the new data are deleted; the systems' relationships are
  * all deleted and created again from the new data, so none from the old load survives. The result equals a fresh load.
  */
-export async function replaceSystems(graph: Graph, rows: GraphRows, catalogue: Pick<Catalogue, "countries" | "adequacy">): Promise<LoadResult> {
+export async function replaceSystems(graph: Graph, rows: GraphRows, catalogue: Pick<Catalogue, "countries" | "adequacy">, timer?: StepTimer): Promise<LoadResult> {
   // Labels and types reach Cypher as values of `$(...)`; still, only the fixed lists are allowed through.
   for (const n of [...rows.scoped, ...rows.shared]) if (!LABELS.has(n.label)) throw new LoadError(`unknown node label ${n.label}`);
   for (const r of rows.rels) if (!TYPES.has(r.type)) throw new LoadError(`unknown relationship type ${r.type}`);
 
-  return graph.writeTransaction(async (tx) => {
+  const started = performance.now();
+  const result = await graph.writeTransaction(async (tx) => {
+    const run = (name: string, params: Record<string, unknown> = {}) => timed(timer, name, async () => tx.run(cypher(`seed/${name}`), params));
     // `systems` beside `loads`, so the node lookup is an index seek on the system.
-    await tx.run(cypher("seed/delete-stale-nodes"), { systems: rows.systems, loads: rows.loads, ids: rows.scoped.map((n) => n.id) });
-    await tx.run(cypher("seed/delete-system-relationships"), { systems: rows.systems, loads: rows.loads });
+    await run("delete-stale-nodes", { systems: rows.systems, loads: rows.loads, ids: rows.scoped.map((n) => n.id) });
+    await run("delete-system-relationships", { systems: rows.systems, loads: rows.loads });
     // A node holds no null properties (setting one removes it), so nulls are dropped here: an unchanged node's properties
     // then equal its row's, and the upsert skips it.
     const scoped = rows.scoped.map((n) => ({ ...n, props: Object.fromEntries(Object.entries(n.props).filter(([, v]) => v !== null)) }));
-    for (const batch of chunks(scoped)) await tx.run(cypher("seed/upsert-scoped-nodes"), { rows: batch });
-    for (const batch of chunks(rows.shared)) await tx.run(cypher("seed/merge-shared-nodes"), { rows: batch });
-    if (rows.observed.length > 0) await tx.run(cypher("seed/set-observed-events"), { rows: rows.observed });
+    for (const batch of chunks(scoped)) await run("upsert-scoped-nodes", { rows: batch });
+    for (const batch of chunks(rows.shared)) await run("merge-shared-nodes", { rows: batch });
+    if (rows.observed.length > 0) await run("set-observed-events", { rows: rows.observed });
 
     let created = 0;
     for (const batch of chunks(rows.rels)) {
-      const res = await tx.run(cypher("seed/create-relationships"), { rows: batch });
+      const res = await run("create-relationships", { rows: batch });
       created += Number(res.records[0]?.get("created") ?? 0);
     }
     if (created !== rows.rels.length) {
@@ -77,11 +112,14 @@ export async function replaceSystems(graph: Graph, rows: GraphRows, catalogue: P
       const missing = (res.records[0]?.get("missing") as string[] | undefined) ?? [];
       throw new LoadError(`${rows.rels.length - created} relationship(s) point at nodes that do not exist: ${missing.join(", ")}`);
     }
-    created += await relinkSystemFlows(tx, rows.systems, catalogue);
-    await tx.run(cypher("seed/delete-orphans"));
-    await tx.run(cypher("seed/derive-vendor-facts"));
+    created += await timed(timer, "relink (all)", () => relinkSystemFlows(tx, rows.systems, catalogue, timer));
+    await run("delete-orphans");
+    await run("derive-vendor-facts");
+    await timed(timer, "finish-load", () => finishLoad(tx));
     return { nodes: rows.scoped.length + rows.shared.length, relationships: created };
   });
+  timer?.("transaction (every step and the commit)", performance.now() - started);
+  return result;
 }
 
 interface StatedCopy {
@@ -97,15 +135,16 @@ interface StatedCopy {
  * the rule of copies inside a system (`copiedColumns`); the flow's transfer status is the vendor flows' rule applied to
  * the target system's legal entity and hosting countries. Returns how many relationships were made.
  */
-async function relinkSystemFlows(tx: ManagedTransaction, systems: string[], catalogue: Pick<Catalogue, "countries" | "adequacy">): Promise<number> {
-  await tx.run(cypher("seed/relink-delete"), { systems });
-  const flows = (await tx.run(cypher("seed/system-flows"), { systems })).records.map((r) => toPlain(r.toObject()) as SystemFlowRow);
+async function relinkSystemFlows(tx: ManagedTransaction, systems: string[], catalogue: Pick<Catalogue, "countries" | "adequacy">, timer?: StepTimer): Promise<number> {
+  const run = (name: string, params: Record<string, unknown> = {}) => timed(timer, name, async () => tx.run(cypher(`seed/${name}`), params));
+  await run("relink-delete", { systems });
+  const flows = (await run("system-flows", { systems })).records.map((r) => toPlain(r.toObject()) as SystemFlowRow);
   const live = flows.filter((f) => f.targetSystem !== null);
   if (live.length === 0) return 0;
   const copiesOf = new Map(live.map((f) => [f.flow, JSON.parse(f.copies) as StatedCopy[]]));
   const tableIds = [...new Set(live.flatMap((f) => copiesOf.get(f.flow)!.flatMap((c) => [ids.table(f.owner, c.from), ids.table(f.target, c.to)])))];
   const tables = new Map(
-    (await tx.run(cypher("seed/table-columns"), { ids: tableIds })).records.map((r) => {
+    (await run("table-columns", { ids: tableIds })).records.map((r) => {
       const row = toPlain(r.toObject()) as { id: string; columns: { name: string; kind: Entity["columns"][number]["kind"]; category: string | null }[] };
       return [row.id, row.columns] as const;
     }),
@@ -157,7 +196,7 @@ async function relinkSystemFlows(tx: ManagedTransaction, systems: string[], cata
   }
   let created = 0;
   for (const batch of chunks(rels)) {
-    const res = await tx.run(cypher("seed/create-relationships"), { rows: batch });
+    const res = await run("create-relationships", { rows: batch });
     created += Number(res.records[0]?.get("created") ?? 0);
   }
   if (created !== rels.length) throw new LoadError(`${rels.length - created} relationship(s) of flows between systems point at nodes that do not exist`);

@@ -11,7 +11,7 @@ import path from "node:path";
 
 import { inventoriesToGraph, type GraphRows } from "./inventory.graph.js";
 import { citeInventoryAs, InventoryValidationError, readCatalogue, readInventory, type Catalogue, type InventoryIssue } from "./inventory.parse.js";
-import { ensureSchema, LoadError, replaceSystems, type LoadResult } from "./inventory.repository.js";
+import { ensureSchema, LoadError, replaceSystems, timed, type LoadResult, type StepTimer } from "./inventory.repository.js";
 import type { Inventory } from "./inventory.schema.js";
 import { BUILT_IN_DIR, builtInInventoryFiles, CATALOGUE_DIR } from "./paths.js";
 import { ids } from "../contract/ids.js";
@@ -95,7 +95,7 @@ function groupFiles(sizes: number[], budget: number): number[][] {
  * new contents), its systems and every later file's are unchanged, and the error names the files and what was already
  * loaded. When everything fits one transaction (the usual case), a failure leaves the graph exactly as it was.
  */
-export async function loadInventories(graph: Graph, parsed: ParsedInventory[], catalogue?: Catalogue, transactionRows = LOAD_TRANSACTION_ROWS): Promise<SeedReport> {
+export async function loadInventories(graph: Graph, parsed: ParsedInventory[], catalogue?: Catalogue, transactionRows = LOAD_TRANSACTION_ROWS, timer?: StepTimer): Promise<SeedReport> {
   const started = performance.now();
   const cat = catalogue ?? (await readCatalogue(CATALOGUE_DIR));
   const files = parsed.map((p) => p.file);
@@ -103,18 +103,17 @@ export async function loadInventories(graph: Graph, parsed: ParsedInventory[], c
   checkDistinct(files, inventories);
   // Every file is turned into rows before the first write, so a file the graph builder rejects also writes nothing.
   const borrowed = (group: number[]) => new Map(group.flatMap((i) => (parsed[i]!.borrowed ? [[inventories[i]!.system.id, parsed[i]!.borrowed] as const] : [])));
-  const perFile = parsed.map((p, i) => stampFiles(inventoriesToGraph([p.inventory], cat, { borrowed: borrowed([i]) }), [p]));
+  const perFile = await timed(timer, "graph rows", () => Promise.resolve(parsed.map((p, i) => stampFiles(inventoriesToGraph([p.inventory], cat, { borrowed: borrowed([i]) }), [p]))));
   const groups = groupFiles(
     perFile.map((r) => r.scoped.length + r.shared.length + r.rels.length),
     transactionRows,
   );
-  await ensureSchema(graph);
+  await timed(timer, "schema", () => ensureSchema(graph));
   // Shared nodes (a vendor two files use) count once.
   const total: LoadResult = { nodes: new Set(perFile.flatMap((r) => [...r.scoped, ...r.shared].map((n) => n.id))).size, relationships: 0 };
   for (const group of groups) {
     try {
-      const rows = group.length === 1 ? perFile[group[0]!]! : stampFiles(inventoriesToGraph(group.map((i) => inventories[i]!), cat, { borrowed: borrowed(group) }), group.map((i) => parsed[i]!));
-      total.relationships += (await replaceSystems(graph, rows, cat)).relationships;
+      total.relationships += (await replaceSystems(graph, mergeRows(group.map((i) => perFile[i]!)), cat, timer)).relationships;
     } catch (err) {
       const done = files.slice(0, group[0]);
       const failed = group.map((i) => files[i]!);
@@ -130,6 +129,25 @@ export async function loadInventories(graph: Graph, parsed: ParsedInventory[], c
     }
   }
   return { ...total, files, systems: perFile.flatMap((r) => r.systems), millis: Math.round(performance.now() - started) };
+}
+
+/**
+ * The rows of several files' loads as one load: what `inventoriesToGraph` of all of them gives, without building them
+ * again. Files share nothing but the shared nodes (categories, vendors, locations): each counts once, as the first file
+ * naming it states it (a file's own categories are declared in it, and the catalogue's are the same in every file).
+ */
+export function mergeRows(rows: GraphRows[]): GraphRows {
+  if (rows.length === 1) return rows[0]!;
+  const shared = new Map<string, GraphRows["shared"][number]>();
+  for (const r of rows) for (const n of r.shared) if (!shared.has(n.id)) shared.set(n.id, n);
+  return {
+    scoped: rows.flatMap((r) => r.scoped),
+    shared: [...shared.values()],
+    rels: rows.flatMap((r) => r.rels),
+    systems: rows.flatMap((r) => r.systems),
+    loads: rows.flatMap((r) => r.loads),
+    observed: rows.flatMap((r) => r.observed),
+  };
 }
 
 export async function seedBuiltIn(graph: Graph): Promise<SeedReport> {

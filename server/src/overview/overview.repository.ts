@@ -40,16 +40,62 @@ export const OverviewSystemFlowSchema = z.object({
 });
 export type OverviewSystemFlow = z.infer<typeof OverviewSystemFlowSchema>;
 
-export class OverviewRepository {
+/** The overview's rows, as one request reads them. */
+export interface OverviewSource {
+  /** `systems` null: every loaded system. */
+  systems(systems: string[] | null): OverviewRow[] | Promise<OverviewRow[]>;
+  /** The flows into our other systems the given systems (null: every one) state. */
+  systemFlows(systems: string[] | null): OverviewSystemFlow[] | Promise<OverviewSystemFlow[]>;
+}
+
+/** Where a request's overview rows come from: the summaries the last load stored, or the graph itself. */
+export interface OverviewRows {
+  snapshot(): Promise<OverviewSource>;
+}
+
+const SummarySchema = z.object({ seq: z.number().nullable(), system: z.string().nullable(), overview: z.string().nullable(), flows: z.string().nullable() });
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Computes the overview's rows from the graph: what a load stores as summaries (overview.precompute.ts), and the check of them. */
+export class LiveOverviewRepository implements OverviewRows, OverviewSource {
   constructor(private readonly graph: Graph) {}
 
-  /** `systems` null: every loaded system. */
+  snapshot(): Promise<OverviewSource> {
+    return Promise.resolve(this);
+  }
+
   async systems(systems: string[] | null): Promise<OverviewRow[]> {
     return z.array(OverviewRowSchema).parse(await this.graph.read("overview/systems", { systems }));
   }
 
-  /** The flows into our other systems the given systems (null: every one) state. */
   async systemFlows(systems: string[] | null): Promise<OverviewSystemFlow[]> {
     return z.array(OverviewSystemFlowSchema).parse(await this.graph.read("overview/system-flows", { systems }));
+  }
+}
+
+/**
+ * Reads the summaries the last load stored, in one query per request: one row per system, so the overview costs
+ * O(systems + vendors) whatever the number of columns. A database no load of this version has summarised (loaded
+ * by an older one) is read live instead.
+ */
+export class OverviewRepository implements OverviewRows {
+  private readonly live: LiveOverviewRepository;
+
+  constructor(private readonly graph: Graph) {
+    this.live = new LiveOverviewRepository(graph);
+  }
+
+  async snapshot(): Promise<OverviewSource> {
+    const rows = z.array(SummarySchema).parse(await this.graph.read("overview/summaries"));
+    if (rows[0]?.seq === null || rows[0]?.seq === undefined) return this.live;
+    const summaries = rows.flatMap((r) => (r.system && r.overview && r.flows ? [{ system: r.system, overview: r.overview, flows: z.array(OverviewSystemFlowSchema).parse(JSON.parse(r.flows)) }] : []));
+    const chosen = (systems: string[] | null) => summaries.filter((s) => !systems || systems.includes(s.system));
+    return {
+      systems: (systems) => chosen(systems).map((s) => OverviewRowSchema.parse(JSON.parse(s.overview))),
+      systemFlows: (systems) =>
+        chosen(systems)
+          .flatMap((s) => s.flows)
+          .sort((a, b) => byCode(a.flow, b.flow)),
+    };
   }
 }

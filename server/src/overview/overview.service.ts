@@ -1,4 +1,4 @@
-import type { OverviewRepository, OverviewRow } from "./overview.repository.js";
+import type { OverviewRows, OverviewRow } from "./overview.repository.js";
 import { GROUP_VENDORS_OVER, type OverviewQuery } from "./overview.schema.js";
 import type { OverviewResponse, TransferStatus } from "../contract/api.js";
 import { groupId, ids, type Grouping } from "../contract/ids.js";
@@ -49,7 +49,9 @@ function summarise(rows: OverviewRow[]): { vendors: VendorSummary[]; engagements
       entry.engagements.push({ system: r.system.system, transfer });
       for (const p of v.places) {
         if (!entry.countries.some((c) => c.code === p.location.code)) entry.countries.push({ code: p.location.code, name: p.location.name, eea: p.location.eea });
-        places.set(idOf(p.location), [...(places.get(idOf(p.location)) ?? []), p.transfer]);
+        const at = places.get(idOf(p.location));
+        if (at) at.push(p.transfer);
+        else places.set(idOf(p.location), [p.transfer]);
       }
       engagements.push({
         system: r.system.system,
@@ -104,7 +106,7 @@ function plural(n: number, word: string, many = `${word}s`): string {
 }
 
 export class OverviewService {
-  constructor(private readonly repo: OverviewRepository) {}
+  constructor(private readonly repo: OverviewRows) {}
 
   /**
    * Systems → vendors (labelled with the services used) → countries (labelled with the systems the location holds
@@ -112,8 +114,11 @@ export class OverviewService {
    * and the groups named in `expand` as their vendors; the lists (`systems`, `vendors`) always hold every one.
    */
   async overview(systems: string[] | null = null, q: Pick<OverviewQuery, "group"> & { expand?: string[] } = { group: "auto" }): Promise<OverviewResponse> {
-    const rows = await this.repo.systems(systems);
+    const source = await this.repo.snapshot();
+    const rows = await source.systems(systems);
     const { vendors, engagements, places } = summarise(rows);
+    // A country shows the status needing most attention among the flows there: once per country, not once per edge.
+    const placeStatus = new Map([...places].map(([id, statuses]) => [id, worstStatus(statuses)]));
     const grouping: OverviewResponse["grouping"] = q.group === "auto" ? (vendors.length > GROUP_VENDORS_OVER ? "transfer" : "none") : q.group;
     const groups = grouping === "none" ? new Map<string, VendorGroup>() : groupVendors(engagements, grouping);
     const expanded = (q.expand ?? []).filter((id) => groups.has(id));
@@ -135,7 +140,7 @@ export class OverviewService {
     for (const r of rows) {
       for (const v of r.vendors) {
         if (!drawn.has(idOf(v.vendor))) continue;
-        for (const p of v.places) elements.node(p.location, { transfer: worstStatus(places.get(idOf(p.location))!) });
+        for (const p of v.places) elements.node(p.location, { transfer: placeStatus.get(idOf(p.location))! });
       }
     }
     // Groups by transfer status lead on to the countries their vendors name, with how many vendors on each edge.
@@ -159,7 +164,7 @@ export class OverviewService {
             const entry = groupPlaces.get(key) ?? { group: g.id, type: p.type, location: idOf(p.location), vendors: new Set<string>() };
             entry.vendors.add(vendor);
             groupPlaces.set(key, entry);
-            elements.node(p.location, { transfer: worstStatus(places.get(idOf(p.location))!) });
+            elements.node(p.location, { transfer: placeStatus.get(idOf(p.location))! });
           }
         }
       }
@@ -169,7 +174,7 @@ export class OverviewService {
 
     // Flows between own systems: system → system, with how many categories each carries; a target not loaded (or
     // outside the chosen systems) is drawn too, saying so.
-    const systemFlows = await this.repo.systemFlows(systems);
+    const systemFlows = await source.systemFlows(systems);
     for (const f of systemFlows) {
       const loaded = f.targetName !== null;
       const target = elements.node(
@@ -182,7 +187,7 @@ export class OverviewService {
     }
 
     // Connected systems are read over every system's flows, so a data set of one system still names both directions.
-    const everyFlow = systems ? await this.repo.systemFlows(null) : systemFlows;
+    const everyFlow = systems ? await source.systemFlows(null) : systemFlows;
     const connected = (system: string) => ({
       sendsTo: [...new Set(everyFlow.filter((f) => f.system === system && f.target !== system).map((f) => ids.system(f.target)))].sort(),
       receivesFrom: [...new Set(everyFlow.filter((f) => f.target === system && f.system !== system).map((f) => ids.system(f.system)))].sort(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { dpiaFigure, PAGE_HEIGHT, ROWS_PER_FIGURE, STATUS_COLOUR } from "./dpia.figure.js";
+import { dpiaFigure, KIND_COLOUR, PAGE_HEIGHT, ROWS_PER_FIGURE, STATUS_COLOUR } from "./dpia.figure.js";
 import type { TraceResponse, TraceVendor } from "../contract/api.js";
 import { TRANSFER_LOOK } from "../contract/look.js";
 
@@ -144,7 +144,56 @@ describe("dpiaFigure", () => {
     expect(Object.values(STATUS_COLOUR).sort()).toEqual(Object.values(TRANSFER_LOOK).map((l) => l.colour).sort());
   });
 
-  it("draws nothing when no vendor is listed", () => {
+  it("draws nothing when no vendor is listed and the data goes into no other system of ours", () => {
     expect(dpiaFigure(trace([]))).toBeNull();
+  });
+
+  describe("systems of ours the data goes into (the trace's toSystems)", () => {
+    const into = (target: string, loaded: boolean, columns: string[], transfer: "third-country" | "eea" | null = null): NonNullable<TraceResponse["toSystems"]>[number] => ({
+      flow: `shop/to/${target}`,
+      system: "shop",
+      target,
+      name: loaded ? target.toUpperCase() : target,
+      label: `Flow into ${target}: ${loaded ? "tables not stated" : "system not loaded"}`,
+      loaded,
+      transfer,
+      categories: ["email-address"],
+      columns,
+    });
+    const withSystems = (vendors: TraceVendor[], toSystems: NonNullable<TraceResponse["toSystems"]>) => ({ ...trace(vendors), toSystems });
+
+    it("draws each as a system node with the app's edge label over it, fields leading into it; one not loaded dashed and named so", () => {
+      const t = withSystems([vendor("PayPal", 1)], [into("warehouse", false, ["column:shop/Orders.Email"]), into("crm", true, ["column:shop/Orders.Email", "column:shop/Orders.Name"], "third-country")]);
+      const figure = dpiaFigure(t)!;
+      const svg = figure.pages.map((p) => p.svg).join("");
+
+      expect(figure.systems).toBe(true);
+      expect(svg).toContain(">Vendors, our systems</text>");
+      for (const l of ["Orders.Email", "Orders.Name", "CRM", "warehouse (not loaded)"]) expect(svg).toContain(`>${l}</text>`);
+      // The edge labels, as the app's edges say them (wrapped to the lane).
+      expect(svg.replace(/<\/tspan><tspan[^>]*>/g, "")).toContain("Flow into warehouse: system not loaded");
+      expect(svg.replace(/<\/tspan><tspan[^>]*>/g, "")).toContain("Flow into crm: tables not stated");
+      // Not loaded: a white, dashed box in the not-stated colour; loaded: the system fill, bordered in its flow's status.
+      expect(svg).toContain(`fill="#ffffff" stroke="${STATUS_COLOUR["not-stated"]}" stroke-width="1.2" stroke-dasharray="4 2"`);
+      expect(svg).toContain(`fill="${KIND_COLOUR.system}" stroke="${STATUS_COLOUR["third-country"]}" stroke-width="1.2"/>`);
+      // Edges into the recipients' lane: the CRM's 2 solid in the third-country colour, the warehouse's 1 dashed (PayPal's is not-stated, solid).
+      const edgesIn = (colour: string, dash: boolean) => svg.match(new RegExp(`<path d="M350,[\\d.]+ C[^"]* 375,[\\d.]+" fill="none" stroke="${colour}" stroke-width="1.1"${dash ? ' stroke-dasharray="4 3"' : ""}/>`, "g"))?.length ?? 0;
+      expect(edgesIn(STATUS_COLOUR["third-country"], false)).toBe(2);
+      expect(edgesIn(STATUS_COLOUR["not-stated"], true)).toBe(1);
+      expect(edgesIn(STATUS_COLOUR["not-stated"], false)).toBe(1);
+      // Every label still at least 9 px.
+      expect(Math.min(...[...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])))).toBeGreaterThanOrEqual(9);
+    });
+
+    it("draws a figure when the only flow goes into a system of ours, and a block per system in a large answer", () => {
+      const only = dpiaFigure(withSystems([], [into("warehouse", false, ["column:shop/Orders.Email"])]))!;
+      expect(only.blocks).toEqual(["All flows"]);
+      expect(only.pages[0]!.svg).toContain(">Our systems</text>");
+
+      const many = Array.from({ length: ROWS_PER_FIGURE + 2 }, (_, i) => `column:shop/Orders.C${i}`);
+      const big = dpiaFigure(withSystems([vendor("PayPal", 2)], [into("warehouse", false, many)]))!;
+      expect(big.blocks).toEqual(["Flows to PayPal", "Flows into warehouse (not loaded) (part 1 of 2)", "Flows into warehouse (not loaded) (part 2 of 2)"]);
+      expect(big.pages.map((p) => p.svg).join("")).toContain(`>Orders.C${ROWS_PER_FIGURE + 1}</text>`);
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Pure: a trace answer → the DPIA pack's flow figure as plain SVG (real `<text>`, no scripts, no external fonts), drawn
- * left to right in four lanes: start → fields sent → vendors → countries. Drawn for an A4 page at full size: 700
+ * left to right in four lanes: start → fields sent → vendors (and the systems of ours the data goes into, as the app's
+ * trace draws its `toSystems`: a system node, the edge's label over it, dashed "not loaded" when it is not) → countries. Drawn for an A4 page at full size: 700
  * units wide (the printable width in CSS px), text 9.5–11 px, never scaled down. Labels wrap between words, after
  * "_" or before a capital (contract/wrap.ts), measured in the pack's font (dpia.text.ts), and boxes grow to hold
  * them. A large answer is drawn in blocks (one per vendor, long ones in parts), and a figure taller than a page is cut
@@ -8,6 +9,7 @@
  */
 import { textWidth } from "./dpia.text.js";
 import type { TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
+import { ids, parseColumnKey, parseNodeId } from "../contract/ids.js";
 import { TRANSFER_LOOK } from "../contract/look.js";
 import { pageBands } from "../contract/print.js";
 import { FIELDS_NOT_STATED } from "../contract/words.js";
@@ -26,7 +28,7 @@ export const PAGE_HEIGHT = 860;
 
 /** The app's colours for transfer statuses (`contract/look.ts`): one palette for the screen, the exports and this pack. */
 export const STATUS_COLOUR = Object.fromEntries(Object.entries(TRANSFER_LOOK).map(([s, look]) => [s, look.colour])) as Record<TransferStatus, string>;
-export const KIND_COLOUR = { start: "#3b4352", column: "#0072b2", vendor: "#e69f00", country: "#ffffff" } as const;
+export const KIND_COLOUR = { start: "#3b4352", column: "#0072b2", vendor: "#e69f00", country: "#ffffff", system: "#e3e6eb" } as const;
 
 /** Lanes across the 700 px: each box's text has PAD_X on each side. */
 const LANES = { start: { x: 0, w: 110 }, column: { x: 135, w: 215 }, vendor: { x: 375, w: 150 }, country: { x: 550, w: 150 } };
@@ -46,42 +48,95 @@ export interface FigurePage {
 }
 
 export interface DpiaFigure {
-  /** The blocks drawn, in order ("All flows", or "Flows to Amazon", "Flows to Big (part 1 of 2)" …). */
+  /** The blocks drawn, in order ("All flows", or "Flows to Amazon", "Flows to Big (part 1 of 2)", "Flows into Warehouse" …). */
   blocks: string[];
+  /** Whether it draws a system of ours (the legend then says how one looks). */
+  systems: boolean;
   /** The figure cut into pages (one when it fits one). */
   pages: FigurePage[];
+}
+
+type Field = Pick<TraceVendor["fields"][number], "id" | "table" | "column">;
+
+/**
+ * A system of ours the answer's data goes into without a copy into a loaded table of it (the trace's `toSystems`,
+ * one node per target as the app draws it): its name as the app's node says it ("… (not loaded)"), the labels of the
+ * edges into it (one per flow), the fields those edges leave from, and the stored status (null: not loaded).
+ */
+interface SystemTarget {
+  id: string;
+  name: string;
+  loaded: boolean;
+  transfer: TransferStatus | null;
+  labels: string[];
+  fields: Field[];
+}
+
+function systemTargets(trace: TraceResponse): SystemTarget[] {
+  const by = new Map<string, SystemTarget & { statuses: TransferStatus[] }>();
+  for (const t of trace.toSystems ?? []) {
+    const id = ids.system(t.target);
+    const s = by.get(id) ?? { id, name: t.loaded ? t.name : `${t.name} (not loaded)`, loaded: t.loaded, transfer: null, statuses: [], labels: [], fields: [] };
+    by.set(id, s);
+    if (t.transfer) s.statuses.push(t.transfer);
+    if (!s.labels.includes(t.label)) s.labels.push(t.label);
+    for (const c of t.columns) {
+      if (s.fields.some((f) => f.id === c)) continue;
+      const key = parseNodeId(c);
+      const col = key?.kind === "column" ? parseColumnKey(key.key) : null;
+      s.fields.push({ id: c, table: col?.table ?? c, column: col?.column ?? "" });
+    }
+  }
+  return [...by.values()]
+    .map(({ statuses, ...s }) => ({ ...s, transfer: s.loaded && statuses.length ? worstStatus(statuses) : null, labels: s.labels.sort() }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 interface Part {
   title: string;
   vendors: TraceResponse["vendors"];
+  systems: SystemTarget[];
 }
 
+const fieldText = (f: Field) => (f.column ? `${f.table}.${f.column}` : f.table);
 /** The room a field's box takes in its lane. */
-const fieldRoom = (f: TraceVendor["fields"][number]) => label(`${f.table}.${f.column}`, LANES.column.w, 10, false).h + GAP;
+const fieldRoom = (f: Field) => label(fieldText(f), LANES.column.w, 10, false).h + GAP;
 /** A block's body may be this tall: it then fits a page under its title and lane headings. */
 const BLOCK_BODY = PAGE_HEIGHT - HEADINGS - 18 - 8;
 
-function parts(trace: TraceResponse): Part[] {
-  const fields = [...new Map(trace.vendors.flatMap((v) => v.fields).map((f) => [f.id, f])).values()];
-  if (fields.length <= ROWS_PER_FIGURE && fields.reduce((a, f) => a + fieldRoom(f), 0) <= BLOCK_BODY) return [{ title: "All flows", vendors: trace.vendors }];
-  // One block per vendor; a vendor with more fields than a page holds is drawn in parts.
-  return trace.vendors.flatMap((v) => {
-    const chunks: (typeof v.fields)[] = [[]];
-    let room = 0;
-    for (const f of v.fields) {
-      const r = fieldRoom(f);
-      if (chunks.at(-1)!.length === ROWS_PER_FIGURE || (chunks.at(-1)!.length > 0 && room + r > BLOCK_BODY)) {
-        chunks.push([]);
-        room = 0;
-      }
-      chunks.at(-1)!.push(f);
-      room += r;
+/** A list of fields cut into chunks that each fit a block. */
+function chunked<F extends Field>(fields: readonly F[]): F[][] {
+  const chunks: F[][] = [[]];
+  let room = 0;
+  for (const f of fields) {
+    const r = fieldRoom(f);
+    if (chunks.at(-1)!.length === ROWS_PER_FIGURE || (chunks.at(-1)!.length > 0 && room + r > BLOCK_BODY)) {
+      chunks.push([]);
+      room = 0;
     }
-    // A vendor whose fields are not stated is drawn all the same (its countries; no field), never left out.
-    const n = chunks.length;
-    return chunks.map((fs, i) => ({ title: n === 1 ? `Flows to ${v.name}` : `Flows to ${v.name} (part ${i + 1} of ${n})`, vendors: [{ ...v, fields: fs }] }));
-  });
+    chunks.at(-1)!.push(f);
+    room += r;
+  }
+  return chunks;
+}
+
+function parts(trace: TraceResponse): Part[] {
+  const systems = systemTargets(trace);
+  const fields = [...new Map([...trace.vendors.flatMap((v) => v.fields), ...systems.flatMap((s) => s.fields)].map((f) => [f.id, f])).values()];
+  if (fields.length <= ROWS_PER_FIGURE && fields.reduce((a, f) => a + fieldRoom(f), 0) <= BLOCK_BODY) return [{ title: "All flows", vendors: trace.vendors, systems }];
+  // One block per vendor, then one per system of ours; one with more fields than a page holds is drawn in parts.
+  const titled = (what: string, i: number, n: number) => (n === 1 ? what : `${what} (part ${i + 1} of ${n})`);
+  return [
+    ...trace.vendors.flatMap((v) => {
+      // A vendor whose fields are not stated is drawn all the same (its countries; no field), never left out.
+      const chunks = chunked(v.fields);
+      return chunks.map((fs, i) => ({ title: titled(`Flows to ${v.name}`, i, chunks.length), vendors: [{ ...v, fields: fs }], systems: [] }));
+    }),
+    ...systems.flatMap((s) => {
+      const chunks = chunked(s.fields);
+      return chunks.map((fs, i) => ({ title: titled(`Flows into ${s.name}`, i, chunks.length), vendors: [], systems: [{ ...s, fields: fs }] }));
+    }),
+  ];
 }
 
 /** A label wrapped to a box's width; a piece wider than the box (no break allowed in it) is shortened, its full text kept in a <title>. */
@@ -149,7 +204,9 @@ function drawBlock(trace: TraceResponse, part: Part, top: number, titled: boolea
   // A country's mark is the server's status of the places drawn there (each flow's own), never re-derived from the EEA flag.
   const placeStatus = new Map<string, TransferStatus[]>();
   for (const v of part.vendors) for (const f of v.flows) for (const c of f.countries) placeStatus.set(c.code, [...(placeStatus.get(c.code) ?? []), c.transfer]);
-  const columns = [...new Map(part.vendors.flatMap((v) => v.fields).map((f) => [f.id, f])).values()].sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column));
+  const columns = [...new Map<string, Field>([...part.vendors.flatMap((v) => v.fields), ...part.systems.flatMap((s) => s.fields)].map((f) => [f.id, f])).values()].sort(
+    (a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column),
+  );
   const countries = [...new Map(part.vendors.flatMap((v) => v.countries).map((c) => [c.code, c])).values()].sort((a, b) => a.name.localeCompare(b.name));
   // A vendor whose inventory leaves out a place (its entity's or its data's country) points at "country not stated":
   // unknown, never drawn as safe.
@@ -158,14 +215,18 @@ function drawBlock(trace: TraceResponse, part: Part, top: number, titled: boolea
   // A vendor engaged without the fields it receives being named gets its own dashed "fields received: not stated" box
   // between the start and it: the engagement is stated, so it is drawn connected, and its fields are shown as unknown.
   const silent = part.vendors.filter((v) => v.fields.length === 0 && v.flows.some((f) => f.fields === "not-stated"));
-  const lane = [...columns.map((c) => ({ id: c.id, text: `${c.table}.${c.column}`, unknown: false })), ...silent.map((v) => ({ id: `not-stated@${v.id}`, text: FIELDS_NOT_STATED, unknown: true }))];
+  const lane = [...columns.map((c) => ({ id: c.id, text: fieldText(c), unknown: false })), ...silent.map((v) => ({ id: `not-stated@${v.id}`, text: FIELDS_NOT_STATED, unknown: true }))];
 
   const startL = label(trace.from.label, LANES.start.w, 10.5, true);
   const colL = lane.map((c) => label(c.text, LANES.column.w, 10, false));
   const venL = part.vendors.map((v) => label(v.name, LANES.vendor.w, 10, true));
+  // A system of ours: its node, and over it the label of the edges into it (as the app labels them), one per flow.
+  const sysL = part.systems.map((s) => ({ edge: s.labels.map((l) => label(l, LANES.vendor.w, 9, false)), node: label(s.name, LANES.vendor.w, 10, true) }));
+  const sysH = sysL.map((l) => l.edge.reduce((a, e) => a + e.h - PAD_Y, 0) + l.node.h);
   const couL = countries.map((c) => label(c.code === NOT_STATED ? c.name : `${c.name} (${c.code})`, LANES.country.w, 9.5, true));
-  const laneH = (ls: Label[]) => ls.reduce((a, l) => a + l.h, 0) + GAP * Math.max(0, ls.length - 1);
-  const bodyH = Math.max(startL.h, laneH(colL), laneH(venL), laneH(couL));
+  const laneH = (hs: number[]) => hs.reduce((a, h) => a + h, 0) + GAP * Math.max(0, hs.length - 1);
+  const recipientsH = [...venL.map((l) => l.h), ...sysH];
+  const bodyH = Math.max(startL.h, laneH(colL.map((l) => l.h)), laneH(recipientsH), laneH(couL.map((l) => l.h)));
   const out: string[] = [];
   let y = top;
   if (titled) {
@@ -173,12 +234,18 @@ function drawBlock(trace: TraceResponse, part: Part, top: number, titled: boolea
     y += 18;
   }
   const header = (lane: { x: number }, s: string) => `<text x="${lane.x}" y="${y + 11}" font-size="9.5" fill="#5b6472" font-weight="600">${esc(s)}</text>`;
-  out.push(header(LANES.start, "Start"), header(LANES.column, "Fields sent (table.column)"), header(LANES.vendor, "Vendors"), header(LANES.country, "Countries"));
+  const recipients = part.systems.length === 0 ? "Vendors" : part.vendors.length === 0 ? "Our systems" : "Vendors, our systems";
+  out.push(header(LANES.start, "Start"), header(LANES.column, "Fields sent (table.column)"), header(LANES.vendor, recipients), header(LANES.country, "Countries"));
   const body = y + HEADINGS;
 
   const startY = stack([startL.h], body, bodyH)[0]!;
   const colTop = stack(colL.map((l) => l.h), body, bodyH);
-  const venTop = stack(venL.map((l) => l.h), body, bodyH);
+  const recTop = stack(recipientsH, body, bodyH);
+  const venTop = recTop.slice(0, venL.length);
+  const sysTop = recTop.slice(venL.length);
+  // Where a system's node starts (under the label of the edges into it) and its middle, where those edges end.
+  const sysNodeTop = sysL.map((l, i) => sysTop[i]! + sysH[i]! - l.node.h);
+  const sysMid = (i: number) => sysNodeTop[i]! + sysL[i]!.node.h / 2;
   const couTop = stack(couL.map((l) => l.h), body, bodyH);
   const mid = (tops: number[], ls: Label[], i: number) => tops[i]! + ls[i]!.h / 2;
   const colIdx = new Map(lane.map((c, i) => [c.id, i]));
@@ -194,6 +261,10 @@ function drawBlock(trace: TraceResponse, part: Part, top: number, titled: boolea
     for (const c of v.countries) out.push(curve(LANES.vendor.x + LANES.vendor.w, vy, LANES.country.x, mid(couTop, couL, couIdx.get(c.code)!), colour, c.role === "data"));
     if (leavesOutAPlace(v)) out.push(curve(LANES.vendor.x + LANES.vendor.w, vy, LANES.country.x, mid(couTop, couL, couIdx.get(NOT_STATED)!), STATUS_COLOUR["not-stated"], true));
   });
+  // Into a system of ours: in the colour of the flow's stored status; dashed when the system is not loaded (its countries unknown).
+  part.systems.forEach((s, si) => {
+    for (const f of s.fields) out.push(curve(LANES.column.x + LANES.column.w, mid(colTop, colL, colIdx.get(f.id)!), LANES.vendor.x, sysMid(si), STATUS_COLOUR[s.transfer ?? "not-stated"], !s.loaded));
+  });
   out.push(box(LANES.start.x, startY, LANES.start.w, startL.h, KIND_COLOUR.start, KIND_COLOUR.start), text(LANES.start.x, startY, startL, "#ffffff"));
   lane.forEach((c, i) => {
     out.push(box(LANES.column.x, colTop[i]!, LANES.column.w, colL[i]!.h, c.unknown ? "#ffffff" : "#e8f2fa", c.unknown ? STATUS_COLOUR["not-stated"] : KIND_COLOUR.column, c.unknown));
@@ -203,6 +274,16 @@ function drawBlock(trace: TraceResponse, part: Part, top: number, titled: boolea
     out.push(box(LANES.vendor.x, venTop[i]!, LANES.vendor.w, venL[i]!.h, "#fff4dc", STATUS_COLOUR[v.transfer]));
     out.push(text(LANES.vendor.x, venTop[i]!, venL[i]!, "#3a2a00"));
   });
+  part.systems.forEach((s, i) => {
+    let y = sysTop[i]!;
+    for (const e of sysL[i]!.edge) {
+      out.push(text(LANES.vendor.x - PAD_X, y - PAD_Y / 2, e, "#3d4654"));
+      y += e.h - PAD_Y;
+    }
+    const colour = STATUS_COLOUR[s.transfer ?? "not-stated"];
+    out.push(box(LANES.vendor.x, sysNodeTop[i]!, LANES.vendor.w, sysL[i]!.node.h, s.loaded ? KIND_COLOUR.system : "#ffffff", colour, !s.loaded));
+    out.push(text(LANES.vendor.x, sysNodeTop[i]!, sysL[i]!.node, "#1d2430"));
+  });
   countries.forEach((c, i) => {
     const colour = STATUS_COLOUR[c.code === NOT_STATED ? "not-stated" : worstStatus(placeStatus.get(c.code) ?? [])];
     out.push(box(LANES.country.x, couTop[i]!, LANES.country.w, couL[i]!.h, "#ffffff", colour, c.code === NOT_STATED));
@@ -211,9 +292,9 @@ function drawBlock(trace: TraceResponse, part: Part, top: number, titled: boolea
   return { svg: out.join(""), height: body + bodyH - top };
 }
 
-/** The figure of a trace's flows, cut into pages of at most PAGE_HEIGHT; null when no vendor is listed. */
+/** The figure of a trace's flows, cut into pages of at most PAGE_HEIGHT; null when no vendor is listed and the data goes into no other system of ours. */
 export function dpiaFigure(trace: TraceResponse): DpiaFigure | null {
-  if (trace.vendors.length === 0) return null;
+  if (trace.vendors.length === 0 && (trace.toSystems ?? []).length === 0) return null;
   const ps = parts(trace);
   const blocks: { title: string; svg: string; y1: number; y2: number }[] = [];
   let top = 0;
@@ -232,5 +313,5 @@ export function dpiaFigure(trace: TraceResponse): DpiaFigure | null {
       svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 ${Math.floor(band.y)} ${FIGURE_WIDTH} ${h}" width="${FIGURE_WIDTH}" height="${h}" font-family="DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif" role="img">${inside.map((b) => b.svg).join("")}</svg>`,
     };
   });
-  return { blocks: blocks.map((b) => b.title), pages };
+  return { blocks: blocks.map((b) => b.title), pages, systems: (trace.toSystems ?? []).length > 0 };
 }

@@ -48,8 +48,11 @@ function badge(status: TransferStatus): string {
   return `<span class="badge" style="color:${STATUS_COLOUR[status]};border-color:${STATUS_COLOUR[status]}">${esc(TRANSFER_WORDS[status])}</span>`;
 }
 
-/** Every place a flow's data reaches, and each one the inventory leaves out as "not stated". */
-function placesText(s: Pick<TraceSend, "places">): string {
+/**
+ * Every place a flow's data reaches, and each one the inventory leaves out as "not stated": a vendor's entity and
+ * storage countries, or (a flow into a system of ours) its legal entity's country and hosting countries, in the same words.
+ */
+function placesText(s: { places: readonly { type: "LOCATED_IN" | "STORES_DATA_IN"; location: { code: string; name: string } }[] }): string {
   const named = s.places.map((p) => `${esc(p.location.name)}${p.type === "LOCATED_IN" ? " (entity)" : " (data)"}`);
   const entityCountry = s.places.find((p) => p.type === "LOCATED_IN")?.location.code ?? null;
   const missing = unstatedPlaces({ entityCountry, dataCountries: s.places.filter((p) => p.type === "STORES_DATA_IN").map((p) => p.location.code) });
@@ -83,11 +86,13 @@ function labeller(t: TraceResponse): (id: string) => string {
   };
 }
 
-const LEGEND = `
+/** The figure's legend; `systems`: it draws systems of ours too (loaded or not). */
+const legend = (systems: boolean) => `
 <div class="legend">
   <span><i style="background:${KIND_COLOUR.start}"></i>start</span>
   <span><i style="background:#e8f2fa;border-color:${KIND_COLOUR.column}"></i>field sent (table.column)</span>
   <span><i style="background:#fff4dc;border-color:#888"></i>vendor</span>
+  ${systems ? `<span><i style="background:${KIND_COLOUR.system};border-color:#888"></i>our system</span><span><i style="background:#fff;border-color:${STATUS_COLOUR["not-stated"]};border-style:dashed"></i>our system, not loaded</span>` : ""}
   <span><i style="background:#fff;border-color:#888"></i>country</span>
   <span><b class="line"></b>vendor's entity country</span>
   <span><b class="line dash"></b>country data is stored in</span>
@@ -198,12 +203,13 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections, intoSy
 
   // A figure taller than a page starts on a page of its own and goes on over the pages it needs, each with the legend.
   html.push(`<h2${figure && figure.pages.length > 1 ? ' class="page-start"' : ""}>Figure</h2>`);
-  if (!figure) html.push(`<p>No flow to a vendor is stated from this start${trace.filters.vendors.length + trace.filters.categories.length + trace.filters.countries.length + trace.filters.transfers.length ? " under these filters" : ""}.</p>`);
+  if (!figure) html.push(`<p>No flow to a vendor or into another system of ours is stated from this start${trace.filters.vendors.length + trace.filters.categories.length + trace.filters.countries.length + trace.filters.transfers.length ? " under these filters" : ""}.</p>`);
   else {
     const n = figure.pages.length;
-    const what = figure.blocks.length > 1 ? `one block per vendor (${figure.blocks.length} blocks)` : "all flows";
+    const what = figure.blocks.length > 1 ? `one block per ${figure.systems ? "vendor or system" : "vendor"} (${figure.blocks.length} blocks)` : "all flows";
+    const lanes = figure.systems ? "fields → vendors and our systems → countries" : "fields → vendors → countries";
     figure.pages.forEach((p, i) =>
-      html.push(`<figure class="figure-page">${LEGEND}${p.svg}<figcaption>Figure 1. ${esc(trace.from.label)} → fields → vendors → countries, ${what}${n > 1 ? ` (page ${i + 1} of ${n})` : ""}.</figcaption></figure>`),
+      html.push(`<figure class="figure-page">${legend(figure.systems)}${p.svg}<figcaption>Figure 1. ${esc(trace.from.label)} → ${lanes}, ${what}${n > 1 ? ` (page ${i + 1} of ${n})` : ""}.</figcaption></figure>`),
     );
   }
 
@@ -254,7 +260,7 @@ export function dpiaHtml({ trace, sends, silent, systems, date, sections, intoSy
     // Flows into our own systems owned or hosted outside the EEA: the target system stands where a vendor would.
     for (const f of systemsNeeding) {
       html.push(
-        `<tr><td>${esc(f.targetName)} <span class="muted">(our system)</span></td><td>${esc(systems.find((x) => x.system === f.system)?.name ?? f.system)}</td><td>${esc(f.name)}</td><td>${f.tables.length || f.categories.length ? esc(sorted([...f.tables, ...f.categories]).join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${f.loaded ? '<span class="muted">see Flows into other systems</span>' : '<span class="nd">system not loaded</span>'}</td><td>${f.transfer ? badge(f.transfer) : '<span class="nd">system not loaded</span>'}</td><td>${f.mechanism ? esc(safeguardWords(f.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td></tr>`,
+        `<tr><td>${esc(f.targetName)} <span class="muted">(our system)</span></td><td>${esc(systems.find((x) => x.system === f.system)?.name ?? f.system)}</td><td>${esc(f.name)}</td><td>${f.tables.length || f.categories.length ? esc(sorted([...f.tables, ...f.categories]).join(", ")) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td><td>${f.places ? placesText({ places: f.places.map((p) => ({ type: p.type, location: p })) }) : '<span class="nd">system not loaded</span>'}</td><td>${f.transfer ? badge(f.transfer) : '<span class="nd">system not loaded</span>'}</td><td>${f.mechanism ? esc(safeguardWords(f.mechanism)) : `<span class="nd">${NOT_DOCUMENTED}</span>`}</td></tr>`,
       );
     }
     html.push(`</tbody></table>`);

@@ -33,6 +33,8 @@ export function tiaFlowOf(flow: string, sends: TraceSend[], silent: TraceSilent[
   const first = mine[0] ?? silent.find((s) => s.flow.flow === flow);
   if (!first) return undefined;
   return {
+    to: "vendor",
+    loaded: true,
     system: first.flow.system,
     systemName: systemName(first.flow.system),
     vendorName: first.flow.vendorName ?? first.vendor.name,
@@ -62,6 +64,8 @@ export async function dpiaInputs(input: {
   trace: TraceResponse;
   sends: TraceSend[];
   silent: TraceSilent[];
+  /** The pack's flows into our other systems, as their TIAs read them (`systemTiaFlow`). */
+  systemTias?: TiaFlow[];
   assessed: { summary: AssessmentSummary; assessment: Assessment } | undefined;
   facts: DpiaFactsRepository;
   assessments: AssessmentsService;
@@ -80,6 +84,11 @@ export async function dpiaInputs(input: {
     const f = tiaFlowOf(flow, sends, silent, (s) => names.get(s) ?? s);
     if (!f || f.flow.transfer === "eea" || f.flow.transfer === "adequate") continue;
     tias.push({ flow: f, source: await tiaSourceFor(flow, input.assessments, assessed) });
+  }
+  // A flow into a system of ours owned or hosted outside the EEA is a transfer too, assessed the same way.
+  for (const f of input.systemTias ?? []) {
+    if (f.flow.transfer === "eea" || f.flow.transfer === "adequate") continue;
+    tias.push({ flow: f, source: await tiaSourceFor(f.flow.flow, input.assessments, assessed) });
   }
   tias.sort((a, b) => a.flow.vendorName.localeCompare(b.flow.vendorName) || a.flow.flow.flow.localeCompare(b.flow.flow.flow));
   return dpiaSections({ trace, sends, silent, facts, assessed, tias });

@@ -1,9 +1,10 @@
 /** The DPIA: its Art. 35(7) sections (`dpia.inputs.ts`, `dpia.sections.ts`), then the trace answer (same start, same filters) laid out as evidence, as HTML or PDF. */
-import { type DpiaFactsRepository } from "./dpia.facts.js";
+import { catalogueCountryNames, type CountryNames } from "./countries.js";
+import { systemTiaFlow, type DpiaFactsRepository } from "./dpia.facts.js";
 import { dpiaHtml } from "./dpia.html.js";
 import { dpiaInputs } from "./dpia.inputs.js";
 import { startOf } from "./dpia.inputs.js";
-import { packSystemFlows } from "./dpia.systems.js";
+import { packSystemFlows, withPlaces } from "./dpia.systems.js";
 import { documentAnswer } from "./pdf.js";
 import type { ReportsRepository } from "./reports.repository.js";
 import type { DpiaQuery } from "./reports.schema.js";
@@ -23,6 +24,7 @@ export class DpiaService {
     private readonly resolver: NodeResolver,
     private readonly facts: DpiaFactsRepository,
     private readonly assessments: AssessmentsService,
+    private readonly countryNames: CountryNames = catalogueCountryNames,
   ) {}
 
   async html(query: Omit<DpiaQuery, "format">, date = new Date().toISOString().slice(0, 10)): Promise<{ html: string; name: string }> {
@@ -33,8 +35,14 @@ export class DpiaService {
     const sends = answeredSends(row, filters);
     const silent = answeredSilent(row, filters);
     const systems = await this.reports.systems(trace.systems);
-    const sections = await dpiaInputs({ trace, sends, silent, assessed, facts: this.facts, assessments: this.assessments });
-    return { html: dpiaHtml({ trace, sends, silent, systems, date, sections, intoSystems: packSystemFlows(row, trace) }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
+    // Flows into our other systems: as the trace follows them, each with its target's places and, when it needs one, its TIA.
+    const listed = packSystemFlows(row, trace);
+    const targets = listed.length > 0 ? await this.facts.systemFlows(listed.map((f) => f.flow)) : [];
+    const named = targets.length > 0 ? await this.countryNames() : (code: string) => code;
+    const systemTias = targets.map((f) => systemTiaFlow(f, named));
+    const intoSystems = withPlaces(listed, systemTias);
+    const sections = await dpiaInputs({ trace, sends, silent, systemTias, assessed, facts: this.facts, assessments: this.assessments });
+    return { html: dpiaHtml({ trace, sends, silent, systems, date, sections, intoSystems }), name: `dpia-${slug(trace.from.system ? `${trace.from.system}-${trace.from.label}` : trace.from.label)}` };
   }
 
   async pack(query: DpiaQuery): Promise<FileAnswer> {

@@ -6,6 +6,7 @@
  * loaded). Its transfer status is the stored flow's (`SENDS_TO.transfer`, null while the target is not loaded), never
  * re-derived here; its provenance is where the owner's file states it.
  */
+import type { TiaFlow } from "./dpia.facts.js";
 import type { Mechanism, Provenance, TraceResponse, TransferStatus } from "../contract/api.js";
 import { ids } from "../contract/ids.js";
 import { provenanceOf } from "../elements/provenance.js";
@@ -33,6 +34,14 @@ export interface PackSystemFlow {
   /** The target system lies outside the trace's selection of systems. */
   outside: boolean;
   provenance: Provenance[];
+  /** The target's legal entity's country and hosting countries as its inventory states them; null while it is not loaded. */
+  places: TiaFlow["places"] | null;
+}
+
+/** The flows with their targets' places (from the same facts their TIAs read). */
+export function withPlaces(flows: readonly PackSystemFlow[], facts: readonly TiaFlow[]): PackSystemFlow[] {
+  const by = new Map(facts.map((f) => [f.flow.flow, f]));
+  return flows.map((f) => ({ ...f, places: f.loaded ? (by.get(f.flow)?.places ?? []) : null }));
 }
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
@@ -75,6 +84,7 @@ export function packSystemFlows(row: TraceRow, trace: TraceResponse): PackSystem
       waiting: sorted(waiting),
       outside: outside.has(f.target) || (trace.filters.systems.length > 0 && !trace.filters.systems.includes(f.target)),
       provenance: provenanceOf(f),
+      places: null,
     });
   }
   return out.sort((a, b) => a.system.localeCompare(b.system) || a.targetName.localeCompare(b.targetName) || a.flow.localeCompare(b.flow));

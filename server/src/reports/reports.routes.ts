@@ -46,9 +46,10 @@ export function reportsRoutes(api: ApiRouter, graph: Graph): void {
     {
       path: "/reports/tia",
       tag: "reports",
-      summary: "Transfer impact assessment of one vendor flow (EDPB Recommendations 01/2020, six steps), HTML or PDF",
+      summary: "Transfer impact assessment of one vendor flow or flow into another of our systems (EDPB Recommendations 01/2020, six steps), HTML or PDF",
       description:
-        "The transfer as the graph states it (engagement, fields, categories, places, the server's transfer status), the transfer tool, then the law and " +
+        "The transfer as the graph states it (engagement, fields, categories, places, the server's transfer status; for a flow into another of our systems, " +
+        "its data importer is that system's legal entity and its places the entity's country and the hosting countries, \"not stated\" when its inventory leaves them out), the transfer tool, then the law and " +
         "practice of the destination, supplementary measures, procedural steps and re-evaluation date from a loaded assessment (\"not documented\" when none " +
         "states them). A derogation asks for its Art. 49 justification; a flow whose destination is not stated reads \"destination unknown: establish it first\".",
       query: TiaQuerySchema,

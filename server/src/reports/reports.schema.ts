@@ -21,8 +21,8 @@ export const TiaQuerySchema = z.object({
     .string()
     .max(300)
     .transform((s) => (s.startsWith("flow:") ? s.slice("flow:".length) : s))
-    .pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/.+$/, "must be a vendor flow (engagement) id, e.g. 'ambassify/heroku'"))
-    .meta({ description: "The vendor flow (engagement) id, as `/api/vendors` and `/api/transfers` give it.", example: "ambassify/heroku" }),
+    .pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/.+$/, "must be a vendor flow (engagement) id, e.g. 'ambassify/heroku', or a flow into another of our systems, e.g. 'shop/to/crm'"))
+    .meta({ description: "The vendor flow (engagement) id, or the id of a flow into another of our systems (`<system>/to/<target>`), as `/api/vendors` and `/api/transfers` give them.", example: "ambassify/heroku" }),
   assessment: AssessmentIdSchema.optional().meta({ description: "The assessment whose transfer assessment to use; default: the loaded assessment that has one for this flow." }),
   format: z.enum(DPIA_FORMATS, { error: `must be one of ${DPIA_FORMATS.join(", ")}` }).default("html").meta({ description: "html or pdf (A4)." }),
 });

@@ -1,5 +1,7 @@
 /**
- * Pure: a vendor flow's transfer impact assessment, following the six steps of the EDPB's Recommendations 01/2020.
+ * Pure: a flow's transfer impact assessment, following the six steps of the EDPB's Recommendations 01/2020: a vendor
+ * flow, or a flow into another of our systems owned or hosted outside the EEA (its data importer the system's legal
+ * entity, its countries that entity's and the hosting ones; what the inventory leaves out reads "not stated").
  * What the transfer is comes from the graph (the flow's engagement, its fields and places, its transfer status as the
  * server's rule gave it, never re-derived); what only a person can assess comes from an assessment file, or reads
  * "not documented". A `derogation` flow asks for its Art. 49 justification instead; a flow whose destination is not
@@ -9,7 +11,7 @@ import type { TiaFlow } from "./dpia.facts.js";
 import { esc, STATUS_COLOUR } from "./dpia.figure.js";
 import { sanitiseHtml } from "../assessments/assessment.sanitise.js";
 import type { AssessmentTransfer } from "../assessments/assessment.schema.js";
-import { NOT_DOCUMENTED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
+import { NOT_DOCUMENTED, NOT_STATED, safeguardWords, TRANSFER_WORDS } from "../contract/words.js";
 
 export type TiaKind = "tia" | "derogation" | "unknown" | "none";
 
@@ -34,7 +36,27 @@ function places(f: TiaFlow, type: "LOCATED_IN" | "STORES_DATA_IN"): string {
   return p.length ? p.join(", ") : `<span class="nd">${TRANSFER_WORDS["not-stated"]}</span>`;
 }
 
+/** Who receives the flow, as a heading names it: a vendor, or our system (saying so, and when it is not loaded). */
+const recipient = (f: TiaFlow) => `${esc(f.vendorName)}${f.to === "system" ? ` <span class="muted">(our system${f.loaded ? "" : ", not loaded"})</span>` : ""}`;
+
+function systemFacts(f: TiaFlow): string {
+  const ns = `<span class="nd">${NOT_STATED}</span>`;
+  const unknown = `<span class="nd">${NOT_STATED} (system not loaded)</span>`;
+  const fields = f.fields.length ? esc(f.fields.join(", ")) : `<span class="nd">tables not stated: ${f.categories.length ? "the categories above" : NOT_STATED}</span>`;
+  return `<dl class="meta">
+<dt>Flow</dt><dd>${esc(f.flow.flow)}: ${esc(f.systemName)} → ${recipient(f)}</dd>
+<dt>Data importer</dt><dd>${f.loaded ? (f.flow.legalName ? esc(f.flow.legalName) : ns) : unknown}, the legal entity of our system ${esc(f.vendorName)}</dd>
+<dt>Purpose</dt><dd>${f.flow.purpose ? esc(f.flow.purpose) : nd}</dd>
+<dt>Categories</dt><dd>${f.categories.length ? esc(f.categories.join(", ")) : nd}</dd>
+<dt>Fields copied</dt><dd>${fields}</dd>
+<dt>Importer's entity in</dt><dd>${f.loaded ? places(f, "LOCATED_IN") : unknown}</dd>
+<dt>Hosted in</dt><dd>${f.loaded ? places(f, "STORES_DATA_IN") : unknown}</dd>
+<dt>Transfer status</dt><dd>${f.loaded ? `${badge(f)} <span class="muted">(the server's transfer rule, as for a vendor flow)</span>` : unknown}</dd>
+</dl>`;
+}
+
 function transferFacts(f: TiaFlow): string {
+  if (f.to === "system") return systemFacts(f);
   const fields = f.fields.length ? esc(f.fields.sort().join(", ")) : `<span class="nd">fields received: not stated</span>`;
   return `<dl class="meta">
 <dt>Flow</dt><dd>${esc(f.flow.flow)}: ${esc(f.systemName)} → ${esc(f.vendorName)}${f.flow.service && f.flow.service !== f.vendorName ? ` (${esc(f.flow.service)})` : ""}</dd>
@@ -55,9 +77,15 @@ export function tiaSection(f: TiaFlow, source: TiaSource | undefined, level: 2 |
   const kind = tiaKind(f.flow);
   const t = source?.transfer;
   const from = source ? `<p class="muted">Assessment: ${esc(source.assessment.name)} (${esc(source.assessment.id)}).</p>` : `<p class="muted">No loaded assessment covers this flow: what only a person can assess reads "${NOT_DOCUMENTED}".</p>`;
-  const title = `<${h} class="tia">Transfer: ${esc(f.systemName)} → ${esc(f.vendorName)} <span class="muted">(${esc(f.flow.flow)})</span></${h}>`;
+  const title = `<${h} class="tia">Transfer: ${esc(f.systemName)} → ${recipient(f)} <span class="muted">(${esc(f.flow.flow)})</span></${h}>`;
   if (kind === "unknown") {
-    return `${title}<p><strong>Destination unknown: establish it first.</strong> The inventory does not state where the vendor's entity or the data is, so this transfer cannot be assessed. Not assessed.</p>${transferFacts(f)}`;
+    const why =
+      f.to === "vendor"
+        ? "The inventory does not state where the vendor's entity or the data is"
+        : f.loaded
+          ? `The inventory of our system ${esc(f.vendorName)} does not state its legal entity's country or where it is hosted`
+          : `Our system ${esc(f.vendorName)} is not loaded: who owns it and where it is hosted are unknown`;
+    return `${title}<p><strong>Destination unknown: establish it first.</strong> ${why}, so this transfer cannot be assessed. Not assessed.</p>${transferFacts(f)}`;
   }
   if (kind === "none") {
     return `${title}<p>No transfer impact assessment needed: ${badge(f)} (the destination is in the EEA or covered by an adequacy decision).</p>${transferFacts(f)}`;
@@ -89,7 +117,7 @@ h2.tias { break-before: page; }
 
 /** The standalone TIA page (`/api/reports/tia`): the flow's section with the pack's look. */
 export function tiaDocument(f: TiaFlow, source: TiaSource | undefined, date: string, css: string): string {
-  const title = `Transfer impact assessment: ${f.systemName} → ${f.vendorName}`;
+  const title = `Transfer impact assessment: ${f.systemName} → ${f.vendorName}${f.to === "system" ? " (our system)" : ""}`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${css}${TIA_CSS}</style></head><body><main>
 <h1>${esc(title)}</h1>
 <p class="muted">Following the six steps of the EDPB's Recommendations 01/2020 on supplementary measures. The transfer is as the graph states it on ${esc(date)}; "${NOT_DOCUMENTED}" marks what is still to assess.</p>

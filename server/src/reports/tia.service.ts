@@ -1,5 +1,6 @@
-/** `/api/reports/tia`: one vendor flow's transfer impact assessment, as HTML or an A4 PDF. */
-import { type DpiaFactsRepository } from "./dpia.facts.js";
+/** `/api/reports/tia`: one flow's transfer impact assessment (a vendor flow, or a flow into another of our systems), as HTML or an A4 PDF. */
+import { catalogueCountryNames, type CountryNames } from "./countries.js";
+import { systemTiaFlow, type DpiaFactsRepository, type TiaFlow } from "./dpia.facts.js";
 import { PACK_CSS } from "./dpia.html.js";
 import { tiaSourceFor } from "./dpia.inputs.js";
 import { documentAnswer } from "./pdf.js";
@@ -13,11 +14,20 @@ export class TiaService {
   constructor(
     private readonly facts: DpiaFactsRepository,
     private readonly assessments: AssessmentsService,
+    private readonly countryNames: CountryNames = catalogueCountryNames,
   ) {}
 
+  /** The vendor flow of that id, else the flow into another of our systems of that id. */
+  private async flow(id: string): Promise<TiaFlow | undefined> {
+    const vendor = await this.facts.flow(id);
+    if (vendor) return vendor;
+    const [system] = await this.facts.systemFlows([id]);
+    return system ? systemTiaFlow(system, await this.countryNames()) : undefined;
+  }
+
   async html(query: Omit<TiaQuery, "format">, date = new Date().toISOString().slice(0, 10)): Promise<{ html: string; name: string }> {
-    const flow = await this.facts.flow(query.flow);
-    if (!flow) throw new NotFoundError(`No vendor flow '${query.flow}' is loaded`, { field: "flow" });
+    const flow = await this.flow(query.flow);
+    if (!flow) throw new NotFoundError(`No vendor flow or flow into another of our systems '${query.flow}' is loaded`, { field: "flow" });
     const asked = query.assessment ? await this.assessments.get(query.assessment) : undefined;
     const source = await tiaSourceFor(query.flow, this.assessments, asked);
     return { html: tiaDocument(flow, source, date, PACK_CSS), name: `tia-${query.flow.replace(/[^a-z0-9]+/g, "-")}` };

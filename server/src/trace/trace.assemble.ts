@@ -115,17 +115,18 @@ function systemDestinations(row: TraceRow, filters: TraceFilters): { list: NonNu
     );
     if (carried.length === 0) continue;
     const target = ids.system(f.target);
+    const label = loaded ? `${f.name}: tables not stated` : `${f.name}: system not loaded`;
     list.push({
       flow: f.flow,
       system: f.system,
       target: f.target,
       name: f.targetName ?? f.target,
+      label,
       loaded,
       transfer: f.transfer,
       categories: sorted(carried.flatMap((c) => (c.category ? [c.category] : []))),
       columns: carried.map(idOf),
     });
-    const label = loaded ? `${f.name}: tables not stated` : `${f.name}: system not loaded`;
     const provenance = provenanceOf(f);
     for (const c of carried) edges.push({ from: idOf(c), to: target, drawn: { source: idOf(c), type: "SENDS_TO", target, label, provenance } });
   }
