@@ -69,7 +69,7 @@ describe("GET /api/trace, /api/trace/vendors and /api/trace/fields (pages)", () 
     const stale = encodeCursor(["999999", "A", "vendor:a"]);
     const res = await request(app).get("/api/trace/vendors").query({ from: FROM, cursor: stale });
     expect(res.status).toBe(409);
-    expect(res.body.error.message).toMatch(/reloaded/);
+    expect(res.body.error.message).toMatch(/loaded again/);
     expect((await request(app).get("/api/trace/vendors").query({ from: FROM, cursor: "nonsense" })).status).toBe(400);
   });
 });

@@ -1,13 +1,13 @@
 import { TraceRepository } from "./trace.repository.js";
 import { TraceFieldsQuerySchema, TraceQuerySchema, TraceVendorsQuerySchema } from "./trace.schema.js";
-import { readLoadSeqStub, TraceService } from "./trace.service.js";
+import { TraceService } from "./trace.service.js";
 import { TraceFieldsResponseSchema, TraceResponseSchema, TraceVendorsResponseSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
 import type { ApiRouter } from "../http/api-router.js";
 import { nodeResolver } from "../nodes/node.resolve.js";
 
 export function traceRoutes(api: ApiRouter, graph: Graph): void {
-  const service = new TraceService(new TraceRepository(graph), nodeResolver(graph), () => readLoadSeqStub(graph));
+  const service = new TraceService(new TraceRepository(graph), nodeResolver(graph), () => graph.loadSequence());
   api.get(
     {
       path: "/trace",

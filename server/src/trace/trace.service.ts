@@ -1,4 +1,4 @@
-import { keyAt, readLoadSeqStub, withSeq } from "./load-seq.stub.js";
+import { keyAt, withSeq } from "./cursor.js";
 import { assembleTrace, traceVendorFields, traceVendorList, type TracePage } from "./trace.assemble.js";
 import type { TraceRepository } from "./trace.repository.js";
 import type { TraceFieldsQuery, TraceQuery, TraceVendorsQuery } from "./trace.schema.js";
@@ -54,8 +54,6 @@ function withFieldsNext(seq: number, v: TraceVendor): TraceVendor {
   return { ...v, fieldsNext: last && v.fields.length < v.fieldCount ? encodeCursor(withSeq(seq, [last.table, last.column])) : null };
 }
 
-/** Reads the load sequence the cursors carry (a stub until the shared reader lands). */
-export { readLoadSeqStub };
 
 /** A trace request's filters and data-set scope, as the answer (and every report made from it) applies them. */
 export function traceFilters(query: Omit<TraceQuery, "from" | "detail" | "expand" | "limit" | "fields">): TraceFilters {

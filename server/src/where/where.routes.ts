@@ -4,10 +4,9 @@ import { WhereService } from "./where.service.js";
 import { WhereColumnsResponseSchema, WhereResponseSchema } from "../contract/api.js";
 import type { Graph } from "../db/graph.js";
 import type { ApiRouter } from "../http/api-router.js";
-import { readLoadSeqStub } from "../trace/load-seq.stub.js";
 
 export function whereRoutes(api: ApiRouter, graph: Graph): void {
-  const service = new WhereService(new WhereRepository(graph), () => readLoadSeqStub(graph));
+  const service = new WhereService(new WhereRepository(graph), () => graph.loadSequence());
   api.get(
     {
       path: "/where",

@@ -4,7 +4,7 @@ import type { WhereColumnsQuery, WhereQuery } from "./where.schema.js";
 import type { WhereColumnsResponse, WhereResponse } from "../contract/api.js";
 import { NotFoundError, ValidationError } from "../errors.js";
 import { encodeCursor } from "../paging.js";
-import { keyAt, withSeq } from "../trace/load-seq.stub.js";
+import { keyAt, withSeq } from "../trace/cursor.js";
 
 export class WhereService {
   constructor(
