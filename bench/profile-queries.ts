@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     await loadInventoryFiles(graph, [...(await builtInInventoryFiles()), ...estate.files]);
     const queries: [string, string, Record<string, unknown>][] = [
       ["overview", "overview/systems", { systems: null }],
-      ["trace from a system", "trace/downstream", { from: "system:sys-008-portal" }],
+      ["trace from a system (its start columns; the reach and flows follow as flat rows)", "trace/start-columns", { from: "system:sys-008-portal" }],
     ];
     for (const [label, name, params] of queries) {
       const times: number[] = [];

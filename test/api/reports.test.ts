@@ -14,8 +14,8 @@ import { warmQueries } from "../support/warm.js";
 const graph = testGraph();
 const app = testApp(graph);
 warmQueries(graph, [
-  ["trace/downstream", { from: "source:kentico/users-registration" }],
-  ["trace/downstream", { from: "system:kentico" }],
+  ["trace/start-columns", { from: "source:kentico/users-registration" }],
+  ["trace/start-columns", { from: "system:kentico" }],
 ]);
 afterAll(() => closePdfBrowser());
 

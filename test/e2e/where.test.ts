@@ -15,9 +15,9 @@ import { warmQueries } from "../support/warm.js";
 
 const graph = testGraph();
 warmQueries(graph, [
-  ["where/columns", { category: "category:email-address", subject: null, system: "kentico" }],
-  ["where/columns", { category: null, subject: "subject:kentico/user", system: null }],
-  ["trace/downstream", { from: "source:kentico/users-registration" }],
+  ["where/columns", { category: "category:email-address", subject: null, system: "kentico", skip: 0, limit: 2147483647 }],
+  ["where/columns", { category: null, subject: "subject:kentico/user", system: null, skip: 0, limit: 2147483647 }],
+  ["trace/start-columns", { from: "source:kentico/users-registration" }],
 ]);
 const ui = useBrowser({ app: () => testApp(graph) });
 const open = (url: string) => ui.open(url, { viewport: { width: 1280, height: 1000 } });

@@ -11,15 +11,19 @@ import type {
   TableResponse,
   TablesResponse,
   TraceFilters,
+  TraceFieldsResponse,
   TraceResponse,
+  TraceVendorsResponse,
   TransfersResponse,
   VendorResponse,
   VendorsResponse,
+  WhereColumnsResponse,
   WhereResponse,
 } from "@contract/api";
 import type { NodeKind } from "@contract/ids";
 
 import { apiUrl, getJson } from "./http";
+import { readEveryTracePage } from "./tracePages";
 
 const enc = encodeURIComponent;
 
@@ -44,27 +48,29 @@ export const api = {
   table: (name: string, signal?: AbortSignal) => getJson<TableResponse>(`/tables/${enc(name)}`, {}, signal),
   referencedBy: (name: string, signal?: AbortSignal) => getJson<ReferencedByResponse>(`/tables/${enc(name)}/referenced-by`, {}, signal),
   /** A trace, filtered on the server so that every count and list describes the same answer. */
-  trace: (
+  trace: async (
     from: string,
     filters: Record<Exclude<keyof TraceFilters, "systems">, readonly string[]>,
     signal?: AbortSignal,
     systems: readonly string[] = [],
     view: { detail?: TraceColumns; expand?: readonly string[] } = {},
-  ) =>
-    getJson<TraceResponse>(
-      "/trace",
-      {
-        from,
-        category: filters.categories.join(",") || undefined,
-        vendor: filters.vendors.join(",") || undefined,
-        country: filters.countries.join(",") || undefined,
-        transfer: filters.transfers.join(",") || undefined,
-        systems: scope(systems),
-        detail: view.detail === "auto" ? undefined : view.detail,
-        expand: view.expand?.join(",") || undefined,
-      },
-      signal,
-    ),
+  ) => {
+    const query = {
+      from,
+      category: filters.categories.join(",") || undefined,
+      vendor: filters.vendors.join(",") || undefined,
+      country: filters.countries.join(",") || undefined,
+      transfer: filters.transfers.join(",") || undefined,
+      systems: scope(systems),
+    };
+    const first = await getJson<TraceResponse>("/trace", { ...query, detail: view.detail === "auto" ? undefined : view.detail, expand: view.expand?.join(",") || undefined }, signal);
+    // The lists and exports hold every vendor and field: the pages after the first are read before the answer is used.
+    return readEveryTracePage(
+      first,
+      (cursor) => getJson<TraceVendorsResponse>("/trace/vendors", { ...query, cursor, limit: 500, fields: 1000 }, signal),
+      (vendor, cursor) => getJson<TraceFieldsResponse>("/trace/fields", { ...query, of: vendor, cursor, limit: 1000 }, signal),
+    );
+  },
   transfers: (signal?: AbortSignal) => getJson<TransfersResponse>("/transfers", {}, signal),
   countries: (signal?: AbortSignal) => getJson<CountriesResponse>("/countries", {}, signal),
   /** A page of the vendors (the first without `cursor`; `page.next` names the one after). */
@@ -72,7 +78,17 @@ export const api = {
   vendor: (id: string, signal?: AbortSignal) => getJson<VendorResponse>(`/vendors/${enc(id)}`, {}, signal),
   paths: (from: string, to: string, signal?: AbortSignal) => getJson<PathsResponse>("/paths", { from, to }, signal),
   /** Where a data category (or a subject's data) lives: what an access or erasure request must touch. */
-  where: (q: { category?: string; subject?: string; system?: string }, signal?: AbortSignal) => getJson<WhereResponse>("/where", q, signal),
+  where: async (q: { category?: string; subject?: string; system?: string }, signal?: AbortSignal) => {
+    const first = await getJson<WhereResponse>("/where", q, signal);
+    // The checklist and its CSV hold every column: the pages after the first are read before the answer is used.
+    const columns = [...first.columns];
+    for (let next = first.next ?? null; next; ) {
+      const page = await getJson<WhereColumnsResponse>("/where/columns", { ...q, cursor: next, limit: 2000 }, signal);
+      columns.push(...page.columns);
+      next = page.next;
+    }
+    return { ...first, columns, next: null };
+  },
 };
 
 /** Report files the server makes (links, not fetches: the browser opens or downloads them). */

@@ -15,7 +15,7 @@ const answer: TraceResponse = {
   from: { id: "table:shop/Shop_Customer", kind: "table", label: "Shop_Customer", system: "shop" },
   filters: { categories: [], vendors: [], countries: [], transfers: [], systems: [] },
   facets: { categories: [], vendors: [], countries: [], transfers: [] },
-  totalVendors: 2,
+  totalVendors: 2, vendorCount: 2,
   vendors: [
     {
       id: "vendor:mailer", name: "Mailer", countries: [], transfer: "third-country", mechanism: null, flows: [flow("shop/0", "stated", null)], categories: [],
@@ -34,9 +34,9 @@ const answer: TraceResponse = {
           evidence: { nodes: ["table:shop/Shop_Customer", "column:shop/Shop_Customer.Email", "vendor:mailer"], edges: [], via: [], provenance: [stated(12, "Customers"), stated(96)] },
         },
       ],
-      systems: ["shop"], services: [], purposes: ["Hosting"], retention: [],
+      fieldCount: 2, systems: ["shop"], services: [], purposes: ["Hosting"], retention: [],
     },
-    { id: "vendor:heroku", name: "Heroku", countries: [], transfer: "third-country", mechanism: null, flows: [flow("shop/1", "not-stated", "Heroku")], categories: [], fields: [], systems: ["shop"], services: ["Heroku"], purposes: ["Hosting"], retention: [] },
+    { id: "vendor:heroku", name: "Heroku", countries: [], transfer: "third-country", mechanism: null, flows: [flow("shop/1", "not-stated", "Heroku")], categories: [], fields: [], fieldCount: 0, systems: ["shop"], services: ["Heroku"], purposes: ["Hosting"], retention: [] },
   ],
   systems: ["shop"],
   detail: "columns",

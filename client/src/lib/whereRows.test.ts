@@ -7,6 +7,7 @@ import { readTicks, ticksKey, writeTicks } from "./ticks";
 const at = (line: number) => [{ kind: "stated" as const, file: "shop.yaml", line, document: "Shop data", section: "Customers" }];
 const where: WhereResponse = {
   asked: { id: "subject:shop/customer", kind: "subject", name: "Customer", system: null },
+  columnCount: 0,
   columns: [],
   tables: [
     { id: "table:shop/Shop_Customer", system: "shop", name: "Shop_Customer", title: null, columns: ["Email", "Phone"], identity: { columns: ["CustomerID"], basis: "stated", provenance: at(10) }, erasure: { action: "erase", reason: null, retention: null, provenance: at(10) }, columnErasure: [{ column: "Phone", action: "anonymise", reason: null, retention: null, provenance: at(14) }], provenance: at(10) },

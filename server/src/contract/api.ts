@@ -240,12 +240,20 @@ export const TraceVendorSchema = z.object({
       evidence: EvidenceSchema,
     }),
   ),
+  /** How many fields this vendor receives in the answer; `fields` lists the first page of them (all of them in a report). */
+  fieldCount: z.number(),
+  /** More fields than listed: `GET /api/trace/fields` (same filters, this vendor, `cursor`) gives the next page. */
+  fieldsNext: z.string().nullable().optional(),
   systems: z.array(z.string()),
   services: z.array(z.string()),
   purposes: z.array(z.string()),
   retention: z.array(z.string()),
 });
 
+/** `GET /api/trace/vendors`: the next page of a trace's vendors. */
+export const TraceVendorsResponseSchema = z.object({ vendors: z.array(TraceVendorSchema), vendorCount: z.number(), next: z.string().nullable() });
+/** `GET /api/trace/fields`: the next page of one vendor's fields in a trace. */
+export const TraceFieldsResponseSchema = z.object({ vendor: z.string(), fields: TraceVendorSchema.shape.fields, fieldCount: z.number(), next: z.string().nullable() });
 /**
  * A column of our estate the start's data is copied into: `stated` when every copy on its path maps columns as the
  * inventory (or an observed DIRECT column lineage) states them, `category-scoped` when one of them is a copy whose column
@@ -282,7 +290,11 @@ export const TraceResponseSchema = z.object({
   facets: z.object({ categories: z.array(FacetSchema), vendors: z.array(FacetSchema), countries: z.array(FacetSchema), transfers: z.array(TransferStatusSchema) }),
   /** Vendors in the unfiltered answer. */
   totalVendors: z.number(),
+  /** Vendors in the filtered answer; `vendors` lists the first page of them (every one in a report or export). */
+  vendorCount: z.number(),
   vendors: z.array(TraceVendorSchema),
+  /** More vendors than listed: `GET /api/trace/vendors` (same query, `cursor`) gives the next page; null: the list is complete. */
+  next: z.string().nullable().optional(),
   /** The systems whose data the answer shows. */
   systems: z.array(z.string()),
   /** `columns`: every column drawn; `tables`: a large answer collapsed to tables → vendors (`detail=columns` or `expand=` draws columns). */
@@ -471,7 +483,10 @@ export const ErasureAnswerSchema = z.object({
 /** `/api/where`: everything an access or erasure request for a data category (or a data subject) must touch. */
 export const WhereResponseSchema = z.object({
   asked: z.object({ id: z.string(), kind: z.enum(["category", "subject"]), name: z.string(), system: z.string().nullable() }),
-  /** Each column holding the data, with its table; `erasure` is the column's own stated action, else its table's (`erasureFrom`), else null (not stated). */
+  /** How many columns hold the data; `columns` lists the first page of them (`next`: `GET /api/where/columns` for more). */
+  columnCount: z.number(),
+  next: z.string().nullable().optional(),
+  /** Each column holding the data (this page of them), with its table; `erasure` is the column's own stated action, else its table's (`erasureFrom`), else null (not stated). */
   columns: z.array(
     z.object({
       id: z.string(),
@@ -669,6 +684,8 @@ export type TraceFilters = z.infer<typeof TraceFiltersSchema>;
 export type CountriesResponse = z.infer<typeof CountriesResponseSchema>;
 export type TransfersResponse = z.infer<typeof TransfersResponseSchema>;
 export type TraceResponse = z.infer<typeof TraceResponseSchema>;
+export type TraceVendorsResponse = z.infer<typeof TraceVendorsResponseSchema>;
+export type TraceFieldsResponse = z.infer<typeof TraceFieldsResponseSchema>;
 export type VendorFlow = z.infer<typeof VendorFlowSchema>;
 export type VendorSummary = z.infer<typeof VendorSummarySchema>;
 export type VendorsResponse = z.infer<typeof VendorsResponseSchema>;
@@ -679,6 +696,9 @@ export type Omitted = z.infer<typeof OmittedSchema>;
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 export type WhereResponse = z.infer<typeof WhereResponseSchema>;
+/** `GET /api/where/columns`: the next page of the columns an answer of `/api/where` lists. */
+export const WhereColumnsResponseSchema = z.object({ columns: WhereResponseSchema.shape.columns, columnCount: z.number(), next: z.string().nullable() });
+export type WhereColumnsResponse = z.infer<typeof WhereColumnsResponseSchema>;
 export type RopaRow = z.infer<typeof RopaRowSchema>;
 export type RopaResponse = z.infer<typeof RopaResponseSchema>;
 export type RopaCover = z.infer<typeof RopaCoverSchema>;

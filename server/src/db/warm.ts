@@ -17,6 +17,8 @@ const NOT_API_READS = /^(seed|import|checks|inventory|warm)\//;
 const PARAMS: Record<string, unknown> = {
   ids: [],
   flows: [],
+  vias: [],
+  skip: 0,
   to: "none:none",
   systems: null,
   kind: null,

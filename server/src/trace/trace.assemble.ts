@@ -368,7 +368,7 @@ function flowOf(s: TraceSend | TraceSilent): Flow {
  * The vendors an answer lists, each with its flows (a flow whose fields are not stated among them, with no field) and
  * the fields it receives with their evidence.
  */
-export function vendorsOf(row: TraceRow, sends: TraceSend[], silent: TraceSilent[], reach: Reach): TraceVendor[] {
+export function vendorsOf(row: TraceRow, sends: TraceSend[], silent: TraceSilent[], reach: Reach, fieldsCap: number = Infinity): TraceVendor[] {
   const groups = new Map<string, { sends: TraceSend[]; silent: TraceSilent[] }>();
   const names = vendorNames([...sends, ...silent]);
   const group = (id: string) => groups.get(id) ?? groups.set(id, { sends: [], silent: [] }).get(id)!;
@@ -385,20 +385,19 @@ export function vendorsOf(row: TraceRow, sends: TraceSend[], silent: TraceSilent
       for (const f of flows.values()) {
         for (const c of f.countries) countries.set(`${c.role}:${c.code}`, { code: c.code, name: c.name, eea: c.eea, role: c.role, transfer: worstStatus(byCode.get(c.code)!) });
       }
-      const fields = new Map<string, TraceVendor["fields"][number]>();
-      for (const s of list) {
-        const cid = idOf(s.column);
-        if (fields.has(cid)) continue;
-        fields.set(cid, {
-          id: cid,
-          system: s.column.system,
-          table: s.column.table,
-          column: s.column.name,
-          category: s.category?.name ?? null,
-          categoryId: categoryId(s),
-          evidence: evidence(row, s, reach),
-        });
-      }
+      // Every field counts; only the first `fieldsCap` (table, column order) are listed, and only theirs get evidence.
+      const byField = new Map<string, TraceSend>();
+      for (const s of list) if (!byField.has(idOf(s.column))) byField.set(idOf(s.column), s);
+      const listed = [...byField.values()].sort((a, b) => a.column.table.localeCompare(b.column.table) || a.column.name.localeCompare(b.column.name)).slice(0, fieldsCap);
+      const fields = listed.map((s) => ({
+        id: idOf(s.column),
+        system: s.column.system,
+        table: s.column.table,
+        column: s.column.name,
+        category: s.category?.name ?? null,
+        categoryId: categoryId(s),
+        evidence: evidence(row, s, reach),
+      }));
       const mechanisms = new Set([...flows.values()].map((f) => f.mechanism));
       return {
         id,
@@ -408,15 +407,19 @@ export function vendorsOf(row: TraceRow, sends: TraceSend[], silent: TraceSilent
         mechanism: mechanisms.size === 1 ? [...mechanisms][0]! : null,
         flows: [...flows.values()].sort((a, b) => a.system.localeCompare(b.system) || (a.service ?? "").localeCompare(b.service ?? "") || a.purpose.localeCompare(b.purpose)),
         categories: [...new Map(list.filter((s) => s.category).map((s) => [idOf(s.category!), s.category!.name]))].map(([cid, name]) => ({ id: cid, name })).sort(byName),
-        fields: [...fields.values()].sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column)),
+        fields,
+        fieldCount: byField.size,
         systems: sorted(all.map((s) => s.flow.system)),
         services: sorted(all.flatMap((s) => (s.flow.service ? [s.flow.service] : []))),
         purposes: sorted(all.map((s) => s.flow.purpose)),
         retention: sorted(all.flatMap((s) => (s.flow.retention ? [s.flow.retention] : []))),
       };
     })
-    .sort(byName);
+    .sort(byVendorOrder);
 }
+
+/** The order vendors are listed and paged in: by name, then id (two vendors may share a name). */
+export const byVendorOrder = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
 /** The flows an answer lists: those of the data set in scope that pass the filters. Reports read the same ones. */
 export function answeredSends(row: TraceRow, filters: TraceFilters): TraceSend[] {
@@ -435,6 +438,50 @@ export const COLLAPSE_COLUMNS_OVER = 150;
 export interface TraceView {
   detail: "auto" | "columns" | "tables";
   expand: readonly string[];
+  /** List one page of vendors (and at most `fields` fields of each); absent: every vendor and field (reports). */
+  page?: TracePage;
+}
+
+/** A page of a trace's vendor list: after the vendor with this sort key (`byVendorOrder`), at most `limit`. */
+export interface TracePage {
+  limit: number;
+  fields: number;
+  after: readonly [name: string, id: string] | null;
+}
+
+/** The vendors of one page and whether more follow; every vendor still counts (`vendorCount`). */
+export function vendorPage(vendors: readonly TraceVendor[], page: TracePage | undefined): { items: TraceVendor[]; more: boolean } {
+  if (!page) return { items: [...vendors], more: false };
+  const after = page.after;
+  const rest = after ? vendors.filter((v) => byVendorOrder(v, { name: after[0], id: after[1] }) > 0) : vendors;
+  return { items: rest.slice(0, page.limit), more: rest.length > page.limit };
+}
+
+/** Just the list of a trace (no drawing): one page of its vendors, for a client asking for more, and their total. */
+export function traceVendorList(unscoped: TraceRow, filters: TraceFilters, page: TracePage): { vendors: TraceVendor[]; vendorCount: number; more: boolean } {
+  const row = scopeToSystems(unscoped, filters.systems);
+  const all = vendorsOf(row, answeredSends(unscoped, filters), answeredSilent(unscoped, filters), reachOf(row), page.fields);
+  const { items, more } = vendorPage(all, page);
+  return { vendors: items, vendorCount: all.length, more };
+}
+
+/** One vendor's fields in a trace, after the field `after` (table, column order), at most `limit`, with their total. */
+export function traceVendorFields(unscoped: TraceRow, filters: TraceFilters, vendor: string, after: readonly [table: string, column: string] | null, limit: number): { fields: TraceVendor["fields"]; fieldCount: number; more: boolean } | null {
+  const row = scopeToSystems(unscoped, filters.systems);
+  const sends = answeredSends(unscoped, filters).filter((s) => idOf(s.vendor) === vendor);
+  const silent = answeredSilent(unscoped, filters).filter((s) => idOf(s.vendor) === vendor);
+  if (sends.length + silent.length === 0) return null;
+  const byField = new Map<string, TraceSend>();
+  for (const s of sends) if (!byField.has(idOf(s.column))) byField.set(idOf(s.column), s);
+  const ordered = [...byField.values()].sort((a, b) => a.column.table.localeCompare(b.column.table) || a.column.name.localeCompare(b.column.name));
+  const rest = after ? ordered.filter((s) => (s.column.table.localeCompare(after[0]) || s.column.name.localeCompare(after[1])) > 0) : ordered;
+  const listed = rest.slice(0, limit);
+  const reach = reachOf(row);
+  return {
+    fields: listed.map((s) => ({ id: idOf(s.column), system: s.column.system, table: s.column.table, column: s.column.name, category: s.category?.name ?? null, categoryId: categoryId(s), evidence: evidence(row, s, reach) })),
+    fieldCount: byField.size,
+    more: rest.length > limit,
+  };
 }
 
 const ALL_COLUMNS: TraceView = { detail: "columns", expand: [] };
@@ -481,7 +528,8 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
   const sends = answeredSends(unscoped, filters);
   const silent = answeredSilent(unscoped, filters);
   const reach = reachOf(row);
-  const vendors = vendorsOf(row, sends, silent, reach);
+  const vendors = vendorsOf(row, sends, silent, reach, view.page?.fields);
+  const listed = vendorPage(vendors, view.page);
   const toSystems = systemDestinations(row, filters);
   // Only what leads on to a listed vendor, one of our systems the data goes to, or a column it is copied into is drawn: every edge lies on a path from the start to one.
   const kept = leadingTo(new Set([...sends.map((s) => idOf(s.column)), ...toSystems.edges.map((e) => e.from)]), reach);
@@ -558,7 +606,8 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
     filters,
     facets: facets(row),
     totalVendors: new Set([...row.sends, ...row.silent].map((s) => idOf(s.vendor))).size,
-    vendors,
+    vendors: listed.items,
+    vendorCount: vendors.length,
     systems: sorted([...(row.start.system ? [row.start.system] : []), ...columns.map((c) => c.system), ...sends.map((s) => s.flow.system)]),
     detail,
     expanded,

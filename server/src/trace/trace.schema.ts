@@ -3,7 +3,7 @@ import { z } from "zod";
 import { COLLAPSE_COLUMNS_OVER } from "./trace.assemble.js";
 import { TRANSFER_STATUSES } from "../contract/api.js";
 import type { NodeKind } from "../contract/ids.js";
-import { listParam, nodeIdParam, systemsParam } from "../http/params.js";
+import { listParam, nodeIdParam, pageParams, systemsParam, wholeNumberParam } from "../http/params.js";
 
 /** Kinds a trace can start from: where personal data is, or what describes it. Vendors and locations are where it ends. */
 export const TRACE_START_KINDS = ["source", "table", "column", "category", "subject", "system", "purpose"] as const satisfies readonly NodeKind[];
@@ -26,6 +26,20 @@ export const TraceQuerySchema = z.object({
     .default("auto")
     .meta({ description: `Draw every column, or collapse to tables → vendors with counts on the edges; auto collapses past ${COLLAPSE_COLUMNS_OVER} columns. Lists and counts are the same either way.` }),
   expand: listParam(TABLE_ID, "Tables drawn with their columns in a collapsed trace (comma-separated table ids)."),
+  limit: wholeNumberParam(1, 500, 50).meta({ description: "How many vendors the list holds (1–500, default 50); `vendorCount` counts them all, `next` asks for more (`GET /api/trace/vendors`)." }),
+  fields: wholeNumberParam(1, 1000, 50).meta({ description: "How many fields each listed vendor lists (1–1000, default 50); `fieldCount` counts them all (`GET /api/trace/fields` for more)." }),
 });
+
+/** The next page of a trace's vendors: the trace's query with the `next` it answered. */
+export const TraceVendorsQuerySchema = TraceQuerySchema.omit({ detail: true, expand: true }).extend({ cursor: pageParams(50, 500).cursor });
+
+/** The next page of one vendor's fields in a trace: the trace's query, the vendor, and the `fieldsNext` it answered. */
+export const TraceFieldsQuerySchema = TraceQuerySchema.omit({ detail: true, expand: true, fields: true }).extend({
+  of: VENDOR_ID.meta({ description: "The vendor whose fields to list, e.g. 'vendor:paypal'." }),
+  limit: wholeNumberParam(1, 1000, 200).meta({ description: "How many fields a page holds (1–1000, default 200)." }),
+  cursor: pageParams(200, 1000).cursor,
+});
+export type TraceVendorsQuery = z.infer<typeof TraceVendorsQuerySchema>;
+export type TraceFieldsQuery = z.infer<typeof TraceFieldsQuerySchema>;
 
 export type TraceQuery = z.infer<typeof TraceQuerySchema>;

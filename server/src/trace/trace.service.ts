@@ -1,23 +1,62 @@
-import { assembleTrace } from "./trace.assemble.js";
+import { keyAt, withSeq } from "./cursor.js";
+import { assembleTrace, traceVendorFields, traceVendorList, type TracePage } from "./trace.assemble.js";
 import type { TraceRepository } from "./trace.repository.js";
-import type { TraceQuery } from "./trace.schema.js";
-import type { TraceFilters, TraceResponse, TransferStatus } from "../contract/api.js";
+import type { TraceFieldsQuery, TraceQuery, TraceVendorsQuery } from "./trace.schema.js";
+import type { TraceFilters, TraceResponse, TraceVendor, TransferStatus } from "../contract/api.js";
+import { NotFoundError } from "../errors.js";
 import type { NodeResolver } from "../nodes/node.resolve.js";
+import { encodeCursor } from "../paging.js";
 
 export class TraceService {
   constructor(
     private readonly repo: TraceRepository,
     private readonly resolver: NodeResolver,
+    private readonly loadSeq: () => Promise<number>,
   ) {}
 
+  /** The trace with the first page of its vendors (and of each one's fields); the counts and the picture cover everything. */
   async trace(query: TraceQuery): Promise<TraceResponse> {
+    const seq = await this.loadSeq();
     const row = await this.resolver.load(query.from, (id) => this.repo.downstream(id));
-    return assembleTrace(row, traceFilters(query), { detail: query.detail, expand: query.expand ?? [] });
+    const page: TracePage = { limit: query.limit, fields: query.fields, after: null };
+    const t = assembleTrace(row, traceFilters(query), { detail: query.detail, expand: query.expand ?? [], page });
+    const vendors = t.vendors.map((v) => withFieldsNext(seq, v));
+    const last = vendors[vendors.length - 1];
+    return { ...t, vendors, next: last && vendors.length < t.vendorCount ? encodeCursor(withSeq(seq, [last.name, last.id])) : null };
+  }
+
+  /** The next page of a trace's vendors, after the `next` cursor of the previous page. */
+  async vendors(query: TraceVendorsQuery): Promise<{ vendors: TraceVendor[]; vendorCount: number; next: string | null }> {
+    const seq = await this.loadSeq();
+    const after = query.cursor ? (keyAt(seq, query.cursor, 2) as [string, string]) : null;
+    const row = await this.resolver.load(query.from, (id) => this.repo.downstream(id));
+    const list = traceVendorList(row, traceFilters(query), { limit: query.limit, fields: query.fields, after });
+    const vendors = list.vendors.map((v) => withFieldsNext(seq, v));
+    const last = vendors[vendors.length - 1];
+    return { vendors, vendorCount: list.vendorCount, next: last && list.more ? encodeCursor(withSeq(seq, [last.name, last.id])) : null };
+  }
+
+  /** The next page of one vendor's fields in a trace. */
+  async fields(query: TraceFieldsQuery): Promise<{ vendor: string; fields: TraceVendor["fields"]; fieldCount: number; next: string | null }> {
+    const seq = await this.loadSeq();
+    const after = query.cursor ? (keyAt(seq, query.cursor, 2) as [string, string]) : null;
+    const row = await this.resolver.load(query.from, (id) => this.repo.downstream(id));
+    const page = traceVendorFields(row, traceFilters(query), query.of, after, query.limit);
+    if (!page) throw new NotFoundError(`No flow of this trace goes to '${query.of}'.`, { of: query.of });
+    const last = page.fields[page.fields.length - 1];
+    return { vendor: query.of, fields: page.fields, fieldCount: page.fieldCount, next: last && page.more ? encodeCursor(withSeq(seq, [last.table, last.column])) : null };
   }
 }
 
+/** A listed vendor with the cursor of its next fields, when it lists fewer than it receives. */
+function withFieldsNext(seq: number, v: TraceVendor): TraceVendor {
+  const last = v.fields[v.fields.length - 1];
+  return { ...v, fieldsNext: last && v.fields.length < v.fieldCount ? encodeCursor(withSeq(seq, [last.table, last.column])) : null };
+}
+
+
 /** A trace request's filters and data-set scope, as the answer (and every report made from it) applies them. */
-export function traceFilters(query: Omit<TraceQuery, "from" | "detail" | "expand">): TraceFilters {
+export function traceFilters(query: Omit<TraceQuery, "from" | "detail" | "expand" | "limit" | "fields">): TraceFilters {
   return {
     categories: query.category ?? [],
     vendors: query.vendor ?? [],

@@ -112,6 +112,7 @@ export function assembleWhere(asked: WhereResponse["asked"], rows: WhereRow[]): 
   const bySystemName = (a: { system: string; name: string }, b: { system: string; name: string }) => a.system.localeCompare(b.system) || a.name.localeCompare(b.name);
   return {
     asked,
+    columnCount: columns.length,
     columns,
     tables: [...tables.values()].sort(bySystemName),
     referencing: [...referencing.values()].sort((a, b) => bySystemName(a, b) || a.referencesName.localeCompare(b.referencesName)),

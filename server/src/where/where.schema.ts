@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { nodeIdParam } from "../http/params.js";
+import { nodeIdParam, pageParams } from "../http/params.js";
 
 const SYSTEM = z
   .string()
@@ -9,12 +9,17 @@ const SYSTEM = z
   .pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a system id, e.g. 'kentico' or 'system:kentico'"))
   .meta({ description: "Only this system (`kentico` or `system:kentico`).", example: "kentico" });
 
-export const WhereQuerySchema = z
-  .object({
-    category: nodeIdParam("The data category, e.g. `category:email-address`.", ["category"]).optional(),
-    subject: nodeIdParam("A data subject instead of a category, e.g. `subject:kentico/user`: its personal columns.", ["subject"]).optional(),
-    system: SYSTEM.optional(),
-  })
-  .refine((q) => (q.category ? 1 : 0) + (q.subject ? 1 : 0) === 1, { message: "give either 'category' or 'subject' (one of them)", path: ["category"] });
+const Asked = z.object({
+  category: nodeIdParam("The data category, e.g. `category:email-address`.", ["category"]).optional(),
+  subject: nodeIdParam("A data subject instead of a category, e.g. `subject:kentico/user`: its personal columns.", ["subject"]).optional(),
+  system: SYSTEM.optional(),
+});
+const oneAsked = { message: "give either 'category' or 'subject' (one of them)", path: ["category"] };
+const asksOne = (q: { category?: unknown; subject?: unknown }) => (q.category ? 1 : 0) + (q.subject ? 1 : 0) === 1;
 
+/** The checklist: the first page of its columns (`limit`), every table, reference, source and vendor flow. */
+export const WhereQuerySchema = Asked.extend({ limit: pageParams(100, 2000).limit }).refine(asksOne, oneAsked);
+/** The next page of the checklist's columns: the same question and the `next` it answered. */
+export const WhereColumnsQuerySchema = Asked.extend(pageParams(500, 2000)).refine(asksOne, oneAsked);
+export type WhereColumnsQuery = z.infer<typeof WhereColumnsQuerySchema>;
 export type WhereQuery = z.infer<typeof WhereQuerySchema>;

@@ -1,0 +1,75 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+
+import { TraceFieldsResponseSchema, TraceResponseSchema, TraceVendorsResponseSchema, type TraceResponse, type TraceVendor } from "../../server/src/contract/api.js";
+import { encodeCursor } from "../../server/src/paging.js";
+import { testApp } from "../support/graph.js";
+
+const app = testApp();
+const FROM = "system:kentico";
+
+async function trace(query: Record<string, string>): Promise<TraceResponse> {
+  const res = await request(app).get("/api/trace").query({ from: FROM, ...query });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return TraceResponseSchema.parse(res.body);
+}
+
+describe("GET /api/trace, /api/trace/vendors and /api/trace/fields (pages)", () => {
+  it("lists the first page of vendors with the count of all of them; the pages after it hold the rest, once each, in order", async () => {
+    const all = await trace({ limit: "500", fields: "1000" });
+    expect(all.vendorCount).toBe(all.vendors.length);
+    expect(all.next).toBeNull();
+    expect(all.vendors.length).toBeGreaterThan(4);
+
+    const first = await trace({ limit: "2" });
+    expect(first.vendors).toHaveLength(2);
+    expect(first.vendorCount).toBe(all.vendorCount);
+    expect(first.totalVendors).toBe(all.totalVendors);
+    // The picture and the facets do not depend on the page: they describe the whole answer.
+    expect(first.elements).toEqual(all.elements);
+    expect(first.facets).toEqual(all.facets);
+
+    const ids = first.vendors.map((v) => v.id);
+    let pages = 1;
+    for (let next = first.next ?? null; next; pages++) {
+      const res = await request(app).get("/api/trace/vendors").query({ from: FROM, limit: "2", fields: "1000", cursor: next });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const page = TraceVendorsResponseSchema.parse(res.body);
+      expect(page.vendorCount).toBe(all.vendorCount);
+      ids.push(...page.vendors.map((v) => v.id));
+      next = page.next;
+    }
+    expect(pages).toBe(Math.ceil(all.vendorCount / 2));
+    expect(ids).toEqual(all.vendors.map((v) => v.id));
+  });
+
+  it("lists the first fields of each vendor with the count of all of them; the pages after them hold the rest with the same evidence", async () => {
+    const all = await trace({ limit: "500", fields: "1000" });
+    const capped = await trace({ limit: "500", fields: "1" });
+    const several = all.vendors.filter((v) => v.fields.length > 1);
+    expect(several.length).toBeGreaterThan(0);
+    for (const v of capped.vendors) {
+      const whole = all.vendors.find((x) => x.id === v.id)!;
+      expect(v.fieldCount).toBe(whole.fields.length);
+      expect(v.fields.length).toBe(Math.min(1, whole.fields.length));
+      const fields: TraceVendor["fields"] = [...v.fields];
+      for (let next = v.fieldsNext ?? null; next; ) {
+        const res = await request(app).get("/api/trace/fields").query({ from: FROM, of: v.id, limit: "2", cursor: next });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        const page = TraceFieldsResponseSchema.parse(res.body);
+        expect(page.fieldCount).toBe(whole.fields.length);
+        fields.push(...page.fields);
+        next = page.next;
+      }
+      expect(fields).toEqual(whole.fields);
+    }
+  });
+
+  it("answers 409 for a cursor made before a reload, and 400 for one that is not a cursor", async () => {
+    const stale = encodeCursor(["999999", "A", "vendor:a"]);
+    const res = await request(app).get("/api/trace/vendors").query({ from: FROM, cursor: stale });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/loaded again/);
+    expect((await request(app).get("/api/trace/vendors").query({ from: FROM, cursor: "nonsense" })).status).toBe(400);
+  });
+});
