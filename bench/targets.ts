@@ -51,7 +51,7 @@ async function getJson<T>(base: string, url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** The issue's probe: the first request after the load, then `warmup`, then `requests` sequential ones. */
+/** The issue's probe: each answer's first request after the load, then `warmup` rounds over every answer, then `requests` sequential ones of each. */
 async function probe(base: string, rows: readonly ProbeRow[], requests: number, warmup: number): Promise<Record<string, ProbeResult | { error: string }>> {
   const out: Record<string, ProbeResult | { error: string }> = {};
   // Every answer's first request before any warm-up: none has been asked since the load.
@@ -64,10 +64,17 @@ async function probe(base: string, rows: readonly ProbeRow[], requests: number, 
       out[row.key] = { error: (err as Error).message.split("\n")[0]! };
     }
   }
+  // The server's warm-up: `warmup` rounds over every answer's URLs before any is measured, so the answers measured
+  // first (search, table) do not pay for the code paths the server has not run yet (its JIT) more than the last ones.
+  for (let round = 0; round < warmup; round++) {
+    for (const row of rows) {
+      if (out[row.key]) continue;
+      for (const url of row.urls) await timedGet(base, url).catch(() => undefined);
+    }
+  }
   for (const row of rows) {
     if (out[row.key]) continue;
     try {
-      for (let i = 0; i < warmup; i++) await timedGet(base, row.urls[i % row.urls.length]!);
       const times: number[] = [];
       let maxBytes = 0;
       let failed = 0;

@@ -148,10 +148,13 @@ export class TraceRepository {
       for (const k of r.copies) vias.add(k.via);
     }
     const system = start.kind === "system" ? from : null;
-    const flowRows = flows.size + vias.size > 0 || system ? await this.graph.read("trace/flows", { flows: [...flows.values()], vias: [...vias], system }) : [];
+    const systems = [...new Set([...(start.system ? [start.system] : []), ...reach.map((r) => r.column.system)])];
+    // Both read only what the reach names: asked together, one round trip's wait instead of two.
+    const [flowRows, systemFlows] = await Promise.all([
+      flows.size + vias.size > 0 || system ? this.graph.read("trace/flows", { flows: [...flows.values()], vias: [...vias], system }) : [],
+      systems.length > 0 ? this.graph.read("trace/system-flows", { systems }) : [],
+    ]);
     const row = joinTraceRows(start, starts, reach, flowRows.map((r) => FlowRowSchema.parse(r)));
-    const systems = [...new Set([...(row.start.system ? [row.start.system] : []), ...row.columns.map((c) => c.system)])];
-    const systemFlows = systems.length > 0 ? await this.graph.read("trace/system-flows", { systems }) : [];
     return { ...row, systemFlows: systemFlows.map((f) => TraceSystemFlowSchema.parse(f)) };
   }
 }

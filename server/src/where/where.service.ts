@@ -24,9 +24,8 @@ export class WhereService {
     const seq = await this.loadSeq();
     const offset = query.cursor ? Number(keyAt(seq, query.cursor, 1)[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw new ValidationError("cursor: must be the `next` value of the previous page, as given", { field: "cursor" });
-    const asked = await this.asked(query);
     const params = { category: query.category?.id ?? null, subject: query.subject?.id ?? null, system: query.system ?? null };
-    const [rows, columnCount] = await Promise.all([this.repo.columnPage(params, offset, query.limit), this.repo.columnCount(params)]);
+    const [asked, rows, columnCount] = await Promise.all([this.asked(query), this.repo.columnPage(params, offset, query.limit), this.repo.columnCount(params)]);
     const end = offset + rows.length;
     return { columns: assembleWhere(asked, rows).columns, columnCount, next: end < columnCount ? encodeCursor(withSeq(seq, [String(end)])) : null };
   }
@@ -40,8 +39,7 @@ export class WhereService {
 
   /** The whole checklist, every column listed: what a page is cut from and what an export reads. */
   async all(query: Omit<WhereQuery, "limit">): Promise<WhereResponse> {
-    const asked = await this.asked(query);
-    const rows = await this.repo.columns({ category: query.category?.id ?? null, subject: query.subject?.id ?? null, system: query.system ?? null });
+    const [asked, rows] = await Promise.all([this.asked(query), this.repo.columns({ category: query.category?.id ?? null, subject: query.subject?.id ?? null, system: query.system ?? null })]);
     const w = assembleWhere(asked, rows);
     return { ...w, columnCount: w.columns.length, next: null };
   }
