@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 
 import { TraceFieldsResponseSchema, TraceResponseSchema, TraceVendorsResponseSchema, type TraceResponse, type TraceVendor } from "../../server/src/contract/api.js";
 import { encodeCursor } from "../../server/src/paging.js";
-import { testApp } from "../support/graph.js";
+import { testApp, testGraph } from "../support/graph.js";
 
-const app = testApp();
+const graph = testGraph();
+const app = testApp(graph);
 const FROM = "system:kentico";
 
 async function trace(query: Record<string, string>): Promise<TraceResponse> {
@@ -71,5 +72,23 @@ describe("GET /api/trace, /api/trace/vendors and /api/trace/fields (pages)", () 
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/loaded again/);
     expect((await request(app).get("/api/trace/vendors").query({ from: FROM, cursor: "nonsense" })).status).toBe(400);
+  });
+
+  it("reads the load sequence once per request: the answer's cache key and its cursors name the same load", async () => {
+    const read = graph.read.bind(graph);
+    const asked: string[] = [];
+    graph.read = (query, params) => {
+      asked.push(query);
+      return read(query, params);
+    };
+    try {
+      // A query string no other test of this app asks: no kept answer, so the trace is computed now.
+      const first = await trace({ limit: "3", fields: "1" });
+      expect(first.next).not.toBeNull();
+      expect(asked.filter((q) => q.startsWith("trace/")).length).toBeGreaterThan(0);
+      expect(asked.filter((q) => q === "cache/load-sequence")).toHaveLength(1);
+    } finally {
+      graph.read = read;
+    }
   });
 });

@@ -21,7 +21,7 @@ import neo4j, {
 import { cypher } from "./cypher.js";
 import { ConcurrencyLimiter, LimiterFullError } from "./limiter.js";
 import { LoadSequence } from "./load-state.js";
-import { currentDeadline, REPLY_MARGIN_MS, within } from "../deadline.js";
+import { currentDeadline, REPLY_MARGIN_MS, within, type Deadline } from "../deadline.js";
 import { AppError, DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError } from "../errors.js";
 
 export interface GraphOptions {
@@ -131,6 +131,8 @@ export class Graph {
   private readonly inFlight = new Map<Driver, number>();
   private readonly retiring = new Set<Driver>();
   private sequence: LoadSequence | undefined;
+  /** The load sequence each request read (by its deadline, which lives as long as the request). */
+  private readonly requestSequence = new WeakMap<Deadline, Promise<number>>();
 
   constructor(private options: GraphOptions) {
     this.current = openDriver(options);
@@ -162,11 +164,23 @@ export class Graph {
 
   /**
    * The load sequence as the database holds it now (load-state.ts: +1 at the end of every load, whichever process
-   * loads), read after the caller asked; caches key their answers by it and cursors carry it (`checkCursorSequence`).
+   * loads), read after the request arrived and once per request; caches key their answers by it and cursors carry it
+   * (`checkCursorSequence`).
    */
   loadSequence(): Promise<number> {
     this.sequence ??= new LoadSequence(this);
-    return this.sequence.current();
+    // Within a request, read once: the answer cache's key and the cursors the answer carries name the same load,
+    // and an answer that is computed costs one read of it, not one per part that asks.
+    const request = currentDeadline();
+    if (!request) return this.sequence.current();
+    let seq = this.requestSequence.get(request);
+    if (!seq) {
+      seq = this.sequence.current();
+      this.requestSequence.set(request, seq);
+      // A failed read is not the request's answer for good: a later ask within it reads again.
+      seq.catch(() => this.requestSequence.delete(request));
+    }
+    return seq;
   }
 
   /**
