@@ -19,7 +19,7 @@ import { connectDatabase } from "../server/src/db/connect.js";
 import { expandDirectories, readImportFiles, readLookup } from "../server/src/import/import.service.js";
 import { readLoadedSystems } from "../server/src/import/openlineage.repository.js";
 import { timed } from "../server/src/inventory/inventory.repository.js";
-import { citeFiles, LOAD_TRANSACTION_ROWS, loadInventories } from "../server/src/inventory/seed.service.js";
+import { citeFiles, loadInventories } from "../server/src/inventory/seed.service.js";
 
 const startedAt = performance.now(); // ms since the process started: node, tsx and this module's imports
 const { values, positionals } = parseArgs({ options: { data: { type: "string" }, twice: { type: "boolean", default: false } }, allowPositionals: true });
@@ -53,7 +53,7 @@ try {
     const imported = await timed(timer, `${round}: parse and validate`, () => readImportFiles(split.others, lookup, undefined, { loadedSystems: (s) => readLoadedSystems(db.graph, s) }));
     const parsed = imported.map((i) => ({ file: i.file, inventory: i.inventory, sha256: i.sha256 ?? null }));
     citeFiles(parsed);
-    const report = await loadInventories(db.graph, parsed, lookup.catalogue, LOAD_TRANSACTION_ROWS, (step, ms) => timer(`${round}: ${step}`, ms));
+    const report = await loadInventories(db.graph, parsed, lookup.catalogue, undefined, (step, ms) => timer(`${round}: ${step}`, ms));
     timer(`${round}: total`, performance.now() - began);
     console.log(`${round}: ${report.nodes} nodes, ${report.relationships} relationships`);
   }

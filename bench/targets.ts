@@ -134,7 +134,7 @@ async function runVersion(
   }
 
   if (ctx.files) {
-    const tail = (out: string, lines: number) => out.trim().split("\n").slice(-lines).join(" ").slice(0, 300);
+    const tail = (out: string, lines: number) => out.trim().split("\n").slice(-lines).join(" ").slice(-400); // the end: a failed import names its files first and its reason last
     log(`${v.label}: npm run import of ${ctx.files.length} files (with the database's start)…`);
     const first = runScript(v, "import", ctx.files, env);
     if (first.status !== 0) {

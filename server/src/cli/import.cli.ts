@@ -10,6 +10,7 @@ import { cliArgs, formatArg, userPath } from "./args.js";
 import { describeAssessment, readAssessmentFiles } from "../assessments/assessment.import.js";
 import { readEnv } from "../config/env.js";
 import { connectDatabase, waitUntilReachable } from "../db/connect.js";
+import { AppError } from "../errors.js";
 import { describeImport, importFiles, readImportFiles, readLookup } from "../import/import.service.js";
 import { InventoryValidationError } from "../inventory/inventory.parse.js";
 
@@ -85,7 +86,9 @@ if (values["dry-run"]) {
     }
   } catch (err) {
     code = 1;
-    console.error(err instanceof InventoryValidationError ? err.message : `Import failed, the graph is unchanged: ${(err as Error).message}`);
+    // The database's own reason (a log note behind a 503-style message) is what the person importing needs to act on.
+    const cause = err instanceof AppError && err.logNote ? ` (${err.logNote})` : "";
+    console.error(err instanceof InventoryValidationError ? err.message : `Import failed, the graph is unchanged: ${(err as Error).message}${cause}`);
   } finally {
     await (await connecting.catch(() => null))?.close();
   }

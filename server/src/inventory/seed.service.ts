@@ -69,8 +69,42 @@ export async function loadInventoryFiles(graph: Graph, files: string[]): Promise
   return loadInventories(graph, parsed, catalogue);
 }
 
-/** Rows (nodes + relationships) one load transaction may write: scale M (~140,000) fits, L (~1.3 million) is split. */
+/** Rows (nodes + relationships) one load transaction may write at most: scale M (~140,000) fits, L (~1.3 million) is split. */
 export const LOAD_TRANSACTION_ROWS = 400_000;
+/**
+ * Transaction memory a load holds per row it writes, measured at scale L (2026-12-05: 408 MiB at the peak of a
+ * 92,000-row group, with the provenance and observation properties every row now carries).
+ */
+const TRANSACTION_BYTES_PER_ROW = 4_500;
+/** A load may use this share of the database's transaction memory (the rest: the readers answering meanwhile). */
+const TRANSACTION_MEMORY_SHARE = 0.6;
+/** Rows a load transaction may write when the server does not say its limit: what fits Neo4j's default (70 % of a 2 GiB heap). */
+const UNSTATED_LIMIT_ROWS = 200_000;
+
+const UNITS: Record<string, number> = { B: 1, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 };
+
+/**
+ * Pure: the rows one load transaction may write under the server's transaction memory limit as `SHOW SETTINGS`
+ * states it ("1.40GiB"; "0B": no limit; null or unreadable: not stated). At the default 2 GiB heap the limit is
+ * 1.4 GiB, and the 400,000 rows once allowed needed 1.8 GiB: scale L failed with MemoryPoolOutOfMemoryError.
+ */
+export function transactionRowsWithin(limit: string | null): number {
+  const m = limit === null ? null : /^\s*([\d.]+)\s*([a-z]*)\s*$/i.exec(limit);
+  const unit = m ? UNITS[(m[2] || "B").toUpperCase()] : undefined;
+  if (!m || unit === undefined || !Number.isFinite(Number(m[1]))) return UNSTATED_LIMIT_ROWS;
+  const bytes = Number(m[1]) * unit;
+  if (bytes === 0) return LOAD_TRANSACTION_ROWS;
+  return Math.max(1_000, Math.min(LOAD_TRANSACTION_ROWS, Math.floor((bytes * TRANSACTION_MEMORY_SHARE) / TRANSACTION_BYTES_PER_ROW)));
+}
+
+/** The rows one load transaction may write on this server (its stated transaction memory; a server that will not say: the default's). */
+async function transactionRowBudget(graph: Graph): Promise<number> {
+  const value = await graph.read("seed/transaction-memory", {}).then(
+    (rows) => rows[0]?.value,
+    () => null,
+  );
+  return transactionRowsWithin(typeof value === "string" ? value : null);
+}
 
 /** Consecutive files, each group within `budget` rows (a file bigger than the budget is a group of its own). */
 function groupFiles(sizes: number[], budget: number): number[][] {
@@ -95,7 +129,7 @@ function groupFiles(sizes: number[], budget: number): number[][] {
  * new contents), its systems and every later file's are unchanged, and the error names the files and what was already
  * loaded. When everything fits one transaction (the usual case), a failure leaves the graph exactly as it was.
  */
-export async function loadInventories(graph: Graph, parsed: ParsedInventory[], catalogue?: Catalogue, transactionRows = LOAD_TRANSACTION_ROWS, timer?: StepTimer): Promise<SeedReport> {
+export async function loadInventories(graph: Graph, parsed: ParsedInventory[], catalogue?: Catalogue, transactionRows?: number, timer?: StepTimer): Promise<SeedReport> {
   const started = performance.now();
   const cat = catalogue ?? (await readCatalogue(CATALOGUE_DIR));
   const files = parsed.map((p) => p.file);
@@ -106,7 +140,7 @@ export async function loadInventories(graph: Graph, parsed: ParsedInventory[], c
   const perFile = await timed(timer, "graph rows", () => Promise.resolve(parsed.map((p, i) => stampFiles(inventoriesToGraph([p.inventory], cat, { borrowed: borrowed([i]) }), [p]))));
   const groups = groupFiles(
     perFile.map((r) => r.scoped.length + r.shared.length + r.rels.length),
-    transactionRows,
+    transactionRows ?? (await transactionRowBudget(graph)),
   );
   await timed(timer, "schema", () => ensureSchema(graph));
   // Shared nodes (a vendor two files use) count once.
