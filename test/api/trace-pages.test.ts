@@ -82,11 +82,37 @@ describe("GET /api/trace, /api/trace/vendors and /api/trace/fields (pages)", () 
       return read(query, params);
     };
     try {
-      // A query string no other test of this app asks: no kept answer, so the trace is computed now.
-      const first = await trace({ limit: "3", fields: "1" });
+      // A start no other test of this app traces: no kept answer and no kept reach, so the trace is computed now.
+      const res = await request(app).get("/api/trace").query({ from: "system:kontent-ai", limit: "1", fields: "1" });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const first = TraceResponseSchema.parse(res.body);
       expect(first.next).not.toBeNull();
       expect(asked.filter((q) => q.startsWith("trace/")).length).toBeGreaterThan(0);
       expect(asked.filter((q) => q === "cache/load-sequence")).toHaveLength(1);
+    } finally {
+      graph.read = read;
+    }
+  });
+
+  it("reads a trace's reach once per load: the pages after the first run no trace query", async () => {
+    const read = graph.read.bind(graph);
+    const asked: string[] = [];
+    graph.read = (query, params) => {
+      asked.push(query);
+      return read(query, params);
+    };
+    try {
+      const from = "category:email-address";
+      const res = await request(app).get("/api/trace").query({ from, limit: "1", fields: "1" });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const first = TraceResponseSchema.parse(res.body);
+      expect(first.next).not.toBeNull();
+      expect(asked.some((q) => q.startsWith("trace/"))).toBe(true);
+      asked.length = 0;
+      const next = await request(app).get("/api/trace/vendors").query({ from, limit: "1", fields: "1", cursor: first.next! });
+      expect(next.status, JSON.stringify(next.body)).toBe(200);
+      expect(TraceVendorsResponseSchema.parse(next.body).vendors).toHaveLength(1);
+      expect(asked.filter((q) => q.startsWith("trace/"))).toEqual([]);
     } finally {
       graph.read = read;
     }
