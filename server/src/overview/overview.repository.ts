@@ -85,17 +85,43 @@ export class OverviewRepository implements OverviewRows {
     this.live = new LiveOverviewRepository(graph);
   }
 
+  /** The summaries as parsed at one load sequence: they change only with a load, so a load's requests parse them once. */
+  private kept: { seq: number; source: OverviewSource } | null = null;
+
   async snapshot(): Promise<OverviewSource> {
+    // The request has read the sequence already (its answer cache did): the same number means the same summaries,
+    // since a load writes them in the transaction that moves it.
+    const seq = await this.graph.loadSequence();
+    if (this.kept && this.kept.seq === seq) return this.kept.source;
     const rows = z.array(SummarySchema).parse(await this.graph.read("overview/summaries"));
-    if (rows[0]?.seq === null || rows[0]?.seq === undefined) return this.live;
-    const summaries = rows.flatMap((r) => (r.system && r.overview && r.flows ? [{ system: r.system, overview: r.overview, flows: z.array(OverviewSystemFlowSchema).parse(JSON.parse(r.flows)) }] : []));
+    const stored = rows[0]?.seq;
+    if (stored === null || stored === undefined) return this.live;
+    // Frozen: every request of this load reads the same rows, so none may change them.
+    const summaries = deepFreeze(
+      rows.flatMap((r) =>
+        r.system && r.overview && r.flows
+          ? [{ system: r.system, overview: OverviewRowSchema.parse(JSON.parse(r.overview)), flows: z.array(OverviewSystemFlowSchema).parse(JSON.parse(r.flows)) }]
+          : [],
+      ),
+    );
     const chosen = (systems: string[] | null) => summaries.filter((s) => !systems || systems.includes(s.system));
-    return {
-      systems: (systems) => chosen(systems).map((s) => OverviewRowSchema.parse(JSON.parse(s.overview))),
+    const source: OverviewSource = {
+      systems: (systems) => chosen(systems).map((s) => s.overview),
       systemFlows: (systems) =>
         chosen(systems)
           .flatMap((s) => s.flows)
           .sort((a, b) => byCode(a.flow, b.flow)),
     };
+    // Kept only when the summaries are those of the sequence this request read (a load may have committed between).
+    if (stored === seq) this.kept = { seq, source };
+    return source;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

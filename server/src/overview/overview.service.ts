@@ -145,6 +145,17 @@ export class OverviewService {
     }
     // Groups by transfer status lead on to the countries their vendors name, with how many vendors on each edge.
     const groupPlaces = new Map<string, { group: string; type: string; location: string; vendors: Set<string> }>();
+    // The groups not expanded that each engagement puts its vendor in (in the groups' order), so drawing an engagement
+    // reads its own groups instead of asking every group (at scale L: 2,500 engagements × a group per country).
+    const groupsOf = new Map<string, VendorGroup[]>();
+    for (const g of groups.values()) {
+      if (expanded.includes(g.id)) continue;
+      for (const key of g.engagements) {
+        const list = groupsOf.get(key);
+        if (list) list.push(g);
+        else groupsOf.set(key, [g]);
+      }
+    }
     for (const r of rows) {
       const system = idOf(r.system);
       const bundles = new Map<string, Set<string>>();
@@ -155,8 +166,7 @@ export class OverviewService {
           for (const p of v.places) elements.edge(vendor, p.type, idOf(p.location), { label: r.system.name, provenance: provenanceOf(p) });
           continue;
         }
-        for (const g of groups.values()) {
-          if (expanded.includes(g.id) || !g.engagements.has(engagementKey(r.system.system, vendor))) continue;
+        for (const g of groupsOf.get(engagementKey(r.system.system, vendor)) ?? []) {
           bundles.set(g.id, (bundles.get(g.id) ?? new Set()).add(vendor));
           if (grouping !== "transfer") continue;
           for (const p of v.places) {
