@@ -1,5 +1,6 @@
 // One column's recorded facts: kind, category, the document's category wording, purposes, referenced table, vendors it is sent to, sources filling it.
-MATCH (t:Table)-[:HAS_COLUMN]->(c:Column {id: $id})
+MATCH (c:Node {id: $id}) WHERE c:Column
+MATCH (t:Table)-[:HAS_COLUMN]->(c)
 OPTIONAL MATCH (c)-[:OF_CATEGORY]->(cat:Category)
 OPTIONAL MATCH (c)-[:REFERENCES]->(ref:Table)
 CALL (c) { OPTIONAL MATCH (c)-[:FOR_PURPOSE]->(p:Purpose) RETURN collect(DISTINCT p.name) AS purposes, collect(DISTINCT p.key) AS purposeKeys }

@@ -1,5 +1,6 @@
 // A vendor's flows in one system: service, role, purpose, retention, countries, and the fields it receives and sends back.
-MATCH (s:System {system: $system})-[u:USES_VENDOR]->(v:Vendor {id: $vendor})
+MATCH (v:Node {id: $vendor}) WHERE v:Vendor
+MATCH (s:System {system: $system})-[u:USES_VENDOR]->(v)
 CALL (v, u) {
   OPTIONAL MATCH (c:Column)-[r:SENT_TO]->(v)
   WHERE r.flow = u.flow

@@ -1,5 +1,5 @@
 // The tables that reference a table, with the referencing columns: one REFERENCES edge per pair holds both of the document's forms (stated in the referencing table's section, or in the referenced table's).
-MATCH (t:Table {id: $id})
+MATCH (t:Node {id: $id}) WHERE t:Table
 OPTIONAL MATCH (r:Table)-[ref:REFERENCES]->(t)
 WITH t, r, ref ORDER BY r.name
 RETURN t {.kind, .key, .name, .title, .system, .entityKind, .at} AS table,

@@ -1,5 +1,6 @@
 // One table: its system and subjects, its columns in document order (category, purposes, referenced tables, vendors, sources), and the sources feeding it with the tables they copy from.
-MATCH (s:System)-[:CONTAINS]->(t:Table {id: $id})
+MATCH (t:Node {id: $id}) WHERE t:Table
+MATCH (s:System)-[:CONTAINS]->(t)
 CALL (t) {
   OPTIONAL MATCH (t)-[:HAS_COLUMN]->(c:Column)
   WITH c ORDER BY c.position

@@ -7,7 +7,8 @@ RETURN false AS silent, v {.kind, .key, .name, .at} AS vendor,
         | {type: type(l), transfer: l.transfer, at: l.at, location: loc {.kind, .key, .name, .code, .eea, .adequacy, .at}}] AS places,
        null AS via
 UNION ALL
-MATCH (a:System {id: $system})-[u:USES_VENDOR]->(v:Vendor)
+MATCH (a:Node {id: $system}) WHERE a:System
+MATCH (a)-[u:USES_VENDOR]->(v:Vendor)
 WHERE NOT EXISTS { MATCH (:Column)-[r:SENT_TO]->(v) WHERE r.flow = u.flow }
 RETURN true AS silent, v {.kind, .key, .name, .at} AS vendor,
        u {.flow, .system, .service, .purpose, .role, .retention, .mechanism, .transfer, .legalName, .vendorName, .at} AS flow,

@@ -20,7 +20,7 @@ RETURN total, to, u {.flow, .service, .transfer, .mechanism, purpose: coalesce(u
        v {.kind, .key, .name} AS vendor,
        CASE to WHEN 'vendor'
          THEN COLLECT { MATCH (c:Column)-[r:SENT_TO]->(v) WHERE r.flow = u.flow MATCH (c)-[:OF_CATEGORY]->(cat:Category) RETURN DISTINCT cat {.kind, .key, .name} AS cat }
-         ELSE [k IN u.categories | coalesce(COLLECT { MATCH (cat:Category {id: 'category:' + k}) RETURN cat {.kind, .key, .name} }[0], {kind: 'category', key: k, name: k})]
+         ELSE [k IN u.categories | coalesce(COLLECT { MATCH (cat:Node {id: 'category:' + k}) WHERE cat:Category RETURN cat {.kind, .key, .name} }[0], {kind: 'category', key: k, name: k})]
        END AS categories,
        CASE to WHEN 'vendor'
          THEN [(v)-[l:LOCATED_IN|STORES_DATA_IN]->(loc:Location) WHERE l.flow = u.flow | {type: type(l), location: loc {.code, .name, .eea}}]

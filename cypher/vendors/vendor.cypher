@@ -1,5 +1,5 @@
 // One vendor and every flow to it (per system, service and purpose): role, retention, countries, the fields it receives and sends back with their tables and categories, each with where it is stated (`at`).
-MATCH (v:Vendor {id: $id})
+MATCH (v:Node {id: $id}) WHERE v:Vendor
 CALL (v) {
   OPTIONAL MATCH (s:System)-[u:USES_VENDOR]->(v)
   WITH s, u ORDER BY s.name, u.service, u.purpose

@@ -1,8 +1,8 @@
 // The columns holding a data category (or a data subject's personal data), optionally in one system, one flat row each in checklist order, $limit of them after the first $skip: the column, its table (with its identity columns and erasure action) and its category; each with `prov`, the stored properties its provenance is read from (`elements/provenance.ts`). What references, writes or receives it: where/referencing, where/writers, where/sends.
 CALL () {
-  MATCH (:Category {id: $category})<-[:OF_CATEGORY]-(c:Column) RETURN c
+  MATCH (k:Node {id: $category})<-[:OF_CATEGORY]-(c:Column) WHERE k:Category RETURN c
   UNION
-  MATCH (:Subject {id: $subject})-[:DESCRIBED_IN]->(:Table)-[:HAS_COLUMN]->(c:Column) WHERE c.columnKind = 'personal' RETURN c
+  MATCH (k:Node {id: $subject})-[:DESCRIBED_IN]->(:Table)-[:HAS_COLUMN]->(c:Column) WHERE k:Subject AND c.columnKind = 'personal' RETURN c
 }
 WITH c WHERE $system IS NULL OR c.system = $system
 MATCH (t:Table)-[:HAS_COLUMN]->(c)
