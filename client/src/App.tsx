@@ -56,8 +56,15 @@ export function viewOf(pathname: string): ViewName | null {
  */
 export function preloadView(pathname: string): void {
   const name = viewOf(pathname);
-  if (name) void VIEWS[name]();
+  if (!name) return;
+  void VIEWS[name]();
+  // A graph view's own module would ask for the graph screen's chunk only once it runs: ask for it beside the view's,
+  // so the two arrive together instead of one after the other.
+  if (GRAPH_VIEWS.has(name)) void import("./views/GraphScreen");
 }
+
+/** The views that draw the graph (through views/LazyGraphScreen.tsx). */
+const GRAPH_VIEWS: ReadonlySet<ViewName> = new Set(["overview", "trace", "referencedBy", "explore", "paths"]);
 
 function Logo() {
   return (
