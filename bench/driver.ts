@@ -79,10 +79,14 @@ export async function apiOverDriver(opts: {
 }): Promise<ApiOverDriver> {
   const { base, graph, recorder, urls, requests, warmup, bust } = opts;
   const max = (xs: Iterable<number>) => Math.max(0, ...xs);
-  // What each URL runs, recorded on its first request, then replayed straight through the driver.
+  // What each URL runs, recorded on its first request, then replayed straight through the driver. With `bust`, that
+  // request follows a new load sequence too, as every measured one does: what the app keeps per load (answers,
+  // parsed summaries, a trace's reach) cannot stand in for Cypher the measured requests run.
   const perUrl = new Map<string, Recorded[]>();
   recorder.take();
   for (const url of urls) {
+    if (bust) await bust();
+    recorder.take();
     await timedGet(base, url);
     perUrl.set(url, recorder.take());
   }
