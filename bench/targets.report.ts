@@ -245,7 +245,7 @@ export function targetsMarkdown(r: TargetsResult): string {
     "",
     ...vs.map((v) => `- **${v.label}**: ${v.ref} (${v.commit.slice(0, 10)}), node_modules: ${v.modules}${v.error ? `. **Failed: ${cell(v.error)}**` : ""}`),
     "",
-    `Each answer: its first request right after the load and the server's start, then ${r.warmup} warm-up rounds over every answer's URLs (the server warm, its JIT included, before any answer is measured), then p95 of ${r.requests} sequential requests over HTTP (loopback, one at a time). ` +
+    `Each answer: its first request right after the load and the server's start, then, once the server's background planning of its queries has ended (it says so; a version that does not is given 30 s), ${r.warmup} warm-up rounds over every answer's URLs (the server warm, its JIT included, before any answer is measured), then p95 of ${r.requests} sequential requests over HTTP (loopback, one at a time). ` +
       `Subjects: system \`${r.subjects.system}\`, table \`${r.subjects.table.system}/${r.subjects.table.name}\`, \`${r.subjects.source}\`, \`${r.subjects.category}\`, \`${r.subjects.vendor}\`, searches ${r.subjects.search.map((q) => `"${q}"`).join(", ")}.` +
       (r.mReference ? ` L's "2× M" targets read ${r.mReference.file}.` : ""),
     "",

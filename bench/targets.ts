@@ -24,7 +24,7 @@ import { writeEstate } from "./generate.js";
 import { browserTraceCandidates, pickSubjects, probeRows, type ProbeRow } from "./probe.urls.js";
 import { percentiles } from "./stats.js";
 import { parseLoad, targetsMarkdown, type ProbeResult, type TargetScale, type TargetsResult, type VersionResult } from "./targets.report.js";
-import { buildClient, checkoutRef, mainChunk, runScript, startServer, thisCheckout, versionEnv, type Version } from "./version.js";
+import { buildClient, checkoutRef, mainChunk, runScript, startServer, thisCheckout, versionEnv, type RunningServer, type Version } from "./version.js";
 import { builtInInventoryFiles, REPO_ROOT } from "../server/src/inventory/paths.js";
 
 export interface TargetsOptions {
@@ -52,7 +52,7 @@ async function getJson<T>(base: string, url: string): Promise<T> {
 }
 
 /** The issue's probe: each answer's first request after the load, then `warmup` rounds over every answer, then `requests` sequential ones of each. */
-async function probe(base: string, rows: readonly ProbeRow[], requests: number, warmup: number): Promise<Record<string, ProbeResult | { error: string }>> {
+async function probe(base: string, rows: readonly ProbeRow[], requests: number, warmup: number, settled: () => Promise<void>): Promise<Record<string, ProbeResult | { error: string }>> {
   const out: Record<string, ProbeResult | { error: string }> = {};
   // Every answer's first request before any warm-up: none has been asked since the load.
   const first = new Map<string, { ms: number; status: number; bytes: number }>();
@@ -64,6 +64,9 @@ async function probe(base: string, rows: readonly ProbeRow[], requests: number, 
       out[row.key] = { error: (err as Error).message.split("\n")[0]! };
     }
   }
+  // The server's own warm-up (it plans every read query in the background after it starts serving) ends before the
+  // warm requests are measured: they say what a warm server answers, not what it answers while it still plans.
+  await settled();
   // The server's warm-up: `warmup` rounds over every answer's URLs before any is measured, so the answers measured
   // first (search, table) do not pay for the code paths the server has not run yet (its JIT) more than the last ones.
   for (let round = 0; round < warmup; round++) {
@@ -99,6 +102,16 @@ async function probe(base: string, rows: readonly ProbeRow[], requests: number, 
     }
   }
   return out;
+}
+
+/** Waits until the server says its background warm-up of the read queries has ended, or `ms` for a version that does not say. */
+async function serverWarmed(server: RunningServer, ms = 30_000): Promise<string> {
+  const started = performance.now();
+  while (performance.now() - started < ms) {
+    if (server.logs.some((line) => line.startsWith("Read queries warmed"))) return `the server's warm-up of its queries had ended ${Math.round((performance.now() - started) / 100) / 10} s after the first requests`;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return `the server did not say its warm-up ended; measured ${ms / 1000} s after the first requests`;
 }
 
 /** The newest M result's "after" p95 per answer and import time, for L's "< 2× M" targets. */
@@ -161,7 +174,7 @@ async function runVersion(
   result.serverStartMs = Math.round(performance.now() - started);
   try {
     log(`${v.label}: serving at ${server.url} after ${(result.serverStartMs / 1000).toFixed(1)} s; probing…`);
-    result.probes = await probe(server.url, ctx.rows, ctx.requests, ctx.warmup);
+    result.probes = await probe(server.url, ctx.rows, ctx.requests, ctx.warmup, async () => log(`${v.label}: ${await serverWarmed(server)}`));
     if (Object.values(result.probes).some((p) => "error" in p || p.failed > 0 || p.first.status !== 200)) result.serverLog = server.logs.slice(-20);
 
     if (ctx.browser && BenchBrowser.available()) {
