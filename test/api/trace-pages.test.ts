@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { TraceFieldsResponseSchema, TraceResponseSchema, TraceVendorsResponseSchema, type TraceResponse, type TraceVendor } from "../../server/src/contract/api.js";
 import { encodeCursor } from "../../server/src/paging.js";
-import { testApp, testGraph } from "../support/graph.js";
+import { recordingReads, testApp, testGraph } from "../support/graph.js";
 
 const graph = testGraph();
 const app = testApp(graph);
@@ -75,13 +75,7 @@ describe("GET /api/trace, /api/trace/vendors and /api/trace/fields (pages)", () 
   });
 
   it("reads the load sequence once per request: the answer's cache key and its cursors name the same load", async () => {
-    const read = graph.read.bind(graph);
-    const asked: string[] = [];
-    graph.read = (query, params) => {
-      asked.push(query);
-      return read(query, params);
-    };
-    try {
+    await recordingReads(graph, async (asked) => {
       // A start no other test of this app traces: no kept answer and no kept reach, so the trace is computed now.
       const res = await request(app).get("/api/trace").query({ from: "system:kontent-ai", limit: "1", fields: "1" });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -89,19 +83,11 @@ describe("GET /api/trace, /api/trace/vendors and /api/trace/fields (pages)", () 
       expect(first.next).not.toBeNull();
       expect(asked.filter((q) => q.startsWith("trace/")).length).toBeGreaterThan(0);
       expect(asked.filter((q) => q === "cache/load-sequence")).toHaveLength(1);
-    } finally {
-      graph.read = read;
-    }
+    });
   });
 
   it("reads a trace's reach once per load: the pages after the first run no trace query", async () => {
-    const read = graph.read.bind(graph);
-    const asked: string[] = [];
-    graph.read = (query, params) => {
-      asked.push(query);
-      return read(query, params);
-    };
-    try {
+    await recordingReads(graph, async (asked) => {
       const from = "category:email-address";
       const res = await request(app).get("/api/trace").query({ from, limit: "1", fields: "1" });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -113,8 +99,6 @@ describe("GET /api/trace, /api/trace/vendors and /api/trace/fields (pages)", () 
       expect(next.status, JSON.stringify(next.body)).toBe(200);
       expect(TraceVendorsResponseSchema.parse(next.body).vendors).toHaveLength(1);
       expect(asked.filter((q) => q.startsWith("trace/"))).toEqual([]);
-    } finally {
-      graph.read = read;
-    }
+    });
   });
 });

@@ -27,3 +27,18 @@ export function testGraph(): ProbeGraph {
 export function testApp(graph: Graph = testGraph()) {
   return createApp({ graph });
 }
+
+/** Runs `work` while recording the names of the `cypher/` queries the graph runs, in order; the graph is as before after. */
+export async function recordingReads(graph: Graph, work: (asked: string[]) => Promise<void>): Promise<void> {
+  const read = graph.read.bind(graph);
+  const asked: string[] = [];
+  graph.read = (query, params) => {
+    asked.push(query);
+    return read(query, params);
+  };
+  try {
+    await work(asked);
+  } finally {
+    graph.read = read;
+  }
+}
