@@ -1,7 +1,7 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 
-import { WhereColumnsResponseSchema, WhereResponseSchema } from "../../server/src/contract/api.js";
+import { WhereColumnsResponseSchema, WhereReferencingResponseSchema, WhereResponseSchema, WhereTablesResponseSchema } from "../../server/src/contract/api.js";
 import { encodeCursor } from "../../server/src/paging.js";
 import { WhereRepository } from "../../server/src/where/where.repository.js";
 import { testApp, testGraph } from "../support/graph.js";
@@ -10,49 +10,76 @@ const graph = testGraph();
 const app = testApp(graph);
 const ASKED = { category: "category:email-address" };
 
-describe("GET /api/where and /api/where/columns (pages)", () => {
-  it("lists the first page of columns with the count of all of them and every table, source and vendor; the pages after it hold the rest in order", async () => {
+/** Every item of one paged list, read page by page after the first answer's cursor (as the app reads them). */
+async function laterPages<T>(path: string, next: string | null | undefined, items: (body: unknown) => { items: T[]; count: number; next: string | null }, count: number): Promise<T[]> {
+  const out: T[] = [];
+  for (let cursor = next ?? null; cursor; ) {
+    const res = await request(app).get(path).query({ ...ASKED, limit: "4", cursor });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const page = items(res.body);
+    expect(page.count).toBe(count);
+    expect(page.items.length).toBeLessThanOrEqual(4);
+    out.push(...page.items);
+    cursor = page.next;
+  }
+  return out;
+}
+
+describe("GET /api/where and its later pages (/columns, /tables, /referencing)", () => {
+  it("answers the first page of columns, tables and referencing tables with the count of each, every source and vendor; the pages after them hold the rest in order", async () => {
     const all = WhereResponseSchema.parse((await request(app).get("/api/where").query({ ...ASKED, limit: "2000" })).body);
-    expect(all.columnCount).toBe(all.columns.length);
-    expect(all.next).toBeNull();
+    expect([all.next, all.tablesNext, all.referencingNext]).toEqual([null, null, null]);
+    expect([all.columnCount, all.tableCount, all.referencingCount]).toEqual([all.columns.length, all.tables.length, all.referencing.length]);
     expect(all.columns.length).toBeGreaterThan(6);
+    expect(all.tables.length).toBeGreaterThan(3);
+    expect(all.referencing.length).toBeGreaterThan(3);
+    // Every table of the columns, and only those, once; in checklist order.
+    expect(all.tables.map((t) => t.id)).toEqual([...new Set(all.columns.map((c) => c.tableId))]);
+    expect(all.tables.flatMap((t) => t.columns.map((c) => `${t.id}.${c}`))).toEqual(all.columns.map((c) => `${c.tableId}.${c.column}`));
 
     const res = await request(app).get("/api/where").query({ ...ASKED, limit: "3" });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const first = WhereResponseSchema.parse(res.body);
     expect(first.columns).toEqual(all.columns.slice(0, 3));
-    expect(first.columnCount).toBe(all.columnCount);
-    // The other lists are the whole checklist's, whatever the page.
-    expect({ tables: first.tables, referencing: first.referencing, sources: first.sources, vendors: first.vendors }).toEqual({ tables: all.tables, referencing: all.referencing, sources: all.sources, vendors: all.vendors });
+    expect(first.tables).toEqual(all.tables.slice(0, 3));
+    expect(first.referencing).toEqual(all.referencing.slice(0, 3));
+    expect([first.columnCount, first.tableCount, first.referencingCount]).toEqual([all.columnCount, all.tableCount, all.referencingCount]);
+    // Sources and vendor flows are whole lists, whatever the page.
+    expect({ sources: first.sources, vendors: first.vendors }).toEqual({ sources: all.sources, vendors: all.vendors });
 
-    const columns = [...first.columns];
-    for (let next = first.next ?? null; next; ) {
-      const page = await request(app).get("/api/where/columns").query({ ...ASKED, limit: "4", cursor: next });
-      expect(page.status, JSON.stringify(page.body)).toBe(200);
-      const p = WhereColumnsResponseSchema.parse(page.body);
-      expect(p.columnCount).toBe(all.columnCount);
-      columns.push(...p.columns);
-      next = p.next;
-    }
-    // Read page by page (as the app does before it lists or exports), every column is there once, in checklist order.
-    expect(columns).toEqual(all.columns);
-    expect(columns).toHaveLength(all.columnCount);
+    const columns = await laterPages("/api/where/columns", first.next, (b) => { const p = WhereColumnsResponseSchema.parse(b); return { items: p.columns, count: p.columnCount, next: p.next }; }, all.columnCount);
+    const tables = await laterPages("/api/where/tables", first.tablesNext, (b) => { const p = WhereTablesResponseSchema.parse(b); return { items: p.tables, count: p.tableCount, next: p.next }; }, all.tableCount);
+    const referencing = await laterPages("/api/where/referencing", first.referencingNext, (b) => { const p = WhereReferencingResponseSchema.parse(b); return { items: p.referencing, count: p.referencingCount, next: p.next }; }, all.referencingCount);
+    // Read page by page (as the app does before it lists or exports), every item is there once, in checklist order.
+    expect([...first.columns, ...columns]).toEqual(all.columns);
+    expect([...first.tables, ...tables]).toEqual(all.tables);
+    expect([...first.referencing, ...referencing]).toEqual(all.referencing);
   });
 
-  it("reads a page of columns with the cap in the query: the repository gets at most the cap, and the count of all of them apart", async () => {
+  it("reads each page with its cap in the query: a page's Cypher returns at most the cap, and the counts come apart", async () => {
     const repo = new WhereRepository(graph);
     const params = { category: ASKED.category, subject: null, system: null };
-    const total = await repo.columnCount(params);
-    expect(total).toBeGreaterThan(3);
-    const page = await repo.columnPage(params, 2, 3);
-    expect(page).toHaveLength(3);
-    const every = await repo.columns(params);
-    expect(every).toHaveLength(total);
-    expect(page.map((r) => r.column.key)).toEqual(every.slice(2, 5).map((r) => r.column.key));
+    const counts = await repo.counts(params);
+    expect(counts.columns).toBeGreaterThan(5);
+    expect(counts.tables).toBeGreaterThan(5);
+    expect(counts.referencing).toBeGreaterThan(5);
+    const every = { columns: await repo.columnPage(params, 0, 10_000), tables: await repo.tablePage(params, 0, 10_000), referencing: await repo.referencingPage(params, 0, 10_000) };
+    expect([every.columns.length, every.tables.length, every.referencing.length]).toEqual([counts.columns, counts.tables, counts.referencing]);
+    const columns = await repo.columnPage(params, 2, 3);
+    const tables = await repo.tablePage(params, 2, 3);
+    const referencing = await repo.referencingPage(params, 2, 3);
+    expect(columns.map((r) => r.column.key)).toEqual(every.columns.slice(2, 5).map((r) => r.column.key));
+    expect(tables.map((r) => r.table.key)).toEqual(every.tables.slice(2, 5).map((r) => r.table.key));
+    expect(referencing.map((r) => `${r.table.key}>${r.references}`)).toEqual(every.referencing.slice(2, 5).map((r) => `${r.table.key}>${r.references}`));
   });
 
-  it("answers 409 for a cursor made before a reload", async () => {
-    const res = await request(app).get("/api/where/columns").query({ ...ASKED, cursor: encodeCursor(["999999", "3"]) });
-    expect(res.status).toBe(409);
+  it("answers 409 for a cursor made before a reload, and 400 for a cursor of another list", async () => {
+    const stale = await request(app).get("/api/where/tables").query({ ...ASKED, cursor: encodeCursor(["999999", "tables", "3"]) });
+    expect(stale.status).toBe(409);
+    const first = WhereResponseSchema.parse((await request(app).get("/api/where").query({ ...ASKED, limit: "2" })).body);
+    expect(first.next).not.toBeNull();
+    const foreign = await request(app).get("/api/where/tables").query({ ...ASKED, cursor: first.next });
+    expect(foreign.status, JSON.stringify(foreign.body)).toBe(400);
+    expect(foreign.body.error.details).toMatchObject({ field: "cursor" });
   });
 });

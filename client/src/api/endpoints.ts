@@ -18,7 +18,9 @@ import type {
   VendorResponse,
   VendorsResponse,
   WhereColumnsResponse,
+  WhereReferencingResponse,
   WhereResponse,
+  WhereTablesResponse,
 } from "@contract/api";
 import type { NodeKind } from "@contract/ids";
 
@@ -78,16 +80,33 @@ export const api = {
   vendor: (id: string, signal?: AbortSignal) => getJson<VendorResponse>(`/vendors/${enc(id)}`, {}, signal),
   paths: (from: string, to: string, signal?: AbortSignal) => getJson<PathsResponse>("/paths", { from, to }, signal),
   /** Where a data category (or a subject's data) lives: what an access or erasure request must touch. */
-  where: async (q: { category?: string; subject?: string; system?: string }, signal?: AbortSignal) => {
+  where: async (q: { category?: string; subject?: string; system?: string }, signal?: AbortSignal): Promise<WhereResponse> => {
     const first = await getJson<WhereResponse>("/where", q, signal);
-    // The checklist and its CSV hold every column: the pages after the first are read before the answer is used.
-    const columns = [...first.columns];
-    for (let next = first.next ?? null; next; ) {
-      const page = await getJson<WhereColumnsResponse>("/where/columns", { ...q, cursor: next, limit: 2000 }, signal);
-      columns.push(...page.columns);
-      next = page.next;
-    }
-    return { ...first, columns, next: null };
+    // The checklist and its CSV hold every item: the pages after the first of each paged list are read before the answer is used.
+    const rest = async <P extends { next: string | null }, T>(next: string | null | undefined, read: (cursor: string) => Promise<P>, items: (page: P) => T[]): Promise<T[]> => {
+      const out: T[] = [];
+      for (let cursor = next ?? null; cursor; ) {
+        const page = await read(cursor);
+        out.push(...items(page));
+        cursor = page.next;
+      }
+      return out;
+    };
+    const after = { ...q, limit: 2000 };
+    const [columns, tables, referencing] = await Promise.all([
+      rest(first.next, (cursor) => getJson<WhereColumnsResponse>("/where/columns", { ...after, cursor }, signal), (p) => p.columns),
+      rest(first.tablesNext, (cursor) => getJson<WhereTablesResponse>("/where/tables", { ...after, cursor }, signal), (p) => p.tables),
+      rest(first.referencingNext, (cursor) => getJson<WhereReferencingResponse>("/where/referencing", { ...after, cursor }, signal), (p) => p.referencing),
+    ]);
+    return {
+      ...first,
+      columns: [...first.columns, ...columns],
+      tables: [...first.tables, ...tables],
+      referencing: [...first.referencing, ...referencing],
+      next: null,
+      tablesNext: null,
+      referencingNext: null,
+    };
   },
 };
 

@@ -9,6 +9,10 @@ const where: WhereResponse = {
   asked: { id: "subject:shop/customer", kind: "subject", name: "Customer", system: null },
   columnCount: 0,
   columns: [],
+  tableCount: 3,
+  tablesNext: null,
+  referencingCount: 1,
+  referencingNext: null,
   tables: [
     { id: "table:shop/Shop_Customer", system: "shop", name: "Shop_Customer", title: null, columns: ["Email", "Phone"], identity: { columns: ["CustomerID"], basis: "stated", provenance: at(10) }, erasure: { action: "erase", reason: null, retention: null, provenance: at(10) }, columnErasure: [{ column: "Phone", action: "anonymise", reason: null, retention: null, provenance: at(14) }], provenance: at(10) },
     { id: "table:shop/Shop_Order", system: "shop", name: "Shop_Order", title: "Orders", columns: ["BillingEmail"], identity: null, erasure: { action: "keep", reason: "invoices (tax law)", retention: "10 years", provenance: at(20) }, columnErasure: [], provenance: at(20) },

@@ -502,8 +502,11 @@ export const WhereResponseSchema = z.object({
       provenance: ProvenanceListSchema,
     }),
   ),
+  /** How many tables hold those columns; `tables` lists the first page of them (`tablesNext`: `GET /api/where/tables` for more). */
+  tableCount: z.number(),
+  tablesNext: z.string().nullable(),
   /**
-   * The tables those columns are in: each an item of the checklist, with the columns that find the person there
+   * The tables those columns are in (this page of them): each an item of the checklist, with the columns that find the person there
    * (`identity`: stated by the inventory, or null = not stated) and the erasure action the inventory states for the
    * table (null = not stated); `columnErasure` lists the columns of this answer whose own stated action differs.
    */
@@ -522,8 +525,11 @@ export const WhereResponseSchema = z.object({
       provenance: ProvenanceListSchema,
     }),
   ),
+  /** How many tables reference those tables; `referencing` lists the first page of them (`referencingNext`: `GET /api/where/referencing` for more). */
+  referencingCount: z.number(),
+  referencingNext: z.string().nullable(),
   /**
-   * Tables that reference one of those tables (foreign keys): an erasure must also touch their rows, found through
+   * Tables that reference one of those tables (foreign keys; this page of them): an erasure must also touch their rows, found through
    * the referencing `columns` (stated references); `erasure` is the referencing table's own stated action (null: not stated).
    */
   referencing: z.array(
@@ -699,6 +705,12 @@ export type WhereResponse = z.infer<typeof WhereResponseSchema>;
 /** `GET /api/where/columns`: the next page of the columns an answer of `/api/where` lists. */
 export const WhereColumnsResponseSchema = z.object({ columns: WhereResponseSchema.shape.columns, columnCount: z.number(), next: z.string().nullable() });
 export type WhereColumnsResponse = z.infer<typeof WhereColumnsResponseSchema>;
+/** `GET /api/where/tables`: the next page of the tables an answer of `/api/where` lists. */
+export const WhereTablesResponseSchema = z.object({ tables: WhereResponseSchema.shape.tables, tableCount: z.number(), next: z.string().nullable() });
+export type WhereTablesResponse = z.infer<typeof WhereTablesResponseSchema>;
+/** `GET /api/where/referencing`: the next page of the referencing tables an answer of `/api/where` lists. */
+export const WhereReferencingResponseSchema = z.object({ referencing: WhereResponseSchema.shape.referencing, referencingCount: z.number(), next: z.string().nullable() });
+export type WhereReferencingResponse = z.infer<typeof WhereReferencingResponseSchema>;
 export type RopaRow = z.infer<typeof RopaRowSchema>;
 export type RopaResponse = z.infer<typeof RopaResponseSchema>;
 export type RopaCover = z.infer<typeof RopaCoverSchema>;

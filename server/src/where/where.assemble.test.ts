@@ -1,32 +1,45 @@
 import { describe, expect, it } from "vitest";
 
-import { assembleWhere } from "./where.assemble.js";
-import type { WhereRow } from "./where.repository.js";
+import { whereColumns, whereSources, whereTables } from "./where.assemble.js";
+import type { ColumnRow, TableRow, WriterRow } from "./where.repository.js";
 import { WhereResponseSchema } from "../contract/api.js";
 
 const none = { erasureAction: null, erasureReason: null, erasureRetention: null };
 const at = (line: number) => ({ at: [`shop.yaml:${line}`] });
 let line = 0;
-const table = (name: string, extra: Partial<WhereRow["table"]> = {}): WhereRow["table"] => ({ kind: "table", key: `shop/${name}`, name, system: "shop", title: null, identity: null, prov: at(++line), ...none, ...extra });
-const column = (t: string, name: string, extra: Partial<WhereRow["column"]> = {}): WhereRow["column"] => ({ kind: "column", key: `shop/${t}.${name}`, name, system: "shop", table: t, columnKind: "personal", prov: at(++line), ...none, ...extra });
+const table = (name: string, extra: Partial<TableRow["table"]> = {}): TableRow["table"] => ({ kind: "table", key: `shop/${name}`, name, system: "shop", title: null, identity: null, prov: at(++line), ...none, ...extra });
+const column = (t: string, name: string, extra: Partial<ColumnRow["column"]> = {}): ColumnRow["column"] => ({ kind: "column", key: `shop/${t}.${name}`, name, system: "shop", table: t, columnKind: "personal", prov: at(++line), ...none, ...extra });
 const source = (key: string, name: string, l: number) => ({ kind: "source", key: `shop/${key}`, name, system: "shop", prov: at(l) });
-const row = (t: WhereRow["table"], c: WhereRow["column"], writers: WhereRow["writers"] = [], sends: WhereRow["sends"] = []): WhereRow => ({ column: c, table: t, category: null, referencedBy: [], writers, sends });
-const asked = { id: "subject:shop/customer", kind: "subject" as const, name: "Customer", system: null };
+const writer = (c: ColumnRow["column"], w: Omit<WriterRow, "column">): WriterRow => ({ column: `column:${c.key}`, ...w });
 
-describe("assembleWhere", () => {
+describe("the where checklist's lists", () => {
   const customer = table("Shop_Customer", { identity: ["CustomerID"], erasureAction: "erase", prov: at(10) });
   const order = table("Shop_Order", { erasureAction: "keep", erasureReason: "invoices (tax law)", erasureRetention: "10 years" });
-  const rows = [
-    row(customer, column("Shop_Customer", "Email"), [{ source: source("signup", "Users", 100), how: "fills", prov: at(101) }]),
-    row(customer, column("Shop_Customer", "Phone", { erasureAction: "anonymise", prov: at(12) }), [{ source: source("sync", "Users", 200), how: "copies", from: "column:shop/X.Y", prov: { at: ["shop.yaml:201"], mapping: "category" } }]),
-    row(order, column("Shop_Order", "BillingEmail", { erasureAction: "keep", erasureReason: "invoices (tax law)", erasureRetention: "10 years" }), [{ source: source("checkout", "Checkout", 300), how: "feeds", prov: at(301) }]),
-    row(table("Shop_Note"), column("Shop_Note", "Text"), [{ source: source("import", "Users", 400), how: "feeds", prov: null }]),
+  const note = table("Shop_Note");
+  const email = column("Shop_Customer", "Email");
+  const phone = column("Shop_Customer", "Phone", { erasureAction: "anonymise", prov: at(12) });
+  const billing = column("Shop_Order", "BillingEmail", { erasureAction: "keep", erasureReason: "invoices (tax law)", erasureRetention: "10 years" });
+  const text = column("Shop_Note", "Text");
+  const columnRows: ColumnRow[] = [
+    { column: email, table: customer, category: null },
+    { column: phone, table: customer, category: null },
+    { column: billing, table: order, category: null },
+    { column: text, table: note, category: null },
   ];
-  const w = WhereResponseSchema.parse(assembleWhere(asked, rows));
+  const tableRows: TableRow[] = [customer, order, note].map((t) => ({ table: t, columns: columnRows.filter((r) => r.table === t).map((r) => ({ name: r.column.name, prov: r.column.prov, erasureAction: r.column.erasureAction, erasureReason: r.column.erasureReason, erasureRetention: r.column.erasureRetention })) }));
+  const writers: WriterRow[] = [
+    writer(email, { source: source("signup", "Users", 100), how: "fills", prov: at(101) }),
+    writer(phone, { source: source("sync", "Users", 200), how: "copies", from: "column:shop/X.Y", prov: { at: ["shop.yaml:201"], mapping: "category" } }),
+    writer(billing, { source: source("checkout", "Checkout", 300), how: "feeds", prov: at(301) }),
+    writer(text, { source: source("import", "Users", 400), how: "feeds", prov: null }),
+  ];
+  const shape = WhereResponseSchema.pick({ columns: true, tables: true, sources: true });
+  const w = shape.parse({ columns: whereColumns(columnRows), tables: whereTables(tableRows), sources: whereSources(writers) });
 
   it("gives each table the identity columns and erasure action its inventory states, and null where it states none (never a default)", () => {
     const stated = (l: number) => [{ kind: "stated", file: "shop.yaml", line: l }];
     expect(w.tables.find((t) => t.name === "Shop_Customer")).toMatchObject({
+      columns: ["Email", "Phone"],
       identity: { columns: ["CustomerID"], basis: "stated", provenance: stated(10) },
       erasure: { action: "erase", reason: null, retention: null, provenance: stated(10) },
       provenance: stated(10),

@@ -1,4 +1,8 @@
-/** Runs `where/*` and checks the rows it returns. */
+/**
+ * Runs `where/*` and checks the rows it returns. Each list of the checklist is read by its own query from the question
+ * itself (a category or a subject, optionally one system): the columns, tables and referencing tables a page at a
+ * time (the cap in the query), the sources and vendor flows whole (one row per column they write or receive).
+ */
 import { z } from "zod";
 
 import type { Graph } from "../db/graph.js";
@@ -16,25 +20,51 @@ const Erasure = z.object({
   erasureReason: z.string().nullable().default(null),
   erasureRetention: z.string().nullable().default(null),
 });
+const TableNode = Stored.extend({ title: z.string().nullable(), identity: z.array(z.string()).nullable().default(null) }).extend(Erasure.shape);
 
-export const WhereRowSchema = z.object({
+/** `where/columns`: one column asked about, with its table and category. */
+export const ColumnRowSchema = z.object({
   column: Stored.extend({ table: z.string(), columnKind: z.string() }).extend(Erasure.shape),
-  table: Stored.extend({ title: z.string().nullable(), identity: z.array(z.string()).nullable().default(null) }).extend(Erasure.shape),
+  table: TableNode,
   category: Props.nullable(),
-  referencedBy: z.array(z.object({ table: Stored.extend({ title: z.string().nullable() }).extend(Erasure.shape), columns: z.array(z.string()), prov: Prov })),
-  writers: z.array(z.object({ source: Stored.nullable(), how: z.enum(["fills", "feeds", "copies"]), from: z.string().optional(), prov: Prov })),
-  sends: z.array(
-    z.object({
-      vendor: Props,
-      flow: EngagementRowSchema.extend({ privacyContact: z.string().nullable().default(null), prov: Prov }).nullable(),
-      places: z.array(z.object({ type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]), location: z.object({ code: z.string(), name: z.string(), eea: z.boolean() }) })),
-      prov: Prov,
-    }),
-  ),
 });
-export type WhereRow = z.infer<typeof WhereRowSchema>;
+/** `where/tables`: one table holding columns asked about, with those columns (name, own erasure action). */
+export const TableRowSchema = z.object({
+  table: TableNode,
+  columns: z.array(z.object({ name: z.string(), prov: Prov }).extend(Erasure.shape)),
+});
+/** `where/referencing`: one table referencing a table that holds columns asked about. */
+export const ReferencingRowSchema = z.object({
+  references: z.string(),
+  referencesName: z.string(),
+  table: Stored.extend({ title: z.string().nullable() }).extend(Erasure.shape),
+  columns: z.array(z.string()),
+  prov: Prov,
+});
+/** `where/writers`: one way a source writes one column asked about (`source` null: a copy whose source is not loaded). */
+export const WriterRowSchema = z.object({ column: z.string(), source: Stored.nullable(), how: z.enum(["fills", "feeds", "copies"]), from: z.string().nullable().optional(), prov: Prov });
+/** `where/sends`: one column asked about going to one vendor flow. */
+export const SendRowSchema = z.object({ column: z.string(), vendor: Props, flow: z.string(), prov: Prov });
+/** `where/flows`: one engagement, read once however many columns it receives. */
+export const FlowRowSchema = z.object({
+  vendor: z.string(),
+  flow: EngagementRowSchema.extend({ privacyContact: z.string().nullable().default(null), prov: Prov }),
+  places: z.array(z.object({ type: z.enum(["LOCATED_IN", "STORES_DATA_IN"]), location: z.object({ code: z.string(), name: z.string(), eea: z.boolean() }) })),
+});
+export type ColumnRow = z.infer<typeof ColumnRowSchema>;
+export type TableRow = z.infer<typeof TableRowSchema>;
+export type ReferencingRow = z.infer<typeof ReferencingRowSchema>;
+export type WriterRow = z.infer<typeof WriterRowSchema>;
+export type SendRow = z.infer<typeof SendRowSchema>;
+export type FlowRow = z.infer<typeof FlowRowSchema>;
 
 const AskedSchema = z.object({ node: Props.extend({ system: z.string().nullable() }) });
+const CountsSchema = z.object({ total: z.coerce.number(), tables: z.coerce.number(), referencing: z.coerce.number() });
+
+/** The question every where/* query answers: a category or a subject (the other null), optionally in one system. */
+export type Asked = { category: string | null; subject: string | null; system: string | null };
+/** The lists of the checklist read a page at a time. */
+export type PagedList = "columns" | "tables" | "referencing";
 
 export class WhereRepository {
   constructor(private readonly graph: Graph) {}
@@ -44,78 +74,38 @@ export class WhereRepository {
     return rows[0] ? AskedSchema.parse(rows[0]).node : null;
   }
 
-  /**
-   * Every column asked about, with what references, writes and receives it: read as flat rows (the columns, then the
-   * references of their tables, their writers, their flows and each engagement once) and joined here.
-   */
-  async columns(params: Asked): Promise<WhereRow[]> {
-    const base = await this.columnPage(params, 0, EVERY);
-    if (base.length === 0) return [];
-    const columnIds = base.map((r) => `${r.column.kind}:${r.column.key}`);
-    const tableIds = [...new Set(base.map((r) => `${r.table.kind}:${r.table.key}`))];
-    const [refs, writers, sends] = await Promise.all([
-      this.graph.read("where/referencing", { ids: tableIds }),
-      this.graph.read("where/writers", { ids: columnIds }),
-      this.graph.read("where/sends", { ids: columnIds }),
-    ]);
-    const sendRows = sends.map((r) => SendRowSchema.parse(r));
-    const wanted = new Map(sendRows.map((r) => [`vendor:${r.vendor.key}|${r.flow}`, { vendor: `vendor:${r.vendor.key}`, flow: r.flow }]));
-    const flows = wanted.size > 0 ? (await this.graph.read("where/flows", { flows: [...wanted.values()] })).map((r) => FlowRowSchema.parse(r)) : [];
-    return joinWhereRows(
-      base,
-      refs.map((r) => RefRowSchema.parse(r)),
-      writers.map((r) => WriterRowSchema.parse(r)),
-      sendRows,
-      flows,
-    );
+  /** `limit` columns after the first `skip`, in checklist order (system, table, position): the cap is in the query. */
+  async columnPage(params: Asked, skip: number, limit: number): Promise<ColumnRow[]> {
+    return (await this.graph.read("where/columns", { ...params, skip, limit })).map((r) => ColumnRowSchema.parse(r));
   }
 
-  /** `limit` columns after the first `skip`, in checklist order, without what references, writes or receives them: the cap is in the query. */
-  async columnPage(params: Asked, skip: number, limit: number): Promise<WhereRow[]> {
-    const rows = (await this.graph.read("where/columns", { ...params, skip, limit })).map((r) => BaseRowSchema.parse(r));
-    return rows.map((r) => ({ ...r, referencedBy: [], writers: [], sends: [] }));
+  /** `limit` tables after the first `skip`, in checklist order (system, name), each with the columns asked about in it. */
+  async tablePage(params: Asked, skip: number, limit: number): Promise<TableRow[]> {
+    return (await this.graph.read("where/tables", { ...params, skip, limit })).map((r) => TableRowSchema.parse(r));
   }
 
-  async columnCount(params: Asked): Promise<number> {
+  /** `limit` referencing tables after the first `skip`, in checklist order (system, name, referenced table). */
+  async referencingPage(params: Asked, skip: number, limit: number): Promise<ReferencingRow[]> {
+    return (await this.graph.read("where/referencing", { ...params, skip, limit })).map((r) => ReferencingRowSchema.parse(r));
+  }
+
+  /** How many columns, tables and referencing tables the question has: the totals its pages are parts of. */
+  async counts(params: Asked): Promise<Record<PagedList, number>> {
     const [row] = await this.graph.read("where/count", params);
-    return Number(row?.total ?? 0);
+    const c = CountsSchema.parse(row ?? { total: 0, tables: 0, referencing: 0 });
+    return { columns: c.total, tables: c.tables, referencing: c.referencing };
   }
-}
 
-type Asked = { category: string | null; subject: string | null; system: string | null };
-/** No page: every column (the query's LIMIT takes an integer). */
-const EVERY = 2 ** 31 - 1;
+  /** Every way a source writes a column asked about. */
+  async writers(params: Asked): Promise<WriterRow[]> {
+    return (await this.graph.read("where/writers", params)).map((r) => WriterRowSchema.parse(r));
+  }
 
-const BaseRowSchema = WhereRowSchema.pick({ column: true, table: true, category: true });
-const RefRowSchema = WhereRowSchema.shape.referencedBy.element.extend({ references: z.string() });
-const WriterRowSchema = WhereRowSchema.shape.writers.element.extend({ column: z.string(), from: z.string().nullable().optional() });
-const SendRowSchema = z.object({ column: z.string(), vendor: Props, flow: z.string(), prov: Prov });
-const FlowRowSchema = z.object({ vendor: z.string(), flow: EngagementRowSchema.extend({ privacyContact: z.string().nullable().default(null), prov: Prov }), places: WhereRowSchema.shape.sends.element.shape.places });
-
-/** Pure: the flat rows of where/* → one row per column with its references, writers and flows (each engagement joined to every column it receives). */
-export function joinWhereRows(
-  base: z.infer<typeof BaseRowSchema>[],
-  refs: z.infer<typeof RefRowSchema>[],
-  writers: z.infer<typeof WriterRowSchema>[],
-  sends: z.infer<typeof SendRowSchema>[],
-  flows: z.infer<typeof FlowRowSchema>[],
-): WhereRow[] {
-  const group = <T>(rows: T[], key: (r: T) => string) => {
-    const m = new Map<string, T[]>();
-    for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
-    return m;
-  };
-  const refsOf = group(refs, (r) => r.references);
-  const writersOf = group(writers, (r) => r.column);
-  const sendsOf = group(sends, (r) => r.column);
-  const flowOf = new Map(flows.map((f) => [`${f.vendor}|${f.flow.flow}`, f]));
-  return base.map((r) => ({
-    ...r,
-    referencedBy: (refsOf.get(`${r.table.kind}:${r.table.key}`) ?? []).map(({ references: _r, ...ref }) => ref),
-    writers: (writersOf.get(`${r.column.kind}:${r.column.key}`) ?? []).map(({ column: _c, from, ...w }) => ({ ...w, ...(from ? { from } : {}) })),
-    sends: (sendsOf.get(`${r.column.kind}:${r.column.key}`) ?? []).map((s) => {
-      const f = flowOf.get(`vendor:${s.vendor.key}|${s.flow}`);
-      return { vendor: s.vendor, flow: f?.flow ?? null, places: f?.places ?? [], prov: s.prov };
-    }),
-  }));
+  /** Every column asked about that a vendor flow receives, and each of those engagements once. */
+  async sends(params: Asked): Promise<{ sends: SendRow[]; flows: FlowRow[] }> {
+    const sends = (await this.graph.read("where/sends", params)).map((r) => SendRowSchema.parse(r));
+    const wanted = new Map(sends.map((r) => [`vendor:${r.vendor.key}|${r.flow}`, { vendor: `vendor:${r.vendor.key}`, flow: r.flow }]));
+    const flows = wanted.size > 0 ? (await this.graph.read("where/flows", { flows: [...wanted.values()] })).map((r) => FlowRowSchema.parse(r)) : [];
+    return { sends, flows };
+  }
 }

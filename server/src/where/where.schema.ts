@@ -17,9 +17,9 @@ const Asked = z.object({
 const oneAsked = { message: "give either 'category' or 'subject' (one of them)", path: ["category"] };
 const asksOne = (q: { category?: unknown; subject?: unknown }) => (q.category ? 1 : 0) + (q.subject ? 1 : 0) === 1;
 
-/** The checklist: the first page of its columns (`limit`), every table, reference, source and vendor flow. */
+/** The checklist: the first page (`limit`) of its columns, tables and referencing tables, every source and vendor flow. */
 export const WhereQuerySchema = Asked.extend({ limit: pageParams(100, 2000).limit }).refine(asksOne, oneAsked);
-/** The next page of the checklist's columns: the same question and the `next` it answered. */
-export const WhereColumnsQuerySchema = Asked.extend(pageParams(500, 2000)).refine(asksOne, oneAsked);
-export type WhereColumnsQuery = z.infer<typeof WhereColumnsQuerySchema>;
+/** The next page of one of the checklist's paged lists: the same question and the cursor that list's previous page gave. */
+export const WhereListQuerySchema = Asked.extend(pageParams(500, 2000)).refine(asksOne, oneAsked);
+export type WhereListQuery = z.infer<typeof WhereListQuerySchema>;
 export type WhereQuery = z.infer<typeof WhereQuerySchema>;
