@@ -16,5 +16,5 @@ export type VendorParams = z.infer<typeof VendorParamsSchema>;
 
 export const VendorsQuerySchema = z.object({
   systems: systemsParam("Only the vendors these systems use, with those systems' flows, countries and fields (comma-separated system ids)."),
-  ...pageParams(1000, 5000),
+  ...pageParams(100, 5000),
 });

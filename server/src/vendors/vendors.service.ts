@@ -57,7 +57,7 @@ function field(f: FieldRow) {
 export class VendorsService {
   constructor(private readonly repo: VendorsRepository) {}
 
-  async list(systems: string[] | null = null, limit = 1000, after: string[] | null = null): Promise<VendorsResponse> {
+  async list(systems: string[] | null = null, limit = 100, after: string[] | null = null): Promise<VendorsResponse> {
     const rows = await this.repo.list(systems, limit, after);
     const { items, page } = pageOf(rows, limit, rows[0]?.total ?? 0, (r) => [r.vendor.name, r.vendor.key]);
     return { page, vendors: items.map((r) => summary(r.vendor, r.flows, r.countries, r.fieldCount, new Map(r.fieldCounts.map((c) => [c.system, c.fields])))) };
