@@ -27,6 +27,8 @@ export interface VersionResult {
   error?: string;
   import?: { ms: number; reimportMs: number; error?: string; reimportError?: string };
   serverStartMs?: number;
+  /** The 1-minute load average the warm answers were measured under, after waiting (up to 3 min) for it to fall below half the cores. */
+  quiet?: { waitedMs: number; load: number };
   probes: Record<string, ProbeResult | { error: string }>;
   /** The last lines the server logged, kept when an answer was not 200. */
   serverLog?: string[];
@@ -243,7 +245,7 @@ export function targetsMarkdown(r: TargetsResult): string {
       ? `Estate (\`npm run generate -- --scale ${r.scale}\`, seed ${r.seed}): ${r.estate.systems} systems, ${r.estate.tables.toLocaleString("en")} tables, ${r.estate.columns.toLocaleString("en")} columns (${r.estate.personal.toLocaleString("en")} personal), ${r.estate.vendors} vendors in ${r.estate.flows} flows; each version loads it with its own \`npm run import\` into its own throw-away database (without the built-in data) and serves it with its own \`npm start\`.`
       : "The built-in data, which each version's own `npm start` loads into its own empty throw-away database.",
     "",
-    ...vs.map((v) => `- **${v.label}**: ${v.ref} (${v.commit.slice(0, 10)}), node_modules: ${v.modules}${v.error ? `. **Failed: ${cell(v.error)}**` : ""}`),
+    ...vs.map((v) => `- **${v.label}**: ${v.ref} (${v.commit.slice(0, 10)}), node_modules: ${v.modules}${v.quiet ? `; warm answers measured at load average ${v.quiet.load} (after ${(v.quiet.waitedMs / 1000).toFixed(0)} s waiting for below ${m.cores / 2})` : ""}${v.error ? `. **Failed: ${cell(v.error)}**` : ""}`),
     "",
     `Each answer: its first request right after the load and the server's start, then, once the server's background planning of its queries has ended (it says so; a version that does not is given 30 s), ${r.warmup} warm-up rounds over every answer's URLs (the server warm, its JIT included, before any answer is measured), then p95 of ${r.requests} sequential requests over HTTP (loopback, one at a time). ` +
       `Subjects: system \`${r.subjects.system}\`, table \`${r.subjects.table.system}/${r.subjects.table.name}\`, \`${r.subjects.source}\`, \`${r.subjects.category}\`, \`${r.subjects.vendor}\`, searches ${r.subjects.search.map((q) => `"${q}"`).join(", ")}.` +

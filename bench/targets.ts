@@ -52,7 +52,19 @@ async function getJson<T>(base: string, url: string): Promise<T> {
 }
 
 /** The issue's probe: each answer's first request after the load, then `warmup` rounds over every answer, then `requests` sequential ones of each. */
-async function probe(base: string, rows: readonly ProbeRow[], requests: number, warmup: number, settled: () => Promise<void>): Promise<Record<string, ProbeResult | { error: string }>> {
+/**
+ * Waits (up to `maxMs`) until the 1-minute load average is below half the cores: an import or the previous version's
+ * run raises it for minutes after it ends, and measured tails then say more about that than about the answer.
+ * Resolves with what it waited and the load average it measured under.
+ */
+export async function quietMachine(maxMs = 180_000): Promise<{ waitedMs: number; load: number }> {
+  const started = performance.now();
+  const limit = os.cpus().length / 2;
+  while (os.loadavg()[0]! >= limit && performance.now() - started < maxMs) await new Promise((r) => setTimeout(r, 2_000));
+  return { waitedMs: Math.round(performance.now() - started), load: Math.round(os.loadavg()[0]! * 100) / 100 };
+}
+
+async function probe(base: string, rows: readonly ProbeRow[], requests: number, warmup: number, settled: () => Promise<void>, quiet: () => Promise<void>): Promise<Record<string, ProbeResult | { error: string }>> {
   const out: Record<string, ProbeResult | { error: string }> = {};
   // Every answer's first request before any warm-up: none has been asked since the load.
   const first = new Map<string, { ms: number; status: number; bytes: number }>();
@@ -75,6 +87,7 @@ async function probe(base: string, rows: readonly ProbeRow[], requests: number, 
       for (const url of row.urls) await timedGet(base, url).catch(() => undefined);
     }
   }
+  await quiet();
   for (const row of rows) {
     if (out[row.key]) continue;
     try {
@@ -174,7 +187,10 @@ async function runVersion(
   result.serverStartMs = Math.round(performance.now() - started);
   try {
     log(`${v.label}: serving at ${server.url} after ${(result.serverStartMs / 1000).toFixed(1)} s; probing…`);
-    result.probes = await probe(server.url, ctx.rows, ctx.requests, ctx.warmup, async () => log(`${v.label}: ${await serverWarmed(server)}`));
+    result.probes = await probe(server.url, ctx.rows, ctx.requests, ctx.warmup, async () => log(`${v.label}: ${await serverWarmed(server)}`), async () => {
+      result.quiet = await quietMachine();
+      log(`${v.label}: measuring at load average ${result.quiet.load} (waited ${(result.quiet.waitedMs / 1000).toFixed(0)} s for it to fall below half the cores)`);
+    });
     if (Object.values(result.probes).some((p) => "error" in p || p.failed > 0 || p.first.status !== 200)) result.serverLog = server.logs.slice(-20);
 
     if (ctx.browser && BenchBrowser.available()) {
