@@ -1,13 +1,15 @@
 /**
  * `npm run bench:draw -- --refs f389f3e,main,. [--rounds 9] [--trace-dir <dir>]` — the browser's draw of the built-in
  * data, versions side by side in one run: each ref (checked out in a temporary worktree, `version.ts`; `.` is this
- * checkout, uncommitted changes included) on its own `npm start` with its own throw-away database, all serving at once; then `rounds` rounds in which
- * Chromium opens the overview and the trace of `system:kentico` on every version in turn, the order rotating from round
- * to round, each timed as the issue-21 bench times it (`browser.ts` `timeDraw`: navigation start → painted graph, in a
- * fresh page, with the client's `graph:*` marks). A shared machine slows whichever version runs while it is busy;
- * interleaved rounds spread that over all of them. Prints each version's median per view, its ratio to the first
- * version's, and the median of each phase. `--trace-dir` also writes one Chromium performance trace per version and
- * view (open it in DevTools' Performance panel).
+ * checkout, uncommitted changes included) on its own `npm start` with its own throw-away database, all serving at
+ * once; then `rounds` rounds in which Chromium opens the overview and the trace of `system:kentico` on every version,
+ * each timed as the issue-21 bench times it (`browser.ts` `timeDraw`: navigation start → painted graph, in a fresh
+ * page, with the client's `graph:*` marks). A shared machine slows whichever version runs while it is busy;
+ * interleaved rounds spread that over all of them, and the order is shuffled each round (a fixed seed) so that no
+ * version always follows the same one. Prints each version's median per view, its ratio to the first version's, the
+ * median of its differences from the first within a round (and in how many rounds it was faster), and the median of
+ * each phase. `--trace-dir` also writes one Chromium performance trace per version and view (DevTools' Performance
+ * panel opens it).
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -34,6 +36,25 @@ const VIEWS = [
 ] as const;
 
 const log = (msg: string) => console.error(`[draw] ${msg}`);
+
+/** The same pseudo-random orders on every run (mulberry32). */
+function shuffler(seed: number): <T>(items: T[]) => T[] {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return (items) => {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+}
 
 async function warmed(server: RunningServer, ms = 30_000): Promise<void> {
   const started = performance.now();
@@ -69,9 +90,9 @@ async function main(): Promise<void> {
     for (const s of servers) for (const view of VIEWS) await fetch(s.url + view.api);
 
     const runs = versions.map(() => VIEWS.map(() => [] as DrawTiming[]));
+    const shuffle = shuffler(21);
     for (let round = 0; round < rounds; round++) {
-      for (let k = 0; k < versions.length; k++) {
-        const i = (k + round) % versions.length;
+      for (const i of shuffle(versions.map((_, i) => i))) {
         for (let j = 0; j < VIEWS.length; j++) runs[i]![j]!.push(await browsers[i]!.timeDraw(VIEWS[j]!.url, 0, 1));
       }
       log(`round ${round + 1}/${rounds}: ${versions.map((v, i) => `${v.label} ${VIEWS.map((_, j) => runs[i]![j]!.at(-1)!.ms).join("/")} ms`).join(", ")}`);
@@ -96,7 +117,9 @@ async function main(): Promise<void> {
         const rs = runs[i]![j]!;
         const ms = median(rs.map((r) => r.ms!));
         const phases = Object.keys(rs[0]?.phases ?? {}).map((p) => `${p} ${median(rs.map((r) => r.phases?.[p] ?? Number.NaN))}`);
-        lines.push(`  ${versions[i]!.label} (${versions[i]!.commit.slice(0, 7)}): ${ms} ms (${(ms / first).toFixed(2)}×) runs ${rs.map((r) => r.ms).join(", ")}`);
+        const diffs = rs.map((r, k) => r.ms! - runs[0]![j]![k]!.ms!);
+        const paired = i === 0 ? "" : `; within a round ${median(diffs) > 0 ? "+" : ""}${median(diffs)} ms (median), faster in ${diffs.filter((d) => d < 0).length} of ${rounds}`;
+        lines.push(`  ${versions[i]!.label} (${versions[i]!.commit.slice(0, 7)}): ${ms} ms (${(ms / first).toFixed(2)}×)${paired}; runs ${rs.map((r) => r.ms).join(", ")}`);
         lines.push(`    ${phases.join(", ")}`);
       }
     }
