@@ -122,11 +122,12 @@ export class BenchBrowser {
     return new BenchBrowser(browser, base);
   }
 
-  private async open(url: string, timeoutMs: number): Promise<{ page: Page; at: number; count: number }> {
+  private async open(url: string, timeoutMs: number, before?: (page: Page) => Promise<void>): Promise<{ page: Page; at: number; count: number }> {
     // The app's CSP forbids eval; the measuring scripts are ours, not the page's.
     const page = await this.browser.newPage({ viewport: VIEWPORT, bypassCSP: true });
     page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
     await page.addInitScript(RECORD_DRAWN);
+    await before?.(page);
     await page.goto(this.base + url);
     const handle = await page.waitForFunction("window.__drawn", undefined, { timeout: timeoutMs, polling: 100 });
     const drawn = (await handle.jsonValue()) as { at: number; count: number };
@@ -155,6 +156,17 @@ export class BenchBrowser {
       }
     }
     return { url, apiElements, drawnElements, ms: times.length > 0 ? median(times) : null, runs: times, renderer, ...(phases ? { phases } : {}), ...(error ? { error } : {}) };
+  }
+
+  /**
+   * One navigation → painted graph under Chromium's performance trace (what DevTools' Performance panel records:
+   * network, main thread and workers, the `graph:*` marks), written to `file`; returns the time as `timeDraw` counts it.
+   */
+  async traceDraw(url: string, file: string, timeoutMs = 120_000): Promise<number> {
+    const { page, at } = await this.open(url, timeoutMs, (p) => this.browser.startTracing(p, { path: file, screenshots: false }));
+    await this.browser.stopTracing();
+    await page.close();
+    return Math.round(at);
   }
 
   /**

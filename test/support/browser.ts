@@ -50,6 +50,8 @@ export interface OpenOptions {
   root?: string;
   /** For a test that decodes a screenshot from a data: URL inside the page. */
   bypassCSP?: boolean;
+  /** Runs on the new page before it navigates: e.g. `page.route` to hold or change an answer. */
+  before?: (page: Page) => Promise<void>;
 }
 
 /** A page, with the errors it raised (uncaught exceptions and console errors) for a test to assert on. */
@@ -82,7 +84,7 @@ export function useBrowser({ app = () => testApp(), gpu = false }: { app?: () =>
       if (!browser) throw new Error("the browser is not started yet (use it inside a test)");
       return browser;
     },
-    async open(url, { viewport = VIEWPORT, root, bypassCSP = false } = {}) {
+    async open(url, { viewport = VIEWPORT, root, bypassCSP = false, before } = {}) {
       if (!browser) throw new Error("the browser is not started yet (use it inside a test)");
       const page = await browser.newPage({ viewport, acceptDownloads: true, bypassCSP });
       page.setDefaultTimeout(WAIT_MS);
@@ -94,6 +96,7 @@ export function useBrowser({ app = () => testApp(), gpu = false }: { app?: () =>
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(m.text());
       });
+      await before?.(page);
       await page.goto(`${root ?? base}${url}`);
       return Object.assign(page, { errors });
     },

@@ -25,7 +25,7 @@ import type {
 import type { NodeKind } from "@contract/ids";
 
 import { apiUrl, getJson } from "./http";
-import { readEveryTracePage } from "./tracePages";
+import { readTrace } from "./tracePages";
 
 const enc = encodeURIComponent;
 
@@ -49,13 +49,18 @@ export const api = {
   tables: (signal?: AbortSignal, page: { limit?: number; cursor?: string } = {}) => getJson<TablesResponse>("/tables", page, signal),
   table: (name: string, signal?: AbortSignal) => getJson<TableResponse>(`/tables/${enc(name)}`, {}, signal),
   referencedBy: (name: string, signal?: AbortSignal) => getJson<ReferencedByResponse>(`/tables/${enc(name)}/referenced-by`, {}, signal),
-  /** A trace, filtered on the server so that every count and list describes the same answer. */
-  trace: async (
+  /**
+   * A trace, filtered on the server so that every count and list describes the same answer. Resolves with every vendor
+   * and field; `show` receives the first page (the whole picture, facets and totals) when pages follow it, before
+   * they are read with the same signal.
+   */
+  trace: (
     from: string,
     filters: Record<Exclude<keyof TraceFilters, "systems">, readonly string[]>,
     signal?: AbortSignal,
     systems: readonly string[] = [],
     view: { detail?: TraceColumns; expand?: readonly string[] } = {},
+    show?: (first: TraceResponse) => void,
   ) => {
     const query = {
       from,
@@ -65,12 +70,11 @@ export const api = {
       transfer: filters.transfers.join(",") || undefined,
       systems: scope(systems),
     };
-    const first = await getJson<TraceResponse>("/trace", { ...query, detail: view.detail === "auto" ? undefined : view.detail, expand: view.expand?.join(",") || undefined }, signal);
-    // The lists and exports hold every vendor and field: the pages after the first are read before the answer is used.
-    return readEveryTracePage(
-      first,
+    return readTrace(
+      () => getJson<TraceResponse>("/trace", { ...query, detail: view.detail === "auto" ? undefined : view.detail, expand: view.expand?.join(",") || undefined }, signal),
       (cursor) => getJson<TraceVendorsResponse>("/trace/vendors", { ...query, cursor, limit: 500, fields: 1000 }, signal),
       (vendor, cursor) => getJson<TraceFieldsResponse>("/trace/fields", { ...query, of: vendor, cursor, limit: 1000 }, signal),
+      show,
     );
   },
   transfers: (signal?: AbortSignal) => getJson<TransfersResponse>("/transfers", {}, signal),

@@ -1,5 +1,6 @@
 /**
- * Loads one API answer for a React view: loading / error / data, aborted when the key changes, cached per key.
+ * Loads one API answer for a React view: loading / error / data, aborted when the key changes, cached per key. An
+ * answer read in pages may be shown from its first part while the rest is read (`show`; the state says `rest`).
  * An outage or overload (503, 429, no answer) is retried by itself, after the server's Retry-After (or 5 s),
  * so a view recovers when the database comes back without the user reloading. `pollMs` refreshes an answer
  * that must stay current (the database status), keeping the last one on screen meanwhile.
@@ -8,11 +9,18 @@ import { useCallback, useEffect, useState } from "react";
 
 import { ApiError } from "./http";
 
+/** The rest of an answer shown from its first part: being read, or reading it failed. */
+export type RestState = { status: "loading"; error?: undefined } | { status: "error"; error: ApiError };
+
 export type ApiState<T> =
   | { status: "loading"; data?: undefined; error?: undefined }
   | { status: "error"; data?: undefined; error: ApiError }
-  /** `refreshing`: the data on screen answers an earlier key of the same family (see `keepPreviousOf`) while the new one loads. */
-  | { status: "ok"; data: T; error?: undefined; refreshing?: boolean };
+  /**
+   * `refreshing`: the data on screen answers an earlier key of the same family (see `keepPreviousOf`) while the new one
+   * loads. `rest`: the data is only the first part of the answer (a paged answer's first page, given to `show`), while
+   * the rest is read or after reading it failed; absent, the data is the whole answer.
+   */
+  | { status: "ok"; data: T; error?: undefined; refreshing?: boolean; rest?: RestState };
 
 const cache = new Map<string, unknown>();
 const CACHE_LIMIT = 60;
@@ -28,7 +36,7 @@ function remember(key: string, value: unknown) {
  * text loads, the answer to the previous key that starts with it stays on screen (`refreshing`), e.g. a trace whose
  * filters change keeps its picture, its list and an open filter menu instead of flashing a loading page.
  */
-export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>, options: { pollMs?: number; keepPreviousOf?: string } = {}): ApiState<T> & { reload: () => void } {
+export function useApi<T>(key: string | null, load: (signal: AbortSignal, show: (first: T) => void) => Promise<T>, options: { pollMs?: number; keepPreviousOf?: string } = {}): ApiState<T> & { reload: () => void } {
   const [state, setState] = useState<{ key: string | null; value: ApiState<T> }>(() =>
     key && cache.has(key) ? { key, value: { status: "ok", data: cache.get(key) as T } } : { key, value: { status: "loading" } },
   );
@@ -54,7 +62,11 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Pro
     const ctrl = new AbortController();
     // A refresh (poll or automatic retry) keeps what is on screen until the new answer arrives.
     setState((prev) => (prev.key === key && attempt > 0 && prev.value.status !== "loading" ? prev : keeps(prev) ? prev : { key, value: { status: "loading" } }));
-    load(ctrl.signal).then(
+    // The first part of the answer, on screen until the whole arrives (only the whole is kept in the cache).
+    const show = (first: T) => {
+      if (!ctrl.signal.aborted) setState({ key, value: { status: "ok", data: first, rest: { status: "loading" } } });
+    };
+    load(ctrl.signal, show).then(
       (data) => {
         remember(key, data);
         setState({ key, value: { status: "ok", data } });
@@ -63,7 +75,10 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Pro
       (err: unknown) => {
         if (ctrl.signal.aborted) return;
         const error = err instanceof ApiError ? err : new ApiError(0, "BAD_RESPONSE", String(err));
-        setState({ key, value: { status: "error", error } });
+        // A failure after the first part keeps that part on screen and says that the rest could not be read.
+        setState((prev) =>
+          prev.key === key && prev.value.status === "ok" && prev.value.rest ? { key, value: { ...prev.value, rest: { status: "error", error } } } : { key, value: { status: "error", error } },
+        );
         if (error.transient) again(Math.min(30, Math.max(1, error.retryAfter ?? 5)) * 1000);
         else if (options.pollMs) again(options.pollMs);
       },

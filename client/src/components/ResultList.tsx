@@ -20,6 +20,7 @@ export function ResultList<R extends Record<string, Cell>, E extends Record<stri
   testId,
   children,
   exportSet,
+  incomplete,
 }: {
   title: string;
   set: RowSet<R>;
@@ -32,6 +33,11 @@ export function ResultList<R extends Record<string, Cell>, E extends Record<stri
   children?: ReactNode;
   /** What Copy and CSV give when it is finer than the rows shown (a trace: one row per vendor and field, with evidence). */
   exportSet?: RowSet<E>;
+  /**
+   * The rows are only the part of the list read so far (a trace's first page while the pages after it are read): this
+   * says so above them, and Copy and CSV wait for the whole list.
+   */
+  incomplete?: ReactNode;
 }) {
 
   const [copied, setCopied] = useState(false);
@@ -40,6 +46,8 @@ export function ResultList<R extends Record<string, Cell>, E extends Record<stri
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };
+  const nothing = set.rows.length === 0 && !exportSet?.rows.length;
+  const partial = Boolean(incomplete);
   const csv = () => download(new Blob(["\uFEFF", exportSet ? toCsv(exportSet) : toCsv(set)], { type: "text/csv;charset=utf-8" }), `${slug(title)}.csv`);
   return (
     <section className="result-list" aria-label={title} data-testid={testId}>
@@ -49,14 +57,15 @@ export function ResultList<R extends Record<string, Cell>, E extends Record<stri
           {summary && <p className="result-list__summary">{summary}</p>}
         </div>
         <div className="result-list__actions">
-          <button type="button" className="btn btn--ghost btn--sm" onClick={() => void copy()} disabled={set.rows.length === 0 && !exportSet?.rows.length} title="Copy the list as text">
+          <button type="button" className="btn btn--ghost btn--sm" onClick={() => void copy()} disabled={nothing || partial} title={partial ? "Copy waits for the whole list" : "Copy the list as text"}>
             {copied ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />} {copied ? "Copied" : "Copy"}
           </button>
-          <button type="button" className="btn btn--ghost btn--sm" onClick={csv} disabled={set.rows.length === 0 && !exportSet?.rows.length} title="Download the list as CSV">
+          <button type="button" className="btn btn--ghost btn--sm" onClick={csv} disabled={nothing || partial} title={partial ? "The CSV waits for the whole list" : "Download the list as CSV"}>
             <Download size={14} aria-hidden /> CSV
           </button>
         </div>
       </header>
+      {partial && incomplete}
       {set.rows.length === 0 ? (
         (empty ?? <p className="muted">Nothing to list.</p>)
       ) : children ? (

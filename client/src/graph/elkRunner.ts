@@ -1,6 +1,7 @@
 /**
- * Runs ELK off the main thread: elkjs's own worker script (1.6 MB), a separate asset fetched and compiled only when the
- * first layout that needs ELK starts (a picture past `ELK_MAX_NODES`, `flowLayout.ts`, never does).
+ * Runs ELK off the main thread: elkjs's own worker script (1.6 MB), a separate asset fetched and compiled only for a
+ * picture that needs ELK (one past `ELK_MAX_NODES`, `flowLayout.ts`, never does): `warmLayout` starts it as soon as
+ * such a picture is on screen's way, so its compiling overlaps building the model and the canvas.
  */
 import ELK from "elkjs/lib/elk-api";
 import elkWorkerUrl from "elkjs/lib/elk-worker.min.js?url";
@@ -10,8 +11,13 @@ import { fromElkResult, toElkGraph, type LayoutRequest, type LayoutResult } from
 
 let elk: InstanceType<typeof ELK> | null = null;
 
-export async function runLayout(model: GraphModel, req: LayoutRequest): Promise<LayoutResult> {
+/** Starts ELK's worker (fetches and compiles its script) ahead of the layout that will use it; once per page. */
+export function warmLayout(): InstanceType<typeof ELK> {
   elk ??= new ELK({ workerUrl: elkWorkerUrl });
-  const result = await elk.layout(toElkGraph(model, req));
+  return elk;
+}
+
+export async function runLayout(model: GraphModel, req: LayoutRequest): Promise<LayoutResult> {
+  const result = await warmLayout().layout(toElkGraph(model, req));
   return fromElkResult(result, model);
 }

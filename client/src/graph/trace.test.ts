@@ -1,77 +1,50 @@
-import type { TraceResponse } from "@contract/api";
+import type { Elements } from "@contract/api";
 import { categoryToVendorId } from "@contract/ids";
 import { describe, expect, it } from "vitest";
 
-
 import { qualifyAmbiguousColumns, traceElements } from "./trace";
 
-function field(table: string, column: string): TraceResponse["vendors"][number]["fields"][number] {
-  const id = `column:kentico/${table}.${column}`;
-  return { id, system: "kentico", table, column, category: "Email address", categoryId: "category:email-address", evidence: { nodes: [], edges: [], via: [], provenance: [] } };
-}
+const EMAIL = { categoryId: "category:email-address", categoryName: "Email address" };
 
-function vendor(key: string, name: string, fields: TraceResponse["vendors"][number]["fields"]): TraceResponse["vendors"][number] {
-  return {
-    id: `vendor:${key}`,
-    name,
-    countries: [],
-    transfer: "not-stated",
-    mechanism: null,
-    flows: [],
-    categories: [{ id: "category:email-address", name: "Email address" }],
-    fields,
-    fieldCount: fields.length,
-    systems: ["kentico"],
-    services: [],
-    purposes: [],
-    retention: [],
-  };
-}
-
-/** Two email columns, each sent to its own vendor: the picture must never join CustomerEmail to Gravatar. */
-const trace: TraceResponse = {
-  from: { id: "table:kentico/COM_Customer", kind: "table", label: "COM_Customer", system: "kentico" },
-  filters: { categories: [], vendors: [], countries: [], transfers: [], systems: [] },
-  facets: { categories: [], vendors: [], countries: [], transfers: [] },
-  totalVendors: 2, vendorCount: 2,
-  systems: ["kentico"],
-  truncated: false,
-  omitted: { totalNodes: 0, shownNodes: 0, byKind: {} },
-  detail: "columns",
-  expanded: [],
-  vendors: [
-    vendor("paypal", "PayPal", [field("COM_Customer", "CustomerEmail")]),
-    vendor("gravatar", "Gravatar", [field("CMS_User", "Email")]),
+/**
+ * Two email columns, each sent to its own vendor (the picture must never join CustomerEmail to Gravatar), and a column
+ * without a category sent to a third.
+ */
+const elements: Elements = {
+  nodes: [
+    { data: { id: "table:kentico/COM_Customer", label: "COM_Customer", kind: "table" } },
+    { data: { id: "column:kentico/COM_Customer.CustomerEmail", label: "CustomerEmail", kind: "column", title: "COM_Customer", ...EMAIL } },
+    { data: { id: "column:kentico/CMS_User.Email", label: "Email", kind: "column", title: "CMS_User", ...EMAIL } },
+    { data: { id: "column:kentico/CMS_User.Note", label: "Note", kind: "column", title: "CMS_User" } },
+    { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor" } },
+    { data: { id: "vendor:gravatar", label: "Gravatar", kind: "vendor" } },
+    { data: { id: "vendor:intercom", label: "Intercom", kind: "vendor" } },
   ],
-  elements: {
-    nodes: [
-      { data: { id: "table:kentico/COM_Customer", label: "COM_Customer", kind: "table" } },
-      { data: { id: "column:kentico/COM_Customer.CustomerEmail", label: "CustomerEmail", kind: "column", title: "COM_Customer" } },
-      { data: { id: "column:kentico/CMS_User.Email", label: "Email", kind: "column", title: "CMS_User" } },
-      { data: { id: "vendor:paypal", label: "PayPal", kind: "vendor" } },
-      { data: { id: "vendor:gravatar", label: "Gravatar", kind: "vendor" } },
-    ],
-    edges: [
-      { data: { id: "h", source: "table:kentico/COM_Customer", target: "column:kentico/COM_Customer.CustomerEmail", type: "HAS_COLUMN" } },
-      { data: { id: "c", source: "column:kentico/COM_Customer.CustomerEmail", target: "column:kentico/CMS_User.Email", type: "COPIED_TO" } },
-      { data: { id: "s", source: "column:kentico/COM_Customer.CustomerEmail", target: "vendor:paypal", type: "SENT_TO" } },
-      { data: { id: "g", source: "column:kentico/CMS_User.Email", target: "vendor:gravatar", type: "SENT_TO" } },
-    ],
-  },
+  edges: [
+    { data: { id: "h", source: "table:kentico/COM_Customer", target: "column:kentico/COM_Customer.CustomerEmail", type: "HAS_COLUMN" } },
+    { data: { id: "c", source: "column:kentico/COM_Customer.CustomerEmail", target: "column:kentico/CMS_User.Email", type: "COPIED_TO" } },
+    { data: { id: "s", source: "column:kentico/COM_Customer.CustomerEmail", target: "vendor:paypal", type: "SENT_TO" } },
+    { data: { id: "g", source: "column:kentico/CMS_User.Email", target: "vendor:gravatar", type: "SENT_TO" } },
+    { data: { id: "n", source: "column:kentico/CMS_User.Note", target: "vendor:intercom", type: "SENT_TO" } },
+  ],
 };
 
 describe("traceElements", () => {
-  it("routes each column → vendor flow through its data category, drawn once per vendor so no two flows merge", () => {
-    const out = traceElements(trace, "categories");
+  it("routes each column → vendor flow through its column's data category, drawn once per vendor so no two flows merge", () => {
+    const out = traceElements(elements, "categories");
     const paypalEmail = categoryToVendorId("category:email-address", "vendor:paypal");
     const gravatarEmail = categoryToVendorId("category:email-address", "vendor:gravatar");
 
-    expect(out.nodes.filter((n) => n.data.kind === "category").map((n) => n.data.id).sort()).toEqual([gravatarEmail, paypalEmail].sort());
+    expect(out.nodes.filter((n) => n.data.kind === "category").map((n) => [n.data.id, n.data.label])).toEqual([
+      [paypalEmail, "Email address"],
+      [gravatarEmail, "Email address"],
+    ]);
     expect(out.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`).sort()).toEqual(
       [
         `${gravatarEmail} SENT_TO vendor:gravatar`,
         `${paypalEmail} SENT_TO vendor:paypal`,
         `column:kentico/CMS_User.Email OF_CATEGORY ${gravatarEmail}`,
+        "column:kentico/CMS_User.Note SENT_TO vendor:intercom",
         "column:kentico/COM_Customer.CustomerEmail COPIED_TO column:kentico/CMS_User.Email",
         `column:kentico/COM_Customer.CustomerEmail OF_CATEGORY ${paypalEmail}`,
         "table:kentico/COM_Customer HAS_COLUMN column:kentico/COM_Customer.CustomerEmail",
@@ -80,7 +53,7 @@ describe("traceElements", () => {
   });
 
   it("keeps the API's exact column → vendor edges when asked", () => {
-    expect(traceElements(trace, "columns")).toBe(trace.elements);
+    expect(traceElements(elements, "columns")).toBe(elements);
   });
 });
 

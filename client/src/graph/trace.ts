@@ -4,25 +4,32 @@
  * how a DPIA states transfers (categories of data per recipient). A category is drawn once per vendor, so the
  * picture never joins a column to a vendor it does not reach. Both are pure transforms of the answer.
  */
-import type { ElementEdge, ElementNode, Elements, TraceResponse } from "@contract/api";
+import type { ElementEdge, ElementNode, Elements } from "@contract/api";
 import { categoryToVendorId, parseColumnKey, parseNodeId } from "@contract/ids";
 
 export type TraceDetail = "categories" | "columns";
 
-export function traceElements(t: TraceResponse, detail: TraceDetail): Elements {
-  if (detail === "columns") return t.elements;
-  // Each (column, vendor) flow with the column's category, from the vendors' fields.
+/**
+ * The trace's picture (`elements`: the whole answer's, whichever page of its vendors came with it) as the reader chose
+ * it. Each column sent to a vendor names its data category (`categoryId`, `categoryName`), so the picture needs no
+ * vendor list: it is drawn from a trace's first page before the pages after it are read.
+ */
+export function traceElements(elements: Elements, detail: TraceDetail): Elements {
+  if (detail === "columns") return elements;
   const categoryOf = new Map<string, { id: string; name: string }>();
-  for (const v of t.vendors) for (const f of v.fields) if (f.categoryId && f.category) categoryOf.set(`${f.id}|${v.id}`, { id: f.categoryId, name: f.category });
-  if (categoryOf.size === 0) return t.elements;
-  const nodes = new Map<string, ElementNode>(t.elements.nodes.map((n) => [n.data.id, n]));
+  for (const n of elements.nodes) {
+    const { kind, categoryId, categoryName } = n.data;
+    if (kind === "column" && typeof categoryId === "string" && typeof categoryName === "string") categoryOf.set(n.data.id, { id: categoryId, name: categoryName });
+  }
+  if (categoryOf.size === 0) return elements;
+  const nodes = new Map<string, ElementNode>(elements.nodes.map((n) => [n.data.id, n]));
   const edges = new Map<string, ElementEdge>();
   const addEdge = (source: string, type: string, target: string, label?: string) => {
     const id = `${source}|${type}|${target}`;
     if (!edges.has(id)) edges.set(id, { data: { id, source, target, type, ...(label ? { label } : {}) } });
   };
-  for (const e of t.elements.edges) {
-    const cat = e.data.type === "SENT_TO" ? categoryOf.get(`${e.data.source}|${e.data.target}`) : undefined;
+  for (const e of elements.edges) {
+    const cat = e.data.type === "SENT_TO" ? categoryOf.get(e.data.source) : undefined;
     if (!cat) {
       edges.set(e.data.id, e);
       continue;

@@ -140,7 +140,7 @@ export function traceRows(t: TraceResponse): RowSet<VendorRow> {
       mechanism: [...new Set(v.flows.map((f) => safeguardWords(f.mechanism)))].sort().join("; ") || NOT_DOCUMENTED,
       countries: countriesText(v.countries),
       categories: [...new Set(v.categories.map((c) => c.name))].sort(),
-      fields: v.fields.length,
+      fields: v.fieldCount,
       systems: v.systems,
       services: v.services,
       purposes: v.purposes,

@@ -19,7 +19,7 @@ import { Empty } from "../components/States";
 import { GraphCanvas, type GraphHandle } from "../graph/GraphCanvas";
 import { toModel } from "../graph/elements";
 import { applyFilters, filterOptions, withoutDataFilters, type FilterOptions } from "../graph/filters";
-import { elkLayout } from "../graph/flowLayout";
+import { elkLayout, warmLayoutFor } from "../graph/flowLayout";
 import { legendItems } from "../graph/legend";
 import { canvasMeasure } from "../graph/measure";
 import { omittedSentence } from "../graph/omitted";
@@ -86,6 +86,8 @@ export function GraphScreen({ refreshing = false, title, subtitle, elements, ser
   const systemNames = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const options = useMemo(() => ({ ...filterOptions(elements, systemNames), ...serverFilters }), [elements, systemNames, serverFilters]);
   const shown = useMemo(() => applyFilters(elements, serverFilters ? withoutDataFilters(filters) : filters, roots), [elements, filters, roots, serverFilters]);
+  // ELK's worker starts now when the picture is one it lays out, beside building the model and the canvas.
+  useMemo(() => warmLayoutFor(shown), [shown]);
   const subtitleText = typeof subtitle === "function" ? subtitle(shown) : subtitle;
   const cyElements = useMemo(() => {
     performance.mark("graph:model");

@@ -2,12 +2,13 @@
 import type { TraceResponse } from "@contract/api";
 import { parseNodeId } from "@contract/ids";
 import { TRANSFER_ORDER, TRANSFER_WORDS } from "@contract/words";
+import { Loader2 } from "lucide-react";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 
 import { GraphScreen } from "./LazyGraphScreen";
 import { api, reportUrls } from "../api/endpoints";
-import { useApi } from "../api/useApi";
+import { useApi, type RestState } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";
 import { ResultList } from "../components/ResultList";
 import { Empty, ErrorState, Loading } from "../components/States";
@@ -34,6 +35,31 @@ function collapsedToTables(t: { detail?: "columns" | "tables" }): boolean {
   return t.detail === "tables";
 }
 
+/**
+ * Above a trace's vendor list while only its first pages are read: how many of the vendors it lists so far, or why
+ * the rest could not be read (with a retry). The list's Copy and CSV wait meanwhile.
+ */
+function TraceListIncomplete({ listed, total, rest, onRetry }: { listed: number; total: number; rest: RestState; onRetry: () => void }) {
+  const read = listed < total ? `${listed} of ${total} vendors read` : `all ${total} vendors read, not yet all of their fields`;
+  if (rest.status === "error") {
+    return (
+      <div className="result-list__incomplete" role="alert" data-testid="trace-vendors-incomplete">
+        <p>
+          Incomplete list ({read}): the rest could not be read. {rest.error.message}
+        </p>
+        <button type="button" className="btn btn--secondary btn--sm" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return (
+    <p className="result-list__incomplete muted" role="status" data-testid="trace-vendors-incomplete">
+      <Loader2 className="spin" size={14} aria-hidden /> Loading the list: {read} so far…
+    </p>
+  );
+}
+
 export function TraceView() {
   const [params, setParams] = useSearchParams();
   const from = params.get("from") ?? "";
@@ -43,11 +69,14 @@ export function TraceView() {
   const columns = readTraceColumns(params);
   const expand = useMemo(() => readList(params, "expand"), [params]);
   const key = `trace:${from}|${filters.categories.join()}|${filters.vendors.join()}|${filters.countries.join()}|${filters.transfers.join()}|${systems.join()}|${columns}|${expand.join()}`;
-  // A change of filters keeps the trace on screen (and the filter menu open) until the filtered answer arrives.
-  const t = useApi<TraceResponse>(from ? key : null, (s) => api.trace(from, filters, s, systems, { detail: columns, expand }), { keepPreviousOf: `trace:${from}|` });
+  // A change of filters keeps the trace on screen (and the filter menu open) until the filtered answer arrives. A large
+  // answer is drawn from its first page (the picture, facets and totals are the whole answer's) while the rest is read.
+  const t = useApi<TraceResponse>(from ? key : null, (s, show) => api.trace(from, filters, s, systems, { detail: columns, expand }, show), { keepPreviousOf: `trace:${from}|` });
   // The picture of the flows the answer draws: via data categories (how a DPIA states them) or column → vendor.
   const detail: TraceDetail = params.get("via") === "columns" ? "columns" : "categories";
-  const collapsedTables = useMemo(() => new Set(t.data?.elements.nodes.filter((n) => n.data.collapsed).map((n) => n.data.id) ?? []), [t.data]);
+  // The picture depends on the answer's elements alone: the pages read after the first do not draw it again.
+  const picture = t.data?.elements;
+  const collapsedTables = useMemo(() => new Set(picture?.nodes.filter((n) => n.data.collapsed).map((n) => n.data.id) ?? []), [picture]);
   // A click on a collapsed table draws its columns (the server's `expand=`); any other node is selected.
   const onOpen = useCallback(
     (id: string) => {
@@ -58,31 +87,36 @@ export function TraceView() {
     [collapsedTables, setParams],
   );
   const roots = useMemo(() => [from], [from]);
-  const elements = useMemo(() => (t.data ? qualifyAmbiguousColumns(traceElements(t.data, detail)) : null), [t.data, detail]);
+  const elements = useMemo(() => (picture ? qualifyAmbiguousColumns(traceElements(picture, detail)) : null), [picture, detail]);
   const rows = useMemo(() => (t.data ? traceRows(t.data) : null), [t.data]);
   const evidence = useMemo(() => (t.data ? traceEvidenceRows(t.data) : null), [t.data]);
+  const facets = t.data?.facets;
   const serverFilters = useMemo((): Pick<FilterOptions, "categories" | "vendors" | "countries" | "transfers"> | undefined => {
-    if (!t.data) return undefined;
-    const f = t.data.facets;
-    return { categories: f.categories, vendors: f.vendors, countries: f.countries, transfers: transferOptions(f.transfers) };
-  }, [t.data]);
+    if (!facets) return undefined;
+    return { categories: facets.categories, vendors: facets.vendors, countries: facets.countries, transfers: transferOptions(facets.transfers) };
+  }, [facets]);
   if (!from) return <Empty title="Nothing to trace">Choose a table, column, category or system (search above), then “Trace to vendors”.</Empty>;
   if (t.status === "loading") return <Loading what="the trace" />;
   if (t.status === "error") return <ErrorState error={t.error} onRetry={t.reload} />;
   const kind = parseNodeId(from)?.kind ?? t.data.from.kind;
   const what = `${KIND_LOOK[kind].name.toLowerCase()} ${t.data.from.label}`;
   const filtered = activeFilterCount(filters) > activeFilterCount(withoutDataFilters(filters));
-  const of = filtered ? ` (filtered: ${t.data.vendors.length} of ${t.data.totalVendors})` : "";
-  const summary = transferSummary(t.data);
+  // Counts are the answer's totals; what needs every vendor (the statuses' summary, the list's rows, Copy and CSV) waits
+  // for the pages after the first, or says it is incomplete.
+  const vendorCount = t.data.vendorCount;
+  const of = filtered ? ` (filtered: ${vendorCount} of ${t.data.totalVendors})` : "";
+  const summary = t.rest ? "" : transferSummary(t.data);
+  const incomplete = t.rest ? <TraceListIncomplete listed={t.data.vendors.length} total={vendorCount} rest={t.rest} onRetry={t.reload} /> : undefined;
+  const vendorsOf = new Map(t.data.vendors.map((v) => [v.id, v]));
   const select = (id: string) => setParams((p) => withParam(p, "node", id), { replace: true });
   return (
     <GraphScreen
       refreshing={t.refreshing === true}
       title={`Where data from ${t.data.from.label} goes`}
       subtitle={
-        t.data.vendors.length === 0
+        vendorCount === 0
           ? `No vendor receives personal data downstream of ${what}${filtered ? " with these filters" : ""}.`
-          : `Personal data from ${what} reaches ${t.data.vendors.length} vendor${t.data.vendors.length === 1 ? "" : "s"}${of}: ${summary}.`
+          : `Personal data from ${what} reaches ${vendorCount} vendor${vendorCount === 1 ? "" : "s"}${of}${summary ? `: ${summary}` : ""}.`
       }
       elements={elements!}
       serverFilters={serverFilters}
@@ -126,7 +160,11 @@ export function TraceView() {
       truncatedHint="narrow with filters or expand tables"
       onOpen={onOpen}
       detailsExtra={(id) => {
-        const vendor = t.data.vendors.find((v) => v.id === id);
+        const vendor = vendorsOf.get(id);
+        // A vendor of a page not read yet, or whose fields are not all read: its evidence waits for them.
+        if (t.rest && (!vendor || vendor.fieldsNext) && parseNodeId(id)?.kind === "vendor") {
+          return t.rest.status === "error" ? <p className="muted" role="alert">This vendor's fields could not be read: {t.rest.error.message}</p> : <p className="muted" role="status">Reading this vendor's fields…</p>;
+        }
         return vendor ? <TraceVendorEvidence vendor={vendor.name} rows={evidence!.rows.filter((r) => r.id.startsWith(`${id}|`))} /> : null;
       }}
       results={
@@ -137,7 +175,8 @@ export function TraceView() {
           rowKey={(r) => r.id}
           testId="trace-vendors"
           exportSet={evidence!}
-          summary={`${rows!.rows.length} vendors${of}${summary ? ` · ${summary}` : ""}`}
+          incomplete={incomplete}
+          summary={`${vendorCount} vendor${vendorCount === 1 ? "" : "s"}${of}${summary ? ` · ${summary}` : ""}`}
           empty={
             <Empty title={t.data.downstream?.length ? "No vendor downstream" : "Nothing downstream"}>
               {filtered

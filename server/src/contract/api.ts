@@ -51,6 +51,12 @@ export const ElementNodeSchema = z.object({
       transfer: TransferStatusSchema.optional(),
       columnKind: z.enum(["personal", "system", "reference"]).optional(),
       /**
+       * A trace's column sent to a vendor: its data category, id and name (the one its fields in the vendor list name),
+       * through which the app's "via categories" picture draws the flow.
+       */
+      categoryId: z.string().optional(),
+      categoryName: z.string().optional(),
+      /**
        * An aggregate standing for several nodes of `kind` (a large overview groups vendors by transfer status or
        * country): its id is `group:<kind>/<by>/<value>`, not a database node; `members` are the node ids it stands
        * for, and the request's `expand=<group id>` draws them instead.

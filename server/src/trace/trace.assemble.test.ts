@@ -65,6 +65,21 @@ describe("assembleTrace", () => {
     });
   });
 
+  it("names, on each drawn column sent to a vendor, the data category its field has in the vendor list, whatever page lists it", () => {
+    const t = assembleTrace(ROW, NO_TRACE_FILTERS, { detail: "columns", expand: [], page: { limit: 1, fields: 1, after: null } });
+    const node = (id: string) => t.elements.nodes.find((n) => n.data.id === id)!.data;
+
+    // Only PayPal is listed on this page; Twilio's column still names its category in the picture.
+    expect(t.vendors.map((v) => v.id)).toEqual(["vendor:paypal"]);
+    expect([node("column:shop/Shop_Order.Email"), node("column:shop/Shop_Customer.Phone")].map((d) => [d.categoryId, d.categoryName])).toEqual([
+      ["category:email-address", "email-address"],
+      ["category:phone-number", "phone-number"],
+    ]);
+    expect(t.vendors[0]!.fields.map((f) => [f.id, f.categoryId, f.category])).toEqual([["column:shop/Shop_Order.Email", "category:email-address", "email-address"]]);
+    // A column that sends nothing itself (its data goes on through a copy) names none.
+    expect(node("column:shop/Shop_Customer.Email").categoryId).toBeUndefined();
+  });
+
   it("draws the copy into Shop_Log, where the data lands in our estate without reaching a vendor, and lists it as copied into", () => {
     const t = assembleTrace(ROW);
     const edges = t.elements.edges.map((e) => e.data.id);

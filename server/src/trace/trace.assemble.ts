@@ -572,7 +572,14 @@ export function assembleTrace(unscoped: TraceRow, filters: TraceFilters = NO_TRA
     if (t === start) continue;
     elements.node(tableProps.get(t)!, standsFor.has(t) ? { collapsed: { columns: standsFor.get(t) } } : {});
   }
-  for (const c of columns) if (owner(idOf(c)) === idOf(c)) elements.node(c);
+  // A column sent to a vendor names its data category: the app's "via categories" picture routes the flow through it
+  // from the picture alone, so it is drawn from the first page of a trace as it is from the whole answer.
+  const categoryOfColumn = new Map(sends.flatMap((s) => (s.category ? [[idOf(s.column), s.category] as const] : [])));
+  for (const c of columns) {
+    if (owner(idOf(c)) !== idOf(c)) continue;
+    const category = categoryOfColumn.get(idOf(c));
+    elements.node(c, category ? { categoryId: idOf(category), categoryName: category.name } : {});
+  }
 
   for (const e of bundle(flowEdges, owner)) {
     const label = [...e.labels].sort().join(", ") || null;
