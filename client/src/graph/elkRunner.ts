@@ -13,7 +13,11 @@ let elk: InstanceType<typeof ELK> | null = null;
 
 /** Starts ELK's worker (fetches and compiles its script) ahead of the layout that will use it; once per page. */
 export function warmLayout(): InstanceType<typeof ELK> {
-  elk ??= new ELK({ workerUrl: elkWorkerUrl });
+  if (!elk) {
+    // For the benchmark and the tests: when the page started the worker (the fetch itself begins when the browser gets to it).
+    performance.mark("graph:elk-worker");
+    elk = new ELK({ workerUrl: elkWorkerUrl });
+  }
   return elk;
 }
 
