@@ -110,6 +110,14 @@ describe("targetsMarkdown", () => {
     expect(targetsMarkdown(busy)).toContain("The load average was above the core count");
     expect(targetsMarkdown(result("M", [version("after", 5)]))).toContain("otherwise quiet");
   });
+
+  it("judges a run whose versions waited for a quiet machine by the load their warm answers were measured under", () => {
+    const quiet = result("M", [{ ...version("before", 9), quiet: { waitedMs: 40_000, load: 0.9 } }, { ...version("after", 5), quiet: { waitedMs: 0, load: 0.5 } }]);
+    quiet.machine.loadAfter = [4, 3, 3];
+    expect(targetsMarkdown(quiet)).toContain("measured once the 1-minute load average had fallen below half the cores (0.9 / 0.5)");
+    quiet.versions[1]!.quiet = { waitedMs: 180_000, load: 1.5 };
+    expect(targetsMarkdown(quiet)).toContain("The load average stayed at or above half the cores while warm answers were measured (0.9 / 1.5)");
+  });
 });
 
 describe("parseLoad", () => {
