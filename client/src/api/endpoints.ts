@@ -25,6 +25,7 @@ import type {
 import type { NodeKind } from "@contract/ids";
 
 import { apiUrl, getJson } from "./http";
+import { readPagesAfter } from "./pages";
 import { readTrace } from "./tracePages";
 
 const enc = encodeURIComponent;
@@ -87,30 +88,16 @@ export const api = {
   where: async (q: { category?: string; subject?: string; system?: string }, signal?: AbortSignal): Promise<WhereResponse> => {
     const first = await getJson<WhereResponse>("/where", q, signal);
     // The checklist and its CSV hold every item: the pages after the first of each paged list are read before the answer is used.
-    const rest = async <P extends { next: string | null }, T>(next: string | null | undefined, read: (cursor: string) => Promise<P>, items: (page: P) => T[]): Promise<T[]> => {
-      const out: T[] = [];
-      for (let cursor = next ?? null; cursor; ) {
-        const page = await read(cursor);
-        out.push(...items(page));
-        cursor = page.next;
-      }
-      return out;
-    };
+    const columns = [...first.columns];
+    const tables = [...first.tables];
+    const referencing = [...first.referencing];
     const after = { ...q, limit: 2000 };
-    const [columns, tables, referencing] = await Promise.all([
-      rest(first.next, (cursor) => getJson<WhereColumnsResponse>("/where/columns", { ...after, cursor }, signal), (p) => p.columns),
-      rest(first.tablesNext, (cursor) => getJson<WhereTablesResponse>("/where/tables", { ...after, cursor }, signal), (p) => p.tables),
-      rest(first.referencingNext, (cursor) => getJson<WhereReferencingResponse>("/where/referencing", { ...after, cursor }, signal), (p) => p.referencing),
+    await Promise.all([
+      readPagesAfter(first.next, (cursor) => getJson<WhereColumnsResponse>("/where/columns", { ...after, cursor }, signal), (p) => columns.push(...p.columns)),
+      readPagesAfter(first.tablesNext, (cursor) => getJson<WhereTablesResponse>("/where/tables", { ...after, cursor }, signal), (p) => tables.push(...p.tables)),
+      readPagesAfter(first.referencingNext, (cursor) => getJson<WhereReferencingResponse>("/where/referencing", { ...after, cursor }, signal), (p) => referencing.push(...p.referencing)),
     ]);
-    return {
-      ...first,
-      columns: [...first.columns, ...columns],
-      tables: [...first.tables, ...tables],
-      referencing: [...first.referencing, ...referencing],
-      next: null,
-      tablesNext: null,
-      referencingNext: null,
-    };
+    return { ...first, columns, tables, referencing, next: null, tablesNext: null, referencingNext: null };
   },
 };
 

@@ -7,6 +7,8 @@
  */
 import type { TraceFieldsResponse, TraceResponse, TraceVendorsResponse } from "@contract/api";
 
+import { readPagesAfter } from "./pages";
+
 /** Whether a trace answer lists every vendor and every field of each (no page left to read). */
 export function isCompleteTrace(t: TraceResponse): boolean {
   return !t.next && t.vendors.every((v) => !v.fieldsNext);
@@ -26,24 +28,13 @@ export async function readTrace(
   if (isCompleteTrace(page)) return page;
   show(page);
   const complete = (v: TraceVendorsResponse["vendors"][number]) => {
-    const read = (async () => {
-      const fields = [...v.fields];
-      for (let next = v.fieldsNext ?? null; next; ) {
-        const more = await fieldsAfter(v.id, next);
-        fields.push(...more.fields);
-        next = more.next;
-      }
-      return { ...v, fields, fieldsNext: null };
-    })();
+    const fields = [...v.fields];
+    const read = readPagesAfter(v.fieldsNext, (cursor) => fieldsAfter(v.id, cursor), (more) => fields.push(...more.fields)).then(() => ({ ...v, fields, fieldsNext: null }));
     // Awaited below, after the vendors' pages: a failure meanwhile is not an unhandled rejection.
     read.catch(() => {});
     return read;
   };
   const vendors = page.vendors.map(complete);
-  for (let next = page.next ?? null; next; ) {
-    const more = await vendorsAfter(next);
-    vendors.push(...more.vendors.map(complete));
-    next = more.next;
-  }
+  await readPagesAfter(page.next, vendorsAfter, (more) => vendors.push(...more.vendors.map(complete)));
   return { ...page, vendors: await Promise.all(vendors), next: null };
 }
