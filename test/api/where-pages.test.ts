@@ -56,21 +56,34 @@ describe("GET /api/where and its later pages (/columns, /tables, /referencing)",
     expect([...first.referencing, ...referencing]).toEqual(all.referencing);
   });
 
-  it("reads each page with its cap in the query: a page's Cypher returns at most the cap, and the counts come apart", async () => {
+  it("reads each page with its cap in the query: a page's Cypher returns at most the cap and counts the whole list itself", async () => {
     const repo = new WhereRepository(graph);
     const params = { category: ASKED.category, subject: null, system: null };
-    const counts = await repo.counts(params);
-    expect(counts.columns).toBeGreaterThan(5);
-    expect(counts.tables).toBeGreaterThan(5);
-    expect(counts.referencing).toBeGreaterThan(5);
+    const lists = ["columns", "tables", "referencing"] as const;
     const every = { columns: await repo.columnPage(params, 0, 10_000), tables: await repo.tablePage(params, 0, 10_000), referencing: await repo.referencingPage(params, 0, 10_000) };
-    expect([every.columns.length, every.tables.length, every.referencing.length]).toEqual([counts.columns, counts.tables, counts.referencing]);
-    const columns = await repo.columnPage(params, 2, 3);
-    const tables = await repo.tablePage(params, 2, 3);
-    const referencing = await repo.referencingPage(params, 2, 3);
-    expect(columns.map((r) => r.column.key)).toEqual(every.columns.slice(2, 5).map((r) => r.column.key));
-    expect(tables.map((r) => r.table.key)).toEqual(every.tables.slice(2, 5).map((r) => r.table.key));
-    expect(referencing.map((r) => `${r.table.key}>${r.references}`)).toEqual(every.referencing.slice(2, 5).map((r) => `${r.table.key}>${r.references}`));
+    for (const list of lists) {
+      expect(every[list].total, list).toBeGreaterThan(5);
+      expect(every[list].rows.length, list).toBe(every[list].total);
+      // The Cypher itself: at most the cap rows, each carrying the whole list's total.
+      const rows = await graph.read(`where/${list}`, { ...params, skip: 2, limit: 3 });
+      expect(rows.length, list).toBe(3);
+      expect(rows.map((r) => Number(r.total)), list).toEqual([every[list].total, every[list].total, every[list].total]);
+      // Past the end: one row, the total and no item.
+      const past = await graph.read(`where/${list}`, { ...params, skip: every[list].total, limit: 3 });
+      expect(past.map((r) => [Number(r.total), r[list === "columns" ? "column" : "table"]]), list).toEqual([[every[list].total, null]]);
+      expect((await repo[list === "columns" ? "columnPage" : list === "tables" ? "tablePage" : "referencingPage"](params, every[list].total, 3)).rows, list).toEqual([]);
+    }
+    const page = { columns: await repo.columnPage(params, 2, 3), tables: await repo.tablePage(params, 2, 3), referencing: await repo.referencingPage(params, 2, 3) };
+    expect(page.columns.rows.map((r) => r.column.key)).toEqual(every.columns.rows.slice(2, 5).map((r) => r.column.key));
+    expect(page.tables.rows.map((r) => r.table.key)).toEqual(every.tables.rows.slice(2, 5).map((r) => r.table.key));
+    expect(page.referencing.rows.map((r) => `${r.table.key}>${r.references}`)).toEqual(every.referencing.rows.slice(2, 5).map((r) => `${r.table.key}>${r.references}`));
+    // A question nothing answers (one system holding none of it): every list counts 0, from one row with no item.
+    const none = { ...params, system: "no-such-system" };
+    for (const list of lists) {
+      const rows = await graph.read(`where/${list}`, { ...none, skip: 0, limit: 3 });
+      expect(rows.map((r) => Number(r.total)), list).toEqual([0]);
+    }
+    expect((await repo.tablePage(none, 0, 3)).rows).toEqual([]);
   });
 
   it("answers 409 for a cursor made before a reload, and 400 for a cursor of another list", async () => {

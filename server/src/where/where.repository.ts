@@ -59,12 +59,16 @@ export type SendRow = z.infer<typeof SendRowSchema>;
 export type FlowRow = z.infer<typeof FlowRowSchema>;
 
 const AskedSchema = z.object({ node: Props.extend({ system: z.string().nullable() }) });
-const CountsSchema = z.object({ total: z.coerce.number(), tables: z.coerce.number(), referencing: z.coerce.number() });
 
 /** The question every where/* query answers: a category or a subject (the other null), optionally in one system. */
 export type Asked = { category: string | null; subject: string | null; system: string | null };
 /** The lists of the checklist read a page at a time. */
 export type PagedList = "columns" | "tables" | "referencing";
+/** A page of one of them: its rows, and how many the whole list holds. */
+export interface Page<R> {
+  rows: R[];
+  total: number;
+}
 
 export class WhereRepository {
   constructor(private readonly graph: Graph) {}
@@ -74,26 +78,29 @@ export class WhereRepository {
     return rows[0] ? AskedSchema.parse(rows[0]).node : null;
   }
 
-  /** `limit` columns after the first `skip`, in checklist order (system, table, position): the cap is in the query. */
-  async columnPage(params: Asked, skip: number, limit: number): Promise<ColumnRow[]> {
-    return (await this.graph.read("where/columns", { ...params, skip, limit })).map((r) => ColumnRowSchema.parse(r));
+  /** `limit` columns after the first `skip`, in checklist order (system, table, position), and how many there are: the cap is in the query. */
+  async columnPage(params: Asked, skip: number, limit: number): Promise<Page<ColumnRow>> {
+    return this.page("where/columns", params, skip, limit, "column", ColumnRowSchema);
   }
 
-  /** `limit` tables after the first `skip`, in checklist order (system, name), each with the columns asked about in it. */
-  async tablePage(params: Asked, skip: number, limit: number): Promise<TableRow[]> {
-    return (await this.graph.read("where/tables", { ...params, skip, limit })).map((r) => TableRowSchema.parse(r));
+  /** `limit` tables after the first `skip`, in checklist order (system, name), each with the columns asked about in it, and how many there are. */
+  async tablePage(params: Asked, skip: number, limit: number): Promise<Page<TableRow>> {
+    return this.page("where/tables", params, skip, limit, "table", TableRowSchema);
   }
 
-  /** `limit` referencing tables after the first `skip`, in checklist order (system, name, referenced table). */
-  async referencingPage(params: Asked, skip: number, limit: number): Promise<ReferencingRow[]> {
-    return (await this.graph.read("where/referencing", { ...params, skip, limit })).map((r) => ReferencingRowSchema.parse(r));
+  /** `limit` referencing tables after the first `skip`, in checklist order (system, name, referenced table), and how many there are. */
+  async referencingPage(params: Asked, skip: number, limit: number): Promise<Page<ReferencingRow>> {
+    return this.page("where/referencing", params, skip, limit, "table", ReferencingRowSchema);
   }
 
-  /** How many columns, tables and referencing tables the question has: the totals its pages are parts of. */
-  async counts(params: Asked): Promise<Record<PagedList, number>> {
-    const [row] = await this.graph.read("where/count", params);
-    const c = CountsSchema.parse(row ?? { total: 0, tables: 0, referencing: 0 });
-    return { columns: c.total, tables: c.tables, referencing: c.referencing };
+  /**
+   * One page of a list and its total, from the list's own query: every row carries the total, and a page past the end
+   * (or of an empty list) is one row whose item (`item`) is null, so the total is known without a second query.
+   */
+  private async page<R>(query: "where/columns" | "where/tables" | "where/referencing", params: Asked, skip: number, limit: number, item: string, schema: z.ZodType<R>): Promise<Page<R>> {
+    const rows = await this.graph.read(query, { ...params, skip, limit });
+    const total = z.coerce.number().parse(rows[0]?.total ?? 0);
+    return { rows: rows.filter((r) => r[item] !== null).map((r) => schema.parse(r)), total };
   }
 
   /** Every way a source writes a column asked about. */

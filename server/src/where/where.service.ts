@@ -1,5 +1,5 @@
 import { whereColumns, whereReferencing, whereSources, whereTables, whereVendors } from "./where.assemble.js";
-import type { Asked, PagedList, WhereRepository } from "./where.repository.js";
+import type { Asked, Page, PagedList, WhereRepository } from "./where.repository.js";
 import type { WhereListQuery, WhereQuery } from "./where.schema.js";
 import type { WhereColumnsResponse, WhereReferencingResponse, WhereResponse, WhereTablesResponse } from "../contract/api.js";
 import { NotFoundError, ValidationError } from "../errors.js";
@@ -22,9 +22,8 @@ export class WhereService {
   async where(query: WhereQuery): Promise<WhereResponse> {
     const seq = await this.loadSeq();
     const params = paramsOf(query);
-    const [asked, counts, columns, tables, referencing, writers, sends] = await Promise.all([
+    const [asked, columns, tables, referencing, writers, sends] = await Promise.all([
       this.asked(query),
-      this.repo.counts(params),
       this.repo.columnPage(params, 0, query.limit),
       this.repo.tablePage(params, 0, query.limit),
       this.repo.referencingPage(params, 0, query.limit),
@@ -33,15 +32,15 @@ export class WhereService {
     ]);
     return {
       asked,
-      columnCount: counts.columns,
-      next: nextCursor(seq, "columns", columns.length, counts.columns),
-      columns: whereColumns(columns),
-      tableCount: counts.tables,
-      tablesNext: nextCursor(seq, "tables", tables.length, counts.tables),
-      tables: whereTables(tables),
-      referencingCount: counts.referencing,
-      referencingNext: nextCursor(seq, "referencing", referencing.length, counts.referencing),
-      referencing: whereReferencing(referencing),
+      columnCount: columns.total,
+      next: nextCursor(seq, "columns", columns.rows.length, columns.total),
+      columns: whereColumns(columns.rows),
+      tableCount: tables.total,
+      tablesNext: nextCursor(seq, "tables", tables.rows.length, tables.total),
+      tables: whereTables(tables.rows),
+      referencingCount: referencing.total,
+      referencingNext: nextCursor(seq, "referencing", referencing.rows.length, referencing.total),
+      referencing: whereReferencing(referencing.rows),
       sources: whereSources(writers),
       vendors: whereVendors(sends.sends, sends.flows),
     };
@@ -65,13 +64,12 @@ export class WhereService {
     return { referencing: whereReferencing(rows), referencingCount: count, next };
   }
 
-  /** A page of one list after its cursor: the page's own query (capped there) and the count of the whole list. */
-  private async page<R>(query: WhereListQuery, list: PagedList, read: (params: Asked, skip: number) => Promise<R[]>): Promise<{ rows: R[]; count: number; next: string | null }> {
+  /** A page of one list after its cursor: the page's own query, capped there, which also counts the whole list. */
+  private async page<R>(query: WhereListQuery, list: PagedList, read: (params: Asked, skip: number) => Promise<Page<R>>): Promise<{ rows: R[]; count: number; next: string | null }> {
     const seq = await this.loadSeq();
     const offset = query.cursor ? offsetOf(keyAt(seq, query.cursor, 2), list) : 0;
-    const params = paramsOf(query);
-    const [, rows, counts] = await Promise.all([this.asked(query), read(params, offset), this.repo.counts(params)]);
-    return { rows, count: counts[list], next: nextCursor(seq, list, offset + rows.length, counts[list]) };
+    const [, { rows, total }] = await Promise.all([this.asked(query), read(paramsOf(query), offset)]);
+    return { rows, count: total, next: nextCursor(seq, list, offset + rows.length, total) };
   }
 
   private async asked(query: Omit<WhereQuery, "limit">): Promise<WhereResponse["asked"]> {
