@@ -25,8 +25,8 @@ import type {
 import type { NodeKind } from "@contract/ids";
 
 import { apiUrl, getJson } from "./http";
-import { readPagesAfter } from "./pages";
 import { readTrace } from "./tracePages";
+import { readWhere } from "./wherePages";
 
 const enc = encodeURIComponent;
 
@@ -84,20 +84,22 @@ export const api = {
   vendors: (signal?: AbortSignal, systems: readonly string[] = [], cursor?: string) => getJson<VendorsResponse>("/vendors", { systems: scope(systems), cursor }, signal),
   vendor: (id: string, signal?: AbortSignal) => getJson<VendorResponse>(`/vendors/${enc(id)}`, {}, signal),
   paths: (from: string, to: string, signal?: AbortSignal) => getJson<PathsResponse>("/paths", { from, to }, signal),
-  /** Where a data category (or a subject's data) lives: what an access or erasure request must touch. */
-  where: async (q: { category?: string; subject?: string; system?: string }, signal?: AbortSignal): Promise<WhereResponse> => {
-    const first = await getJson<WhereResponse>("/where", q, signal);
-    // The checklist and its CSV hold every item: the pages after the first of each paged list are read before the answer is used.
-    const columns = [...first.columns];
-    const tables = [...first.tables];
-    const referencing = [...first.referencing];
+  /**
+   * Where a data category (or a subject's data) lives: what an access or erasure request must touch. Resolves with every column, table and referencing table; `show`
+   * receives the first answer (the first page of each list, their counts, every source and vendor flow) when pages
+   * follow it, before they are read with the same signal.
+   */
+  where: (q: { category?: string; subject?: string; system?: string }, signal?: AbortSignal, show?: (first: WhereResponse) => void) => {
     const after = { ...q, limit: 2000 };
-    await Promise.all([
-      readPagesAfter(first.next, (cursor) => getJson<WhereColumnsResponse>("/where/columns", { ...after, cursor }, signal), (p) => columns.push(...p.columns)),
-      readPagesAfter(first.tablesNext, (cursor) => getJson<WhereTablesResponse>("/where/tables", { ...after, cursor }, signal), (p) => tables.push(...p.tables)),
-      readPagesAfter(first.referencingNext, (cursor) => getJson<WhereReferencingResponse>("/where/referencing", { ...after, cursor }, signal), (p) => referencing.push(...p.referencing)),
-    ]);
-    return { ...first, columns, tables, referencing, next: null, tablesNext: null, referencingNext: null };
+    return readWhere(
+      () => getJson<WhereResponse>("/where", q, signal),
+      {
+        columns: (cursor) => getJson<WhereColumnsResponse>("/where/columns", { ...after, cursor }, signal),
+        tables: (cursor) => getJson<WhereTablesResponse>("/where/tables", { ...after, cursor }, signal),
+        referencing: (cursor) => getJson<WhereReferencingResponse>("/where/referencing", { ...after, cursor }, signal),
+      },
+      show,
+    );
   },
 };
 

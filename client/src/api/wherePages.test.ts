@@ -48,4 +48,49 @@ describe("api.where", () => {
     // The first answer, two more pages of columns, one more of tables, none of referencing tables.
     expect(asked.map((u) => new URL(u, "http://x").pathname).sort()).toEqual(["/api/where", "/api/where/columns", "/api/where/columns", "/api/where/tables"]);
   });
+
+  it("hands the first answer to `show` once, before any later page is asked for, when pages follow it", async () => {
+    const asked = pagedServer({ columns: 5, tables: 3, referencing: 1 });
+    const shown: { answer: WhereResponse; askedBefore: number }[] = [];
+    const w = await api.where({ category: "category:email" }, undefined, (first) => shown.push({ answer: first, askedBefore: asked.length }));
+
+    expect(shown).toHaveLength(1);
+    const [{ answer: first, askedBefore }] = shown as [{ answer: WhereResponse; askedBefore: number }];
+    // The first answer as the server gave it: its first pages, their totals and the cursors of the pages after them.
+    expect(askedBefore).toBe(1);
+    expect(first.columns.map((c) => c.id)).toEqual(["columns-0", "columns-1"]);
+    expect(first.tables.map((t) => t.id)).toEqual(["tables-0", "tables-1"]);
+    expect(first.referencing.map((r) => r.id)).toEqual(["referencing-0"]);
+    expect([first.columnCount, first.tableCount, first.referencingCount]).toEqual([5, 3, 1]);
+    expect([first.next, first.tablesNext, first.referencingNext]).toEqual(["columns:2", "tables:2", null]);
+    // The answer it resolves with is the whole one, in order.
+    expect(w.columns.map((c) => c.id)).toEqual(["columns-0", "columns-1", "columns-2", "columns-3", "columns-4"]);
+    expect(w.tables.map((t) => t.id)).toEqual(["tables-0", "tables-1", "tables-2"]);
+    expect(w.referencing.map((r) => r.id)).toEqual(["referencing-0"]);
+    expect([w.next, w.tablesNext, w.referencingNext]).toEqual([null, null, null]);
+  });
+
+  it("does not call `show` when the first answer is already complete", async () => {
+    const asked = pagedServer({ columns: 2, tables: 1, referencing: 0 });
+    const show = vi.fn();
+    const w = await api.where({ category: "category:email" }, undefined, show);
+
+    expect(show).not.toHaveBeenCalled();
+    expect(w.columns.map((c) => c.id)).toEqual(["columns-0", "columns-1"]);
+    expect(w.tables.map((t) => t.id)).toEqual(["tables-0"]);
+    expect(w.referencing).toEqual([]);
+    expect(asked).toHaveLength(1);
+  });
+
+  it("rejects when a later page fails, after `show` had the first answer", async () => {
+    pagedServer({ columns: 1, tables: 3, referencing: 0 });
+    const serve = vi.mocked(fetch).getMockImplementation()!;
+    vi.mocked(fetch).mockImplementation((url, init) =>
+      typeof url === "string" && url.includes("/api/where/tables") ? Promise.resolve(new Response(JSON.stringify({ error: { code: "INTERNAL", message: "The tables' page failed." } }), { status: 500 })) : serve(url, init),
+    );
+    const show = vi.fn();
+
+    await expect(api.where({ category: "category:email" }, undefined, show)).rejects.toThrow("The tables' page failed.");
+    expect(show).toHaveBeenCalledTimes(1);
+  });
 });

@@ -2,7 +2,6 @@
 import type { TraceResponse } from "@contract/api";
 import { parseNodeId } from "@contract/ids";
 import { TRANSFER_ORDER, TRANSFER_WORDS } from "@contract/words";
-import { Loader2 } from "lucide-react";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 
@@ -10,6 +9,7 @@ import { GraphScreen } from "./LazyGraphScreen";
 import { api, reportUrls } from "../api/endpoints";
 import { useApi, type RestState } from "../api/useApi";
 import { KindIcon } from "../components/KindIcon";
+import { ListIncomplete } from "../components/ListIncomplete";
 import { ResultList } from "../components/ResultList";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { TraceDownstreamList } from "../components/TraceDownstreamList";
@@ -35,29 +35,10 @@ function collapsedToTables(t: { detail?: "columns" | "tables" }): boolean {
   return t.detail === "tables";
 }
 
-/**
- * Above a trace's vendor list while only its first pages are read: how many of the vendors it lists so far, or why
- * the rest could not be read (with a retry). The list's Copy and CSV wait meanwhile.
- */
+/** Above a trace's vendor list while only its first pages are read: how many of the vendors it lists so far. */
 function TraceListIncomplete({ listed, total, rest, onRetry }: { listed: number; total: number; rest: RestState; onRetry: () => void }) {
   const read = listed < total ? `${listed} of ${total} vendors read` : `all ${total} vendors read, not yet all of their fields`;
-  if (rest.status === "error") {
-    return (
-      <div className="result-list__incomplete" role="alert" data-testid="trace-vendors-incomplete">
-        <p>
-          Incomplete list ({read}): the rest could not be read. {rest.error.message}
-        </p>
-        <button type="button" className="btn btn--secondary btn--sm" onClick={onRetry}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  return (
-    <p className="result-list__incomplete muted" role="status" data-testid="trace-vendors-incomplete">
-      <Loader2 className="spin" size={14} aria-hidden /> Loading the list: {read} so far…
-    </p>
-  );
+  return <ListIncomplete read={read} rest={rest} onRetry={onRetry} testId="trace-vendors-incomplete" />;
 }
 
 export function TraceView() {
