@@ -25,7 +25,8 @@ export interface DrawTiming {
   error?: string;
   renderer: "webgl" | "canvas";
   /**
-   * Where the last run's time went, ms since navigation start: the API answers received, and the client's marks
+   * Where the last run's time went, ms since navigation start: the API answers received (all; the view's own first
+   * request sent and answered), when the route's view was shown, and the client's marks
    * (graph:model → toModel, graph:layout → layout started, graph:laid-out, graph:added → on the canvas, graph:viewed →
    * fitted). Absent for a client without the marks.
    */
@@ -105,6 +106,9 @@ const PHASES = `(() => {
   const out = {};
   const api = performance.getEntriesByType("resource").filter((r) => r.name.includes("/api/") && !r.name.includes("/api/health"));
   if (api.length) out["api answered"] = Math.round(Math.max(...api.map((r) => r.responseEnd)));
+  // The view's own first request, where it is not one the shell makes too (the overview's is the shell's).
+  const own = api.filter((r) => !new URL(r.name).pathname.startsWith("/api/overview")).sort((a, b) => a.startTime - b.startTime)[0];
+  if (own) { out["view asked"] = Math.round(own.startTime); out["view answered"] = Math.round(own.responseEnd); }
   if (window.__viewShown !== undefined) out["view shown"] = Math.round(window.__viewShown);
   for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("graph:")) out[m.name] = Math.round(m.startTime);
   return out;
