@@ -25,21 +25,31 @@ export interface DrawTiming {
   error?: string;
   renderer: "webgl" | "canvas";
   /**
-   * Where the last run's time went, ms since navigation start: the API answers received, and the client's marks
+   * Where the last run's time went, ms since navigation start: the API answers received (all; the view's own first
+   * request sent and answered), when the route's view was shown, and the client's marks
    * (graph:model → toModel, graph:layout → layout started, graph:laid-out, graph:added → on the canvas, graph:viewed →
    * fitted). Absent for a client without the marks.
    */
   phases?: Record<string, number>;
 }
 
+/** What `timeDraw` waits for by default: GraphCanvas's drawn graph (`data-drawn` counts its elements). */
+const GRAPH_DRAWN = '[data-testid="graph"][data-drawn]';
+
 /**
- * Runs in the page before its scripts: records when the graph was first drawn (ms since navigation start).
+ * Runs in the page before its scripts: records when the first element matching `selector` was drawn (ms since
+ * navigation start; an element without `data-drawn`, a list, counts as drawn when it appears), and when the route's
+ * view replaced the shell's "Loading the view…" in `main` (`view shown`, the moment a view can ask for its answer).
  * Page scripts are strings: tsx compiles functions with name helpers that do not exist in the page.
  */
-const RECORD_DRAWN = `
+const recordDrawn = (selector: string) => `
   new MutationObserver(() => {
-    const el = document.querySelector('[data-testid="graph"][data-drawn]');
-    const count = Number(el ? el.getAttribute("data-drawn") : 0);
+    const main = document.querySelector("main.content");
+    if (window.__viewShown === undefined && main && main.firstElementChild && !(main.textContent || "").includes("Loading the view")) {
+      window.__viewShown = performance.now();
+    }
+    const el = document.querySelector(${JSON.stringify(selector)});
+    const count = el ? Number(el.getAttribute("data-drawn") ?? 1) : 0;
     if (!el || count === 0 || window.__drawnSeen) return;
     window.__drawnSeen = true;
     requestAnimationFrame(() => requestAnimationFrame(() => { window.__drawn = { at: performance.now(), count }; }));
@@ -96,6 +106,10 @@ const PHASES = `(() => {
   const out = {};
   const api = performance.getEntriesByType("resource").filter((r) => r.name.includes("/api/") && !r.name.includes("/api/health"));
   if (api.length) out["api answered"] = Math.round(Math.max(...api.map((r) => r.responseEnd)));
+  // The view's own first request, where it is not one the shell makes too (the overview's is the shell's).
+  const own = api.filter((r) => !new URL(r.name).pathname.startsWith("/api/overview")).sort((a, b) => a.startTime - b.startTime)[0];
+  if (own) { out["view asked"] = Math.round(own.startTime); out["view answered"] = Math.round(own.responseEnd); }
+  if (window.__viewShown !== undefined) out["view shown"] = Math.round(window.__viewShown);
   for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("graph:")) out[m.name] = Math.round(m.startTime);
   return out;
 })()`;
@@ -122,20 +136,23 @@ export class BenchBrowser {
     return new BenchBrowser(browser, base);
   }
 
-  private async open(url: string, timeoutMs: number, before?: (page: Page) => Promise<void>): Promise<{ page: Page; at: number; count: number }> {
+  private async open(url: string, timeoutMs: number, before?: (page: Page) => Promise<void>, drawn = GRAPH_DRAWN): Promise<{ page: Page; at: number; count: number }> {
     // The app's CSP forbids eval; the measuring scripts are ours, not the page's.
     const page = await this.browser.newPage({ viewport: VIEWPORT, bypassCSP: true });
     page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
-    await page.addInitScript(RECORD_DRAWN);
+    await page.addInitScript(recordDrawn(drawn));
     await before?.(page);
     await page.goto(this.base + url);
     const handle = await page.waitForFunction("window.__drawn", undefined, { timeout: timeoutMs, polling: 100 });
-    const drawn = (await handle.jsonValue()) as { at: number; count: number };
-    return { page, ...drawn };
+    const seen = (await handle.jsonValue()) as { at: number; count: number };
+    return { page, ...seen };
   }
 
-  /** Navigation → painted graph, `runs` times in fresh pages (each loads the app and its data again). */
-  async timeDraw(url: string, apiElements: number, runs: number, timeoutMs = 120_000): Promise<DrawTiming> {
+  /**
+   * Navigation → painted graph, `runs` times in fresh pages (each loads the app and its data again); with `drawn`, to
+   * the painted element that selector matches instead (a view without a graph: `[data-testid="vendors-list"]`).
+   */
+  async timeDraw(url: string, apiElements: number, runs: number, timeoutMs = 120_000, drawn = GRAPH_DRAWN): Promise<DrawTiming> {
     const times: number[] = [];
     let drawnElements = 0;
     let renderer: DrawTiming["renderer"] = "canvas";
@@ -143,7 +160,7 @@ export class BenchBrowser {
     let phases: Record<string, number> | undefined;
     for (let i = 0; i < runs && !error; i++) {
       try {
-        const { page, at, count } = await this.open(url, timeoutMs);
+        const { page, at, count } = await this.open(url, timeoutMs, undefined, drawn);
         times.push(Math.round(at));
         drawnElements = count;
         renderer = await rendererOf(page);
@@ -162,8 +179,8 @@ export class BenchBrowser {
    * One navigation → painted graph under Chromium's performance trace (what DevTools' Performance panel records:
    * network, main thread and workers, the `graph:*` marks), written to `file`; returns the time as `timeDraw` counts it.
    */
-  async traceDraw(url: string, file: string, timeoutMs = 120_000): Promise<number> {
-    const { page, at } = await this.open(url, timeoutMs, (p) => this.browser.startTracing(p, { path: file, screenshots: false }));
+  async traceDraw(url: string, file: string, timeoutMs = 120_000, drawn = GRAPH_DRAWN): Promise<number> {
+    const { page, at } = await this.open(url, timeoutMs, (p) => this.browser.startTracing(p, { path: file, screenshots: false }), drawn);
     await this.browser.stopTracing();
     await page.close();
     return Math.round(at);

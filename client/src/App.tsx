@@ -1,7 +1,7 @@
 /** The shell: header with navigation, search and database status; one route per view (every view is a URL). */
 import type { HealthResponse, OverviewResponse } from "@contract/api";
 import { parseNodeId } from "@contract/ids";
-import { lazy, Suspense, useMemo, useRef, type ComponentType } from "react";
+import { useMemo, useRef, type ComponentType } from "react";
 import { BrowserRouter, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 
 import { api } from "./api/endpoints";
@@ -10,33 +10,41 @@ import { SearchBox } from "./components/SearchBox";
 import { Empty, Loading } from "./components/States";
 import { SystemPicker } from "./components/SystemPicker";
 import { exploreLink } from "./lib/links";
+import { loadable, useLoaded, type Loadable } from "./lib/loadable";
 import { keepSystems } from "./lib/urlState";
 import { DatasetContext, FocusContext, type FocusHook } from "./views/context";
 
 /**
  * Each view is its own chunk, fetched when its route is first shown (or earlier, by `preloadView`): the header paints
  * from the first script alone, the vendors and where lists never load Cytoscape, and the graph views share one chunk
- * with it (ELK's worker is fetched only when a layout needs it, `graph/elkRunner.ts`).
+ * with it (ELK's worker is fetched only when a layout needs it, `graph/elkRunner.ts`). A route shows its view as soon
+ * as the chunk has loaded, not through React.lazy and Suspense, whose reveal React throttles (`lib/loadable.ts`).
  */
 const VIEWS = {
-  overview: () => import("./views/OverviewView").then((m) => m.OverviewView),
-  trace: () => import("./views/TraceView").then((m) => m.TraceView),
-  referencedBy: () => import("./views/ReferencedByView").then((m) => m.ReferencedByView),
-  explore: () => import("./views/ExploreView").then((m) => m.ExploreView),
-  vendors: () => import("./views/VendorsView").then((m) => m.VendorsView),
-  paths: () => import("./views/PathsView").then((m) => m.PathsView),
-  where: () => import("./views/WhereView").then((m) => m.WhereView),
-} satisfies Record<string, () => Promise<ComponentType>>;
+  overview: loadable(() => import("./views/OverviewView").then((m) => m.OverviewView)),
+  trace: loadable(() => import("./views/TraceView").then((m) => m.TraceView)),
+  referencedBy: loadable(() => import("./views/ReferencedByView").then((m) => m.ReferencedByView)),
+  explore: loadable(() => import("./views/ExploreView").then((m) => m.ExploreView)),
+  vendors: loadable(() => import("./views/VendorsView").then((m) => m.VendorsView)),
+  paths: loadable(() => import("./views/PathsView").then((m) => m.PathsView)),
+  where: loadable(() => import("./views/WhereView").then((m) => m.WhereView)),
+} satisfies Record<string, Loadable<ComponentType>>;
 type ViewName = keyof typeof VIEWS;
 
-const lazyView = (name: ViewName) => lazy(() => VIEWS[name]().then((C) => ({ default: C })));
-const OverviewView = lazyView("overview");
-const TraceView = lazyView("trace");
-const ReferencedByView = lazyView("referencedBy");
-const ExploreView = lazyView("explore");
-const VendorsView = lazyView("vendors");
-const PathsView = lazyView("paths");
-const WhereView = lazyView("where");
+/** A route's element: the view, or "Loading the view…" while its chunk loads. One component per view, so that a new route mounts afresh. */
+function routeView(name: ViewName): ComponentType {
+  return function RouteView() {
+    const View = useLoaded(VIEWS[name]);
+    return View ? <View /> : <Loading what="the view" />;
+  };
+}
+const OverviewView = routeView("overview");
+const TraceView = routeView("trace");
+const ReferencedByView = routeView("referencedBy");
+const ExploreView = routeView("explore");
+const VendorsView = routeView("vendors");
+const PathsView = routeView("paths");
+const WhereView = routeView("where");
 
 /** The view a path shows (as the routes below match it), or null for an unknown address. */
 export function viewOf(pathname: string): ViewName | null {
@@ -57,7 +65,7 @@ export function viewOf(pathname: string): ViewName | null {
 export function preloadView(pathname: string): void {
   const name = viewOf(pathname);
   if (!name) return;
-  void VIEWS[name]();
+  void VIEWS[name].load();
   // A graph view's own module would ask for the graph screen's chunk only once it runs: ask for it beside the view's,
   // so the two arrive together instead of one after the other.
   if (GRAPH_VIEWS.has(name)) void import("./views/GraphScreen");
@@ -138,21 +146,19 @@ function Shell() {
             <DbStatus />
           </header>
           <main className="content">
-            <Suspense fallback={<Loading what="the view" />}>
-              <Routes>
-                <Route path="/" element={<OverviewView />} />
-                <Route path="/trace" element={<TraceView />} />
-                <Route path="/tables/:name/referenced-by" element={<ReferencedByView />} />
-                <Route path="/tables/:system/:name/referenced-by" element={<ReferencedByView />} />
-                <Route path="/tables/:name" element={<ExploreView />} />
-                <Route path="/tables/:system/:name" element={<ExploreView />} />
-                <Route path="/explore" element={<ExploreView />} />
-                <Route path="/vendors" element={<VendorsView />} />
-                <Route path="/paths" element={<PathsView />} />
-                <Route path="/where" element={<WhereView />} />
-                <Route path="*" element={<Empty title="No such page">This address is not a view of the explorer. Start from the overview or search above.</Empty>} />
-              </Routes>
-            </Suspense>
+            <Routes>
+              <Route path="/" element={<OverviewView />} />
+              <Route path="/trace" element={<TraceView />} />
+              <Route path="/tables/:name/referenced-by" element={<ReferencedByView />} />
+              <Route path="/tables/:system/:name/referenced-by" element={<ReferencedByView />} />
+              <Route path="/tables/:name" element={<ExploreView />} />
+              <Route path="/tables/:system/:name" element={<ExploreView />} />
+              <Route path="/explore" element={<ExploreView />} />
+              <Route path="/vendors" element={<VendorsView />} />
+              <Route path="/paths" element={<PathsView />} />
+              <Route path="/where" element={<WhereView />} />
+              <Route path="*" element={<Empty title="No such page">This address is not a view of the explorer. Start from the overview or search above.</Empty>} />
+            </Routes>
           </main>
         </div>
       </FocusContext>
