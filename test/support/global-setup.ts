@@ -47,7 +47,9 @@ function buildClient(): Promise<void> {
     return Promise.resolve();
   }
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "build", "-w", "client"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    // The build users get: vitest sets NODE_ENV=test, which would make Vite build React's development code (StrictMode's
+    // double effects, every request asked twice), and the browser tests would test that instead.
+    const child = spawn("npm", ["run", "build", "-w", "client"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } });
     let out = "";
     child.stdout.on("data", (b: Buffer) => (out += b.toString()));
     child.stderr.on("data", (b: Buffer) => (out += b.toString()));
