@@ -4,14 +4,14 @@ import { parseNodeId } from "@contract/ids";
 import { useMemo, useRef, type ComponentType } from "react";
 import { BrowserRouter, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 
-import { api, prefetch } from "./api/endpoints";
+import { api } from "./api/endpoints";
 import { useApi } from "./api/useApi";
 import { SearchBox } from "./components/SearchBox";
 import { Empty, Loading } from "./components/States";
 import { SystemPicker } from "./components/SystemPicker";
 import { exploreLink } from "./lib/links";
 import { loadable, useLoaded, type Loadable } from "./lib/loadable";
-import { keepSystems, traceRequestOf, whereQuestionOf } from "./lib/urlState";
+import { keepSystems } from "./lib/urlState";
 import { DatasetContext, FocusContext, type FocusHook } from "./views/context";
 
 /**
@@ -59,23 +59,12 @@ export function viewOf(pathname: string): ViewName | null {
 }
 
 /**
- * Starts fetching the chunk of the view at `location` before the shell renders. A graph view's module starts the graph
- * screen's own chunk when it runs (views/LazyGraphScreen.tsx), so the view asks for its answer before that big chunk
- * runs. A trace's or a where checklist's answer, which can take a while, is asked for now too, beside the code, not
- * after it (`api/endpoints.ts` `prefetch`; the view's own request takes it).
+ * Starts fetching the chunk of the view at `pathname` before the shell renders. A graph view's module starts the graph
+ * screen's own chunk when it runs (views/LazyGraphScreen.tsx), so the view asks for its answer before that big chunk runs.
  */
-export function preloadView(location: Pick<Location, "pathname" | "search">): void {
-  const name = viewOf(location.pathname);
+export function preloadView(pathname: string): void {
+  const name = viewOf(pathname);
   if (!name) return;
-  const params = new URLSearchParams(location.search);
-  if (name === "trace") {
-    const t = traceRequestOf(params);
-    if (t.from) prefetch.trace(t.from, t.filters, t.systems, { detail: t.detail, expand: t.expand });
-  }
-  if (name === "where") {
-    const q = whereQuestionOf(params);
-    if (q.category ?? q.subject) prefetch.where(q);
-  }
   void VIEWS[name].load();
   // A graph view's own module would ask for the graph screen's chunk only once it runs: ask for it beside the view's,
   // so the two arrive together instead of one after the other.

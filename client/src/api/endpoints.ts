@@ -24,7 +24,7 @@ import type {
 } from "@contract/api";
 import type { NodeKind } from "@contract/ids";
 
-import { apiUrl, getJson, prefetchJson } from "./http";
+import { apiUrl, getJson } from "./http";
 import { readTrace } from "./tracePages";
 import { readWhere } from "./wherePages";
 
@@ -36,19 +36,6 @@ export type OverviewGroup = "auto" | "none" | "transfer" | "country";
 export type TraceColumns = "auto" | "columns" | "tables";
 /** The data set an answer is scoped to (`systems=a,b`); empty: every loaded system. */
 const scope = (systems: readonly string[] = []) => systems.join(",") || undefined;
-
-type TraceFilterLists = Record<Exclude<keyof TraceFilters, "systems">, readonly string[]>;
-/** A trace's question, as its first page and its later pages all ask it. */
-const traceQuery = (from: string, filters: TraceFilterLists, systems: readonly string[]) => ({
-  from,
-  category: filters.categories.join(",") || undefined,
-  vendor: filters.vendors.join(",") || undefined,
-  country: filters.countries.join(",") || undefined,
-  transfer: filters.transfers.join(",") || undefined,
-  systems: scope(systems),
-});
-/** How the first page of a trace is drawn. */
-const traceView = (view: { detail?: TraceColumns; expand?: readonly string[] }) => ({ detail: view.detail === "auto" ? undefined : view.detail, expand: view.expand?.join(",") || undefined });
 
 export const api = {
   health: (signal?: AbortSignal) => getJson<HealthResponse>("/health", {}, signal),
@@ -70,15 +57,22 @@ export const api = {
    */
   trace: (
     from: string,
-    filters: TraceFilterLists,
+    filters: Record<Exclude<keyof TraceFilters, "systems">, readonly string[]>,
     signal?: AbortSignal,
     systems: readonly string[] = [],
     view: { detail?: TraceColumns; expand?: readonly string[] } = {},
     show?: (first: TraceResponse) => void,
   ) => {
-    const query = traceQuery(from, filters, systems);
+    const query = {
+      from,
+      category: filters.categories.join(",") || undefined,
+      vendor: filters.vendors.join(",") || undefined,
+      country: filters.countries.join(",") || undefined,
+      transfer: filters.transfers.join(",") || undefined,
+      systems: scope(systems),
+    };
     return readTrace(
-      () => getJson<TraceResponse>("/trace", { ...query, ...traceView(view) }, signal),
+      () => getJson<TraceResponse>("/trace", { ...query, detail: view.detail === "auto" ? undefined : view.detail, expand: view.expand?.join(",") || undefined }, signal),
       (cursor) => getJson<TraceVendorsResponse>("/trace/vendors", { ...query, cursor, limit: 500, fields: 1000 }, signal),
       (vendor, cursor) => getJson<TraceFieldsResponse>("/trace/fields", { ...query, of: vendor, cursor, limit: 1000 }, signal),
       show,
@@ -107,16 +101,6 @@ export const api = {
       show,
     );
   },
-};
-
-/**
- * The first request of the page's own view, asked before the view's code has loaded (`http.ts` `prefetchJson`): the
- * view's identical request takes the answer. Only the answers that can take a while (a trace, where data lives).
- */
-export const prefetch = {
-  trace: (from: string, filters: TraceFilterLists, systems: readonly string[], view: { detail?: TraceColumns; expand?: readonly string[] }) =>
-    prefetchJson("/trace", { ...traceQuery(from, filters, systems), ...traceView(view) }),
-  where: (q: { category?: string; subject?: string; system?: string }) => prefetchJson("/where", q),
 };
 
 /** Report files the server makes (links, not fetches: the browser opens or downloads them). */

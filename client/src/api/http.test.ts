@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { getJson, prefetchJson } from "./http";
+import { getJson } from "./http";
 
 /** A fetch that answers when told to, and records each request and whether it was aborted. */
 function fakeFetch() {
@@ -68,45 +68,5 @@ describe("getJson", () => {
     void getJson("/trace", { from: "system:a" });
     void getJson("/trace", { from: "system:b" });
     expect(calls.map((c) => c.url)).toEqual(["/api/trace?from=system%3Aa", "/api/trace?from=system%3Ab"]);
-  });
-
-  it("hands an answer asked for early to the first identical GET, even one asked after it arrived; the next GET asks again", async () => {
-    const calls = fakeFetch();
-    prefetchJson("/trace", { from: "system:early" });
-    prefetchJson("/trace", { from: "system:early" });
-    expect(calls).toHaveLength(1);
-    calls[0]!.answer({ n: 1 });
-    await new Promise((r) => setTimeout(r, 0));
-    // The view's request, made once its code has loaded: no new request, the early answer.
-    expect(await getJson("/trace", { from: "system:early" }, new AbortController().signal)).toEqual({ n: 1 });
-    expect(calls).toHaveLength(1);
-    // Taken once: a later view (a retry, a reload of the answer) asks the server.
-    const again = getJson("/trace", { from: "system:early" });
-    expect(calls).toHaveLength(2);
-    calls[1]!.answer({ n: 2 });
-    expect(await again).toEqual({ n: 2 });
-    // Another question is never answered by it.
-    prefetchJson("/where", { category: "category:email" });
-    void getJson("/where", { category: "category:phone" }).catch(() => undefined);
-    expect(calls.map((c) => c.url)).toEqual(["/api/trace?from=system%3Aearly", "/api/trace?from=system%3Aearly", "/api/where?category=category%3Aemail", "/api/where?category=category%3Aphone"]);
-  });
-
-  it("lets the view taking an early answer give up without aborting it, and hands it a failure as its own", async () => {
-    const calls = fakeFetch();
-    prefetchJson("/trace", { from: "system:gone" });
-    const ctrl = new AbortController();
-    const taken = getJson("/trace", { from: "system:gone" }, ctrl.signal);
-    ctrl.abort();
-    await expect(taken).rejects.toMatchObject({ name: "AbortError" });
-    expect(calls[0]!.signal!.aborted).toBe(false);
-
-    // A failure of the early request is the view's own failure; its retry asks the server again.
-    const down = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ error: { code: "DATABASE_UNAVAILABLE", message: "down" } }), { status: 503 })));
-    vi.stubGlobal("fetch", down);
-    prefetchJson("/where", { subject: "subject:x" });
-    await expect(getJson("/where", { subject: "subject:x" })).rejects.toMatchObject({ status: 503, code: "DATABASE_UNAVAILABLE" });
-    expect(down).toHaveBeenCalledTimes(1);
-    await expect(getJson("/where", { subject: "subject:x" })).rejects.toMatchObject({ status: 503 });
-    expect(down).toHaveBeenCalledTimes(2);
   });
 });

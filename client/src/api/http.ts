@@ -105,54 +105,9 @@ const inFlight = new Map<string, Shared>();
 
 const aborted = () => new DOMException("The request was aborted.", "AbortError");
 
-/** Answers asked for before their view exists (`prefetchJson`), by URL: each taken by the first identical GET. */
-const prefetched = new Map<string, Promise<unknown>>();
-/** A prefetched answer no view took in this long (the user went elsewhere) is dropped. */
-const PREFETCH_KEPT_MS = 30_000;
-
-/**
- * Asks now for an answer the view about to be shown will ask for: the page's own route, while the view's code is still
- * loading, so the request does not wait for it. The view's identical GET, the first one, takes this answer instead
- * of asking again; a later one asks the server (answers change with a load, and a retry must ask again).
- */
-export function prefetchJson(path: string, params: Params = {}): void {
-  const url = apiUrl(path, params);
-  if (prefetched.has(url)) return;
-  const answer = getJson(path, params);
-  // Whoever takes it sees a failure; until then it is not an unhandled rejection.
-  answer.catch(() => undefined);
-  prefetched.set(url, answer);
-  setTimeout(() => {
-    if (prefetched.get(url) === answer) prefetched.delete(url);
-  }, PREFETCH_KEPT_MS);
-}
-
-/** A prefetched answer for a caller with a signal: its giving up rejects its promise, not the request (nobody else waits for it). */
-function unlessAborted<T>(answer: Promise<unknown>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const giveUp = () => reject(aborted());
-    signal.addEventListener("abort", giveUp, { once: true });
-    answer.then(
-      (v) => {
-        signal.removeEventListener("abort", giveUp);
-        resolve(v as T);
-      },
-      (err: unknown) => {
-        signal.removeEventListener("abort", giveUp);
-        reject(err instanceof Error ? err : new Error(String(err)));
-      },
-    );
-  });
-}
-
 export function getJson<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
   const url = apiUrl(path, params);
   if (signal?.aborted) return Promise.reject(aborted());
-  const early = prefetched.get(url);
-  if (early) {
-    prefetched.delete(url);
-    return signal ? unlessAborted<T>(early, signal) : (early as Promise<T>);
-  }
   let shared = inFlight.get(url);
   if (!shared) {
     const ctrl = new AbortController();

@@ -114,13 +114,3 @@ export function withListItem(p: URLSearchParams, key: string, id: string): URLSe
   const items = list(p, key);
   return items.includes(id) ? new URLSearchParams(p) : withParam(p, key, [...items, id]);
 }
-
-/** What a trace page asks the server, read from its URL: the trace view and the early request of its answer (App.tsx `preloadView`) read it alike. */
-export function traceRequestOf(p: URLSearchParams): { from: string; filters: Filters; systems: string[]; detail: (typeof TRACE_COLUMNS)[number]; expand: string[] } {
-  return { from: p.get("from") ?? "", filters: readFilters(p), systems: readSystems(p), detail: readTraceColumns(p), expand: readList(p, "expand") };
-}
-
-/** What a where page asks (a category or a subject, optionally one system), read from its URL, as `traceRequestOf` for a trace. */
-export function whereQuestionOf(p: URLSearchParams): { category?: string; subject?: string; system?: string } {
-  return { category: p.get("category") ?? undefined, subject: p.get("subject") ?? undefined, system: p.get("system") ?? undefined };
-}

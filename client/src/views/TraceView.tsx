@@ -20,7 +20,7 @@ import { KIND_LOOK } from "../graph/kinds";
 import { qualifyAmbiguousColumns, traceElements, type TraceDetail } from "../graph/trace";
 import { traceEvidenceRows } from "../lib/evidenceRows";
 import { traceRows } from "../lib/rows";
-import { traceRequestOf, withListItem, withParam } from "../lib/urlState";
+import { readFilters, readList, readSystems, readTraceColumns, withListItem, withParam } from "../lib/urlState";
 
 /** "2 third country, 1 country not stated": the answer's vendors by transfer status, worst first. */
 export function transferSummary(t: TraceResponse): string {
@@ -43,9 +43,12 @@ function TraceListIncomplete({ listed, total, rest, onRetry }: { listed: number;
 
 export function TraceView() {
   const [params, setParams] = useSearchParams();
-  // The server's drawing (`columns`): every column, or (a large trace, `auto`) tables → vendors with the tables in
-  // `expand` opened. Read as App.tsx's early request of the page's trace reads it, so that request is this one.
-  const { from, filters, systems, detail: columns, expand } = useMemo(() => traceRequestOf(params), [params]);
+  const from = params.get("from") ?? "";
+  const filters = useMemo(() => readFilters(params), [params]);
+  const systems = useMemo(() => readSystems(params), [params]);
+  // The server's drawing: every column, or (a large trace, `auto`) tables → vendors with the tables in `expand` opened.
+  const columns = readTraceColumns(params);
+  const expand = useMemo(() => readList(params, "expand"), [params]);
   const key = `trace:${from}|${filters.categories.join()}|${filters.vendors.join()}|${filters.countries.join()}|${filters.transfers.join()}|${systems.join()}|${columns}|${expand.join()}`;
   // A change of filters keeps the trace on screen (and the filter menu open) until the filtered answer arrives. A large
   // answer is drawn from its first page (the picture, facets and totals are the whole answer's) while the rest is read.

@@ -24,7 +24,6 @@ import { Empty, ErrorState, Loading } from "../components/States";
 import { TransferBadge } from "../components/TransferBadge";
 import { WHERE_GROUPS, whereRows, type WhereRow } from "../lib/rows";
 import { ticksKey, useTicks } from "../lib/ticks";
-import { whereQuestionOf } from "../lib/urlState";
 
 const n = (x: number) => x.toLocaleString("en");
 
@@ -46,8 +45,9 @@ function Fact({ name, value }: { name: string; value: string }) {
 
 export function WhereView() {
   const [params, setParams] = useSearchParams();
-  // Read as App.tsx's early request of the page's checklist reads it, so that request is this one.
-  const { category, subject, system } = whereQuestionOf(params);
+  const category = params.get("category") ?? undefined;
+  const subject = params.get("subject") ?? undefined;
+  const system = params.get("system") ?? undefined;
   const dataset = useDataset();
   const systemNames = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const asked = category ?? subject;
