@@ -3,17 +3,11 @@
  * script, not a test): loads the estate into a throw-away embedded Neo4j, runs each query a few times, then prints its
  * PROFILE plan with rows and db hits per operator.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { SCALES, type Scale } from "./estate.js";
-import { DEFAULT_SEED, writeEstate } from "./generate.js";
+import { estateFiles, withThrowawayGraph } from "./throwaway.js";
 import { cypher } from "../server/src/db/cypher.js";
-import { startEmbeddedNeo4j } from "../server/src/db/embedded.js";
-import { Graph } from "../server/src/db/graph.js";
-import { builtInInventoryFiles } from "../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../server/src/inventory/seed.service.js";
 
 interface Plan {
@@ -32,12 +26,8 @@ function lines(p: Plan, depth = 0): string[] {
 }
 
 async function main(): Promise<void> {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "pd-lineage-profile-"));
-  const neo = await startEmbeddedNeo4j({ dataDir: path.join(tmp, "db"), heapMb: 2048, pageCacheMb: 1024, log: () => {} });
-  const graph = Graph.open({ uri: neo.uri, user: neo.user, password: neo.password, queryTimeoutMs: 120_000 });
-  try {
-    const estate = await writeEstate({ scale: SCALE, out: path.join(tmp, "estate"), seed: DEFAULT_SEED, sharedNames: false });
-    await loadInventoryFiles(graph, [...(await builtInInventoryFiles()), ...estate.files]);
+  await withThrowawayGraph("profile", async ({ graph, tmp }) => {
+    await loadInventoryFiles(graph, await estateFiles(tmp, SCALE));
     const queries: [string, string, Record<string, unknown>][] = [
       ["overview", "overview/systems", { systems: null }],
       ["trace from a system (its start columns; the reach and flows follow as flat rows)", "trace/start-columns", { from: "system:sys-008-portal" }],
@@ -57,11 +47,7 @@ async function main(): Promise<void> {
       console.log(lines(plan).join("\n"));
       console.log("```");
     }
-  } finally {
-    await graph.close();
-    await neo.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  }, { heapMb: 2048, pageCacheMb: 1024, queryTimeoutMs: 120_000 });
 }
 
 main().then(

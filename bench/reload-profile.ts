@@ -6,24 +6,20 @@
  * relationship batch, and rolls back. It also times the same batches into an empty graph inside one
  * transaction, so "reload" and "first load" are compared statement by statement in one run.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 
  
 import type { ManagedTransaction, ProfiledPlan } from "neo4j-driver";
 
 import { SCALES, type Scale } from "./estate.js";
-import { DEFAULT_SEED, writeEstate } from "./generate.js";
-import { readEnv } from "../server/src/config/env.js";
+import { DEFAULT_SEED } from "./generate.js";
+import { estateFiles, withThrowawayGraph } from "./throwaway.js";
 import { cypher } from "../server/src/db/cypher.js";
-import { startEmbeddedNeo4j } from "../server/src/db/embedded.js";
-import { Graph } from "../server/src/db/graph.js";
 import { inventoriesToGraph } from "../server/src/inventory/inventory.graph.js";
 import { readCatalogue, readInventory } from "../server/src/inventory/inventory.parse.js";
 import { ensureSchema } from "../server/src/inventory/inventory.repository.js";
-import { builtInInventoryFiles, CATALOGUE_DIR } from "../server/src/inventory/paths.js";
+import { CATALOGUE_DIR } from "../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../server/src/inventory/seed.service.js";
 
 const { values } = parseArgs({
@@ -57,13 +53,8 @@ type Step = { step: string; ms: number };
 class RollbackOnPurpose extends Error {}
 
 async function main(): Promise<void> {
-  const env = readEnv();
-  const tmp = mkdtempSync(path.join(os.tmpdir(), `pd-lineage-reload-${SCALE}-`));
-  const neo = await startEmbeddedNeo4j({ dataDir: path.join(tmp, "neo4j"), heapMb: env.NEO4J_HEAP_MB, pageCacheMb: env.NEO4J_PAGECACHE_MB, log: () => {} });
-  const graph = Graph.open({ uri: neo.uri, user: neo.user, password: neo.password, queryTimeoutMs: env.QUERY_TIMEOUT_MS });
-  try {
-    const estate = await writeEstate({ scale: SCALE, out: path.join(tmp, "estate"), seed: Number(values.seed), sharedNames: false });
-    const files = [...(await builtInInventoryFiles()), ...estate.files];
+  await withThrowawayGraph(`reload-${SCALE}`, async ({ graph, neo, tmp }) => {
+    const files = await estateFiles(tmp, SCALE, Number(values.seed));
     const catalogue = await readCatalogue(CATALOGUE_DIR);
     const rows = inventoriesToGraph(await Promise.all(files.map((f) => readInventory(f, catalogue))), catalogue);
     await ensureSchema(graph);
@@ -121,11 +112,7 @@ async function main(): Promise<void> {
     const total = (steps: Step[]) => steps.reduce((a, s) => a + s.ms, 0);
     console.log(`| **total** | ${total(first.steps)} | ${total(again.steps)} |`);
     console.log(`\nPROFILE of the last relationship batch, empty graph:\n${first.plan.join("\n")}\n\nPROFILE of the same batch on reload:\n${again.plan.join("\n")}`);
-  } finally {
-    await graph.close();
-    await neo.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 main().then(

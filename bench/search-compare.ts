@@ -5,22 +5,17 @@
  * the same machine, and prints p50/p95 of each and their PROFILE db hits.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 
  
 import type { ProfiledPlan } from "neo4j-driver";
 
 import { SCALES, type Scale } from "./estate.js";
-import { DEFAULT_SEED, writeEstate } from "./generate.js";
 import { percentiles } from "./stats.js";
-import { readEnv } from "../server/src/config/env.js";
+import { estateFiles, withThrowawayGraph } from "./throwaway.js";
 import { cypher } from "../server/src/db/cypher.js";
-import { startEmbeddedNeo4j } from "../server/src/db/embedded.js";
-import { Graph } from "../server/src/db/graph.js";
-import { builtInInventoryFiles, REPO_ROOT } from "../server/src/inventory/paths.js";
+import { REPO_ROOT } from "../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../server/src/inventory/seed.service.js";
 import { escapeLucene, luceneQuery, searchTerms } from "../server/src/search/search.query.js";
 
@@ -38,15 +33,10 @@ const prefixOnly = (text: string) => searchTerms(text).slice(0, 8).map((t) => `+
 const dbHits = (p: ProfiledPlan): number => p.dbHits + p.children.reduce((a, c) => a + dbHits(c), 0);
 
 async function main(): Promise<void> {
-  const env = readEnv();
   const before = execFileSync("git", ["show", `${values.before}:cypher/search/nodes.cypher`], { cwd: REPO_ROOT, encoding: "utf8" });
   const after = cypher("search/nodes");
-  const tmp = mkdtempSync(path.join(os.tmpdir(), `pd-lineage-search-${SCALE}-`));
-  const neo = await startEmbeddedNeo4j({ dataDir: path.join(tmp, "neo4j"), heapMb: env.NEO4J_HEAP_MB, pageCacheMb: env.NEO4J_PAGECACHE_MB, log: () => {} });
-  const graph = Graph.open({ uri: neo.uri, user: neo.user, password: neo.password, queryTimeoutMs: env.QUERY_TIMEOUT_MS });
-  try {
-    const estate = await writeEstate({ scale: SCALE, out: path.join(tmp, "estate"), seed: DEFAULT_SEED, sharedNames: false });
-    const loaded = await loadInventoryFiles(graph, [...(await builtInInventoryFiles()), ...estate.files]);
+  await withThrowawayGraph(`search-${SCALE}`, async ({ graph, neo, tmp }) => {
+    const loaded = await loadInventoryFiles(graph, await estateFiles(tmp, SCALE));
     const params = (text: string, lucene: string) => ({ lucene, text, first: searchTerms(text)[0] ?? text, kind: null, limit: 20, candidates: 500 });
     const run = async (query: string, p: Record<string, unknown>) => {
       const t = performance.now();
@@ -78,11 +68,7 @@ async function main(): Promise<void> {
       const ha = (await graph.driver.executeQuery(`PROFILE ${after}`, now)).summary.profile;
       console.log(`| ${text} | ${pb.p50.toFixed(1)} / ${pb.p95.toFixed(1)} | ${pa.p50.toFixed(1)} / ${pa.p95.toFixed(1)} | ${(pb.p50 / pa.p50).toFixed(1)}× | ${hb ? dbHits(hb) : "?"} → ${ha ? dbHits(ha) : "?"} | ${rows.before} → ${rows.after} |`);
     }
-  } finally {
-    await graph.close();
-    await neo.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 main().then(

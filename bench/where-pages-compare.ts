@@ -6,19 +6,14 @@
  * they list the same items with the same total, and prints the medians and p95s of each as a Markdown table.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { SCALES, type Scale } from "./estate.js";
-import { DEFAULT_SEED, writeEstate } from "./generate.js";
 import { percentiles } from "./stats.js";
-import { readEnv } from "../server/src/config/env.js";
+import { estateFiles, withThrowawayGraph } from "./throwaway.js";
 import { cypher } from "../server/src/db/cypher.js";
-import { startEmbeddedNeo4j } from "../server/src/db/embedded.js";
-import { Graph } from "../server/src/db/graph.js";
-import { builtInInventoryFiles, REPO_ROOT } from "../server/src/inventory/paths.js";
+import { REPO_ROOT } from "../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../server/src/inventory/seed.service.js";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "M" }, before: { type: "string", default: "ea6456c" }, n: { type: "string", default: "15" } } });
@@ -33,15 +28,10 @@ const ASKED = { category: "category:email-address", subject: null, system: null 
 const itemKey = { columns: (r: Record<string, unknown>) => (r.column as { key: string }).key, tables: (r: Record<string, unknown>) => (r.table as { key: string }).key, referencing: (r: Record<string, unknown>) => `${(r.table as { key: string }).key}>${String(r.references)}` };
 
 async function main(): Promise<void> {
-  const env = readEnv();
   const old = (name: string) => execFileSync("git", ["show", `${values.before}:cypher/where/${name}.cypher`], { cwd: REPO_ROOT, encoding: "utf8" });
   const before = { count: old("count"), columns: old("columns"), tables: old("tables"), referencing: old("referencing") };
-  const tmp = mkdtempSync(path.join(os.tmpdir(), `pd-lineage-where-${SCALE}-`));
-  const neo = await startEmbeddedNeo4j({ dataDir: path.join(tmp, "neo4j"), heapMb: env.NEO4J_HEAP_MB, pageCacheMb: env.NEO4J_PAGECACHE_MB, log: () => {} });
-  const graph = Graph.open({ uri: neo.uri, user: neo.user, password: neo.password, queryTimeoutMs: env.QUERY_TIMEOUT_MS });
-  try {
-    const estate = await writeEstate({ scale: SCALE, out: path.join(tmp, "estate"), seed: DEFAULT_SEED, sharedNames: false });
-    const loaded = await loadInventoryFiles(graph, [...(await builtInInventoryFiles()), ...estate.files]);
+  await withThrowawayGraph(`where-${SCALE}`, async ({ graph, neo, tmp }) => {
+    const loaded = await loadInventoryFiles(graph, await estateFiles(tmp, SCALE));
     const run = async (query: string, p: Record<string, unknown>) => {
       const t = performance.now();
       const res = await graph.driver.executeQuery(query, p);
@@ -87,11 +77,7 @@ async function main(): Promise<void> {
       }
     }
     console.log(`\nBefore, the service asked the page and where/count in parallel: its time is the slower of the two. Load average at the end ${os.loadavg()[0]!.toFixed(2)}.`);
-  } finally {
-    await graph.close();
-    await neo.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 main().then(
