@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const after = cypher("search/nodes");
   await withThrowawayGraph(`search-${SCALE}`, async ({ graph, neo, tmp }) => {
     const loaded = await loadInventoryFiles(graph, await estateFiles(tmp, SCALE));
-    const params = (text: string, lucene: string) => ({ lucene, text, first: searchTerms(text)[0] ?? text, kind: null, limit: 20, candidates: 500 });
+    const params = (text: string, lucene: string) => ({ lucene, text, first: searchTerms(text)[0] ?? text, kind: null, systems: null, limit: 20, candidates: 500 });
     const run = async (query: string, p: Record<string, unknown>) => {
       const t = performance.now();
       const res = await graph.driver.executeQuery(query, p);
