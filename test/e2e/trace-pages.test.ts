@@ -9,24 +9,14 @@ import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
 import type { TraceResponse } from "../../server/src/contract/api.js";
-import { graphDrawn, shot, useBrowser, WAIT_MS } from "../support/browser.js";
+import { askWith, graphDrawn, shot, useBrowser, WAIT_MS } from "../support/browser.js";
 
 const ui = useBrowser();
 const FROM = "system:kentico";
 const URL = `/trace?from=${encodeURIComponent(FROM)}`;
 
 /** The first page the app asks for, asked with two vendors (and one field each) instead of the default. */
-async function smallFirstPage(page: Page): Promise<void> {
-  await page.route(
-    (url) => url.pathname === "/api/trace",
-    (route) => {
-      const url = new globalThis.URL(route.request().url());
-      url.searchParams.set("limit", "2");
-      url.searchParams.set("fields", "1");
-      return route.continue({ url: url.toString() });
-    },
-  );
-}
+const smallFirstPage = (page: Page) => askWith(page, "/api/trace", { limit: "2", fields: "1" });
 
 /** The whole answer, every vendor on one page. */
 async function wholeTrace(): Promise<TraceResponse> {

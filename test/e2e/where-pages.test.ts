@@ -10,7 +10,7 @@ import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
 import type { WhereResponse } from "../../server/src/contract/api.js";
-import { shot, useBrowser, WAIT_MS } from "../support/browser.js";
+import { askWith, shot, useBrowser, WAIT_MS } from "../support/browser.js";
 
 const ui = useBrowser();
 const SUBJECT = "subject:kentico/user";
@@ -19,16 +19,7 @@ const open = (before: (page: Page) => Promise<void>) => ui.open(URL, { viewport:
 const LATER_PAGES = (url: globalThis.URL) => url.pathname.startsWith("/api/where/");
 
 /** The first answer the app asks for, asked with two items of each paged list instead of the default. */
-async function smallFirstPage(page: Page): Promise<void> {
-  await page.route(
-    (url) => url.pathname === "/api/where",
-    (route) => {
-      const url = new globalThis.URL(route.request().url());
-      url.searchParams.set("limit", "2");
-      return route.continue({ url: url.toString() });
-    },
-  );
-}
+const smallFirstPage = (page: Page) => askWith(page, "/api/where", { limit: "2" });
 
 /** The whole answer, every item of each list on one page. */
 async function wholeWhere(): Promise<WhereResponse> {

@@ -121,6 +121,18 @@ export async function graphDrawn(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
+/** The app's requests to `pathname` go with these query parameters set instead: e.g. a small first page of a paged answer. */
+export async function askWith(page: Page, pathname: string, params: Record<string, string>): Promise<void> {
+  await page.route(
+    (url) => url.pathname === pathname,
+    (route) => {
+      const url = new URL(route.request().url());
+      for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+      return route.continue({ url: url.toString() });
+    },
+  );
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
