@@ -72,11 +72,15 @@ describe("a trace read in pages", () => {
     await page.close();
   });
 
-  it("says above the list that the rest could not be read, keeps the picture, and reads it on Try again", { timeout: 120_000 }, async () => {
+  it("says above the list that the rest could not be read, keeps the picture, and reads the rest on Try again without asking for the first page or drawing it again", { timeout: 120_000 }, async () => {
     const whole = await wholeTrace();
     let failing = true;
+    let firstPages = 0;
     const page = await ui.open(URL, {
       before: async (p) => {
+        p.on("request", (r) => {
+          if (new globalThis.URL(r.url()).pathname === "/api/trace") firstPages++;
+        });
         await smallFirstPage(p);
         await p.route(
           (url) => url.pathname === "/api/trace/vendors",
@@ -93,12 +97,50 @@ describe("a trace read in pages", () => {
     expect(await page.getByTestId("graph").getAttribute("aria-busy")).toBe("false");
     await shot(page, "trace-pages-failed");
 
+    const drawn = await layouts(page);
+    expect(firstPages).toBe(1);
+
     failing = false;
     await note.getByRole("button", { name: "Try again" }).click();
     await expect.poll(() => listed(page), { timeout: WAIT_MS }).toHaveLength(whole.vendorCount);
     expect(await note.count()).toBe(0);
+    expect(firstPages).toBe(1);
+    expect(await layouts(page)).toBe(drawn);
     // The browser reports the failed answer itself; nothing else went wrong.
     expect(page.errors.filter((e) => !e.includes("status of 500"))).toEqual([]);
+    await page.close();
+  });
+
+  it("asks for the first page again on Try again when a later page says the data was loaded again since (409)", { timeout: 120_000 }, async () => {
+    const whole = await wholeTrace();
+    let failing = true;
+    let firstPages = 0;
+    const page = await ui.open(URL, {
+      before: async (p) => {
+        p.on("request", (r) => {
+          if (new globalThis.URL(r.url()).pathname === "/api/trace") firstPages++;
+        });
+        await smallFirstPage(p);
+        await p.route(
+          (url) => url.pathname === "/api/trace/vendors",
+          (route) =>
+            failing
+              ? route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: { code: "CONFLICT", message: "The data was loaded again since this page was answered: ask for the first page again." } }) })
+              : route.continue(),
+        );
+      },
+    });
+    await graphDrawn(page);
+    const note = page.getByTestId("trace-vendors").getByTestId("trace-vendors-incomplete");
+    await expect.poll(() => note.getAttribute("role"), { timeout: WAIT_MS }).toBe("alert");
+    expect(firstPages).toBe(1);
+
+    failing = false;
+    await note.getByRole("button", { name: "Try again" }).click();
+    await expect.poll(() => listed(page), { timeout: WAIT_MS }).toHaveLength(whole.vendorCount);
+    // Its first page describes the graph before that load too: read from the start.
+    expect(firstPages).toBe(2);
+    expect(page.errors.filter((e) => !e.includes("status of 409"))).toEqual([]);
     await page.close();
   });
 });

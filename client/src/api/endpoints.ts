@@ -53,7 +53,8 @@ export const api = {
   /**
    * A trace, filtered on the server so that every count and list describes the same answer. Resolves with every vendor
    * and field; `show` receives the first page (the whole picture, facets and totals) when pages follow it, before
-   * they are read with the same signal.
+   * they are read with the same signal. `shown`: that first page, already on screen (a retry after a later page
+   * failed): the pages after it are read again, it is not asked for a second time.
    */
   trace: (
     from: string,
@@ -62,6 +63,7 @@ export const api = {
     systems: readonly string[] = [],
     view: { detail?: TraceColumns; expand?: readonly string[] } = {},
     show?: (first: TraceResponse) => void,
+    shown?: TraceResponse,
   ) => {
     const query = {
       from,
@@ -72,10 +74,10 @@ export const api = {
       systems: scope(systems),
     };
     return readTrace(
-      () => getJson<TraceResponse>("/trace", { ...query, detail: view.detail === "auto" ? undefined : view.detail, expand: view.expand?.join(",") || undefined }, signal),
+      shown ? () => Promise.resolve(shown) : () => getJson<TraceResponse>("/trace", { ...query, detail: view.detail === "auto" ? undefined : view.detail, expand: view.expand?.join(",") || undefined }, signal),
       (cursor) => getJson<TraceVendorsResponse>("/trace/vendors", { ...query, cursor, limit: 500, fields: 1000 }, signal),
       (vendor, cursor) => getJson<TraceFieldsResponse>("/trace/fields", { ...query, of: vendor, cursor, limit: 1000 }, signal),
-      show,
+      shown ? undefined : show,
     );
   },
   transfers: (signal?: AbortSignal) => getJson<TransfersResponse>("/transfers", {}, signal),
@@ -87,18 +89,18 @@ export const api = {
   /**
    * Where a data category (or a subject's data) lives: what an access or erasure request must touch. Resolves with every column, table and referencing table; `show`
    * receives the first answer (the first page of each list, their counts, every source and vendor flow) when pages
-   * follow it, before they are read with the same signal.
+   * follow it, before they are read with the same signal. `shown`: as for `trace`.
    */
-  where: (q: { category?: string; subject?: string; system?: string }, signal?: AbortSignal, show?: (first: WhereResponse) => void) => {
+  where: (q: { category?: string; subject?: string; system?: string }, signal?: AbortSignal, show?: (first: WhereResponse) => void, shown?: WhereResponse) => {
     const after = { ...q, limit: 2000 };
     return readWhere(
-      () => getJson<WhereResponse>("/where", q, signal),
+      shown ? () => Promise.resolve(shown) : () => getJson<WhereResponse>("/where", q, signal),
       {
         columns: (cursor) => getJson<WhereColumnsResponse>("/where/columns", { ...after, cursor }, signal),
         tables: (cursor) => getJson<WhereTablesResponse>("/where/tables", { ...after, cursor }, signal),
         referencing: (cursor) => getJson<WhereReferencingResponse>("/where/referencing", { ...after, cursor }, signal),
       },
-      show,
+      shown ? undefined : show,
     );
   },
 };

@@ -5,7 +5,7 @@
  * so a view recovers when the database comes back without the user reloading. `pollMs` refreshes an answer
  * that must stay current (the database status), keeping the last one on screen meanwhile.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 import { ApiError } from "./http";
 
@@ -35,12 +35,22 @@ function remember(key: string, value: unknown) {
  * `key` null means "nothing to load" (the state stays loading). `keepPreviousOf`: while a new key that starts with this
  * text loads, the answer to the previous key that starts with it stays on screen (`refreshing`), e.g. a trace whose
  * filters change keeps its picture, its list and an open filter menu instead of flashing a loading page.
+ *
+ * `load`'s `shown`: after reading the rest of an answer failed, a retry (Try again, or the automatic one) is given the
+ * first part on screen, to read the rest after it without asking for it again: the picture drawn from it stays, not
+ * drawn a second time. Not after a 409 (the data was loaded again since: the first part is out of date too).
  */
-export function useApi<T>(key: string | null, load: (signal: AbortSignal, show: (first: T) => void) => Promise<T>, options: { pollMs?: number; keepPreviousOf?: string } = {}): ApiState<T> & { reload: () => void } {
+export function useApi<T>(
+  key: string | null,
+  load: (signal: AbortSignal, show: (first: T) => void, shown?: T) => Promise<T>,
+  options: { pollMs?: number; keepPreviousOf?: string } = {},
+): ApiState<T> & { reload: () => void } {
   const [state, setState] = useState<{ key: string | null; value: ApiState<T> }>(() =>
     key && cache.has(key) ? { key, value: { status: "ok", data: cache.get(key) as T } } : { key, value: { status: "loading" } },
   );
   const [attempt, setAttempt] = useState(0);
+  /** The first part of the answer to `key` on screen while its rest could not be read: what a retry reads on from. */
+  const resumable = useRef<{ key: string; first: T } | null>(null);
   const family = options.keepPreviousOf;
   const keeps = (prev: { key: string | null; value: ApiState<T> }) =>
     family !== undefined && prev.key !== key && prev.value.status === "ok" && prev.key?.startsWith(family) === true && key?.startsWith(family) === true;
@@ -60,14 +70,27 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal, show: 
       return () => clearTimeout(timer);
     }
     const ctrl = new AbortController();
-    // A refresh (poll or automatic retry) keeps what is on screen until the new answer arrives.
-    setState((prev) => (prev.key === key && attempt > 0 && prev.value.status !== "loading" ? prev : keeps(prev) ? prev : { key, value: { status: "loading" } }));
+    if (resumable.current?.key !== key) resumable.current = null;
+    const shown = attempt > 0 ? resumable.current?.first : undefined;
+    // A refresh (poll or automatic retry) keeps what is on screen until the new answer arrives; a retry of the rest says it is reading it again.
+    setState((prev) =>
+      shown !== undefined && prev.key === key && prev.value.status === "ok"
+        ? { key, value: { ...prev.value, rest: { status: "loading" } } }
+        : prev.key === key && attempt > 0 && prev.value.status !== "loading"
+          ? prev
+          : keeps(prev)
+            ? prev
+            : { key, value: { status: "loading" } },
+    );
     // The first part of the answer, on screen until the whole arrives (only the whole is kept in the cache).
-    const show = (first: T) => {
-      if (!ctrl.signal.aborted) setState({ key, value: { status: "ok", data: first, rest: { status: "loading" } } });
+    let first = shown;
+    const show = (part: T) => {
+      first = part;
+      if (!ctrl.signal.aborted) setState({ key, value: { status: "ok", data: part, rest: { status: "loading" } } });
     };
-    load(ctrl.signal, show).then(
+    load(ctrl.signal, show, shown).then(
       (data) => {
+        resumable.current = null;
         remember(key, data);
         setState({ key, value: { status: "ok", data } });
         if (options.pollMs) again(options.pollMs);
@@ -75,6 +98,7 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal, show: 
       (err: unknown) => {
         if (ctrl.signal.aborted) return;
         const error = err instanceof ApiError ? err : new ApiError(0, "BAD_RESPONSE", String(err));
+        resumable.current = first !== undefined && error.status !== 409 ? { key, first } : null;
         // A failure after the first part keeps that part on screen and says that the rest could not be read.
         setState((prev) =>
           prev.key === key && prev.value.status === "ok" && prev.value.rest ? { key, value: { ...prev.value, rest: { status: "error", error } } } : { key, value: { status: "error", error } },

@@ -52,7 +52,7 @@ export function TraceView() {
   const key = `trace:${from}|${filters.categories.join()}|${filters.vendors.join()}|${filters.countries.join()}|${filters.transfers.join()}|${systems.join()}|${columns}|${expand.join()}`;
   // A change of filters keeps the trace on screen (and the filter menu open) until the filtered answer arrives. A large
   // answer is drawn from its first page (the picture, facets and totals are the whole answer's) while the rest is read.
-  const t = useApi<TraceResponse>(from ? key : null, (s, show) => api.trace(from, filters, s, systems, { detail: columns, expand }, show), { keepPreviousOf: `trace:${from}|` });
+  const t = useApi<TraceResponse>(from ? key : null, (s, show, shown) => api.trace(from, filters, s, systems, { detail: columns, expand }, show, shown), { keepPreviousOf: `trace:${from}|` });
   // The picture of the flows the answer draws: via data categories (how a DPIA states them) or column → vendor.
   const detail: TraceDetail = params.get("via") === "columns" ? "columns" : "categories";
   // The picture depends on the answer's elements alone: the pages read after the first do not draw it again.

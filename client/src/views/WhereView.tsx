@@ -51,7 +51,7 @@ export function WhereView() {
   const dataset = useDataset();
   const systemNames = useMemo(() => new Map(dataset.systems.map((s) => [s.id, s.name])), [dataset]);
   const asked = category ?? subject;
-  const w = useApi<WhereResponse>(asked ? `where:${asked}|${system ?? ""}` : null, (s, show) => api.where({ category, subject, system }, s, show));
+  const w = useApi<WhereResponse>(asked ? `where:${asked}|${system ?? ""}` : null, (s, show, shown) => api.where({ category, subject, system }, s, show, shown));
   const { ticks, toggle, clear } = useTicks(asked ? ticksKey(asked, system) : null);
   const set = useMemo(() => (w.data ? whereRows(w.data, ticks) : null), [w.data, ticks]);
   const set_ = (key: string, value: string | null) =>
