@@ -26,6 +26,30 @@ async function wholeTrace(): Promise<TraceResponse> {
 const listed = (page: Page) => page.getByTestId("trace-vendors").locator(".result-list__rows > li strong").allTextContents();
 const layouts = (page: Page) => page.evaluate(() => performance.getEntriesByName("graph:layout").length);
 
+/**
+ * The trace opened with a small first page and the pages after it answered `status` with `error` while `failing` is
+ * true; resolves once the list says the rest could not be read. `firstPages` counts the app's requests for the first page.
+ */
+async function openFailingLaterPages(status: number, error: { code: string; message: string }) {
+  const state = { failing: true, firstPages: 0 };
+  const page = await ui.open(URL, {
+    before: async (p) => {
+      p.on("request", (r) => {
+        if (new globalThis.URL(r.url()).pathname === "/api/trace") state.firstPages++;
+      });
+      await smallFirstPage(p);
+      await p.route(
+        (url) => url.pathname === "/api/trace/vendors",
+        (route) => (state.failing ? route.fulfill({ status, contentType: "application/json", body: JSON.stringify({ error }) }) : route.continue()),
+      );
+    },
+  });
+  await graphDrawn(page);
+  const note = page.getByTestId("trace-vendors").getByTestId("trace-vendors-incomplete");
+  await expect.poll(() => note.getAttribute("role"), { timeout: WAIT_MS }).toBe("alert");
+  return Object.assign(state, { page, note });
+}
+
 describe("a trace read in pages", () => {
   it("draws the graph before the pages after the first are answered, then lists every vendor without drawing it again", { timeout: 120_000 }, async () => {
     const whole = await wholeTrace();
@@ -74,37 +98,20 @@ describe("a trace read in pages", () => {
 
   it("says above the list that the rest could not be read, keeps the picture, and reads the rest on Try again without asking for the first page or drawing it again", { timeout: 120_000 }, async () => {
     const whole = await wholeTrace();
-    let failing = true;
-    let firstPages = 0;
-    const page = await ui.open(URL, {
-      before: async (p) => {
-        p.on("request", (r) => {
-          if (new globalThis.URL(r.url()).pathname === "/api/trace") firstPages++;
-        });
-        await smallFirstPage(p);
-        await p.route(
-          (url) => url.pathname === "/api/trace/vendors",
-          (route) => (failing ? route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "INTERNAL", message: "The vendors' page failed." } }) }) : route.continue()),
-        );
-      },
-    });
-    await graphDrawn(page);
-
-    const note = page.getByTestId("trace-vendors").getByTestId("trace-vendors-incomplete");
-    await expect.poll(() => note.getAttribute("role"), { timeout: WAIT_MS }).toBe("alert");
+    const t = await openFailingLaterPages(500, { code: "INTERNAL", message: "The vendors' page failed." });
+    const { page, note } = t;
     expect(await note.textContent()).toContain(`Incomplete list (2 of ${whole.vendorCount} vendors read): the rest could not be read. The vendors' page failed.`);
     expect(await page.getByTestId("trace-vendors").getByRole("button", { name: "CSV" }).isDisabled()).toBe(true);
     expect(await page.getByTestId("graph").getAttribute("aria-busy")).toBe("false");
     await shot(page, "trace-pages-failed");
-
     const drawn = await layouts(page);
-    expect(firstPages).toBe(1);
+    expect(t.firstPages).toBe(1);
 
-    failing = false;
+    t.failing = false;
     await note.getByRole("button", { name: "Try again" }).click();
     await expect.poll(() => listed(page), { timeout: WAIT_MS }).toHaveLength(whole.vendorCount);
     expect(await note.count()).toBe(0);
-    expect(firstPages).toBe(1);
+    expect(t.firstPages).toBe(1);
     expect(await layouts(page)).toBe(drawn);
     // The browser reports the failed answer itself; nothing else went wrong.
     expect(page.errors.filter((e) => !e.includes("status of 500"))).toEqual([]);
@@ -113,34 +120,15 @@ describe("a trace read in pages", () => {
 
   it("asks for the first page again on Try again when a later page says the data was loaded again since (409)", { timeout: 120_000 }, async () => {
     const whole = await wholeTrace();
-    let failing = true;
-    let firstPages = 0;
-    const page = await ui.open(URL, {
-      before: async (p) => {
-        p.on("request", (r) => {
-          if (new globalThis.URL(r.url()).pathname === "/api/trace") firstPages++;
-        });
-        await smallFirstPage(p);
-        await p.route(
-          (url) => url.pathname === "/api/trace/vendors",
-          (route) =>
-            failing
-              ? route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: { code: "CONFLICT", message: "The data was loaded again since this page was answered: ask for the first page again." } }) })
-              : route.continue(),
-        );
-      },
-    });
-    await graphDrawn(page);
-    const note = page.getByTestId("trace-vendors").getByTestId("trace-vendors-incomplete");
-    await expect.poll(() => note.getAttribute("role"), { timeout: WAIT_MS }).toBe("alert");
-    expect(firstPages).toBe(1);
+    const t = await openFailingLaterPages(409, { code: "CONFLICT", message: "The data was loaded again since this page was answered: ask for the first page again." });
+    expect(t.firstPages).toBe(1);
 
-    failing = false;
-    await note.getByRole("button", { name: "Try again" }).click();
-    await expect.poll(() => listed(page), { timeout: WAIT_MS }).toHaveLength(whole.vendorCount);
+    t.failing = false;
+    await t.note.getByRole("button", { name: "Try again" }).click();
+    await expect.poll(() => listed(t.page), { timeout: WAIT_MS }).toHaveLength(whole.vendorCount);
     // Its first page describes the graph before that load too: read from the start.
-    expect(firstPages).toBe(2);
-    expect(page.errors.filter((e) => !e.includes("status of 409"))).toEqual([]);
-    await page.close();
+    expect(t.firstPages).toBe(2);
+    expect(t.page.errors.filter((e) => !e.includes("status of 409"))).toEqual([]);
+    await t.page.close();
   });
 });
