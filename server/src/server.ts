@@ -11,6 +11,7 @@ import type { Graph } from "./db/graph.js";
 import { healthRoutes } from "./health/health.routes.js";
 import { ApiRouter, type Deadlines } from "./http/api-router.js";
 import { requireToken } from "./http/auth.js";
+import { compressResponses } from "./http/compress.js";
 import { errorMiddleware, notFoundApi, type ErrorLog } from "./http/error-middleware.js";
 import { checkHost, limitUrlLength, rateLimit, refuseCrossSite } from "./http/limits.js";
 import { REPO_ROOT } from "./inventory/paths.js";
@@ -84,6 +85,7 @@ export function createApp({
       },
     }),
   );
+  app.use(compressResponses());
 
   const cache = answerCacheMb > 0 ? { answers: new AnswerCache({ current: () => graph.loadSequence() }, answerCacheMb * 1024 * 1024), tags: CACHED_TAGS } : undefined;
   const api = new ApiRouter({ queryMs: deadlines?.queryMs ?? graph.queryTimeoutMs, exportMs: deadlines?.exportMs ?? 60_000 }, cache);

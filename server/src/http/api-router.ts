@@ -6,6 +6,7 @@
 import { Router, type NextFunction, type Request, type Response } from "express";
 import type { z } from "zod";
 
+import { sendKept } from "./compress.js";
 import { parseRequestPart } from "./validate.js";
 import type { AnswerCache } from "../db/cache.js";
 import { Deadline, runWithDeadline } from "../deadline.js";
@@ -110,7 +111,7 @@ export class ApiRouter {
         const parsed = input(spec, req);
         const kept = await cache.answer(req.originalUrl, () => handler(parsed));
         if (res.headersSent) return;
-        res.type("json").set("ETag", kept.etag).send(kept.body);
+        await sendKept(req, res, kept);
       }),
     );
     return this;
