@@ -11,7 +11,7 @@ import type { Graph } from "./db/graph.js";
 import { healthRoutes } from "./health/health.routes.js";
 import { ApiRouter, type Deadlines } from "./http/api-router.js";
 import { requireToken } from "./http/auth.js";
-import { compressResponses } from "./http/compress.js";
+import { compressResponses, type CompressFor } from "./http/compress.js";
 import { errorMiddleware, notFoundApi, type ErrorLog } from "./http/error-middleware.js";
 import { checkHost, limitUrlLength, rateLimit, refuseCrossSite } from "./http/limits.js";
 import { REPO_ROOT } from "./inventory/paths.js";
@@ -49,6 +49,8 @@ export interface AppDeps {
   lineage?: Omit<LineageOptions, "graph"> | undefined;
   /** Memory for answers kept per load sequence (db/cache.ts), in MB; 0 keeps none (default 64). */
   answerCacheMb?: number;
+  /** Who gets compressed answers (http/compress.ts): clients across a network (default), or every client. */
+  compressFor?: CompressFor;
 }
 
 /**
@@ -70,6 +72,7 @@ export function createApp({
   deadlines,
   lineage,
   answerCacheMb = 64,
+  compressFor = "network",
 }: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -85,9 +88,9 @@ export function createApp({
       },
     }),
   );
-  app.use(compressResponses());
+  app.use(compressResponses(compressFor));
 
-  const cache = answerCacheMb > 0 ? { answers: new AnswerCache({ current: () => graph.loadSequence() }, answerCacheMb * 1024 * 1024), tags: CACHED_TAGS } : undefined;
+  const cache = answerCacheMb > 0 ? { answers: new AnswerCache({ current: () => graph.loadSequence() }, answerCacheMb * 1024 * 1024), tags: CACHED_TAGS, compressFor } : undefined;
   const api = new ApiRouter({ queryMs: deadlines?.queryMs ?? graph.queryTimeoutMs, exportMs: deadlines?.exportMs ?? 60_000 }, cache);
   healthRoutes(api, graph);
   searchRoutes(api, graph);

@@ -1,7 +1,10 @@
 /**
- * Answers and the built client go gzipped to clients that accept it (http/compress.ts): a kept answer is gzipped once
- * and the same bytes are sent to every later request, anything else by the compression middleware as it is sent. The
- * bytes on the wire are read with node:http, which, unlike fetch and supertest, does not decompress them.
+ * Answers and the built client go compressed to clients across a network that accept it (http/compress.ts): a kept
+ * answer is gzipped once and the same bytes are sent to every later request, anything else by the compression
+ * middleware as it is sent; a client on loopback gets them as they are. The tests' client is on loopback, so the
+ * mechanism is tested on an app that compresses for every client (`compressFor: "every-client"`), and the default app
+ * is tested for sending loopback clients every answer as it is. The bytes on the wire are read with node:http, which,
+ * unlike fetch and supertest, does not decompress them.
  */
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -11,19 +14,28 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { CLIENT_DIST } from "../../server/src/server.js";
-import { testApp } from "../support/graph.js";
+import { onLoopback } from "../../server/src/http/compress.js";
+import { CLIENT_DIST, createApp } from "../../server/src/server.js";
+import { testGraph } from "../support/graph.js";
 
-let server: http.Server;
-let base: string;
+const graph = testGraph();
+const servers: http.Server[] = [];
+/** Where each app listens: `compressing` compresses for every client, `byDefault` is the app as `npm start` makes it. */
+const base = { compressing: "", byDefault: "" };
+
+async function listen(app: http.RequestListener): Promise<string> {
+  const server = http.createServer(app);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 beforeAll(async () => {
-  server = http.createServer(testApp());
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base.compressing = await listen(createApp({ graph, compressFor: "every-client" }));
+  base.byDefault = await listen(createApp({ graph }));
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))));
 
 interface Raw {
   status: number;
@@ -32,10 +44,10 @@ interface Raw {
   body: Buffer;
 }
 
-function get(url: string, headers: Record<string, string>): Promise<Raw> {
+function get(url: string, headers: Record<string, string>, app = base.compressing): Promise<Raw> {
   return new Promise((resolve, reject) => {
     http
-      .get(`${base}${url}`, { headers }, (res) => {
+      .get(`${app}${url}`, { headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -101,6 +113,21 @@ describe("compressed answers", () => {
     expect(chunk.headers["content-encoding"]).toMatch(/^(br|gzip)$/);
     expect(decoded(chunk).equals(raw)).toBe(true);
     expect(chunk.body.length).toBeLessThan(raw.length / 2);
+  });
+
+  it("sends a client on loopback every answer and the main chunk as they are, whatever it accepts", async () => {
+    const index = readFileSync(path.join(CLIENT_DIST, "index.html"), "utf8");
+    const main = /<script[^>]+src="(\/assets\/index-[^"]+\.js)"/.exec(index)![1]!;
+    for (const url of ["/api/overview?group=none", "/api/openapi.json", main]) {
+      const res = await get(url, GZIP, base.byDefault);
+      expect(res.status, url).toBe(200);
+      expect(res.headers["content-encoding"], url).toBeUndefined();
+    }
+  });
+
+  it("tells a client on this machine from one across a network by its connection's address", () => {
+    for (const address of ["127.0.0.1", "127.3.2.1", "::1", "::ffff:127.0.0.1"]) expect(onLoopback(address), address).toBe(true);
+    for (const address of ["10.0.0.2", "192.168.1.20", "::ffff:192.168.1.20", "fe80::1", "2001:db8::1", "128.0.0.1", undefined]) expect(onLoopback(address), address).toBe(false);
   });
 
   it("sends a small answer as it is", async () => {

@@ -6,7 +6,7 @@
 import { Router, type NextFunction, type Request, type Response } from "express";
 import type { z } from "zod";
 
-import { sendKept } from "./compress.js";
+import { sendKept, type CompressFor } from "./compress.js";
 import { parseRequestPart } from "./validate.js";
 import type { AnswerCache } from "../db/cache.js";
 import { Deadline, runWithDeadline } from "../deadline.js";
@@ -59,7 +59,7 @@ export class ApiRouter {
   constructor(
     private readonly deadlines: Deadlines = { queryMs: 5000, exportMs: 60_000 },
     /** Answers kept per load sequence, for the routes whose tag is named (answers that read nothing but the graph). */
-    private readonly cache?: { answers: AnswerCache; tags: ReadonlySet<string> },
+    private readonly cache?: { answers: AnswerCache; tags: ReadonlySet<string>; compressFor: CompressFor },
   ) {}
 
   /**
@@ -99,7 +99,7 @@ export class ApiRouter {
     handler: (input: RouteInput<P, Q>) => Promise<z.input<R>>,
   ): this {
     this.routes.push(spec);
-    const cache = this.cache?.tags.has(spec.tag) ? this.cache.answers : undefined;
+    const cache = this.cache?.tags.has(spec.tag) ? this.cache : undefined;
     this.router.get(spec.path, (req, res, next) =>
       this.answer(res, next, this.deadlines.queryMs, async () => {
         if (!cache) {
@@ -109,9 +109,9 @@ export class ApiRouter {
         }
         // Validated first (a bad request is a 400 whatever the database does), then kept by its whole URL.
         const parsed = input(spec, req);
-        const kept = await cache.answer(req.originalUrl, () => handler(parsed));
+        const kept = await cache.answers.answer(req.originalUrl, () => handler(parsed));
         if (res.headersSent) return;
-        await sendKept(req, res, kept);
+        await sendKept(req, res, kept, cache.compressFor);
       }),
     );
     return this;
