@@ -31,9 +31,13 @@ export function onLoopback(address: string | undefined): boolean {
 /** The connection's own peer, not `req.ip`: a proxy on this machine is the hop whose bytes are free. */
 const compresses = (req: Request, who: CompressFor) => who === "every-client" || !onLoopback(req.socket.remoteAddress);
 
-/** For everything but kept answers. */
+/** For everything but kept answers; a loopback client's request does not pass through it at all. */
 export function compressResponses(who: CompressFor): RequestHandler {
-  return compression({ threshold: MIN_BYTES, filter: (req, res) => compresses(req, who) && compression.filter(req, res) });
+  const compress = compression({ threshold: MIN_BYTES });
+  return (req, res, next) => {
+    if (compresses(req, who)) compress(req, res, next);
+    else next();
+  };
 }
 
 /** Sends a kept answer: 304 when the client holds it (its ETag), else gzipped when the client may have it so, else as it is. */
