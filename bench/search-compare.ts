@@ -13,7 +13,7 @@ import type { ProfiledPlan } from "neo4j-driver";
 
 import { SCALES, type Scale } from "./estate.js";
 import { percentiles } from "./stats.js";
-import { estateFiles, withThrowawayGraph } from "./throwaway.js";
+import { estateFiles, timedQuery, withThrowawayGraph } from "./throwaway.js";
 import { cypher } from "../server/src/db/cypher.js";
 import { REPO_ROOT } from "../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../server/src/inventory/seed.service.js";
@@ -39,9 +39,8 @@ async function main(): Promise<void> {
     const loaded = await loadInventoryFiles(graph, await estateFiles(tmp, SCALE));
     const params = (text: string, lucene: string) => ({ lucene, text, first: searchTerms(text)[0] ?? text, kind: null, systems: null, limit: 20, candidates: 500 });
     const run = async (query: string, p: Record<string, unknown>) => {
-      const t = performance.now();
-      const res = await graph.driver.executeQuery(query, p);
-      return { ms: performance.now() - t, rows: res.records.length };
+      const { ms, rows } = await timedQuery(graph, query, p);
+      return { ms, rows: rows.length };
     };
     console.log(`${SCALE}: ${loaded.nodes} nodes, ${loaded.relationships} relationships; ${os.cpus().length} cores (shared, noisy), Neo4j ${neo.version}; ${N} runs of each, interleaved.\n`);
     console.log("| text | before p50 / p95 ms | after p50 / p95 ms | p50 before/after | db hits before → after | results before → after |\n|---|---:|---:|---:|---:|---:|");

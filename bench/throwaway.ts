@@ -38,6 +38,13 @@ export async function withThrowawayGraph(name: string, run: (t: Throwaway) => Pr
   }
 }
 
+/** Runs one statement through the bare driver and times it: what the compare scripts measure, round by round. */
+export async function timedQuery(graph: Graph, query: string, params: Record<string, unknown>): Promise<{ ms: number; rows: Record<string, unknown>[] }> {
+  const started = performance.now();
+  const res = await graph.driver.executeQuery(query, params);
+  return { ms: performance.now() - started, rows: res.records.map((r) => r.toObject() as Record<string, unknown>) };
+}
+
 /** The inventories of a generated estate written into `tmp`, after the built-in ones: the files a bench loads. */
 export async function estateFiles(tmp: string, scale: Scale, seed = DEFAULT_SEED): Promise<string[]> {
   const estate = await writeEstate({ scale, out: path.join(tmp, "estate"), seed, sharedNames: false });

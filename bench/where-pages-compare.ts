@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 
 import { SCALES, type Scale } from "./estate.js";
 import { percentiles } from "./stats.js";
-import { estateFiles, withThrowawayGraph } from "./throwaway.js";
+import { estateFiles, timedQuery, withThrowawayGraph } from "./throwaway.js";
 import { cypher } from "../server/src/db/cypher.js";
 import { REPO_ROOT } from "../server/src/inventory/paths.js";
 import { loadInventoryFiles } from "../server/src/inventory/seed.service.js";
@@ -32,11 +32,7 @@ async function main(): Promise<void> {
   const before = { count: old("count"), columns: old("columns"), tables: old("tables"), referencing: old("referencing") };
   await withThrowawayGraph(`where-${SCALE}`, async ({ graph, neo, tmp }) => {
     const loaded = await loadInventoryFiles(graph, await estateFiles(tmp, SCALE));
-    const run = async (query: string, p: Record<string, unknown>) => {
-      const t = performance.now();
-      const res = await graph.driver.executeQuery(query, p);
-      return { ms: performance.now() - t, rows: res.records.map((r) => r.toObject() as Record<string, unknown>) };
-    };
+    const run = (query: string, p: Record<string, unknown>) => timedQuery(graph, query, p);
     const countOf = (rows: Record<string, unknown>[], list: (typeof LISTS)[number]) => Number(rows[0]?.[list === "columns" ? "total" : list] ?? 0);
     console.log(`${SCALE}: ${loaded.nodes} nodes, ${loaded.relationships} relationships; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(2)} at the start; Neo4j ${neo.version}; pages as the app asks for them (${PAGES.map((p) => `${p.limit} from ${p.skip}`).join(", ")}) for ${ASKED.category}; ${N} rounds, the two versions interleaved.\n`);
     console.log(`| list, page | items / total | before (${values.before}): page + where/count, p50 / p95 ms | after: the page's query, p50 / p95 ms | after / before (p50) |\n|---|---:|---:|---:|---:|`);
