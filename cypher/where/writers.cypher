@@ -1,10 +1,5 @@
 // The sources that write the columns asked about (a data category, or a data subject's personal columns), optionally in one system, one flat row per column and way of writing, in checklist order (system, table, position): it fills the column, feeds its table (naming no field there and copying nothing), or copies into it from another column (the copying source, null when not found); each with where it is stated.
-CALL () {
-  MATCH (k:Node {id: $category})<-[:OF_CATEGORY]-(c:Column) WHERE k:Category RETURN c
-  UNION
-  MATCH (k:Node {id: $subject})-[:DESCRIBED_IN]->(:Table)-[:HAS_COLUMN]->(c:Column) WHERE k:Subject AND c.columnKind = 'personal' RETURN c
-}
-WITH c WHERE $system IS NULL OR c.system = $system
+// include where/asked-columns
 MATCH (t:Table)-[:HAS_COLUMN]->(c)
 CALL (t, c) {
   MATCH (s:Source)-[w:FILLS]->(c)
