@@ -59,10 +59,17 @@ describe("flows between own systems", () => {
     expect(stated).toHaveLength(1);
     expect(stated[0]).toContain(column("Crm_Contact", "ContactEmail", "estate-crm"));
     expect(stated[0]).toContain('"mapping":"stated"');
+    // Each link cites the shop's line that states it: the column pair (estate-shop.yaml:28), the copy a pair inferred by
+    // category comes from (:29), the table copy (:25), and the flow (:22).
+    expect(stated[0]).toContain('estate-shop.yaml:28"');
+    const tableCopy = copies.filter((r) => r.includes(JSON.stringify(ids.table("estate-shop", "Shop_Order"))) && r.includes(JSON.stringify(ids.table("estate-crm", "Crm_Contact"))));
+    expect(tableCopy).toHaveLength(1);
+    expect(tableCopy[0]).toContain('estate-shop.yaml:25"');
     const byCategory = copies.filter((r) => r.includes(column("Shop_Order", "BuyerName")));
     expect(byCategory).toHaveLength(1);
     expect(byCategory[0]).toContain(column("Crm_Lead", "LeadName", "estate-crm"));
     expect(byCategory[0]).toContain('"mapping":"category"');
+    expect(byCategory[0]).toContain('estate-shop.yaml:29"');
     // A name never lands in a phone number: the category-scoped copy pairs only columns of the same category.
     expect(copies.some((r) => r.includes("LeadPhone") || r.includes("ContactPhone"))).toBe(false);
 
@@ -71,6 +78,7 @@ describe("flows between own systems", () => {
     expect(sends[0]).toContain('"flow":"estate-shop/to/estate-crm"');
     expect(sends[0]).toContain('"transfer":"third-country"');
     expect(sends[0]).toContain('"categories":["email-address","name"]');
+    expect(sends[0]).toContain('estate-shop.yaml:22"');
   });
 
   it("reloading either system, or removing and loading the CRM again, leaves the graph a fresh load of both gives", async () => {

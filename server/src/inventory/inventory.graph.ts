@@ -352,7 +352,16 @@ export function inventoriesToGraph(inventories: Inventory[], catalogue: Catalogu
           targetSystem: f.to,
           mechanism: f.mechanism ?? null,
           categories: [...new Set(f.categories)].sort(),
-          copies: JSON.stringify(f.copies.map((c) => ({ from: c.from, to: c.to, columns: c.columns }))),
+          // Each copy with the lines that state it and its column pairs, for the links made into the other system.
+          copies: JSON.stringify(
+            f.copies.map((c, ci) => ({
+              from: c.from,
+              to: c.to,
+              columns: c.columns,
+              at: at(null, ["systemFlows", fi, "copies", ci]) ?? [],
+              columnsAt: c.columns.map((_, mi) => at(null, ["systemFlows", fi, "copies", ci, "columns", mi]) ?? []),
+            })),
+          ),
           search: searchText(f.to),
         }, stated),
       );

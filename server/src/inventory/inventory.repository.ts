@@ -126,7 +126,13 @@ interface StatedCopy {
   from: string;
   to: string;
   columns: { from: string; to: string }[];
+  /** The lines stating the copy, and each of its column pairs (absent in a graph loaded before they were kept). */
+  at?: string[];
+  columnsAt?: string[][];
 }
+
+/** `at` as a relationship carries it: only when some line states the fact. */
+const citing = (at: readonly string[] | null | undefined): { at?: string[] } => (at?.length ? { at: [...at] } : {});
 
 /**
  * Makes the relationships of every flow between own systems whose owner or target is among `systems` from what its
@@ -163,6 +169,8 @@ async function relinkSystemFlows(tx: ManagedTransaction, systems: string[], cata
   };
   for (const f of live) {
     const own = { system: f.owner, crossSystem: true, flow: f.flow, via: f.via };
+    // Each link cites the lines that state it: the flow, the copy, or the column pair.
+    const flowAt = citing(f.at);
     const carried = new Set(f.categories);
     for (const c of copiesOf.get(f.flow)!) {
       const fromId = ids.table(f.owner, c.from);
@@ -171,17 +179,20 @@ async function relinkSystemFlows(tx: ManagedTransaction, systems: string[], cata
       const to = entity(toId, c.to);
       // A table the other system does not (or no longer) state: the copy waits for it, as a flow into a system not loaded does.
       if (!from || !to) continue;
-      rel(f.via, "FEEDS", toId, own);
-      rel(fromId, "COPIED_TO", toId, own);
+      const copyAt = c.at?.length ? citing(c.at) : flowAt;
+      rel(f.via, "FEEDS", toId, { ...own, ...flowAt });
+      rel(fromId, "COPIED_TO", toId, { ...own, ...copyAt });
       const copy = copiedColumns(
         c.columns.map((m) => ({ from: `${c.from}.${m.from}`, to: `${c.to}.${m.to}` })),
         from,
         to,
       );
       const names = new Set(to.columns.map((col) => col.name));
-      for (const [a, b] of copy.pairs) {
+      for (const [a, b, i] of copy.pairs) {
         if (!names.has(b)) continue;
-        rel(ids.column(f.owner, c.from, a), "COPIED_TO", ids.column(f.target, c.to, b), { ...own, mapping: copy.mapping });
+        // A stated pair cites its own line; pairs inferred by category (`mapping: category`) cite the copy they come from.
+        const pairAt = i !== undefined && c.columnsAt?.[i]?.length ? citing(c.columnsAt[i]) : copyAt;
+        rel(ids.column(f.owner, c.from, a), "COPIED_TO", ids.column(f.target, c.to, b), { ...own, mapping: copy.mapping, ...pairAt });
         const category = from.columns.find((col) => col.name === a)?.category;
         if (category) carried.add(category);
       }
@@ -189,6 +200,7 @@ async function relinkSystemFlows(tx: ManagedTransaction, systems: string[], cata
     const target = f.targetSystem!;
     rel(ids.system(f.owner), "SENDS_TO", ids.system(f.target), {
       ...own,
+      ...flowAt,
       categories: [...carried].sort(),
       mechanism: f.mechanism,
       transfer: transferStatus({ entityCountry: target.entityCountry ?? null, dataCountries: target.hostingCountries ?? [] }, f.mechanism, catalogue),
@@ -207,6 +219,7 @@ interface SystemFlowRow {
   via: string;
   owner: string;
   flow: string;
+  at: string[] | null;
   target: string;
   mechanism: Mechanism | null;
   categories: string[];
